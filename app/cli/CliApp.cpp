@@ -1,0 +1,5 @@
+#include "CliApp.h"
+
+namespace branch::cli {
+int run(int, char **) { return 0; }
+}
