@@ -1,0 +1,219 @@
+// Administration: set-up, reference-data imports, audit checks.
+#include "Admin.h"
+
+#include "CsvReader.h"
+
+#include "app/core/JalaliDate.h"
+#include "app/core/Mobile.h"
+#include "app/core/Names.h"
+#include "app/core/NationalCode.h"
+#include "app/core/PersianText.h"
+#include "app/security/AuditChain.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace branch {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+
+struct LineError {
+    int line;
+    Violation v;
+};
+
+Failure importFailure(const QList<LineError> &errors)
+{
+    Failure f;
+    f.kind = Failure::Kind::Rule;
+    QJsonArray arr;
+    for (const auto &e : errors) {
+        Violation v = e.v;
+        v.message = tr("Line %1: %2").arg(e.line).arg(e.v.message);
+        f.violations << v;
+        arr.append(QJsonObject{{QStringLiteral("line"), e.line},
+                               {QStringLiteral("field"), e.v.field},
+                               {QStringLiteral("code"), e.v.code},
+                               {QStringLiteral("message"), v.message}});
+    }
+    f.extra.insert(QStringLiteral("errors"), arr);
+    return f;
+}
+
+// Reads the CSV and checks its header; the records after the header, or a failure.
+Outcome<QList<CsvRecord>> readCsv(QIODevice &dev, const QStringList &header)
+{
+    const QByteArray bytes = dev.readAll();
+    QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes) // not valid UTF-8: the round trip changes it
+        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.encoding"),
+                                   tr("The file is not valid UTF-8 text.")}}});
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    QString error;
+    int errorLine = 0;
+    auto records = parseCsv(text, &error, &errorLine);
+    if (!error.isEmpty())
+        return importFailure({{errorLine, {QStringLiteral("file"), QStringLiteral("csv.quote"),
+                                           tr("A quoted field is not closed.")}}});
+    if (records.isEmpty())
+        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.empty"), tr("The file is empty.")}}});
+    QStringList got;
+    for (const QString &h : records.first().fields)
+        got << h.trimmed();
+    if (got != header)
+        return importFailure({{records.first().line,
+                               {QStringLiteral("file"), QStringLiteral("csv.header"),
+                                tr("The header must be exactly: %1").arg(header.join(QLatin1Char(',')))}}});
+    records.removeFirst();
+    return records;
+}
+
+} // namespace
+
+bool isValidBranchCode(const QString &code)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{3,8}$"));
+    return re.match(code).hasMatch();
+}
+
+Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDateTime &now)
+{
+    return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
+        const QString existing = db::metaValue(ctx.db, QStringLiteral("branch_code"));
+        if (!existing.isEmpty()) {
+            if (!branchCode.isEmpty() && branchCode != existing)
+                return Failure::rule(QStringLiteral("branch"), QStringLiteral("branch.mismatch"),
+                                     tr("This database belongs to branch %1; it cannot become branch %2.")
+                                         .arg(existing, branchCode));
+            return existing;
+        }
+        const QString code = branchCode.isEmpty() ? QStringLiteral("1000") : branchCode;
+        if (!isValidBranchCode(code))
+            return Failure::rule(QStringLiteral("branch"), QStringLiteral("branch.format"),
+                                 tr("A branch code is 3 to 8 digits."));
+        db::setMetaValue(ctx.db, QStringLiteral("branch_code"), code);
+        db::setMetaValue(ctx.db, QStringLiteral("created_at"), db::isoUtc(now));
+        ctx.branchCode = code;
+        recordAudit(ctx, {QStringLiteral("admin"), QStringLiteral("branch.init"), {}, {{QStringLiteral("branch_code"), code}}},
+                    now);
+        return code;
+    });
+}
+
+Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+{
+    const QStringList header = {QStringLiteral("national_code"), QStringLiteral("first_name"),
+                                QStringLiteral("last_name"),     QStringLiteral("father_name"),
+                                QStringLiteral("birth_cert_no"), QStringLiteral("birth_date"),
+                                QStringLiteral("gender")};
+    auto records = readCsv(csv, header);
+    if (!records.ok())
+        return records.failure;
+    QList<LineError> errors;
+    QList<db::RegistryPerson> persons;
+    QSet<QString> seen;
+    for (const CsvRecord &r : *records.value) {
+        if (r.fields.size() != header.size()) {
+            errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
+                                         tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+            continue;
+        }
+        db::RegistryPerson p;
+        Violations vs = checkNationalCode(r.fields[0], &p.nationalCode);
+        vs += checkName(r.fields[1], QStringLiteral("first_name"));
+        vs += checkName(r.fields[2], QStringLiteral("last_name"));
+        if (!r.fields[3].trimmed().isEmpty())
+            vs += checkName(r.fields[3], QStringLiteral("father_name"));
+        vs += checkBirthCertNo(r.fields[4], &p.birthCertNo);
+        vs += checkBirthDate(r.fields[5], now.toLocalTime().date(), &p.birthDate);
+        vs += checkGender(r.fields[6], &p.gender);
+        if (vs.isEmpty() && seen.contains(p.nationalCode))
+            vs << Violation{QStringLiteral("national_code"), QStringLiteral("national_code.duplicate"),
+                            tr("This national code appears twice in the file.")};
+        for (const auto &v : vs)
+            errors << LineError{r.line, v};
+        if (!vs.isEmpty())
+            continue;
+        seen.insert(p.nationalCode);
+        p.firstName = cleanDisplay(r.fields[1]);
+        p.lastName = cleanDisplay(r.fields[2]);
+        p.fatherName = cleanDisplay(r.fields[3]);
+        p.firstNameNorm = normalizeName(p.firstName);
+        p.lastNameNorm = normalizeName(p.lastName);
+        p.fatherNameNorm = normalizeName(p.fatherName);
+        persons << p;
+    }
+    if (!errors.isEmpty())
+        return importFailure(errors);
+    return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
+        for (const auto &p : persons)
+            db::upsertRegistryPerson(ctx.db, p, now);
+        recordAudit(ctx, {actor, QStringLiteral("registry.import"), {}, {{QStringLiteral("rows"), int(persons.size())}}},
+                    now);
+        return ImportResult{int(persons.size())};
+    });
+}
+
+Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+{
+    const QStringList header = {QStringLiteral("national_code"), QStringLiteral("mobile")};
+    auto records = readCsv(csv, header);
+    if (!records.ok())
+        return records.failure;
+    QList<LineError> errors;
+    QList<std::pair<QString, QString>> rows;
+    for (const CsvRecord &r : *records.value) {
+        if (r.fields.size() != header.size()) {
+            errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
+                                         tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+            continue;
+        }
+        QString code, mobile;
+        Violations vs = checkNationalCode(r.fields[0], &code);
+        vs += checkMobile(r.fields[1], &mobile);
+        for (const auto &v : vs)
+            errors << LineError{r.line, v};
+        if (vs.isEmpty())
+            rows.append({code, mobile});
+    }
+    if (!errors.isEmpty())
+        return importFailure(errors);
+    return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
+        for (const auto &[code, mobile] : rows)
+            db::upsertMobileOwner(ctx.db, code, mobile);
+        recordAudit(ctx, {actor, QStringLiteral("mobile_owners.import"), {}, {{QStringLiteral("rows"), int(rows.size())}}},
+                    now);
+        return ImportResult{int(rows.size())};
+    });
+}
+
+Outcome<AuditCheck> verifyAudit(Context &ctx)
+{
+    try {
+        const auto log = db::auditLog(ctx.db);
+        security::StoredAuditEntries entries;
+        entries.reserve(log.size());
+        for (const auto &a : log)
+            entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
+                                                     a.nationalCode, a.details},
+                            a.hash});
+        const QString anchorSeq = db::metaValue(ctx.db, QStringLiteral("audit_last_seq"));
+        const QString anchorHash = db::metaValue(ctx.db, QStringLiteral("audit_last_hash"));
+        const auto check = anchorSeq.isEmpty()
+                               ? security::verifyChain(entries, security::genesisHash(), 0)
+                               : security::verifyChain(entries, anchorHash, anchorSeq.toLongLong());
+        return AuditCheck{check.ok, qint64(log.size()), check.firstBadSeq, check.code, check.reason};
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
+} // namespace branch

@@ -1,0 +1,297 @@
+// What a clerk does for a person at the counter.
+#include "Counter.h"
+
+#include "Lifecycle.h"
+#include "SmsTexts.h"
+#include "Staff.h"
+#include "Status.h"
+
+#include "app/core/Digits.h"
+#include "app/core/Mobile.h"
+#include "app/core/NationalCode.h"
+#include "app/core/PasswordPolicy.h"
+#include "app/security/Random.h"
+#include "app/security/SecretHash.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace branch {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+
+Failure noAccount()
+{
+    return Failure::notFound(QStringLiteral("account"), QStringLiteral("account.not_found"),
+                             tr("This person has no active account yet."));
+}
+
+QJsonObject requestJson(const db::RequestRecord &r)
+{
+    QJsonObject o = r.toJson();
+    o.remove(QStringLiteral("password_hash"));
+    o.remove(QStringLiteral("first_name_norm"));
+    o.remove(QStringLiteral("last_name_norm"));
+    QJsonArray qids;
+    for (const auto &v : QJsonDocument::fromJson(r.questionsJson.toUtf8()).array())
+        qids.append(v.toObject().value(QStringLiteral("question_id")));
+    o.remove(QStringLiteral("questions_json"));
+    o.insert(QStringLiteral("question_ids"), qids);
+    return o;
+}
+
+// The common frame of an account change at the counter: validate, authenticate the
+// staff member, then one transaction that loads the account and applies `change`.
+template <class Change>
+Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
+                            QString &staffPassword, const QDateTime &now, const QString &action, Change &&change)
+{
+    QString nationalCode;
+    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    if (!errors.isEmpty()) {
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    auto staff = authenticateStaff(ctx, staffLogin, staffPassword, now);
+    security::wipe(staffPassword);
+    if (!staff.ok())
+        return staff.failure;
+    return inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        auto acc = db::findAccount(ctx.db, nationalCode);
+        if (!acc)
+            return noAccount();
+        const int base = acc->version;
+        QJsonObject details;
+        if (auto refused = change(*acc, details))
+            return *refused;
+        acc->version += 1;
+        acc->updatedAt = now;
+        acc->updatedBy = staff.value->login;
+        db::updateAccount(ctx.db, *acc);
+        recordChange(ctx, QStringLiteral("accounts"), acc->id, base, acc->version, acc->toJson(),
+                     {staff.value->login, action, acc->nationalCode, details}, now);
+        return true;
+    });
+}
+
+void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
+                 const QDateTime &now, const QString &actor)
+{
+    if (a.mobile.isEmpty())
+        return;
+    db::SmsRecord s;
+    s.id = security::newUuid();
+    s.branchCode = ctx.branchCode;
+    s.nationalCode = a.nationalCode;
+    s.mobile = a.mobile;
+    s.kind = kind;
+    s.text = text;
+    s.createdAt = now;
+    db::insertSms(ctx.db, s);
+    recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
+                 {actor, QStringLiteral("sms.queue"), a.nationalCode, {{QStringLiteral("kind"), kind}}}, now);
+}
+
+} // namespace
+
+SearchKind classifySearch(const QString &text, QString *normalized)
+{
+    const QString t = normalizeDigits(text).trimmed();
+    QString out;
+    SearchKind kind = SearchKind::Name;
+    if (t.isEmpty()) {
+        kind = SearchKind::Empty;
+    } else if (checkNationalCode(t, &out).isEmpty()) {
+        kind = SearchKind::NationalCode;
+    } else if (checkMobile(t, &out).isEmpty()) {
+        kind = SearchKind::Mobile;
+    } else {
+        bool hasLetter = false;
+        for (const QChar c : t)
+            hasLetter = hasLetter || c.isLetter();
+        if (!hasLetter) { // digits that are neither: search them as a national code as typed
+            out = t;
+            out.remove(QLatin1Char(' '));
+            out.remove(QLatin1Char('-'));
+            kind = SearchKind::NationalCode;
+        } else {
+            out = t;
+        }
+    }
+    if (normalized)
+        *normalized = out;
+    return kind;
+}
+
+Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit)
+{
+    QString key;
+    const SearchKind kind = classifySearch(text, &key);
+    try {
+        switch (kind) {
+        case SearchKind::Empty:
+            return QList<db::ApplicantRow>{};
+        case SearchKind::NationalCode: {
+            auto row = db::applicantByNationalCode(ctx.db, key);
+            return row ? QList<db::ApplicantRow>{*row} : QList<db::ApplicantRow>{};
+        }
+        case SearchKind::Mobile:
+            return db::applicantsByMobile(ctx.db, key, limit);
+        case SearchKind::Name:
+            return db::applicantsByName(ctx.db, key, limit);
+        }
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+    return QList<db::ApplicantRow>{};
+}
+
+Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeInput)
+{
+    QString nationalCode;
+    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    if (!errors.isEmpty())
+        return Failure{Failure::Kind::Rule, errors, {}};
+    try {
+        const auto requests = db::requestsOf(ctx.db, nationalCode);
+        if (requests.isEmpty())
+            return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
+                                     tr("No registration request was found for this national code."));
+        QJsonObject o;
+        o.insert(QStringLiteral("national_code"), nationalCode);
+        const auto current = db::findCurrentRequest(ctx.db, nationalCode);
+        const db::RequestRecord &shown = current ? *current : requests.first();
+        o.insert(QStringLiteral("status"), shown.status);
+        o.insert(QStringLiteral("status_label"), statusLabel(*statusFromName(shown.status)));
+        o.insert(QStringLiteral("first_name"), shown.firstName);
+        o.insert(QStringLiteral("last_name"), shown.lastName);
+        o.insert(QStringLiteral("mobile"), shown.mobile);
+        o.insert(QStringLiteral("request"), requestJson(shown));
+        QJsonArray all;
+        for (const auto &r : requests)
+            all.append(requestJson(r));
+        o.insert(QStringLiteral("requests"), all);
+        if (auto acc = db::findAccount(ctx.db, nationalCode)) {
+            o.insert(QStringLiteral("account"),
+                     QJsonObject{{QStringLiteral("id"), acc->id},
+                                 {QStringLiteral("mobile"), acc->mobile},
+                                 {QStringLiteral("created_at"), db::isoUtc(acc->createdAt)},
+                                 {QStringLiteral("updated_at"), db::isoUtc(acc->updatedAt)}});
+        } else {
+            o.insert(QStringLiteral("account"), QJsonValue::Null);
+        }
+        if (auto ref = db::findRegistryPerson(ctx.db, nationalCode)) {
+            o.insert(QStringLiteral("registry"),
+                     QJsonObject{{QStringLiteral("first_name"), ref->firstName},
+                                 {QStringLiteral("last_name"), ref->lastName},
+                                 {QStringLiteral("father_name"), ref->fatherName},
+                                 {QStringLiteral("birth_cert_no"), ref->birthCertNo},
+                                 {QStringLiteral("birth_date"), ref->birthDate.toString(Qt::ISODate)},
+                                 {QStringLiteral("gender"), ref->gender}});
+        }
+        QJsonArray history;
+        for (const auto &a : db::auditOf(ctx.db, nationalCode))
+            history.append(QJsonObject{{QStringLiteral("at"), db::isoUtc(a.at)},
+                                       {QStringLiteral("actor"), a.actor},
+                                       {QStringLiteral("action"), a.action},
+                                       {QStringLiteral("details"),
+                                        QJsonDocument::fromJson(a.details.toUtf8()).object()}});
+        o.insert(QStringLiteral("history"), history);
+        QJsonArray smsList;
+        for (const auto &s : db::listSms(ctx.db, nationalCode))
+            smsList.append(QJsonObject{{QStringLiteral("kind"), s.kind},
+                                       {QStringLiteral("mobile"), s.mobile},
+                                       {QStringLiteral("text"), s.text},
+                                       {QStringLiteral("created_at"), db::isoUtc(s.createdAt)},
+                                       {QStringLiteral("status"), s.status}});
+        o.insert(QStringLiteral("sms"), smsList);
+        return o;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
+Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
+                           const QString &staffLogin, QString staffPassword, const QDateTime &now)
+{
+    QString mobile;
+    const Violations errors = checkMobile(newMobile, &mobile);
+    if (!errors.isEmpty()) {
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.mobile_change"),
+                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+                             if (a.mobile == mobile)
+                                 return Failure::rule(QStringLiteral("mobile"), QStringLiteral("mobile.unchanged"),
+                                                      tr("This is already the account's mobile number."));
+                             // Ownership was confirmed in person: the branch records it.
+                             db::upsertMobileOwner(ctx.db, a.nationalCode, mobile);
+                             a.mobile = mobile;
+                             queueNotice(ctx, a, QStringLiteral("mobile_changed"),
+                                         sms::mobileChanged(a.gender, a.firstName, a.lastName), now, staffLogin);
+                             return std::nullopt;
+                         });
+}
+
+Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                     QString staffPassword, QString password, QString passwordConfirm,
+                                     const QDateTime &now)
+{
+    std::optional<db::AccountRecord> acc;
+    QString code;
+    checkNationalCode(nationalCode, &code);
+    try {
+        acc = db::findAccount(ctx.db, code);
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+    const Violations errors =
+        acc ? checkPassword(password, passwordConfirm, PasswordContext{acc->firstName, acc->lastName, acc->nationalCode})
+            : Violations{};
+    const QString hash = errors.isEmpty() && acc ? security::hashSecret(password) : QString();
+    security::wipe(password);
+    security::wipe(passwordConfirm);
+    if (!errors.isEmpty()) {
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now,
+                         QStringLiteral("account.password_reset"),
+                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+                             a.passwordHash = hash;
+                             queueNotice(ctx, a, QStringLiteral("password_reset"),
+                                         sms::passwordReset(a.gender, a.firstName, a.lastName), now, staffLogin);
+                             return std::nullopt;
+                         });
+}
+
+Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                      QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now)
+{
+    const Violations errors = checkSecurityQuestions(questions);
+    if (!errors.isEmpty()) {
+        for (auto &q : questions)
+            security::wipe(q.answer);
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    const QString hashed = hashAnswers(questions);
+    for (auto &q : questions)
+        security::wipe(q.answer);
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now,
+                         QStringLiteral("account.questions_reset"),
+                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+                             a.questionsJson = hashed;
+                             return std::nullopt;
+                         });
+}
+
+} // namespace branch

@@ -1,0 +1,35 @@
+// What a clerk does for a person at the counter: find them, see their case, change the
+// mobile number, reset the password or the security questions. Every change is
+// authenticated with the clerk's login, in one transaction, audited.
+#pragma once
+
+#include "Service.h"
+
+#include "app/core/SecurityQuestions.h"
+#include "db/Records.h"
+
+#include <QJsonObject>
+
+namespace branch {
+
+enum class SearchKind { NationalCode, Mobile, Name, Empty };
+
+// What the typed text is taken for: a valid national code, a mobile number (any form),
+// or a name. Digits in any script; letters in Arabic or Persian forms.
+SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
+
+Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit = 50);
+
+// Everything about one person: current request, all requests, account, SMS, audit.
+Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCode);
+
+Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
+                           const QString &staffLogin, QString staffPassword, const QDateTime &now);
+Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                     QString staffPassword, QString password, QString passwordConfirm,
+                                     const QDateTime &now);
+Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                      QString staffPassword, QList<QuestionAnswer> questions,
+                                      const QDateTime &now);
+
+} // namespace branch

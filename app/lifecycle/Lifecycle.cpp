@@ -1,0 +1,326 @@
+// A registration request's life: submission, verification, activation at the counter.
+#include "Lifecycle.h"
+
+#include "SmsTexts.h"
+#include "Staff.h"
+
+#include "app/core/NationalCode.h"
+#include "app/core/PersianText.h"
+#include "app/security/Random.h"
+#include "app/security/SecretHash.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace branch {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+
+void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
+              const QString &text, const QDateTime &now, const QString &actor)
+{
+    db::SmsRecord s;
+    s.id = security::newUuid();
+    s.branchCode = ctx.branchCode;
+    s.nationalCode = nationalCode;
+    s.mobile = mobile;
+    s.kind = kind;
+    s.text = text;
+    s.createdAt = now;
+    db::insertSms(ctx.db, s);
+    recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
+                 {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), kind}}}, now);
+}
+
+// Moves a request to `to` (checked against the state table), with its audit and outbox.
+void moveRequest(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDateTime &now, const QString &actor,
+                 QJsonObject details = {})
+{
+    const auto from = statusFromName(r.status);
+    Q_ASSERT(from && canTransition(*from, to));
+    const int base = r.version;
+    details.insert(QStringLiteral("from"), r.status);
+    details.insert(QStringLiteral("to"), statusName(to));
+    r.status = statusName(to);
+    r.version += 1;
+    r.updatedAt = now;
+    r.updatedBy = actor;
+    if (to != RequestStatus::Superseded)
+        r.decidedAt = now;
+    db::updateRequest(ctx.db, r);
+    recordChange(ctx, QStringLiteral("requests"), r.id, base, r.version, r.toJson(),
+                 {actor, QStringLiteral("request.") + statusName(to), r.nationalCode, details}, now);
+}
+
+// The account comes to life with the request's secrets (already hashed).
+void createAccount(Context &ctx, const db::RequestRecord &r, const QDateTime &now, const QString &actor)
+{
+    db::AccountRecord a;
+    a.id = security::newUuid();
+    a.branchCode = ctx.branchCode;
+    a.nationalCode = r.nationalCode;
+    a.requestId = r.id;
+    a.mobile = r.mobile;
+    a.firstName = r.firstName;
+    a.lastName = r.lastName;
+    a.gender = r.gender;
+    a.passwordHash = r.passwordHash;
+    a.questionsJson = r.questionsJson;
+    a.createdAt = now;
+    a.updatedAt = now;
+    a.updatedBy = actor;
+    db::insertAccount(ctx.db, a);
+    recordChange(ctx, QStringLiteral("accounts"), a.id, 0, a.version, a.toJson(),
+                 {actor, QStringLiteral("account.create"), a.nationalCode, {{QStringLiteral("request_id"), r.id}}},
+                 now);
+}
+
+void activate(Context &ctx, db::RequestRecord &r, const QDateTime &now, const QString &actor, QJsonObject details)
+{
+    moveRequest(ctx, r, RequestStatus::Activated, now, actor, std::move(details));
+    createAccount(ctx, r, now, actor);
+    queueSms(ctx, r.nationalCode, r.mobile, QStringLiteral("activated"),
+             sms::activated(r.gender, r.firstName, r.lastName), now, actor);
+}
+
+bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
+{
+    auto digits = [](const QString &s) {
+        QString d = s;
+        while (d.size() > 1 && d.startsWith(QLatin1Char('0')))
+            d.remove(0, 1);
+        return d;
+    };
+    return r.firstNameNorm == p.firstNameNorm && r.lastNameNorm == p.lastNameNorm &&
+           digits(r.birthCertNo) == digits(p.birthCertNo) && r.birthDate == p.birthDate && r.gender == p.gender;
+}
+
+Failure noRequest()
+{
+    return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
+                             tr("No registration request was found for this national code."));
+}
+
+} // namespace
+
+QString hashAnswers(const QList<QuestionAnswer> &answers)
+{
+    QJsonArray arr;
+    for (const auto &qa : answers) {
+        QString norm = normalizeAnswer(qa.answer);
+        arr.append(QJsonObject{{QStringLiteral("question_id"), qa.questionId},
+                               {QStringLiteral("answer_hash"), security::hashSecret(norm)}});
+        security::wipe(norm);
+    }
+    return QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Compact));
+}
+
+Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const QDateTime &now, const QString &actor)
+{
+    NormalizedRegistration n;
+    Violations errors = validateRegistration(input, now.toLocalTime().date(), &n);
+    auto wipeSecrets = [&] {
+        security::wipe(input.password);
+        security::wipe(input.passwordConfirm);
+        for (auto &qa : input.questions)
+            security::wipe(qa.answer);
+    };
+    if (!errors.isEmpty()) {
+        wipeSecrets();
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    try {
+        if (db::findAccount(ctx.db, n.nationalCode)) {
+            wipeSecrets();
+            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
+                                 tr("An active account already exists for this national code. Use password "
+                                    "recovery instead of registering again."));
+        }
+    } catch (const db::DbException &e) {
+        wipeSecrets();
+        return Failure::environment(e.error());
+    }
+
+    // The slow hashes are made before the transaction, so that it stays short.
+    db::RequestRecord r;
+    r.id = security::newUuid();
+    r.branchCode = ctx.branchCode;
+    r.nationalCode = n.nationalCode;
+    r.mobile = n.mobile;
+    r.firstName = n.firstName;
+    r.lastName = n.lastName;
+    r.firstNameNorm = n.firstNameNorm;
+    r.lastNameNorm = n.lastNameNorm;
+    r.birthCertNo = n.birthCertNo;
+    r.birthDate = n.birthDate;
+    r.gender = n.gender;
+    r.email = n.email;
+    r.passwordHash = security::hashSecret(input.password);
+    r.questionsJson = hashAnswers(input.questions);
+    r.status = statusName(RequestStatus::Submitted);
+    r.submittedAt = now;
+    r.updatedAt = now;
+    r.updatedBy = actor;
+    wipeSecrets();
+
+    return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
+        if (db::findAccount(ctx.db, r.nationalCode)) // activated meanwhile by another process
+            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
+                                 tr("An active account already exists for this national code. Use password "
+                                    "recovery instead of registering again."));
+        for (auto &old : db::requestsOf(ctx.db, r.nationalCode)) {
+            if (old.status == statusName(RequestStatus::Submitted))
+                moveRequest(ctx, old, RequestStatus::Superseded, now, actor,
+                            {{QStringLiteral("superseded_by"), r.id}});
+        }
+        db::insertRequest(ctx.db, r);
+        recordChange(ctx, QStringLiteral("requests"), r.id, 0, r.version, r.toJson(),
+                     {actor, QStringLiteral("request.submit"), r.nationalCode, {{QStringLiteral("request_id"), r.id}}},
+                     now);
+        return r.id;
+    });
+}
+
+Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const QString &actor)
+{
+    QList<Decision> decisions;
+    QList<db::RequestRecord> pending;
+    try {
+        pending = db::requestsWithStatus(ctx.db, statusName(RequestStatus::Submitted));
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+    for (auto &r : pending) {
+        auto one = inTransaction<Decision>(ctx, [&]() -> Outcome<Decision> {
+            auto fresh = db::findRequest(ctx.db, r.id); // another process may have decided it meanwhile
+            if (!fresh || fresh->status != statusName(RequestStatus::Submitted))
+                return Failure{Failure::Kind::Conflict, {}, {}};
+            db::RequestRecord &q = *fresh;
+            RequestStatus outcome;
+            if (q.submittedAt.secsTo(now) > kDecisionWindowSeconds) {
+                outcome = RequestStatus::Expired;
+                moveRequest(ctx, q, outcome, now, actor);
+            } else {
+                const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
+                if (!ref || !identityMatches(q, *ref)) {
+                    outcome = RequestStatus::IdentityMismatch;
+                    moveRequest(ctx, q, outcome, now, actor,
+                                {{QStringLiteral("registry_found"), bool(ref)}});
+                    queueSms(ctx, q.nationalCode, q.mobile, QStringLiteral("identity_mismatch"),
+                             sms::identityMismatch(), now, actor);
+                } else if (db::ownsMobile(ctx.db, q.nationalCode, q.mobile)) {
+                    outcome = RequestStatus::Activated;
+                    activate(ctx, q, now, actor, {});
+                } else {
+                    outcome = RequestStatus::BranchActivationRequired;
+                    moveRequest(ctx, q, outcome, now, actor);
+                    queueSms(ctx, q.nationalCode, q.mobile, QStringLiteral("branch_activation_required"),
+                             sms::branchActivationRequired(q.gender, q.firstName, q.lastName), now, actor);
+                }
+            }
+            return Decision{q.id, q.nationalCode, outcome};
+        });
+        if (one.ok())
+            decisions << *one.value;
+        else if (one.failure.kind == Failure::Kind::Environment)
+            return one.failure; // decisions made so far are committed; the rest stay pending
+    }
+    return decisions;
+}
+
+QStringList requiredActivationDocuments()
+{
+    return {QStringLiteral("national_card"), QStringLiteral("birth_certificate")};
+}
+
+namespace {
+// Shared start of the counter actions on a request: staff check, national code, request.
+Outcome<db::StaffRecord> counterStaff(Context &ctx, const QString &staffLogin, QString &staffPassword,
+                                      const QDateTime &now)
+{
+    auto staff = authenticateStaff(ctx, staffLogin, staffPassword, now);
+    security::wipe(staffPassword);
+    return staff;
+}
+} // namespace
+
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
+                                   QString staffPassword, const QStringList &documents, const QDateTime &now)
+{
+    QString nationalCode;
+    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    QStringList missing;
+    for (const QString &d : requiredActivationDocuments())
+        if (!documents.contains(d))
+            missing << d;
+    for (const QString &d : documents)
+        if (!requiredActivationDocuments().contains(d))
+            errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.unknown"),
+                                tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.")
+                                    .arg(d)};
+    if (!missing.isEmpty())
+        errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.missing"),
+                            tr("Check and tick every required document before activating (missing: %1).")
+                                .arg(missing.join(QStringLiteral(", ")))};
+    if (!errors.isEmpty()) {
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    auto staff = counterStaff(ctx, staffLogin, staffPassword, now);
+    if (!staff.ok())
+        return staff.failure;
+    return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
+        auto r = db::findCurrentRequest(ctx.db, nationalCode);
+        if (!r)
+            return noRequest();
+        if (db::findAccount(ctx.db, nationalCode))
+            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
+                                 tr("This person's account is already active."));
+        if (r->status != statusName(RequestStatus::BranchActivationRequired))
+            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
+                                 tr("This request is not waiting for activation at a branch (its status: %1).")
+                                     .arg(statusLabel(*statusFromName(r->status))));
+        activate(ctx, *r, now, staff.value->login, {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
+        return r->id;
+    });
+}
+
+Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
+                                 QString staffPassword, const QString &reason, const QDateTime &now)
+{
+    QString nationalCode;
+    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    if (reason.trimmed().size() < 3)
+        errors << Violation{QStringLiteral("reason"), QStringLiteral("reason.required"),
+                            tr("Write the reason for the refusal.")};
+    if (!errors.isEmpty()) {
+        security::wipe(staffPassword);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    auto staff = counterStaff(ctx, staffLogin, staffPassword, now);
+    if (!staff.ok())
+        return staff.failure;
+    return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
+        auto r = db::findCurrentRequest(ctx.db, nationalCode);
+        if (!r)
+            return noRequest();
+        const auto from = statusFromName(r->status);
+        if (!from || !canTransition(*from, RequestStatus::Rejected))
+            return Failure::rule(QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
+                                 tr("This request cannot be refused in its status (%1).")
+                                     .arg(from ? statusLabel(*from) : r->status));
+        // The reason is staff text about the case, kept in the audit for the supervisor.
+        moveRequest(ctx, *r, RequestStatus::Rejected, now, staff.value->login,
+                    {{QStringLiteral("reason"), reason.trimmed()}});
+        return r->id;
+    });
+}
+
+} // namespace branch

@@ -1,0 +1,45 @@
+// A registration request's life: submission, the central verification's decisions,
+// activation at the counter. Each transition is one transaction with its audit entry,
+// its outbox row and the seed's SMS where the seed has one.
+#pragma once
+
+#include "Service.h"
+#include "Status.h"
+
+#include "app/core/Registration.h"
+
+#include <QStringList>
+
+namespace branch {
+
+// Submits one request (all violations at once; a refused request stores nothing). A
+// pending request of the same national code is superseded. Returns the request id.
+Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const QDateTime &now,
+                                    const QString &actor = QStringLiteral("portal"));
+
+struct Decision {
+    QString requestId, nationalCode;
+    RequestStatus outcome;
+};
+
+// Decides every submitted request against the civil-registry reference and the
+// mobile-ownership data; requests pending longer than 48 hours expire.
+Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now,
+                                       const QString &actor = QStringLiteral("verifier"));
+
+// The documents a clerk must have seen before an in-person activation.
+QStringList requiredActivationDocuments();
+
+// In-person activation of a request waiting for it (branch_activation_required), after
+// the clerk checked the documents. The staff member is authenticated first.
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                   QString staffPassword, const QStringList &documents, const QDateTime &now);
+
+// Refusal at the counter, with a reason (branch_activation_required → rejected).
+Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                 QString staffPassword, const QString &reason, const QDateTime &now);
+
+// Security-question answers as stored: [{"question_id", "answer_hash"}] (normalised answers).
+QString hashAnswers(const QList<QuestionAnswer> &answers);
+
+} // namespace branch

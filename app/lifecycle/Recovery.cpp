@@ -1,0 +1,301 @@
+// Password recovery by SMS code or security questions.
+#include "Recovery.h"
+
+#include "Lifecycle.h"
+#include "SmsTexts.h"
+
+#include "app/core/Digits.h"
+#include "app/core/NationalCode.h"
+#include "app/core/PasswordPolicy.h"
+#include "app/core/PersianText.h"
+#include "app/security/Random.h"
+#include "app/security/SecretHash.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace branch {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+
+const QString kField = QStringLiteral("recovery");
+
+Failure recoveryFailure(const char *code, const QString &message)
+{
+    return Failure::rule(kField, QStringLiteral("recovery.") + QLatin1String(code), message);
+}
+
+Failure unknownUser()
+{
+    return Failure::notFound(kField, QStringLiteral("recovery.unknown_user"),
+                             tr("No active account was found for this username (national code)."));
+}
+
+struct StoredAnswer {
+    QString questionId, hash;
+};
+
+QList<StoredAnswer> storedAnswers(const QString &json)
+{
+    QList<StoredAnswer> out;
+    const auto arr = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &v : arr) {
+        const auto o = v.toObject();
+        out << StoredAnswer{o.value(QStringLiteral("question_id")).toString(),
+                            o.value(QStringLiteral("answer_hash")).toString()};
+    }
+    return out;
+}
+
+void saveRecovery(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const QString &action,
+                  QJsonObject details = {})
+{
+    const int base = r.version;
+    r.version += 1;
+    r.updatedAt = now;
+    db::updateRecovery(ctx.db, r);
+    details.insert(QStringLiteral("recovery_id"), r.id);
+    recordChange(ctx, QStringLiteral("recoveries"), r.id, base, r.version, r.toJson(),
+                 {QStringLiteral("portal"), action, r.nationalCode, details}, now);
+}
+
+// Loads a recovery and refuses the states in which nothing more may happen.
+Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
+{
+    auto r = db::findRecovery(ctx.db, id);
+    if (!r)
+        return Failure::notFound(kField, QStringLiteral("recovery.not_found"),
+                                 tr("No password recovery with this id was found."));
+    if (r->state == QLatin1String("used"))
+        return recoveryFailure("used", tr("This recovery was already used to set a new password. Start again."));
+    if (r->state == QLatin1String("locked"))
+        return recoveryFailure("locked", tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
+                                            "or recover the password at the nearest branch."));
+    return *r;
+}
+
+// A wrong try: counted, and the recovery locks at the fifth.
+Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const char *code,
+                 const QString &message)
+{
+    r.attempts += 1;
+    const int left = qMax(0, kRecoveryMaxAttempts - r.attempts);
+    if (left == 0)
+        r.state = QStringLiteral("locked");
+    saveRecovery(ctx, r, now, left == 0 ? QStringLiteral("recovery.locked") : QStringLiteral("recovery.wrong_try"),
+                 {{QStringLiteral("attempts"), r.attempts}});
+    Failure f = recoveryFailure(code, message);
+    f.extra.insert(QStringLiteral("attempts_left"), left);
+    return f;
+}
+
+} // namespace
+
+Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeInput, const QString &method,
+                                     const QDateTime &now, const QString &actor)
+{
+    if (method != QLatin1String("sms") && method != QLatin1String("questions"))
+        return Failure::rule(kField, QStringLiteral("recovery.method"),
+                             tr("The recovery method must be sms or questions."));
+    QString nationalCode;
+    if (!checkNationalCode(nationalCodeInput, &nationalCode).isEmpty())
+        return unknownUser();
+    QString code;
+    QString codeHash;
+    if (method == QLatin1String("sms")) {
+        code = security::randomDigits(kRecoveryCodeDigits);
+        codeHash = security::hashSecret(code); // only the hash is stored
+    }
+    auto out = inTransaction<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
+        auto account = db::findAccount(ctx.db, nationalCode);
+        if (!account)
+            return unknownUser();
+        RecoveryStart start;
+        db::RecoveryRecord r;
+        r.id = security::newUuidV4(); // the id is what the person holds: no time in it
+        r.branchCode = ctx.branchCode;
+        r.nationalCode = nationalCode;
+        r.method = method;
+        r.createdAt = now;
+        r.updatedAt = now;
+        if (method == QLatin1String("sms")) {
+            if (account->mobile.isEmpty())
+                return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
+                                     tr("No mobile number was found for this username."));
+            r.codeHash = codeHash;
+            r.expiresAt = now.addSecs(kRecoveryCodeMinutes * 60);
+            start.expiresAt = r.expiresAt;
+        } else {
+            const auto answers = storedAnswers(account->questionsJson);
+            if (answers.isEmpty())
+                return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
+                                     tr("No security questions are registered for this username, so recovery "
+                                        "by security questions is not possible. Use the SMS code or visit the "
+                                        "nearest branch."));
+            for (const auto &a : answers)
+                start.questions << Question{a.questionId, questionText(a.questionId)};
+        }
+        db::insertRecovery(ctx.db, r);
+        recordChange(ctx, QStringLiteral("recoveries"), r.id, 0, r.version, r.toJson(),
+                     {actor, QStringLiteral("recovery.start"), nationalCode,
+                      {{QStringLiteral("method"), method}, {QStringLiteral("recovery_id"), r.id}}},
+                     now);
+        if (method == QLatin1String("sms")) {
+            db::SmsRecord s;
+            s.id = security::newUuid();
+            s.branchCode = ctx.branchCode;
+            s.nationalCode = nationalCode;
+            s.mobile = account->mobile;
+            s.kind = QStringLiteral("recovery_code");
+            s.text = sms::recoveryCode(code);
+            s.createdAt = now;
+            db::insertSms(ctx.db, s);
+            recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
+                         {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), s.kind}}}, now);
+        }
+        start.recoveryId = r.id;
+        start.method = method;
+        return start;
+    });
+    security::wipe(code);
+    return out;
+}
+
+Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now)
+{
+    auto out = inTransactionKeepingFailures<bool>(ctx, [&]() -> Outcome<bool> {
+        auto r = usableRecovery(ctx, recoveryId);
+        if (!r.ok())
+            return r.failure;
+        db::RecoveryRecord &rec = *r.value;
+        if (rec.method != QLatin1String("sms"))
+            return recoveryFailure("method", tr("This recovery uses security questions, not an SMS code."));
+        if (now > rec.expiresAt)
+            return recoveryFailure("code_expired",
+                                   tr("The code has expired (it is valid for 20 minutes after it was made). "
+                                      "Request a new code."));
+        const QString typed = normalizeDigits(code).trimmed();
+        if (!security::verifySecret(typed, rec.codeHash))
+            return wrongTry(ctx, rec, now, "code_wrong", tr("The code is wrong."));
+        if (rec.state != QLatin1String("verified")) {
+            rec.state = QStringLiteral("verified");
+            saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
+        }
+        return true;
+    });
+    security::wipe(code);
+    return out;
+}
+
+Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
+                                    const QDateTime &now)
+{
+    auto out = inTransactionKeepingFailures<bool>(ctx, [&]() -> Outcome<bool> {
+        auto r = usableRecovery(ctx, recoveryId);
+        if (!r.ok())
+            return r.failure;
+        db::RecoveryRecord &rec = *r.value;
+        if (rec.method != QLatin1String("questions"))
+            return recoveryFailure("method", tr("This recovery uses an SMS code, not security questions."));
+        auto account = db::findAccount(ctx.db, rec.nationalCode);
+        if (!account)
+            return unknownUser();
+        const auto stored = storedAnswers(account->questionsJson);
+        bool allRight = !stored.isEmpty();
+        for (const auto &s : stored) {
+            bool found = false;
+            for (const auto &a : answers) {
+                if (a.questionId != s.questionId)
+                    continue;
+                QString norm = normalizeAnswer(a.answer);
+                found = security::verifySecret(norm, s.hash);
+                security::wipe(norm);
+                break;
+            }
+            allRight = allRight && found;
+        }
+        if (!allRight)
+            return wrongTry(ctx, rec, now, "answers_wrong", tr("The answers to the security questions are wrong."));
+        if (rec.state != QLatin1String("verified")) {
+            rec.state = QStringLiteral("verified");
+            saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
+        }
+        return true;
+    });
+    for (auto &a : answers)
+        security::wipe(a.answer);
+    return out;
+}
+
+Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password,
+                                     QString passwordConfirm, const QDateTime &now)
+{
+    auto wipeBoth = [&] {
+        security::wipe(password);
+        security::wipe(passwordConfirm);
+    };
+    std::optional<db::RecoveryRecord> rec;
+    std::optional<db::AccountRecord> account;
+    try {
+        auto r = usableRecovery(ctx, recoveryId);
+        if (!r.ok()) {
+            wipeBoth();
+            return r.failure;
+        }
+        rec = r.value;
+        if (rec->state != QLatin1String("verified")) {
+            wipeBoth();
+            return recoveryFailure("not_verified", tr("Verify the SMS code or the security answers first."));
+        }
+        account = db::findAccount(ctx.db, rec->nationalCode);
+        if (!account) {
+            wipeBoth();
+            return unknownUser();
+        }
+    } catch (const db::DbException &e) {
+        wipeBoth();
+        return Failure::environment(e.error());
+    }
+    const Violations errors =
+        checkPassword(password, passwordConfirm, PasswordContext{account->firstName, account->lastName,
+                                                                 account->nationalCode});
+    if (!errors.isEmpty()) {
+        wipeBoth();
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    const QString hash = security::hashSecret(password);
+    wipeBoth();
+    return inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        auto r = usableRecovery(ctx, recoveryId); // re-read under the lock: a recovery id works once
+        if (!r.ok())
+            return r.failure;
+        db::RecoveryRecord &fresh = *r.value;
+        if (fresh.state != QLatin1String("verified"))
+            return recoveryFailure("not_verified", tr("Verify the SMS code or the security answers first."));
+        auto acc = db::findAccount(ctx.db, fresh.nationalCode);
+        if (!acc)
+            return unknownUser();
+        const int base = acc->version;
+        acc->version += 1;
+        acc->passwordHash = hash;
+        acc->updatedAt = now;
+        acc->updatedBy = QStringLiteral("portal");
+        db::updateAccount(ctx.db, *acc);
+        recordChange(ctx, QStringLiteral("accounts"), acc->id, base, acc->version, acc->toJson(),
+                     {QStringLiteral("portal"), QStringLiteral("account.password_recovered"), acc->nationalCode,
+                      {{QStringLiteral("recovery_id"), fresh.id}}},
+                     now);
+        fresh.state = QStringLiteral("used");
+        saveRecovery(ctx, fresh, now, QStringLiteral("recovery.used"));
+        return true;
+    });
+}
+
+} // namespace branch

@@ -1,0 +1,99 @@
+// What every service shares: failures, storage error texts, recording a change.
+#include "Service.h"
+
+#include "app/security/Random.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace branch {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+} // namespace
+
+QString Failure::message() const
+{
+    QStringList lines;
+    for (const auto &v : violations)
+        lines << v.message;
+    return lines.join(QLatin1Char('\n'));
+}
+
+Failure Failure::rule(const QString &field, const QString &code, const QString &message)
+{
+    return Failure{Kind::Rule, {Violation{field, code, message}}, {}};
+}
+
+Failure Failure::notFound(const QString &field, const QString &code, const QString &message)
+{
+    return Failure{Kind::NotFound, {Violation{field, code, message}}, {}};
+}
+
+Failure Failure::environment(const db::DbError &e)
+{
+    QString code;
+    switch (e.kind) {
+    case db::DbError::Kind::Missing: code = QStringLiteral("database.missing"); break;
+    case db::DbError::Kind::NotInitialised: code = QStringLiteral("database.not_initialised"); break;
+    case db::DbError::Kind::Locked: code = QStringLiteral("database.locked"); break;
+    case db::DbError::Kind::ReadOnly: code = QStringLiteral("database.read_only"); break;
+    case db::DbError::Kind::Corrupt: code = QStringLiteral("database.corrupt"); break;
+    case db::DbError::Kind::NewerSchema: code = QStringLiteral("database.newer_schema"); break;
+    case db::DbError::Kind::Constraint: code = QStringLiteral("database.constraint"); break;
+    default: code = QStringLiteral("database.error"); break;
+    }
+    return Failure{Kind::Environment, {Violation{QStringLiteral("database"), code, describeDbError(e)}}, {}};
+}
+
+QString describeDbError(const db::DbError &e)
+{
+    switch (e.kind) {
+    case db::DbError::Kind::None: return {};
+    case db::DbError::Kind::Missing:
+        return tr("The database file does not exist. Create it with \"branchctl init\".");
+    case db::DbError::Kind::NotInitialised:
+        return tr("This file is not a BranchDesk database (or it was never initialised). Nothing was changed.");
+    case db::DbError::Kind::Locked:
+        return tr("The database is locked by another program. Try again in a moment; nothing was changed.");
+    case db::DbError::Kind::ReadOnly:
+        return tr("The database cannot be written (read-only file or folder). Nothing was changed.");
+    case db::DbError::Kind::Corrupt:
+        return tr("The database file is damaged or is not a database. Nothing was changed; restore it from a "
+                  "backup or sync it again.");
+    case db::DbError::Kind::NewerSchema:
+        return tr("The database was written by a newer version of BranchDesk. Update this program; nothing was "
+                  "changed.");
+    case db::DbError::Kind::Constraint:
+        return tr("The change conflicts with data already stored. Nothing was changed.");
+    case db::DbError::Kind::Other:
+        break;
+    }
+    return tr("The database reported an error. Nothing was changed.");
+}
+
+void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now)
+{
+    db::AuditRecord a;
+    a.id = security::newUuid();
+    a.branchCode = ctx.branchCode;
+    a.at = now;
+    a.actor = audit.actor;
+    a.action = audit.action;
+    a.nationalCode = audit.nationalCode;
+    a.details = QString::fromUtf8(QJsonDocument(audit.details).toJson(QJsonDocument::Compact));
+    db::appendAudit(ctx.db, a);
+}
+
+void recordChange(Context &ctx, const QString &table, const QString &rowId, int baseVersion, int newVersion,
+                  const QJsonObject &payload, const AuditInfo &audit, const QDateTime &now)
+{
+    db::appendOutbox(ctx.db, table, rowId, baseVersion, newVersion, payload, now);
+    recordAudit(ctx, audit, now);
+}
+
+} // namespace branch

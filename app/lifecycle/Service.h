@@ -1,0 +1,93 @@
+// What every service shares: the context it works in (the branch's database and code),
+// the failure it reports, and the one helper that records a change (outbox + audit).
+#pragma once
+
+#include "app/core/Violation.h"
+#include "db/Database.h"
+#include "db/Records.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <optional>
+
+namespace branch {
+
+struct Failure {
+    enum class Kind {
+        Rule,        // validation failed, wrong password, not allowed now → exit 1
+        NotFound,    // no such applicant, account, recovery → exit 1
+        Conflict,    // the state changed under us → exit 1
+        Environment, // database unreadable, locked, read-only, central unreachable → exit 3
+    };
+    Kind kind = Kind::Rule;
+    Violations violations;
+    QJsonObject extra; // e.g. {"attempts_left": 3}
+
+    QString message() const; // every violation's message, one per line
+    static Failure rule(const QString &field, const QString &code, const QString &message);
+    static Failure notFound(const QString &field, const QString &code, const QString &message);
+    static Failure environment(const db::DbError &e);
+};
+
+// A service call's result: a value or a failure.
+template <class T>
+struct Outcome {
+    std::optional<T> value;
+    Failure failure;
+    bool ok() const { return value.has_value(); }
+    Outcome(T v) : value(std::move(v)) {}
+    Outcome(Failure f) : failure(std::move(f)) {}
+};
+
+struct Context {
+    db::Database &db;
+    QString branchCode;
+};
+
+// The translated, person-facing text for a storage problem.
+QString describeDbError(const db::DbError &e);
+
+// Records one change of a travelling row: its outbox row and its audit entry, in the
+// caller's transaction. `details` must not hold secrets or personal data beyond the
+// national code.
+struct AuditInfo {
+    QString actor;  // staff login, "portal", "verifier", "system"
+    QString action; // "request.submit", "request.verify", "account.activate", ...
+    QString nationalCode;
+    QJsonObject details;
+};
+void recordChange(Context &ctx, const QString &table, const QString &rowId, int baseVersion, int newVersion,
+                  const QJsonObject &payload, const AuditInfo &audit, const QDateTime &now);
+void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now);
+
+// Runs `body` in one transaction, turning storage exceptions into an Environment failure.
+template <class T, class F>
+Outcome<T> inTransaction(Context &ctx, F &&body)
+{
+    try {
+        db::Transaction tx(ctx.db);
+        Outcome<T> out = body();
+        if (out.ok())
+            tx.commit();
+        return out;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
+// Like inTransaction, but commits even when the body reports a rule failure: for
+// refusals that must still be remembered (a wrong code counts as an attempt).
+template <class T, class F>
+Outcome<T> inTransactionKeepingFailures(Context &ctx, F &&body)
+{
+    try {
+        db::Transaction tx(ctx.db);
+        Outcome<T> out = body();
+        tx.commit();
+        return out;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
+} // namespace branch

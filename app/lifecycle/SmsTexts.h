@@ -1,0 +1,17 @@
+// The SMS texts people receive. The three outcome texts are the seed's, word for word
+// (shared/seed/README.md); SMS are always Persian, whatever the staff's UI language.
+#pragma once
+
+#include <QString>
+
+namespace branch::sms {
+
+QString salutation(const QString &gender, const QString &firstName, const QString &lastName);
+QString activated(const QString &gender, const QString &firstName, const QString &lastName);
+QString branchActivationRequired(const QString &gender, const QString &firstName, const QString &lastName);
+QString identityMismatch();
+QString recoveryCode(const QString &code); // the code in ASCII digits, so that every phone shows it
+QString mobileChanged(const QString &gender, const QString &firstName, const QString &lastName);
+QString passwordReset(const QString &gender, const QString &firstName, const QString &lastName);
+
+} // namespace branch::sms

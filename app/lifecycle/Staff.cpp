@@ -1,0 +1,107 @@
+// Staff accounts: creation and authentication with lockout.
+#include "Staff.h"
+
+#include "app/core/PasswordPolicy.h"
+#include "app/security/SecretHash.h"
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace branch {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Services", s);
+}
+} // namespace
+
+bool isStaffRole(const QString &role)
+{
+    return role == QLatin1String("clerk") || role == QLatin1String("supervisor") || role == QLatin1String("admin");
+}
+
+Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
+                                  const QDateTime &now, const QString &actor)
+{
+    Violations errors;
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
+    if (!loginPattern.match(login).hasMatch())
+        errors << Violation{QStringLiteral("login"), QStringLiteral("login.format"),
+                            tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
+                               "or underscore, starting with a letter.")};
+    if (!isStaffRole(role))
+        errors << Violation{QStringLiteral("role"), QStringLiteral("role.invalid"),
+                            tr("The role must be clerk, supervisor or admin.")};
+    // Staff passwords follow the same rules as the portal's (without a person's names).
+    errors += checkPassword(password, password, PasswordContext{});
+    if (!errors.isEmpty()) {
+        security::wipe(password);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    const QString hash = security::hashSecret(password);
+    security::wipe(password);
+    return inTransaction<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {
+        if (db::findStaff(ctx.db, login))
+            return Failure::rule(QStringLiteral("login"), QStringLiteral("login.exists"),
+                                 tr("A staff member with this login already exists."));
+        db::StaffRecord s;
+        s.login = login;
+        s.role = role;
+        s.passwordHash = hash;
+        s.createdAt = now;
+        s.updatedAt = now;
+        db::insertStaff(ctx.db, s);
+        recordAudit(ctx, {actor, QStringLiteral("staff.add"), {}, {{QStringLiteral("login"), login}, {QStringLiteral("role"), role}}},
+                    now);
+        return s;
+    });
+}
+
+Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password,
+                                           const QDateTime &now)
+{
+    // Hash work happens inside the transaction here: the row must be read and the
+    // failure counter written atomically, and staff logins are rare.
+    auto out = inTransactionKeepingFailures<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {
+        auto staff = db::findStaff(ctx.db, login);
+        const Failure wrong = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.wrong_password"),
+                                            tr("The staff login or password is wrong."));
+        if (!staff || !staff->active) {
+            recordAudit(ctx, {login, QStringLiteral("staff.login_failed"), {}, {{QStringLiteral("reason"), QStringLiteral("unknown")}}}, now);
+            return wrong;
+        }
+        if (staff->lockedUntil.isValid() && staff->lockedUntil > now) {
+            Failure f = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
+                                      tr("This staff login is locked after too many wrong passwords. Try again "
+                                         "after %1 minutes.")
+                                          .arg(qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60)));
+            return f;
+        }
+        if (!security::verifySecret(password, staff->passwordHash)) {
+            staff->failedAttempts += 1;
+            staff->updatedAt = now;
+            QString action = QStringLiteral("staff.login_failed");
+            if (staff->failedAttempts >= kStaffMaxFailures) {
+                staff->lockedUntil = now.addSecs(kStaffLockMinutes * 60);
+                staff->failedAttempts = 0;
+                action = QStringLiteral("staff.locked");
+            }
+            db::updateStaff(ctx.db, *staff);
+            recordAudit(ctx, {login, action, {}, {}}, now);
+            return wrong;
+        }
+        if (staff->failedAttempts != 0 || staff->lockedUntil.isValid()) {
+            staff->failedAttempts = 0;
+            staff->lockedUntil = {};
+            staff->updatedAt = now;
+            db::updateStaff(ctx.db, *staff);
+        }
+        return *staff;
+    });
+    security::wipe(password);
+    return out;
+}
+
+} // namespace branch

@@ -1,0 +1,98 @@
+// The branch's SQLite database: opening (WAL, foreign keys, busy timeout), schema
+// migrations, a cache of prepared statements and transactions. One Database object owns
+// one named Qt Sql connection and is used only on the thread that opened it; another
+// thread opens its own (SQLite handles the locking between them).
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <exception>
+#include <memory>
+
+namespace branch::db {
+
+// What went wrong at the storage level; the services turn it into a message for people.
+struct DbError {
+    enum class Kind {
+        None,
+        Missing,         // the file does not exist
+        NotInitialised,  // a SQLite file, but not a BranchDesk database (run init)
+        Locked,          // another process holds the lock past the busy timeout
+        ReadOnly,        // the file or its folder cannot be written
+        Corrupt,         // not a database, or a damaged one
+        NewerSchema,     // written by a newer BranchDesk
+        Constraint,      // a uniqueness or check constraint refused the change
+        Other
+    };
+    Kind kind = Kind::None;
+    QString detail; // technical detail (never personal data), for logs and --verbose
+
+    explicit operator bool() const { return kind != Kind::None; }
+};
+
+class DbException : public std::exception {
+public:
+    explicit DbException(DbError e) : m_error(std::move(e)), m_what(m_error.detail.toUtf8()) {}
+    const DbError &error() const { return m_error; }
+    const char *what() const noexcept override { return m_what.constData(); }
+
+private:
+    DbError m_error;
+    QByteArray m_what;
+};
+
+class Database {
+public:
+    enum class OpenMode { MustExist, CreateIfMissing };
+
+    // Opens and migrates the database at `path`. On failure returns nullptr and fills *error.
+    static std::unique_ptr<Database> open(const QString &path, OpenMode mode, DbError *error);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static int latestSchemaVersion();
+    int schemaVersion();
+    const QString &path() const { return m_path; }
+    QSqlDatabase &connection() { return m_db; }
+
+    // A prepared statement for `sql`, prepared once per connection and reused (values are
+    // bound by the caller). Throws DbException when the statement cannot be prepared.
+    QSqlQuery &prepared(const QString &sql);
+    // Executes a prepared query; throws DbException (classified) on failure.
+    void exec(QSqlQuery &q);
+    // Executes one statement without caching (DDL, pragmas).
+    void execDirect(const QString &sql);
+
+    static DbError classify(const QSqlError &e);
+
+private:
+    Database() = default;
+    void configure();
+    void migrate();
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery *> m_statements;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception, an
+// early return). One user action = one Transaction.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace branch::db

@@ -1,0 +1,84 @@
+// Plain rows as the storage layer reads and writes them; the services decide what they mean.
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace branch::db {
+
+struct RegistryPerson {
+    QString nationalCode, firstName, lastName, fatherName;
+    QString firstNameNorm, lastNameNorm, fatherNameNorm;
+    QString birthCertNo;
+    QDate birthDate;
+    QString gender;
+};
+
+struct RequestRecord {
+    qint64 rid = 0;
+    QString id, branchCode;
+    int version = 1;
+    QString nationalCode, mobile, firstName, lastName, firstNameNorm, lastNameNorm, birthCertNo;
+    QDate birthDate;
+    QString gender, email, passwordHash, questionsJson, status;
+    QDateTime submittedAt, decidedAt, updatedAt;
+    QString updatedBy;
+    QJsonObject toJson() const; // the travelling form (secrets only as hashes)
+};
+
+struct AccountRecord {
+    QString id, branchCode;
+    int version = 1;
+    QString nationalCode, requestId, mobile, firstName, lastName, gender, passwordHash, questionsJson;
+    QDateTime createdAt, updatedAt;
+    QString updatedBy;
+    QJsonObject toJson() const;
+};
+
+struct SmsRecord {
+    QString id, branchCode;
+    int version = 1;
+    QString nationalCode, mobile, kind, text;
+    QDateTime createdAt;
+    QString status = QStringLiteral("queued");
+    QDateTime sentAt;
+    QJsonObject toJson() const;
+};
+
+struct RecoveryRecord {
+    QString id, branchCode;
+    int version = 1;
+    QString nationalCode, method, codeHash;
+    QDateTime createdAt, expiresAt;
+    int attempts = 0;
+    QString state = QStringLiteral("pending");
+    QDateTime updatedAt;
+    QJsonObject toJson() const;
+};
+
+struct StaffRecord {
+    QString login, role, passwordHash;
+    int failedAttempts = 0;
+    QDateTime lockedUntil;
+    bool active = true;
+    QDateTime createdAt, updatedAt;
+};
+
+struct AuditRecord {
+    qint64 seq = 0;
+    QString id, branchCode;
+    QDateTime at;
+    QString actor, action, nationalCode, details, prevHash, hash;
+};
+
+// One row of an applicant search.
+struct ApplicantRow {
+    QString nationalCode, firstName, lastName, mobile, status;
+};
+
+QString isoUtc(const QDateTime &t); // 2026-11-25T10:00:00.000Z, empty for a null time
+QDateTime fromIsoUtc(const QString &s);
+
+} // namespace branch::db

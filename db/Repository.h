@@ -1,0 +1,71 @@
+// Every read and write of BranchDesk's tables. Functions throw DbException on a storage
+// failure; the caller (a service) owns the transaction and turns errors into messages.
+#pragma once
+
+#include "Database.h"
+#include "Records.h"
+
+#include <QList>
+#include <optional>
+
+namespace branch::db {
+
+// meta
+QString metaValue(Database &db, const QString &key);
+void setMetaValue(Database &db, const QString &key, const QString &value);
+
+// civil registry and mobile ownership (reference data)
+void upsertRegistryPerson(Database &db, const RegistryPerson &p, const QDateTime &now);
+std::optional<RegistryPerson> findRegistryPerson(Database &db, const QString &nationalCode);
+void upsertMobileOwner(Database &db, const QString &nationalCode, const QString &mobile);
+bool ownsMobile(Database &db, const QString &nationalCode, const QString &mobile);
+
+// registration requests
+void insertRequest(Database &db, RequestRecord &r); // sets r.rid; indexes the names
+void updateRequest(Database &db, const RequestRecord &r); // status/decision fields, by id
+std::optional<RequestRecord> findRequest(Database &db, const QString &id);
+// The newest request of this person that is not superseded.
+std::optional<RequestRecord> findCurrentRequest(Database &db, const QString &nationalCode);
+QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode); // newest first
+QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int limit = -1);
+
+// accounts
+void insertAccount(Database &db, const AccountRecord &a);
+void updateAccount(Database &db, const AccountRecord &a); // mobile, secrets, version, updated_*
+std::optional<AccountRecord> findAccount(Database &db, const QString &nationalCode);
+
+// SMS
+void insertSms(Database &db, const SmsRecord &s);
+QList<SmsRecord> listSms(Database &db, const QString &nationalCode = {});
+
+// recoveries
+void insertRecovery(Database &db, const RecoveryRecord &r);
+void updateRecovery(Database &db, const RecoveryRecord &r);
+std::optional<RecoveryRecord> findRecovery(Database &db, const QString &id);
+
+// staff
+void insertStaff(Database &db, const StaffRecord &s);
+void updateStaff(Database &db, const StaffRecord &s);
+std::optional<StaffRecord> findStaff(Database &db, const QString &login);
+
+// audit log (hash-chained; see security/AuditChain)
+AuditRecord appendAudit(Database &db, AuditRecord entry); // fills seq, prev_hash, hash
+QList<AuditRecord> auditLog(Database &db);
+QList<AuditRecord> auditOf(Database &db, const QString &nationalCode);
+
+// outbox (consumed by sync)
+void appendOutbox(Database &db, const QString &table, const QString &rowId, int baseVersion, int newVersion,
+                  const QJsonObject &payload, const QDateTime &now);
+qint64 outboxCount(Database &db);
+
+// applicant search (see Search.cpp for the name index)
+std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString &nationalCode);
+QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, int limit);
+QList<ApplicantRow> applicantsByName(Database &db, const QString &text, int limit);
+// The FTS5 query and index text for names (public for the benchmark's raw baseline).
+QString nameMatchQuery(const QString &text);
+QString nameIndexText(const QString &firstName, const QString &lastName);
+extern const char *const kApplicantsByNameSql;
+extern const char *const kApplicantByCodeSql;
+
+} // namespace branch::db
