@@ -30,11 +30,6 @@ bool isLowerHex64(const QString &s)
     return true;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("branch::security::AuditChain", text);
-}
-
 ChainCheck bad(qint64 seq, const char *code, const QString &reason)
 {
     return ChainCheck{false, seq, reason, QString::fromLatin1(code)};
@@ -79,17 +74,22 @@ ChainCheck verifyChain(const StoredAuditEntries &entriesInSeqOrder)
         if (entry.seq != expected) {
             // A smaller seq is a duplicate or reordering; a larger one means rows are missing.
             return bad(expected, "audit.seq_gap",
-                       tr("Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.")
+                       QCoreApplication::translate(
+                           "AuditChain",
+                           "Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.")
                            .arg(expected)
                            .arg(entry.seq));
         }
         if (!isLowerHex64(stored))
-            return bad(expected, "audit.hash_malformed",
-                       tr("Audit entry %1 has a malformed stored hash.").arg(expected));
+            return bad(
+                expected, "audit.hash_malformed",
+                QCoreApplication::translate("AuditChain", "Audit entry %1 has a malformed stored hash.").arg(expected));
         if (chainHash(prev, entry) != stored)
             return bad(
                 expected, "audit.hash_mismatch",
-                tr("Audit entry %1 does not match its hash: it, or the entry before it, was altered.").arg(expected));
+                QCoreApplication::translate(
+                    "AuditChain", "Audit entry %1 does not match its hash: it, or the entry before it, was altered.")
+                    .arg(expected));
         prev = stored;
         ++expected;
     }
@@ -105,7 +105,9 @@ ChainCheck verifyChain(const StoredAuditEntries &entriesInSeqOrder, const QStrin
     const qint64 lastSeq = entriesInSeqOrder.isEmpty() ? 0 : entriesInSeqOrder.constLast().first.seq;
     if (lastSeq < expectedLastSeq)
         return bad(lastSeq + 1, "audit.truncated",
-                   tr("The audit log ends at entry %1, but entry %2 was recorded: entries were removed from the end.")
+                   QCoreApplication::translate(
+                       "AuditChain",
+                       "The audit log ends at entry %1, but entry %2 was recorded: entries were removed from the end.")
                        .arg(lastSeq)
                        .arg(expectedLastSeq));
     // verifyChain() guaranteed seq == index + 1, so the anchor's row is at expectedLastSeq - 1.
@@ -113,7 +115,9 @@ ChainCheck verifyChain(const StoredAuditEntries &entriesInSeqOrder, const QStrin
         expectedLastSeq <= 0 ? genesisHash() : entriesInSeqOrder.at(qsizetype(expectedLastSeq - 1)).second;
     if (actual != expectedLastHash.toLower())
         return bad(qMax<qint64>(expectedLastSeq, 1), "audit.anchor_mismatch",
-                   tr("Audit entry %1 differs from the recorded copy: the log was rewritten.").arg(expectedLastSeq));
+                   QCoreApplication::translate("AuditChain",
+                                               "Audit entry %1 differs from the recorded copy: the log was rewritten.")
+                       .arg(expectedLastSeq));
     return check;
 }
 
