@@ -17,20 +17,27 @@ namespace {
 QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values = {})
 {
     QSqlQuery &q = db.prepared(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        // A null QString binds as SQL NULL; text columns are NOT NULL unless a value is
+        // passed through textOrNull/timeOrNull on purpose.
+        if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
+            q.bindValue(i, QString(QLatin1String("")));
+        else
+            q.bindValue(i, v);
+    }
     db.exec(q);
     return q;
 }
 
 QVariant textOrNull(const QString &s)
 {
-    return s.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return s.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(s);
 }
 
 QVariant timeOrNull(const QDateTime &t)
 {
-    return t.isValid() ? QVariant(isoUtc(t)) : QVariant(QMetaType::fromType<QString>());
+    return t.isValid() ? QVariant(isoUtc(t)) : QVariant::fromValue(nullptr);
 }
 
 QString str(const QSqlQuery &q, int i)
@@ -297,7 +304,7 @@ QList<SmsRecord> listSms(Database &db, const QString &nationalCode)
         "SELECT id, branch_code, version, national_code, mobile, kind, text, created_at, status, sent_at "
         "FROM sms_messages ");
     QSqlQuery &q = nationalCode.isEmpty()
-                       ? run(db, cols + QStringLiteral("ORDER BY created_at, rowid"))
+                       ? run(db, cols + QStringLiteral("ORDER BY created_at, id"))
                        : run(db, cols + QStringLiteral("WHERE national_code = ? ORDER BY created_at"), {nationalCode});
     QList<SmsRecord> out;
     while (q.next()) {

@@ -1,5 +1,986 @@
+// The branchctl command dispatcher: parses arguments, opens the database, calls one
+// service, prints one JSON document on stdout and messages on stderr. It holds no rule:
+// everything it decides comes from the services (shared/contract/branchctl.md).
 #include "CliApp.h"
 
+#include "app/core/Language.h"
+#include "app/lifecycle/Admin.h"
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Lifecycle.h"
+#include "app/lifecycle/Paths.h"
+#include "app/lifecycle/Recovery.h"
+#include "app/lifecycle/Staff.h"
+#include "app/security/Crypto.h"
+#include "app/security/SecretHash.h"
+#if __has_include("db/DemoData.h")
+#include "db/DemoData.h"
+#define BRANCH_HAVE_DEMO 1
+#endif
+#include "db/Repository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+#include <functional>
+
 namespace branch::cli {
-int run(int, char **) { return 0; }
+
+namespace {
+
+enum Exit { Done = 0, Refused = 1, Usage = 2, Environment = 3 };
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("branch::Cli", s);
 }
+
+void printErr(const QString &text)
+{
+    const QByteArray b = text.toUtf8() + '\n';
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+void printJson(const QJsonDocument &doc)
+{
+    const QByteArray b = doc.toJson(QJsonDocument::Indented);
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+    std::fflush(stdout);
+}
+void printJson(const QJsonObject &o) { printJson(QJsonDocument(o)); }
+void printJson(const QJsonArray &a) { printJson(QJsonDocument(a)); }
+
+QJsonArray violationsJson(const Violations &vs)
+{
+    QJsonArray arr;
+    for (const auto &v : vs)
+        arr.append(QJsonObject{{QStringLiteral("field"), v.field},
+                               {QStringLiteral("code"), v.code},
+                               {QStringLiteral("message"), v.message}});
+    return arr;
+}
+
+int exitFor(const Failure &f)
+{
+    return f.kind == Failure::Kind::Environment ? Environment : Refused;
+}
+
+// A refusal: JSON on stdout (the shape of register's errors), the messages on stderr.
+int fail(const Failure &f)
+{
+    QJsonObject o{{QStringLiteral("ok"), false}};
+    QJsonArray errors = violationsJson(f.violations);
+    if (f.extra.contains(QStringLiteral("errors")))
+        errors = f.extra.value(QStringLiteral("errors")).toArray();
+    for (auto it = f.extra.begin(); it != f.extra.end(); ++it) {
+        if (it.key() != QLatin1String("errors"))
+            o.insert(it.key(), it.value());
+    }
+    // Extra figures (attempts_left) also travel inside each error, for scripts that look there.
+    QJsonArray withExtra;
+    for (const auto &e : errors) {
+        QJsonObject eo = e.toObject();
+        for (auto it = f.extra.begin(); it != f.extra.end(); ++it)
+            if (it.key() != QLatin1String("errors"))
+                eo.insert(it.key(), it.value());
+        withExtra.append(eo);
+    }
+    o.insert(QStringLiteral("errors"), withExtra);
+    printJson(o);
+    printErr(f.message());
+    return exitFor(f);
+}
+
+int usageError(const QString &message)
+{
+    printErr(message);
+    printErr(tr("Run \"branchctl --help\" for the list of commands."));
+    return Usage;
+}
+
+// ---- argument parsing ---------------------------------------------------------------
+
+struct OptionSpec {
+    const char *name;  // without "--"
+    bool takesValue;
+    const char *help;
+};
+
+struct Invocation {
+    QString dbPath;
+    QString lang = QStringLiteral("fa");
+    QDateTime now;
+    QStringList positional;
+    QHash<QString, QString> options;
+    bool help = false;
+
+    QString opt(const char *name) const { return options.value(QString::fromLatin1(name)); }
+    bool has(const char *name) const { return options.contains(QString::fromLatin1(name)); }
+};
+
+struct Command {
+    QStringList path; // {"recover", "start"}
+    const char *args; // synopsis of positional arguments
+    const char *summary;
+    QList<OptionSpec> options;
+    int minPositional, maxPositional;
+    bool needsDatabase;
+    std::function<int(Invocation &, Context *)> run;
+};
+
+const QList<OptionSpec> kGlobalOptions = {
+    {"db", true, QT_TRANSLATE_NOOP("branch::Cli", "The branch database (default: $BRANCHDESK_DB, else the per-user data location).")},
+    {"lang", true, QT_TRANSLATE_NOOP("branch::Cli", "Language of messages: fa (default) or en.")},
+    {"now", true, QT_TRANSLATE_NOOP("branch::Cli", "Use this time (ISO 8601) as the current time (for tests).")},
+    {"help", false, QT_TRANSLATE_NOOP("branch::Cli", "Show help.")},
+};
+
+const OptionSpec *findOption(const QList<OptionSpec> &specs, const QString &name)
+{
+    for (const auto &s : specs)
+        if (name == QLatin1String(s.name))
+            return &s;
+    return nullptr;
+}
+
+QString readStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(in.readAll());
+}
+
+// The staff password is stdin's first line; the rest (JSON) follows.
+std::pair<QString, QString> splitFirstLine(const QString &all)
+{
+    const qsizetype nl = all.indexOf(QLatin1Char('\n'));
+    if (nl < 0)
+        return {all.trimmed(), QString()};
+    QString first = all.left(nl);
+    if (first.endsWith(QLatin1Char('\r')))
+        first.chop(1);
+    return {first, all.mid(nl + 1)};
+}
+
+// ---- JSON input ---------------------------------------------------------------------
+
+// Reads a string member; a wrong type is a violation of that field.
+QString stringField(const QJsonObject &o, const QString &key, const QString &field, Violations &errors)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (v.isString())
+        return v.toString();
+    errors << Violation{field, field + QStringLiteral(".invalid_type"),
+                        tr("\"%1\" must be a text value (in quotes).").arg(key)};
+    return {};
+}
+
+QList<QuestionAnswer> questionsField(const QJsonValue &value, Violations &errors)
+{
+    QList<QuestionAnswer> out;
+    const QString field = QStringLiteral("security_questions");
+    if (value.isUndefined() || value.isNull())
+        return out;
+    if (!value.isArray()) {
+        errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
+                            tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
+        return out;
+    }
+    for (const auto &item : value.toArray()) {
+        if (!item.isObject()) {
+            errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
+                                tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
+            return {};
+        }
+        const QJsonObject q = item.toObject();
+        Violations local;
+        QuestionAnswer qa{stringField(q, QStringLiteral("question_id"), field, local),
+                          stringField(q, QStringLiteral("answer"), field, local)};
+        if (!local.isEmpty()) {
+            errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
+                                tr("\"question_id\" and \"answer\" must be text values.")};
+            return {};
+        }
+        out << qa;
+    }
+    return out;
+}
+
+std::optional<QJsonDocument> parseJsonInput(const QString &text, Failure *failure)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
+    if (err.error != QJsonParseError::NoError) {
+        *failure = Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
+                                 tr("The input is not valid JSON (%1, at character %2).")
+                                     .arg(err.errorString())
+                                     .arg(err.offset));
+        return std::nullopt;
+    }
+    return doc;
+}
+
+QString readInputFile(const QString &pathOrDash, bool *ok)
+{
+    *ok = true;
+    if (pathOrDash.isEmpty() || pathOrDash == QLatin1String("-"))
+        return readStdin();
+    QFile f(pathOrDash);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *ok = false;
+        return {};
+    }
+    return QString::fromUtf8(f.readAll());
+}
+
+QString isoOut(const QDateTime &t)
+{
+    return db::isoUtc(t);
+}
+
+QJsonObject applicantJson(const db::ApplicantRow &r)
+{
+    return {{QStringLiteral("national_code"), r.nationalCode},
+            {QStringLiteral("first_name"), r.firstName},
+            {QStringLiteral("last_name"), r.lastName},
+            {QStringLiteral("mobile"), r.mobile},
+            {QStringLiteral("status"), r.status}};
+}
+
+// ---- commands -----------------------------------------------------------------------
+
+int cmdInit(Invocation &inv, Context *ctx)
+{
+    auto r = initBranch(*ctx, inv.opt("branch"), inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("database"), ctx->db.path()},
+                          {QStringLiteral("branch_code"), *r.value},
+                          {QStringLiteral("schema_version"), db::Database::latestSchemaVersion()}});
+    return Done;
+}
+
+int importWith(Invocation &inv, Context *ctx,
+               Outcome<ImportResult> (*import)(Context &, QIODevice &, const QDateTime &, const QString &))
+{
+    const QString path = inv.positional.value(0);
+    QFile f;
+    bool opened = false;
+    if (path == QLatin1String("-"))
+        opened = f.open(stdin, QIODevice::ReadOnly);
+    else {
+        f.setFileName(path);
+        opened = f.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        printErr(tr("Cannot read the file \"%1\".").arg(path));
+        return Environment;
+    }
+    auto r = import(*ctx, f, inv.now, QStringLiteral("admin"));
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("imported"), r.value->rows}});
+    return Done;
+}
+
+int cmdDemoData(Invocation &inv, Context *ctx)
+{
+#ifndef BRANCH_HAVE_DEMO
+    Q_UNUSED(inv) Q_UNUSED(ctx) return Environment;
+#else
+    bool ok1 = true, ok2 = true;
+    const qint64 persons = inv.has("persons") ? inv.opt("persons").toLongLong(&ok1) : 1000;
+    const quint64 seed = inv.has("seed") ? inv.opt("seed").toULongLong(&ok2) : 1;
+    if (!ok1 || !ok2 || persons < 1 || persons > 10'000'000)
+        return usageError(tr("--persons takes a whole number from 1 to 10000000, --seed a whole number."));
+    db::DemoOptions opt;
+    opt.persons = persons;
+    opt.seed = seed;
+    opt.branchCode = ctx->branchCode;
+    opt.now = inv.now;
+    int lastTenth = -1;
+    opt.progress = [&](qint64 done, qint64 total) {
+        const int tenth = total > 0 ? int(done * 10 / total) : 10;
+        if (tenth != lastTenth) {
+            lastTenth = tenth;
+            printErr(tr("demo data: %1%").arg(tenth * 10));
+        }
+    };
+    try {
+        const db::DemoStats s = db::generateDemoData(ctx->db, opt);
+        QJsonObject byStatus;
+        for (auto it = s.byStatus.begin(); it != s.byStatus.end(); ++it)
+            byStatus.insert(it.key(), it.value());
+        printJson(QJsonObject{{QStringLiteral("persons"), s.persons},
+                              {QStringLiteral("requests"), s.requests},
+                              {QStringLiteral("accounts"), s.accounts},
+                              {QStringLiteral("by_status"), byStatus}});
+        return Done;
+    } catch (const db::DbException &e) {
+        return fail(Failure::environment(e.error()));
+    }
+#endif
+}
+
+int cmdUserAdd(Invocation &inv, Context *ctx)
+{
+    auto [password, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto r = addStaff(*ctx, inv.positional.value(0), inv.opt("role"), password, inv.now);
+    security::wipe(password);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("login"), r.value->login}, {QStringLiteral("role"), r.value->role}});
+    return Done;
+}
+
+int cmdRegister(Invocation &inv, Context *ctx)
+{
+    bool readOk = false;
+    const QString text = readInputFile(inv.positional.value(0), &readOk);
+    if (!readOk) {
+        printErr(tr("Cannot read the file \"%1\".").arg(inv.positional.value(0)));
+        return Environment;
+    }
+    Failure parseFailure;
+    const auto doc = parseJsonInput(text, &parseFailure);
+    if (!doc)
+        return fail(parseFailure);
+    QJsonArray items;
+    if (doc->isArray())
+        items = doc->array();
+    else if (doc->isObject())
+        items.append(doc->object());
+    else
+        return fail(Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
+                                  tr("The input must be one JSON object or an array of them.")));
+    QJsonArray results;
+    bool allAccepted = true;
+    for (const auto &item : items) {
+        if (!item.isObject()) {
+            allAccepted = false;
+            results.append(QJsonObject{
+                {QStringLiteral("national_code"), QJsonValue::Null},
+                {QStringLiteral("accepted"), false},
+                {QStringLiteral("errors"),
+                 violationsJson({Violation{QStringLiteral("request"), QStringLiteral("request.invalid_type"),
+                                           tr("Each request must be a JSON object.")}})}});
+            continue;
+        }
+        const QJsonObject o = item.toObject();
+        Violations typeErrors;
+        RegistrationInput in;
+        auto field = [&](const char *key) {
+            const QString k = QString::fromLatin1(key);
+            return stringField(o, k, k, typeErrors);
+        };
+        in.nationalCode = field("national_code");
+        in.mobile = field("mobile");
+        in.firstName = field("first_name");
+        in.lastName = field("last_name");
+        in.birthCertNo = field("birth_cert_no");
+        in.birthDate = field("birth_date");
+        in.gender = field("gender");
+        in.email = field("email");
+        in.password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
+        in.passwordConfirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
+        in.questions = questionsField(o.value(QStringLiteral("security_questions")), typeErrors);
+        const QJsonValue rawCode = o.value(QStringLiteral("national_code"));
+        QJsonObject result{{QStringLiteral("national_code"), rawCode.isString() ? rawCode : QJsonValue::Null}};
+        if (!typeErrors.isEmpty()) {
+            // Report the type errors together with every rule the rest breaks.
+            RegistrationInput rest = in;
+            NormalizedRegistration n;
+            Violations all = typeErrors;
+            for (const auto &v : validateRegistration(rest, inv.now.toLocalTime().date(), &n)) {
+                bool fieldHasTypeError = false;
+                for (const auto &t : typeErrors)
+                    fieldHasTypeError = fieldHasTypeError || t.field == v.field;
+                if (!fieldHasTypeError)
+                    all << v;
+            }
+            security::wipe(in.password);
+            security::wipe(in.passwordConfirm);
+            allAccepted = false;
+            result.insert(QStringLiteral("accepted"), false);
+            result.insert(QStringLiteral("errors"), violationsJson(all));
+            results.append(result);
+            continue;
+        }
+        auto r = submitRegistration(*ctx, std::move(in), inv.now, QStringLiteral("portal"));
+        if (r.ok()) {
+            if (auto req = db::findRequest(ctx->db, *r.value))
+                result.insert(QStringLiteral("national_code"), req->nationalCode);
+            result.insert(QStringLiteral("accepted"), true);
+            result.insert(QStringLiteral("request_id"), *r.value);
+        } else {
+            if (r.failure.kind == Failure::Kind::Environment) {
+                printJson(results);
+                printErr(r.failure.message());
+                return Environment;
+            }
+            allAccepted = false;
+            result.insert(QStringLiteral("accepted"), false);
+            result.insert(QStringLiteral("errors"), violationsJson(r.failure.violations));
+        }
+        results.append(result);
+    }
+    printJson(results);
+    if (!allAccepted)
+        printErr(tr("Some requests were refused; see \"errors\" in the output."));
+    return allAccepted ? Done : Refused;
+}
+
+int cmdVerify(Invocation &inv, Context *ctx)
+{
+    auto r = verifyPending(*ctx, inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonArray out;
+    for (const auto &d : *r.value)
+        out.append(QJsonObject{{QStringLiteral("request_id"), d.requestId},
+                               {QStringLiteral("national_code"), d.nationalCode},
+                               {QStringLiteral("outcome"), statusName(d.outcome)}});
+    printJson(out);
+    return Done;
+}
+
+int cmdSmsList(Invocation &inv, Context *ctx)
+{
+    Q_UNUSED(inv)
+    QJsonArray out;
+    try {
+        for (const auto &s : db::listSms(ctx->db))
+            out.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                   {QStringLiteral("national_code"), s.nationalCode},
+                                   {QStringLiteral("mobile"), s.mobile},
+                                   {QStringLiteral("kind"), s.kind},
+                                   {QStringLiteral("text"), s.text},
+                                   {QStringLiteral("created_at"), isoOut(s.createdAt)},
+                                   {QStringLiteral("status"), s.status}});
+    } catch (const db::DbException &e) {
+        return fail(Failure::environment(e.error()));
+    }
+    printJson(out);
+    return Done;
+}
+
+int cmdApplicantsSearch(Invocation &inv, Context *ctx)
+{
+    bool ok = true;
+    const int limit = inv.has("limit") ? inv.opt("limit").toInt(&ok) : 50;
+    if (!ok || limit < 1 || limit > 1000)
+        return usageError(tr("--limit takes a whole number from 1 to 1000."));
+    const QString status = inv.opt("status");
+    if (!status.isEmpty() && !statusFromName(status))
+        return usageError(tr("Unknown status \"%1\".").arg(status));
+    auto r = searchApplicants(*ctx, inv.positional.join(QLatin1Char(' ')), status.isEmpty() ? limit : 1000);
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonArray out;
+    for (const auto &row : *r.value) {
+        if (!status.isEmpty() && row.status != status)
+            continue;
+        if (out.size() >= limit)
+            break;
+        out.append(applicantJson(row));
+    }
+    printJson(out);
+    return Done;
+}
+
+int cmdApplicantsShow(Invocation &inv, Context *ctx)
+{
+    auto r = applicantDetails(*ctx, inv.positional.value(0));
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(*r.value);
+    return Done;
+}
+
+int printDone(const Outcome<bool> &r, QJsonObject o)
+{
+    if (!r.ok())
+        return fail(r.failure);
+    o.insert(QStringLiteral("ok"), true);
+    printJson(o);
+    return Done;
+}
+
+int cmdActivate(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    QStringList docs;
+    for (const QString &d : inv.opt("documents").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        docs << d.trimmed();
+    auto r = activateAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, docs, inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("request_id"), *r.value},
+                          {QStringLiteral("status"), statusName(RequestStatus::Activated)}});
+    return Done;
+}
+
+int cmdRefuse(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto r = refuseAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.opt("reason"),
+                             inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("request_id"), *r.value},
+                          {QStringLiteral("status"), statusName(RequestStatus::Rejected)}});
+    return Done;
+}
+
+int cmdMobileChange(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto r = changeMobile(*ctx, inv.positional.value(0), inv.opt("mobile"), inv.opt("staff"), staffPassword, inv.now);
+    security::wipe(staffPassword);
+    return printDone(r, {});
+}
+
+int cmdPasswordReset(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Failure parseFailure;
+    const auto doc = parseJsonInput(rest, &parseFailure);
+    if (!doc) {
+        security::wipe(staffPassword);
+        return fail(parseFailure);
+    }
+    Violations typeErrors;
+    const QJsonObject o = doc->object();
+    QString password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
+    QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
+    if (!doc->isObject() || !typeErrors.isEmpty()) {
+        security::wipe(staffPassword);
+        return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
+                                  tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} after the staff "
+                                     "password.")));
+    }
+    auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, password, confirm,
+                                    inv.now);
+    security::wipe(staffPassword);
+    security::wipe(password);
+    security::wipe(confirm);
+    return printDone(r, {});
+}
+
+int cmdQuestionsReset(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Failure parseFailure;
+    const auto doc = parseJsonInput(rest, &parseFailure);
+    if (!doc) {
+        security::wipe(staffPassword);
+        return fail(parseFailure);
+    }
+    Violations typeErrors;
+    const QJsonValue list = doc->isArray() ? QJsonValue(doc->array())
+                                           : doc->object().value(QStringLiteral("security_questions"));
+    const auto questions = questionsField(list, typeErrors);
+    if (!typeErrors.isEmpty()) {
+        security::wipe(staffPassword);
+        return fail(Failure{Failure::Kind::Rule, typeErrors, {}});
+    }
+    auto r = resetQuestionsAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, questions,
+                                     inv.now);
+    security::wipe(staffPassword);
+    return printDone(r, {});
+}
+
+int cmdAuditVerify(Invocation &inv, Context *ctx)
+{
+    Q_UNUSED(inv)
+    auto r = verifyAudit(*ctx);
+    if (!r.ok())
+        return fail(r.failure);
+    const AuditCheck &c = *r.value;
+    if (c.ok) {
+        printJson(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("entries"), c.entries}});
+        return Done;
+    }
+    printJson(QJsonObject{{QStringLiteral("ok"), false},
+                          {QStringLiteral("entries"), c.entries},
+                          {QStringLiteral("first_bad_seq"), c.firstBadSeq},
+                          {QStringLiteral("code"), c.code},
+                          {QStringLiteral("message"), c.reason}});
+    printErr(tr("The audit log was altered: first bad entry %1 (%2).").arg(c.firstBadSeq).arg(c.reason));
+    return Refused;
+}
+
+int cmdRecoverStart(Invocation &inv, Context *ctx)
+{
+    const QString method = inv.opt("method");
+    if (method != QLatin1String("sms") && method != QLatin1String("questions"))
+        return usageError(tr("--method must be sms or questions."));
+    auto r = startRecovery(*ctx, inv.positional.value(0), method, inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonObject o{{QStringLiteral("recovery_id"), r.value->recoveryId}, {QStringLiteral("method"), method}};
+    if (method == QLatin1String("sms")) {
+        o.insert(QStringLiteral("expires_at"), isoOut(r.value->expiresAt));
+    } else {
+        QJsonArray qs;
+        for (const auto &q : r.value->questions)
+            qs.append(QJsonObject{{QStringLiteral("question_id"), q.id}, {QStringLiteral("text"), q.text}});
+        o.insert(QStringLiteral("questions"), qs);
+    }
+    printJson(o);
+    return Done;
+}
+
+int cmdRecoverVerify(Invocation &inv, Context *ctx)
+{
+    const bool byCode = inv.has("code");
+    const bool byAnswers = inv.has("answers");
+    if (byCode == byAnswers)
+        return usageError(tr("Give either --code CODE or --answers FILE|-."));
+    Outcome<bool> r = Failure{};
+    if (byCode) {
+        r = verifyRecoveryCode(*ctx, inv.positional.value(0), inv.opt("code"), inv.now);
+    } else {
+        bool readOk = false;
+        const QString text = readInputFile(inv.opt("answers"), &readOk);
+        if (!readOk) {
+            printErr(tr("Cannot read the file \"%1\".").arg(inv.opt("answers")));
+            return Environment;
+        }
+        Failure parseFailure;
+        const auto doc = parseJsonInput(text, &parseFailure);
+        if (!doc)
+            return fail(parseFailure);
+        Violations typeErrors;
+        const QJsonValue list = doc->isArray() ? QJsonValue(doc->array())
+                                               : doc->object().value(QStringLiteral("answers"));
+        auto answers = questionsField(list, typeErrors);
+        if (!typeErrors.isEmpty() || list.isUndefined())
+            return fail(Failure::rule(QStringLiteral("answers"), QStringLiteral("answers.invalid_type"),
+                                      tr("Give the answers as [{\"question_id\": \"…\", \"answer\": \"…\"}].")));
+        r = verifyRecoveryAnswers(*ctx, inv.positional.value(0), answers, inv.now);
+    }
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("verified"), true}});
+    return Done;
+}
+
+int cmdRecoverReset(Invocation &inv, Context *ctx)
+{
+    Failure parseFailure;
+    const auto doc = parseJsonInput(readStdin(), &parseFailure);
+    if (!doc)
+        return fail(parseFailure);
+    Violations typeErrors;
+    const QJsonObject o = doc->object();
+    QString password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
+    QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
+    if (!doc->isObject() || !typeErrors.isEmpty())
+        return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
+                                  tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
+    auto r = resetRecoveredPassword(*ctx, inv.positional.value(0), password, confirm, inv.now);
+    security::wipe(password);
+    security::wipe(confirm);
+    return printDone(r, {});
+}
+
+// ---- the command table --------------------------------------------------------------
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {{QStringLiteral("init")}, "", QT_TRANSLATE_NOOP("branch::Cli", "Create or migrate the database; idempotent."),
+         {{"branch", true, QT_TRANSLATE_NOOP("branch::Cli", "The branch code (3 to 8 digits) on first use.")}},
+         0, 0, true, cmdInit},
+        {{QStringLiteral("import-registry")}, "FILE.csv",
+         QT_TRANSLATE_NOOP("branch::Cli", "Upsert civil-registry reference rows from a UTF-8 CSV; all or nothing."),
+         {}, 1, 1, true,
+         [](Invocation &i, Context *c) { return importWith(i, c, &importRegistry); }},
+        {{QStringLiteral("import-mobile-owners")}, "FILE.csv",
+         QT_TRANSLATE_NOOP("branch::Cli", "Import who owns which mobile line (CSV: national_code,mobile)."), {}, 1,
+         1, true, [](Invocation &i, Context *c) { return importWith(i, c, &importMobileOwners); }},
+        {{QStringLiteral("demo-data")}, "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Fill the database with realistic, deterministic demo data."),
+         {{"persons", true, QT_TRANSLATE_NOOP("branch::Cli", "How many persons (default 1000).")},
+          {"seed", true, QT_TRANSLATE_NOOP("branch::Cli", "Random seed (default 1).")}},
+         0, 0, true, cmdDemoData},
+        {{QStringLiteral("user"), QStringLiteral("add")}, "LOGIN",
+         QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input."),
+         {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin.")}}, 1, 1, true, cmdUserAdd},
+        {{QStringLiteral("register")}, "[FILE|-]",
+         QT_TRANSLATE_NOOP("branch::Cli", "Submit registration requests (one JSON object or an array)."), {}, 0, 1,
+         true, cmdRegister},
+        {{QStringLiteral("verify")}, "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Decide every submitted request (the central verification step)."), {}, 0,
+         0, true, cmdVerify},
+        {{QStringLiteral("sms"), QStringLiteral("list")}, "", QT_TRANSLATE_NOOP("branch::Cli", "List the SMS outbox."),
+         {}, 0, 0, true, cmdSmsList},
+        {{QStringLiteral("applicants"), QStringLiteral("search")}, "TEXT",
+         QT_TRANSLATE_NOOP("branch::Cli", "Find applicants by national code, mobile or name."),
+         {{"status", true, QT_TRANSLATE_NOOP("branch::Cli", "Only this status (e.g. identity_mismatch).")},
+          {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many rows (default 50).")}},
+         1, 20, true, cmdApplicantsSearch},
+        {{QStringLiteral("applicants"), QStringLiteral("show")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Show one applicant: status, requests, history, SMS."), {}, 1, 1, true,
+         cmdApplicantsShow},
+        {{QStringLiteral("activate")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "In-person activation after the documents were checked; staff password on "
+                                          "standard input."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")},
+          {"documents", true, QT_TRANSLATE_NOOP("branch::Cli", "Documents seen: national_card,birth_certificate.")}},
+         1, 1, true, cmdActivate},
+        {{QStringLiteral("refuse")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Refuse a request waiting at the branch, with a reason; staff password on "
+                                          "standard input."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")},
+          {"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why the request is refused.")}},
+         1, 1, true, cmdRefuse},
+        {{QStringLiteral("mobile"), QStringLiteral("change")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Change an account's mobile (ownership confirmed in person); staff password "
+                                          "on standard input."),
+         {{"mobile", true, QT_TRANSLATE_NOOP("branch::Cli", "The new mobile number.")},
+          {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}},
+         1, 1, true, cmdMobileChange},
+        {{QStringLiteral("password"), QStringLiteral("reset")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Reset a password at the counter: staff password on the first line of "
+                                          "standard input, then {\"password\", \"password_confirm\"}."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}}, 1, 1, true, cmdPasswordReset},
+        {{QStringLiteral("questions"), QStringLiteral("reset")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Reset the security questions: staff password on the first line of "
+                                          "standard input, then {\"security_questions\": [...]}."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}}, 1, 1, true, cmdQuestionsReset},
+        {{QStringLiteral("audit"), QStringLiteral("verify")}, "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Check the audit log's hash chain; exit 1 at the first bad entry."), {}, 0,
+         0, true, cmdAuditVerify},
+        {{QStringLiteral("recover"), QStringLiteral("start")}, "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Start a password recovery by SMS code or security questions."),
+         {{"method", true, QT_TRANSLATE_NOOP("branch::Cli", "sms or questions.")}}, 1, 1, true, cmdRecoverStart},
+        {{QStringLiteral("recover"), QStringLiteral("verify")}, "RECOVERY_ID",
+         QT_TRANSLATE_NOOP("branch::Cli", "Check the SMS code or the answers of a recovery."),
+         {{"code", true, QT_TRANSLATE_NOOP("branch::Cli", "The 6-digit code from the SMS.")},
+          {"answers", true, QT_TRANSLATE_NOOP("branch::Cli", "A JSON file (or -) with [{question_id, answer}].")}},
+         1, 1, true, cmdRecoverVerify},
+        {{QStringLiteral("recover"), QStringLiteral("reset")}, "RECOVERY_ID",
+         QT_TRANSLATE_NOOP("branch::Cli", "Set the new password of a verified recovery (JSON on standard input)."),
+         {}, 1, 1, true, cmdRecoverReset},
+    };
+    return list;
+}
+
+QString commandName(const Command &c)
+{
+    return c.path.join(QLatin1Char(' '));
+}
+
+void printHelp(const Command *c)
+{
+    QString out;
+    QTextStream s(&out);
+    if (!c) {
+        s << tr("branchctl: BranchDesk's command-line tool.") << "\n\n"
+          << tr("Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]") << "\n\n"
+          << tr("Commands:") << '\n';
+        for (const auto &cmd : commands())
+            s << "  " << commandName(cmd).leftJustified(22) << ' '
+              << QCoreApplication::translate("branch::Cli", cmd.summary) << '\n';
+        s << '\n'
+          << tr("Exit codes: 0 done; 1 refused by a rule; 2 usage error; 3 environment error (database, central).")
+          << '\n'
+          << tr("Run \"branchctl COMMAND --help\" for a command's options.") << '\n';
+    } else {
+        s << tr("Usage: branchctl [global options] %1 %2").arg(commandName(*c), QString::fromLatin1(c->args)).trimmed()
+          << "\n\n"
+          << QCoreApplication::translate("branch::Cli", c->summary) << '\n';
+        if (!c->options.isEmpty()) {
+            s << '\n' << tr("Options:") << '\n';
+            for (const auto &o : c->options)
+                s << "  --" << QString::fromLatin1(o.name).leftJustified(12) << ' '
+                  << QCoreApplication::translate("branch::Cli", o.help) << '\n';
+        }
+    }
+    s << '\n' << tr("Global options:") << '\n';
+    for (const auto &o : kGlobalOptions)
+        s << "  --" << QString::fromLatin1(o.name).leftJustified(12) << ' '
+          << QCoreApplication::translate("branch::Cli", o.help) << '\n';
+    s.flush();
+    const QByteArray b = out.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+}
+
+std::unique_ptr<QTranslator> installLanguage(const QString &lang)
+{
+    setLanguage(lang);
+    if (lang != QLatin1String("fa"))
+        return nullptr;
+    auto t = std::make_unique<QTranslator>();
+    if (t->load(QStringLiteral(":/i18n/branchdesk_fa.qm")))
+        QCoreApplication::installTranslator(t.get());
+    return t;
+}
+
+} // namespace
+
+int run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("BranchDesk"));
+    const QStringList args = app.arguments().mid(1);
+
+    // First pass: global options anywhere, the rest in order.
+    Invocation inv;
+    inv.dbPath = defaultDatabasePath();
+    QStringList rest;
+    QString langError, nowError;
+    QString nowText;
+    for (int i = 0; i < args.size(); ++i) {
+        QString a = args.at(i);
+        QString value;
+        const bool hasInline = a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='));
+        if (hasInline) {
+            value = a.mid(a.indexOf(QLatin1Char('=')) + 1);
+            a = a.left(a.indexOf(QLatin1Char('=')));
+        }
+        auto takeValue = [&](QString *into) {
+            if (hasInline) {
+                *into = value;
+                return true;
+            }
+            if (i + 1 >= args.size())
+                return false;
+            *into = args.at(++i);
+            return true;
+        };
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            inv.help = true;
+        } else if (a == QLatin1String("--db")) {
+            if (!takeValue(&inv.dbPath))
+                return usageError(tr("--db needs a path."));
+        } else if (a == QLatin1String("--lang")) {
+            if (!takeValue(&inv.lang))
+                return usageError(tr("--lang needs fa or en."));
+        } else if (a == QLatin1String("--now")) {
+            if (!takeValue(&nowText))
+                return usageError(tr("--now needs a time in ISO 8601."));
+        } else {
+            rest << (hasInline ? a + QLatin1Char('=') + value : a);
+        }
+    }
+    if (inv.lang != QLatin1String("fa") && inv.lang != QLatin1String("en")) {
+        inv.lang = QStringLiteral("fa");
+        auto t = installLanguage(inv.lang);
+        return usageError(tr("--lang must be fa or en."));
+    }
+    auto translator = installLanguage(inv.lang);
+
+    inv.now = QDateTime::currentDateTimeUtc();
+    if (!nowText.isEmpty()) {
+        inv.now = QDateTime::fromString(nowText, Qt::ISODateWithMs);
+        if (!inv.now.isValid())
+            inv.now = QDateTime::fromString(nowText, Qt::ISODate);
+        if (!inv.now.isValid())
+            return usageError(tr("--now must be a time in ISO 8601, e.g. 2026-11-25T09:30:00Z."));
+        inv.now = inv.now.toUTC();
+    }
+
+    // Find the longest command path that matches the leading words.
+    const Command *cmd = nullptr;
+    for (const auto &c : commands()) {
+        if (rest.size() >= c.path.size() && rest.mid(0, c.path.size()) == c.path &&
+            (!cmd || c.path.size() > cmd->path.size()))
+            cmd = &c;
+    }
+    if (!cmd) {
+        if (inv.help || rest.isEmpty()) {
+            printHelp(nullptr);
+            return rest.isEmpty() && !inv.help ? Usage : Done;
+        }
+        return usageError(tr("Unknown command \"%1\".").arg(rest.join(QLatin1Char(' '))));
+    }
+    if (inv.help) {
+        printHelp(cmd);
+        return Done;
+    }
+    for (int i = int(cmd->path.size()); i < rest.size(); ++i) {
+        const QString a = rest.at(i);
+        if (a.startsWith(QLatin1String("--"))) {
+            QString name = a.mid(2);
+            QString value;
+            const qsizetype eq = name.indexOf(QLatin1Char('='));
+            const bool inlineValue = eq >= 0;
+            if (inlineValue) {
+                value = name.mid(eq + 1);
+                name = name.left(eq);
+            }
+            const OptionSpec *spec = findOption(cmd->options, name);
+            if (!spec)
+                return usageError(tr("\"%1\" has no option --%2.").arg(commandName(*cmd), name));
+            if (spec->takesValue && !inlineValue) {
+                if (i + 1 >= rest.size())
+                    return usageError(tr("--%1 needs a value.").arg(name));
+                value = rest.at(++i);
+            }
+            inv.options.insert(name, value);
+        } else {
+            inv.positional << a;
+        }
+    }
+    if (inv.positional.size() < cmd->minPositional || inv.positional.size() > cmd->maxPositional)
+        return usageError(tr("Usage: branchctl %1 %2").arg(commandName(*cmd), QString::fromLatin1(cmd->args)));
+    for (const auto &o : cmd->options) {
+        // Options the contract makes mandatory for a command are checked by name here.
+        const QString name = QString::fromLatin1(o.name);
+        const bool required = (name == QLatin1String("role") || name == QLatin1String("staff") ||
+                               name == QLatin1String("method") || name == QLatin1String("documents") ||
+                               name == QLatin1String("reason") ||
+                               (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")));
+        if (required && !inv.options.contains(name))
+            return usageError(tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
+    }
+
+    QString cryptoError;
+    if (!security::init(&cryptoError)) {
+        printErr(tr("The cryptographic self-test failed: %1").arg(cryptoError));
+        return Environment;
+    }
+
+    db::DbError dbError;
+    const bool isInit = cmd->path.first() == QLatin1String("init");
+    auto database = db::Database::open(
+        inv.dbPath, isInit ? db::Database::OpenMode::CreateIfMissing : db::Database::OpenMode::MustExist, &dbError);
+    if (!database) {
+        printErr(describeDbError(dbError) + QStringLiteral(" (") + inv.dbPath + QLatin1Char(')'));
+        return Environment;
+    }
+    Context ctx{*database, {}};
+    try {
+        ctx.branchCode = db::metaValue(*database, QStringLiteral("branch_code"));
+    } catch (const db::DbException &e) {
+        printErr(describeDbError(e.error()));
+        return Environment;
+    }
+    if (ctx.branchCode.isEmpty() && !isInit) {
+        printErr(describeDbError({db::DbError::Kind::NotInitialised, {}}));
+        return Environment;
+    }
+    return cmd->run(inv, &ctx);
+}
+
+} // namespace branch::cli
