@@ -124,8 +124,9 @@ QByteArray scryptRaw(QByteArrayView pw, QByteArrayView salt, int ln, int r, int 
     if (!ctx)
         return {};
 
-    // OpenSSL refuses empty buffers given as null pointers; RFC 7914 vector 1 has both empty.
-    static unsigned char empty = 0;
+    // A valid pointer even for an empty password or salt (RFC 7914 vector 1 has both), rather
+    // than relying on how each OpenSSL version treats a null octet string.
+    unsigned char empty = 0;
     uint64_t n = uint64_t(1) << ln;
     uint32_t r32 = uint32_t(r);
     uint32_t p32 = uint32_t(p);
