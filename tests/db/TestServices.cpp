@@ -1,0 +1,243 @@
+// The services on a real SQLite file: the state table, each transition's audit entry and
+// outbox row, supersession, the verification outcomes, recovery refusals that the CLI
+// cannot provoke (no mobile, no questions), staff lockout.
+#include "app/core/PersianText.h"
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Lifecycle.h"
+#include "app/lifecycle/Recovery.h"
+#include "app/lifecycle/Staff.h"
+#include "app/lifecycle/Status.h"
+#include "app/security/Random.h"
+#include "db/Repository.h"
+
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QTest>
+
+using namespace branch;
+
+namespace {
+const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
+
+RegistrationInput person(const QString &code, const QString &mobile = QStringLiteral("09121234567"))
+{
+    RegistrationInput in;
+    in.nationalCode = code;
+    in.mobile = mobile;
+    in.firstName = QStringLiteral("علی");
+    in.lastName = QStringLiteral("رضایی");
+    in.birthCertNo = QStringLiteral("123");
+    in.birthDate = QStringLiteral("1365/04/12");
+    in.gender = QStringLiteral("M");
+    in.password = in.passwordConfirm = QStringLiteral("Abcdefg1x");
+    in.questions = {{QStringLiteral("favorite_color"), QStringLiteral("آبی")},
+                    {QStringLiteral("birth_city"), QStringLiteral("تهران")},
+                    {QStringLiteral("first_workplace"), QStringLiteral("کارخانه")}};
+    return in;
+}
+} // namespace
+
+class TestServices : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<Context> m_ctx;
+    int m_n = 0;
+
+    qint64 auditCount() { return db::auditLog(*m_db).size(); }
+
+    void addRegistry(const QString &code)
+    {
+        db::RegistryPerson p{code,
+                             QStringLiteral("علی"),
+                             QStringLiteral("رضایی"),
+                             {},
+                             normalizeName(QStringLiteral("علی")),
+                             normalizeName(QStringLiteral("رضایی")),
+                             {},
+                             QStringLiteral("123"),
+                             QDate(1986, 7, 3),
+                             QStringLiteral("M")};
+        db::upsertRegistryPerson(*m_db, p, kT0);
+    }
+
+private slots:
+    void init()
+    {
+        db::DbError err;
+        m_ctx.reset();
+        m_db = db::Database::open(m_dir.filePath(QStringLiteral("s%1.db").arg(++m_n)),
+                                  db::Database::OpenMode::CreateIfMissing, &err);
+        QVERIFY(m_db);
+        db::setMetaValue(*m_db, QStringLiteral("branch_code"), QStringLiteral("1001"));
+        m_ctx = std::make_unique<Context>(Context{*m_db, QStringLiteral("1001")});
+    }
+
+    void stateTable_data()
+    {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::addColumn<bool>("allowed");
+        using S = RequestStatus;
+        const QList<S> all = {S::Submitted, S::Activated, S::BranchActivationRequired, S::IdentityMismatch,
+                              S::Expired,   S::Superseded, S::Rejected};
+        const QSet<QPair<int, int>> allowed = {
+            {int(S::Submitted), int(S::Activated)},
+            {int(S::Submitted), int(S::BranchActivationRequired)},
+            {int(S::Submitted), int(S::IdentityMismatch)},
+            {int(S::Submitted), int(S::Expired)},
+            {int(S::Submitted), int(S::Superseded)},
+            {int(S::BranchActivationRequired), int(S::Activated)},
+            {int(S::BranchActivationRequired), int(S::Rejected)},
+            {int(S::IdentityMismatch), int(S::Activated)},
+            {int(S::IdentityMismatch), int(S::Rejected)},
+        };
+        for (S a : all)
+            for (S b : all)
+                QTest::addRow("%s->%s", qPrintable(statusName(a)), qPrintable(statusName(b)))
+                    << int(a) << int(b) << allowed.contains({int(a), int(b)});
+    }
+
+    void stateTable()
+    {
+        QFETCH(int, from);
+        QFETCH(int, to);
+        QFETCH(bool, allowed);
+        QCOMPARE(canTransition(RequestStatus(from), RequestStatus(to)), allowed);
+        QCOMPARE(statusFromName(statusName(RequestStatus(from))), std::optional(RequestStatus(from)));
+    }
+
+    void refusedRegistrationStoresNothing()
+    {
+        RegistrationInput in = person(QStringLiteral("0499370899"));
+        in.password = QStringLiteral("short");
+        const qint64 audits = auditCount();
+        auto r = submitRegistration(*m_ctx, in, kT0);
+        QVERIFY(!r.ok());
+        QVERIFY(hasCode(r.failure.violations, QStringLiteral("password.too_short")));
+        QCOMPARE(auditCount(), audits);
+        QCOMPARE(db::outboxCount(*m_db), 0);
+        QVERIFY(db::requestsOf(*m_db, QStringLiteral("0499370899")).isEmpty());
+    }
+
+    void submissionWritesAuditAndOutbox()
+    {
+        auto r = submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0);
+        QVERIFY(r.ok());
+        QCOMPARE(db::outboxCount(*m_db), 1);
+        QCOMPARE(auditCount(), 1);
+        const auto req = db::findRequest(*m_db, *r.value);
+        QVERIFY(req);
+        QCOMPARE(req->status, QStringLiteral("submitted"));
+        QVERIFY(req->passwordHash.startsWith(QStringLiteral("scrypt$")));
+        QVERIFY(!req->questionsJson.contains(QStringLiteral("آبی"))); // only hashes
+    }
+
+    void newRequestSupersedesPending()
+    {
+        auto first = submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0);
+        auto second = submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0.addSecs(60));
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(db::findRequest(*m_db, *first.value)->status, QStringLiteral("superseded"));
+        QCOMPARE(db::findRequest(*m_db, *second.value)->status, QStringLiteral("submitted"));
+        QCOMPARE(db::findRequest(*m_db, *first.value)->version, 2);
+        QCOMPARE(db::outboxCount(*m_db), 3); // submit, supersede, submit
+    }
+
+    void verificationOutcomes()
+    {
+        addRegistry(QStringLiteral("0499370899"));
+        db::upsertMobileOwner(*m_db, QStringLiteral("0499370899"), QStringLiteral("09121234567"));
+        addRegistry(QStringLiteral("0012345679"));
+        // registry row exists, mobile not owned → branch activation
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0012345679"), QStringLiteral("09351112233")), kT0)
+                    .ok());
+        RegistrationInput wrongName = person(QStringLiteral("1234567891"));
+        QVERIFY(submitRegistration(*m_ctx, wrongName, kT0).ok());                  // no registry row
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0067749828")), kT0.addSecs(-49 * 3600)).ok());
+        auto r = verifyPending(*m_ctx, kT0.addSecs(3600));
+        QVERIFY(r.ok());
+        QHash<QString, RequestStatus> got;
+        for (const auto &d : *r.value)
+            got.insert(d.nationalCode, d.outcome);
+        QCOMPARE(got.value(QStringLiteral("0499370899")), RequestStatus::Activated);
+        QCOMPARE(got.value(QStringLiteral("0012345679")), RequestStatus::BranchActivationRequired);
+        QCOMPARE(got.value(QStringLiteral("1234567891")), RequestStatus::IdentityMismatch);
+        QCOMPARE(got.value(QStringLiteral("0067749828")), RequestStatus::Expired);
+        QVERIFY(db::findAccount(*m_db, QStringLiteral("0499370899")));
+        QVERIFY(!db::findAccount(*m_db, QStringLiteral("0012345679")));
+        QCOMPARE(db::listSms(*m_db).size(), 3); // no SMS for the expired one
+        // Nothing is left to decide.
+        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(7200)).value->isEmpty());
+    }
+
+    void recoveryRefusalsWithoutMobileOrQuestions()
+    {
+        db::AccountRecord a;
+        a.id = security::newUuid();
+        a.branchCode = QStringLiteral("1001");
+        a.nationalCode = QStringLiteral("0499370899");
+        a.requestId = security::newUuid();
+        a.firstName = QStringLiteral("علی");
+        a.lastName = QStringLiteral("رضایی");
+        a.gender = QStringLiteral("M");
+        a.passwordHash = QStringLiteral("scrypt$10$8$1$AAAA$AAAA");
+        a.questionsJson = QStringLiteral("[]");
+        a.createdAt = a.updatedAt = kT0;
+        db::insertAccount(*m_db, a);
+        QVERIFY(db::findAccount(*m_db, a.nationalCode)->mobile.isEmpty());
+        auto sms = startRecovery(*m_ctx, a.nationalCode, QStringLiteral("sms"), kT0);
+        QVERIFY(!sms.ok());
+        QCOMPARE(sms.failure.violations.first().code, QStringLiteral("recovery.no_mobile"));
+        auto questions = startRecovery(*m_ctx, a.nationalCode, QStringLiteral("questions"), kT0);
+        QVERIFY(!questions.ok());
+        QCOMPARE(questions.failure.violations.first().code, QStringLiteral("recovery.no_questions"));
+        auto unknown = startRecovery(*m_ctx, QStringLiteral("0012345679"), QStringLiteral("sms"), kT0);
+        QCOMPARE(unknown.failure.violations.first().code, QStringLiteral("recovery.unknown_user"));
+        QCOMPARE(db::listSms(*m_db).size(), 0);
+    }
+
+    void staffLockoutAfterFiveWrongPasswords()
+    {
+        QVERIFY(addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0)
+                    .ok());
+        for (int i = 0; i < kStaffMaxFailures; ++i) {
+            auto r = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Wrong1234x"), kT0);
+            QCOMPARE(r.failure.violations.first().code, QStringLiteral("staff.wrong_password"));
+        }
+        auto locked = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Clerk1234x"), kT0);
+        QVERIFY(!locked.ok());
+        QCOMPARE(locked.failure.violations.first().code, QStringLiteral("staff.locked"));
+        auto later = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Clerk1234x"),
+                                       kT0.addSecs(kStaffLockMinutes * 60 + 1));
+        QVERIFY(later.ok());
+        bool lockAudited = false;
+        for (const auto &e : db::auditLog(*m_db))
+            lockAudited = lockAudited || e.action == QStringLiteral("staff.locked");
+        QVERIFY(lockAudited);
+    }
+
+    void searchClassification_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("national code") << QStringLiteral("0499370899") << int(SearchKind::NationalCode);
+        QTest::newRow("persian digits") << QStringLiteral("۰۴۹۹۳۷۰۸۹۹") << int(SearchKind::NationalCode);
+        QTest::newRow("mobile") << QStringLiteral("0912 123 4567") << int(SearchKind::Mobile);
+        QTest::newRow("mobile +98") << QStringLiteral("+989121234567") << int(SearchKind::Mobile);
+        QTest::newRow("name") << QStringLiteral("علي رضایی") << int(SearchKind::Name);
+        QTest::newRow("empty") << QStringLiteral("  ") << int(SearchKind::Empty);
+    }
+
+    void searchClassification()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kind);
+        QCOMPARE(int(classifySearch(text)), kind);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServices)
+#include "TestServices.moc"
