@@ -1,4 +1,747 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AuditChain</name>
+    <message>
+        <source>Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry %1 has a malformed stored hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry %1 does not match its hash: it, or the entry before it, was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log ends at entry %1, but entry %2 was recorded: entries were removed from the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry %1 differs from the recorded copy: the log was rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Crypto</name>
+    <message>
+        <source>OpenSSL 3 is required, but %1 was loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 self-test failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scrypt self-test failed (is the OpenSSL default provider available?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure random number generator is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Cli</name>
+    <message>
+        <source>The branch database (default: $BRANCHDESK_DB, else the per-user data location).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of messages: fa (default) or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this time (ISO 8601) as the current time (for tests).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or migrate the database; idempotent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch code (3 to 8 digits) on first use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upsert civil-registry reference rows from a UTF-8 CSV; all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import who owns which mobile line (CSV: national_code,mobile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the database with realistic, deterministic demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many persons (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a staff account; the password is read from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clerk, supervisor or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit registration requests (one JSON object or an array).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide every submitted request (the central verification step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the SMS outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find applicants by national code, mobile or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this status (e.g. identity_mismatch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many rows (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one applicant: status, requests, history, SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-person activation after the documents were checked; staff password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clerk&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents seen: national_card,birth_certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse a request waiting at the branch, with a reason; staff password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the request is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an account&apos;s mobile (ownership confirmed in person); staff password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a password at the counter: staff password on the first line of standard input, then {&quot;password&quot;, &quot;password_confirm&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the security questions: staff password on the first line of standard input, then {&quot;security_questions&quot;: [...]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the audit log&apos;s hash chain; exit 1 at the first bad entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a password recovery by SMS code or security questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sms or questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMS code or the answers of a recovery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 6-digit code from the SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON file (or -) with [{question_id, answer}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password of a verified recovery (JSON on standard input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;branchctl --help&quot; for the list of commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a text value (in quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;security_questions&quot; must be a list of {&quot;question_id&quot;, &quot;answer&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;question_id&quot; and &quot;answer&quot; must be text values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input is not valid JSON (%1, at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--persons takes a whole number from 1 to 10000000, --seed a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo data: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input must be one JSON object or an array of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each request must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some requests were refused; see &quot;errors&quot; in the output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number from 1 to 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} after the staff password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log was altered: first bad entry %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method must be sms or questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --code CODE or --answers FILE|-.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the answers as [{&quot;question_id&quot;: &quot;…&quot;, &quot;answer&quot;: &quot;…&quot;}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>branchctl: BranchDesk&apos;s command-line tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done; 1 refused by a rule; 2 usage error; 3 environment error (database, central).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;branchctl COMMAND --help&quot; for a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: branchctl [global options] %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db needs a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang needs fa or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--now needs a time in ISO 8601.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lang must be fa or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--now must be a time in ISO 8601, e.g. 2026-11-25T09:30:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no option --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: branchctl %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs --%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cryptographic self-test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Language</name>
+    <message>
+        <source>en</source>
+        <extracomment>The ISO 639-1 code of the language of this translation (fa for Persian).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Rules</name>
+    <message>
+        <source>The birth date is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the birth date as year/month/day in the Jalali calendar, like 1365/04/12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date does not exist in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date cannot be before 1280/01/01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mobile number may contain only digits, like 09121234567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mobile number is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a landline number; a mobile number starting with 09 is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 09, like 09121234567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name may contain only letters, spaces, hyphens and apostrophes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name may be at most 60 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth certificate number is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth certificate number must be 1 to 10 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not enter 0 as the birth certificate number; if it is the same as your national code, enter your national code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gender is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gender must be male (M) or female (F).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email address is not valid, e.g. name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national code is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national code must be exactly 10 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national code cannot be one digit repeated ten times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The national code is not valid: its check digit does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Latin letters, digits and &amp; % $ # ! are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must start with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must contain at least one upper-case letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must contain at least one lower-case letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must contain at least one digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must be at least 8 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must not contain your first name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must not contain your last name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must not contain your national code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password and its repetition must match exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% %2</source>
+        <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose exactly three security questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the security questions from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose different security questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each answer must be at least two characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a different answer to each question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Services</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header must be exactly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database belongs to branch %1; it cannot become branch %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A branch code is 3 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 columns, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This national code appears twice in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has no active account yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration request was found for this national code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is already the account&apos;s mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An active account already exists for this national code. Use password recovery instead of registering again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown document &quot;%1&quot;; the documents are national_card and birth_certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and tick every required document before activating (missing: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s account is already active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is not waiting for activation at a branch (its status: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reason for the refusal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request cannot be refused in its status (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active account was found for this username (national code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password recovery with this id was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recovery was already used to set a new password. Start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: this recovery is locked. Start a new recovery, or recover the password at the nearest branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery method must be sms or questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mobile number was found for this username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No security questions are registered for this username, so recovery by security questions is not possible. Use the SMS code or visit the nearest branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recovery uses security questions, not an SMS code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has expired (it is valid for 20 minutes after it was made). Request a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recovery uses an SMS code, not security questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers to the security questions are wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the SMS code or the security answers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file does not exist. Create it with &quot;branchctl init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a BranchDesk database (or it was never initialised). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is locked by another program. Try again in a moment; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written (read-only file or folder). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a database. Nothing was changed; restore it from a backup or sync it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of BranchDesk. Update this program; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change conflicts with data already stored. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database reported an error. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash or underscore, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role must be clerk, supervisor or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A staff member with this login already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff login or password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This staff login is locked after too many wrong passwords. Try again after %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Status</name>
+    <message>
+        <source>Pending verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation at a branch required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded by a newer request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

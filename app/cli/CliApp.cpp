@@ -29,16 +29,19 @@
 #include <cstdio>
 #include <functional>
 
+namespace branch {
+// The translation context of the CLI's own messages ("branch::Cli").
+class Cli {
+    Q_DECLARE_TR_FUNCTIONS(branch::Cli)
+};
+} // namespace branch
+
 namespace branch::cli {
 
 namespace {
 
 enum Exit { Done = 0, Refused = 1, Usage = 2, Environment = 3 };
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Cli", s);
-}
 
 void printErr(const QString &text)
 {
@@ -100,7 +103,7 @@ int fail(const Failure &f)
 int usageError(const QString &message)
 {
     printErr(message);
-    printErr(tr("Run \"branchctl --help\" for the list of commands."));
+    printErr(Cli::tr("Run \"branchctl --help\" for the list of commands."));
     return Usage;
 }
 
@@ -180,7 +183,7 @@ QString stringField(const QJsonObject &o, const QString &key, const QString &fie
     if (v.isString())
         return v.toString();
     errors << Violation{field, field + QStringLiteral(".invalid_type"),
-                        tr("\"%1\" must be a text value (in quotes).").arg(key)};
+                        Cli::tr("\"%1\" must be a text value (in quotes).").arg(key)};
     return {};
 }
 
@@ -192,13 +195,13 @@ QList<QuestionAnswer> questionsField(const QJsonValue &value, Violations &errors
         return out;
     if (!value.isArray()) {
         errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
-                            tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
+                            Cli::tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
         return out;
     }
     for (const auto &item : value.toArray()) {
         if (!item.isObject()) {
             errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
-                                tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
+                                Cli::tr("\"security_questions\" must be a list of {\"question_id\", \"answer\"}.")};
             return {};
         }
         const QJsonObject q = item.toObject();
@@ -207,7 +210,7 @@ QList<QuestionAnswer> questionsField(const QJsonValue &value, Violations &errors
                           stringField(q, QStringLiteral("answer"), field, local)};
         if (!local.isEmpty()) {
             errors << Violation{field, QStringLiteral("security_questions.invalid_type"),
-                                tr("\"question_id\" and \"answer\" must be text values.")};
+                                Cli::tr("\"question_id\" and \"answer\" must be text values.")};
             return {};
         }
         out << qa;
@@ -221,7 +224,7 @@ std::optional<QJsonDocument> parseJsonInput(const QString &text, Failure *failur
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError) {
         *failure = Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
-                                 tr("The input is not valid JSON (%1, at character %2).")
+                                 Cli::tr("The input is not valid JSON (%1, at character %2).")
                                      .arg(err.errorString())
                                      .arg(err.offset));
         return std::nullopt;
@@ -282,7 +285,7 @@ int importWith(Invocation &inv, Context *ctx,
         opened = f.open(QIODevice::ReadOnly);
     }
     if (!opened) {
-        printErr(tr("Cannot read the file \"%1\".").arg(path));
+        printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
         return Environment;
     }
     auto r = import(*ctx, f, inv.now, QStringLiteral("admin"));
@@ -301,7 +304,7 @@ int cmdDemoData(Invocation &inv, Context *ctx)
     const qint64 persons = inv.has("persons") ? inv.opt("persons").toLongLong(&ok1) : 1000;
     const quint64 seed = inv.has("seed") ? inv.opt("seed").toULongLong(&ok2) : 1;
     if (!ok1 || !ok2 || persons < 1 || persons > 10'000'000)
-        return usageError(tr("--persons takes a whole number from 1 to 10000000, --seed a whole number."));
+        return usageError(Cli::tr("--persons takes a whole number from 1 to 10000000, --seed a whole number."));
     db::DemoOptions opt;
     opt.persons = persons;
     opt.seed = seed;
@@ -312,7 +315,7 @@ int cmdDemoData(Invocation &inv, Context *ctx)
         const int tenth = total > 0 ? int(done * 10 / total) : 10;
         if (tenth != lastTenth) {
             lastTenth = tenth;
-            printErr(tr("demo data: %1%").arg(tenth * 10));
+            printErr(Cli::tr("demo data: %1%").arg(tenth * 10));
         }
     };
     try {
@@ -348,7 +351,7 @@ int cmdRegister(Invocation &inv, Context *ctx)
     bool readOk = false;
     const QString text = readInputFile(inv.positional.value(0), &readOk);
     if (!readOk) {
-        printErr(tr("Cannot read the file \"%1\".").arg(inv.positional.value(0)));
+        printErr(Cli::tr("Cannot read the file \"%1\".").arg(inv.positional.value(0)));
         return Environment;
     }
     Failure parseFailure;
@@ -362,7 +365,7 @@ int cmdRegister(Invocation &inv, Context *ctx)
         items.append(doc->object());
     else
         return fail(Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
-                                  tr("The input must be one JSON object or an array of them.")));
+                                  Cli::tr("The input must be one JSON object or an array of them.")));
     QJsonArray results;
     bool allAccepted = true;
     for (const auto &item : items) {
@@ -373,7 +376,7 @@ int cmdRegister(Invocation &inv, Context *ctx)
                 {QStringLiteral("accepted"), false},
                 {QStringLiteral("errors"),
                  violationsJson({Violation{QStringLiteral("request"), QStringLiteral("request.invalid_type"),
-                                           tr("Each request must be a JSON object.")}})}});
+                                           Cli::tr("Each request must be a JSON object.")}})}});
             continue;
         }
         const QJsonObject o = item.toObject();
@@ -436,7 +439,7 @@ int cmdRegister(Invocation &inv, Context *ctx)
     }
     printJson(results);
     if (!allAccepted)
-        printErr(tr("Some requests were refused; see \"errors\" in the output."));
+        printErr(Cli::tr("Some requests were refused; see \"errors\" in the output."));
     return allAccepted ? Done : Refused;
 }
 
@@ -479,10 +482,10 @@ int cmdApplicantsSearch(Invocation &inv, Context *ctx)
     bool ok = true;
     const int limit = inv.has("limit") ? inv.opt("limit").toInt(&ok) : 50;
     if (!ok || limit < 1 || limit > 1000)
-        return usageError(tr("--limit takes a whole number from 1 to 1000."));
+        return usageError(Cli::tr("--limit takes a whole number from 1 to 1000."));
     const QString status = inv.opt("status");
     if (!status.isEmpty() && !statusFromName(status))
-        return usageError(tr("Unknown status \"%1\".").arg(status));
+        return usageError(Cli::tr("Unknown status \"%1\".").arg(status));
     auto r = searchApplicants(*ctx, inv.positional.join(QLatin1Char(' ')), status.isEmpty() ? limit : 1000);
     if (!r.ok())
         return fail(r.failure);
@@ -573,7 +576,7 @@ int cmdPasswordReset(Invocation &inv, Context *ctx)
     if (!doc->isObject() || !typeErrors.isEmpty()) {
         security::wipe(staffPassword);
         return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
-                                  tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} after the staff "
+                                  Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} after the staff "
                                      "password.")));
     }
     auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, password, confirm,
@@ -623,7 +626,7 @@ int cmdAuditVerify(Invocation &inv, Context *ctx)
                           {QStringLiteral("first_bad_seq"), c.firstBadSeq},
                           {QStringLiteral("code"), c.code},
                           {QStringLiteral("message"), c.reason}});
-    printErr(tr("The audit log was altered: first bad entry %1 (%2).").arg(c.firstBadSeq).arg(c.reason));
+    printErr(Cli::tr("The audit log was altered: first bad entry %1 (%2).").arg(c.firstBadSeq).arg(c.reason));
     return Refused;
 }
 
@@ -631,7 +634,7 @@ int cmdRecoverStart(Invocation &inv, Context *ctx)
 {
     const QString method = inv.opt("method");
     if (method != QLatin1String("sms") && method != QLatin1String("questions"))
-        return usageError(tr("--method must be sms or questions."));
+        return usageError(Cli::tr("--method must be sms or questions."));
     auto r = startRecovery(*ctx, inv.positional.value(0), method, inv.now);
     if (!r.ok())
         return fail(r.failure);
@@ -653,7 +656,7 @@ int cmdRecoverVerify(Invocation &inv, Context *ctx)
     const bool byCode = inv.has("code");
     const bool byAnswers = inv.has("answers");
     if (byCode == byAnswers)
-        return usageError(tr("Give either --code CODE or --answers FILE|-."));
+        return usageError(Cli::tr("Give either --code CODE or --answers FILE|-."));
     Outcome<bool> r = Failure{};
     if (byCode) {
         r = verifyRecoveryCode(*ctx, inv.positional.value(0), inv.opt("code"), inv.now);
@@ -661,7 +664,7 @@ int cmdRecoverVerify(Invocation &inv, Context *ctx)
         bool readOk = false;
         const QString text = readInputFile(inv.opt("answers"), &readOk);
         if (!readOk) {
-            printErr(tr("Cannot read the file \"%1\".").arg(inv.opt("answers")));
+            printErr(Cli::tr("Cannot read the file \"%1\".").arg(inv.opt("answers")));
             return Environment;
         }
         Failure parseFailure;
@@ -674,7 +677,7 @@ int cmdRecoverVerify(Invocation &inv, Context *ctx)
         auto answers = questionsField(list, typeErrors);
         if (!typeErrors.isEmpty() || list.isUndefined())
             return fail(Failure::rule(QStringLiteral("answers"), QStringLiteral("answers.invalid_type"),
-                                      tr("Give the answers as [{\"question_id\": \"…\", \"answer\": \"…\"}].")));
+                                      Cli::tr("Give the answers as [{\"question_id\": \"…\", \"answer\": \"…\"}].")));
         r = verifyRecoveryAnswers(*ctx, inv.positional.value(0), answers, inv.now);
     }
     if (!r.ok())
@@ -695,7 +698,7 @@ int cmdRecoverReset(Invocation &inv, Context *ctx)
     QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
     if (!doc->isObject() || !typeErrors.isEmpty())
         return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
-                                  tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
+                                  Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
     auto r = resetRecoveredPassword(*ctx, inv.positional.value(0), password, confirm, inv.now);
     security::wipe(password);
     security::wipe(confirm);
@@ -795,28 +798,28 @@ void printHelp(const Command *c)
     QString out;
     QTextStream s(&out);
     if (!c) {
-        s << tr("branchctl: BranchDesk's command-line tool.") << "\n\n"
-          << tr("Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]") << "\n\n"
-          << tr("Commands:") << '\n';
+        s << Cli::tr("branchctl: BranchDesk's command-line tool.") << "\n\n"
+          << Cli::tr("Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]") << "\n\n"
+          << Cli::tr("Commands:") << '\n';
         for (const auto &cmd : commands())
             s << "  " << commandName(cmd).leftJustified(22) << ' '
               << QCoreApplication::translate("branch::Cli", cmd.summary) << '\n';
         s << '\n'
-          << tr("Exit codes: 0 done; 1 refused by a rule; 2 usage error; 3 environment error (database, central).")
+          << Cli::tr("Exit codes: 0 done; 1 refused by a rule; 2 usage error; 3 environment error (database, central).")
           << '\n'
-          << tr("Run \"branchctl COMMAND --help\" for a command's options.") << '\n';
+          << Cli::tr("Run \"branchctl COMMAND --help\" for a command's options.") << '\n';
     } else {
-        s << tr("Usage: branchctl [global options] %1 %2").arg(commandName(*c), QString::fromLatin1(c->args)).trimmed()
+        s << Cli::tr("Usage: branchctl [global options] %1 %2").arg(commandName(*c), QString::fromLatin1(c->args)).trimmed()
           << "\n\n"
           << QCoreApplication::translate("branch::Cli", c->summary) << '\n';
         if (!c->options.isEmpty()) {
-            s << '\n' << tr("Options:") << '\n';
+            s << '\n' << Cli::tr("Options:") << '\n';
             for (const auto &o : c->options)
                 s << "  --" << QString::fromLatin1(o.name).leftJustified(12) << ' '
                   << QCoreApplication::translate("branch::Cli", o.help) << '\n';
         }
     }
-    s << '\n' << tr("Global options:") << '\n';
+    s << '\n' << Cli::tr("Global options:") << '\n';
     for (const auto &o : kGlobalOptions)
         s << "  --" << QString::fromLatin1(o.name).leftJustified(12) << ' '
           << QCoreApplication::translate("branch::Cli", o.help) << '\n';
@@ -872,13 +875,13 @@ int run(int argc, char **argv)
             inv.help = true;
         } else if (a == QLatin1String("--db")) {
             if (!takeValue(&inv.dbPath))
-                return usageError(tr("--db needs a path."));
+                return usageError(Cli::tr("--db needs a path."));
         } else if (a == QLatin1String("--lang")) {
             if (!takeValue(&inv.lang))
-                return usageError(tr("--lang needs fa or en."));
+                return usageError(Cli::tr("--lang needs fa or en."));
         } else if (a == QLatin1String("--now")) {
             if (!takeValue(&nowText))
-                return usageError(tr("--now needs a time in ISO 8601."));
+                return usageError(Cli::tr("--now needs a time in ISO 8601."));
         } else {
             rest << (hasInline ? a + QLatin1Char('=') + value : a);
         }
@@ -886,7 +889,7 @@ int run(int argc, char **argv)
     if (inv.lang != QLatin1String("fa") && inv.lang != QLatin1String("en")) {
         inv.lang = QStringLiteral("fa");
         auto t = installLanguage(inv.lang);
-        return usageError(tr("--lang must be fa or en."));
+        return usageError(Cli::tr("--lang must be fa or en."));
     }
     auto translator = installLanguage(inv.lang);
 
@@ -896,7 +899,7 @@ int run(int argc, char **argv)
         if (!inv.now.isValid())
             inv.now = QDateTime::fromString(nowText, Qt::ISODate);
         if (!inv.now.isValid())
-            return usageError(tr("--now must be a time in ISO 8601, e.g. 2026-11-25T09:30:00Z."));
+            return usageError(Cli::tr("--now must be a time in ISO 8601, e.g. 2026-11-25T09:30:00Z."));
         inv.now = inv.now.toUTC();
     }
 
@@ -912,7 +915,7 @@ int run(int argc, char **argv)
             printHelp(nullptr);
             return rest.isEmpty() && !inv.help ? Usage : Done;
         }
-        return usageError(tr("Unknown command \"%1\".").arg(rest.join(QLatin1Char(' '))));
+        return usageError(Cli::tr("Unknown command \"%1\".").arg(rest.join(QLatin1Char(' '))));
     }
     if (inv.help) {
         printHelp(cmd);
@@ -931,10 +934,10 @@ int run(int argc, char **argv)
             }
             const OptionSpec *spec = findOption(cmd->options, name);
             if (!spec)
-                return usageError(tr("\"%1\" has no option --%2.").arg(commandName(*cmd), name));
+                return usageError(Cli::tr("\"%1\" has no option --%2.").arg(commandName(*cmd), name));
             if (spec->takesValue && !inlineValue) {
                 if (i + 1 >= rest.size())
-                    return usageError(tr("--%1 needs a value.").arg(name));
+                    return usageError(Cli::tr("--%1 needs a value.").arg(name));
                 value = rest.at(++i);
             }
             inv.options.insert(name, value);
@@ -943,7 +946,7 @@ int run(int argc, char **argv)
         }
     }
     if (inv.positional.size() < cmd->minPositional || inv.positional.size() > cmd->maxPositional)
-        return usageError(tr("Usage: branchctl %1 %2").arg(commandName(*cmd), QString::fromLatin1(cmd->args)));
+        return usageError(Cli::tr("Usage: branchctl %1 %2").arg(commandName(*cmd), QString::fromLatin1(cmd->args)));
     for (const auto &o : cmd->options) {
         // Options the contract makes mandatory for a command are checked by name here.
         const QString name = QString::fromLatin1(o.name);
@@ -952,12 +955,12 @@ int run(int argc, char **argv)
                                name == QLatin1String("reason") ||
                                (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")));
         if (required && !inv.options.contains(name))
-            return usageError(tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
+            return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
 
     QString cryptoError;
     if (!security::init(&cryptoError)) {
-        printErr(tr("The cryptographic self-test failed: %1").arg(cryptoError));
+        printErr(Cli::tr("The cryptographic self-test failed: %1").arg(cryptoError));
         return Environment;
     }
 

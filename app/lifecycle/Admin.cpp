@@ -19,11 +19,6 @@ namespace branch {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
-
 struct LineError {
     int line;
     Violation v;
@@ -36,7 +31,7 @@ Failure importFailure(const QList<LineError> &errors)
     QJsonArray arr;
     for (const auto &e : errors) {
         Violation v = e.v;
-        v.message = tr("Line %1: %2").arg(e.line).arg(e.v.message);
+        v.message = Services::tr("Line %1: %2").arg(e.line).arg(e.v.message);
         f.violations << v;
         arr.append(QJsonObject{{QStringLiteral("line"), e.line},
                                {QStringLiteral("field"), e.v.field},
@@ -54,7 +49,7 @@ Outcome<QList<CsvRecord>> readCsv(QIODevice &dev, const QStringList &header)
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes) // not valid UTF-8: the round trip changes it
         return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.encoding"),
-                                   tr("The file is not valid UTF-8 text.")}}});
+                                   Services::tr("The file is not valid UTF-8 text.")}}});
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     QString error;
@@ -62,16 +57,16 @@ Outcome<QList<CsvRecord>> readCsv(QIODevice &dev, const QStringList &header)
     auto records = parseCsv(text, &error, &errorLine);
     if (!error.isEmpty())
         return importFailure({{errorLine, {QStringLiteral("file"), QStringLiteral("csv.quote"),
-                                           tr("A quoted field is not closed.")}}});
+                                           Services::tr("A quoted field is not closed.")}}});
     if (records.isEmpty())
-        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.empty"), tr("The file is empty.")}}});
+        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.empty"), Services::tr("The file is empty.")}}});
     QStringList got;
     for (const QString &h : records.first().fields)
         got << h.trimmed();
     if (got != header)
         return importFailure({{records.first().line,
                                {QStringLiteral("file"), QStringLiteral("csv.header"),
-                                tr("The header must be exactly: %1").arg(header.join(QLatin1Char(',')))}}});
+                                Services::tr("The header must be exactly: %1").arg(header.join(QLatin1Char(',')))}}});
     records.removeFirst();
     return records;
 }
@@ -91,14 +86,14 @@ Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDate
         if (!existing.isEmpty()) {
             if (!branchCode.isEmpty() && branchCode != existing)
                 return Failure::rule(QStringLiteral("branch"), QStringLiteral("branch.mismatch"),
-                                     tr("This database belongs to branch %1; it cannot become branch %2.")
+                                     Services::tr("This database belongs to branch %1; it cannot become branch %2.")
                                          .arg(existing, branchCode));
             return existing;
         }
         const QString code = branchCode.isEmpty() ? QStringLiteral("1000") : branchCode;
         if (!isValidBranchCode(code))
             return Failure::rule(QStringLiteral("branch"), QStringLiteral("branch.format"),
-                                 tr("A branch code is 3 to 8 digits."));
+                                 Services::tr("A branch code is 3 to 8 digits."));
         db::setMetaValue(ctx.db, QStringLiteral("branch_code"), code);
         db::setMetaValue(ctx.db, QStringLiteral("created_at"), db::isoUtc(now));
         ctx.branchCode = code;
@@ -123,7 +118,7 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
     for (const CsvRecord &r : *records.value) {
         if (r.fields.size() != header.size()) {
             errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                                         tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+                                         Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
             continue;
         }
         db::RegistryPerson p;
@@ -137,7 +132,7 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
         vs += checkGender(r.fields[6], &p.gender);
         if (vs.isEmpty() && seen.contains(p.nationalCode))
             vs << Violation{QStringLiteral("national_code"), QStringLiteral("national_code.duplicate"),
-                            tr("This national code appears twice in the file.")};
+                            Services::tr("This national code appears twice in the file.")};
         for (const auto &v : vs)
             errors << LineError{r.line, v};
         if (!vs.isEmpty())
@@ -173,7 +168,7 @@ Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDa
     for (const CsvRecord &r : *records.value) {
         if (r.fields.size() != header.size()) {
             errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                                         tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+                                         Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
             continue;
         }
         QString code, mobile;

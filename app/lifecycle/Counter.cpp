@@ -22,15 +22,10 @@ namespace branch {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
-
 Failure noAccount()
 {
     return Failure::notFound(QStringLiteral("account"), QStringLiteral("account.not_found"),
-                             tr("This person has no active account yet."));
+                             Services::tr("This person has no active account yet."));
 }
 
 QJsonObject requestJson(const db::RequestRecord &r)
@@ -163,7 +158,7 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
         const auto requests = db::requestsOf(ctx.db, nationalCode);
         if (requests.isEmpty())
             return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
-                                     tr("No registration request was found for this national code."));
+                                     Services::tr("No registration request was found for this national code."));
         QJsonObject o;
         o.insert(QStringLiteral("national_code"), nationalCode);
         const auto current = db::findCurrentRequest(ctx.db, nationalCode);
@@ -231,7 +226,7 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
                          [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              if (a.mobile == mobile)
                                  return Failure::rule(QStringLiteral("mobile"), QStringLiteral("mobile.unchanged"),
-                                                      tr("This is already the account's mobile number."));
+                                                      Services::tr("This is already the account's mobile number."));
                              // Ownership was confirmed in person: the branch records it.
                              db::upsertMobileOwner(ctx.db, a.nationalCode, mobile);
                              a.mobile = mobile;

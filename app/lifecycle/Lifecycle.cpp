@@ -18,11 +18,6 @@ namespace branch {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
-
 void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
               const QString &text, const QDateTime &now, const QString &actor)
 {
@@ -105,7 +100,7 @@ bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
 Failure noRequest()
 {
     return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
-                             tr("No registration request was found for this national code."));
+                             Services::tr("No registration request was found for this national code."));
 }
 
 } // namespace
@@ -140,7 +135,7 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
         if (db::findAccount(ctx.db, n.nationalCode)) {
             wipeSecrets();
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
-                                 tr("An active account already exists for this national code. Use password "
+                                 Services::tr("An active account already exists for this national code. Use password "
                                     "recovery instead of registering again."));
         }
     } catch (const db::DbException &e) {
@@ -173,7 +168,7 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
         if (db::findAccount(ctx.db, r.nationalCode)) // activated meanwhile by another process
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
-                                 tr("An active account already exists for this national code. Use password "
+                                 Services::tr("An active account already exists for this national code. Use password "
                                     "recovery instead of registering again."));
         for (auto &old : db::requestsOf(ctx.db, r.nationalCode)) {
             if (old.status == statusName(RequestStatus::Submitted))
@@ -263,11 +258,11 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
     for (const QString &d : documents)
         if (!requiredActivationDocuments().contains(d))
             errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.unknown"),
-                                tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.")
+                                Services::tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.")
                                     .arg(d)};
     if (!missing.isEmpty())
         errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.missing"),
-                            tr("Check and tick every required document before activating (missing: %1).")
+                            Services::tr("Check and tick every required document before activating (missing: %1).")
                                 .arg(missing.join(QStringLiteral(", ")))};
     if (!errors.isEmpty()) {
         security::wipe(staffPassword);
@@ -282,10 +277,10 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
             return noRequest();
         if (db::findAccount(ctx.db, nationalCode))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
-                                 tr("This person's account is already active."));
+                                 Services::tr("This person's account is already active."));
         if (r->status != statusName(RequestStatus::BranchActivationRequired))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
-                                 tr("This request is not waiting for activation at a branch (its status: %1).")
+                                 Services::tr("This request is not waiting for activation at a branch (its status: %1).")
                                      .arg(statusLabel(*statusFromName(r->status))));
         activate(ctx, *r, now, staff.value->login, {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
         return r->id;
@@ -299,7 +294,7 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
     Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
     if (reason.trimmed().size() < 3)
         errors << Violation{QStringLiteral("reason"), QStringLiteral("reason.required"),
-                            tr("Write the reason for the refusal.")};
+                            Services::tr("Write the reason for the refusal.")};
     if (!errors.isEmpty()) {
         security::wipe(staffPassword);
         return Failure{Failure::Kind::Rule, errors, {}};
@@ -314,7 +309,7 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
         const auto from = statusFromName(r->status);
         if (!from || !canTransition(*from, RequestStatus::Rejected))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
-                                 tr("This request cannot be refused in its status (%1).")
+                                 Services::tr("This request cannot be refused in its status (%1).")
                                      .arg(from ? statusLabel(*from) : r->status));
         // The reason is staff text about the case, kept in the audit for the supervisor.
         moveRequest(ctx, *r, RequestStatus::Rejected, now, staff.value->login,

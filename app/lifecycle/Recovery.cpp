@@ -20,11 +20,6 @@ namespace branch {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
-
 const QString kField = QStringLiteral("recovery");
 
 Failure recoveryFailure(const char *code, const QString &message)
@@ -35,7 +30,7 @@ Failure recoveryFailure(const char *code, const QString &message)
 Failure unknownUser()
 {
     return Failure::notFound(kField, QStringLiteral("recovery.unknown_user"),
-                             tr("No active account was found for this username (national code)."));
+                             Services::tr("No active account was found for this username (national code)."));
 }
 
 struct StoredAnswer {
@@ -72,11 +67,11 @@ Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
     auto r = db::findRecovery(ctx.db, id);
     if (!r)
         return Failure::notFound(kField, QStringLiteral("recovery.not_found"),
-                                 tr("No password recovery with this id was found."));
+                                 Services::tr("No password recovery with this id was found."));
     if (r->state == QLatin1String("used"))
-        return recoveryFailure("used", tr("This recovery was already used to set a new password. Start again."));
+        return recoveryFailure("used", Services::tr("This recovery was already used to set a new password. Start again."));
     if (r->state == QLatin1String("locked"))
-        return recoveryFailure("locked", tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
+        return recoveryFailure("locked", Services::tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
                                             "or recover the password at the nearest branch."));
     return *r;
 }
@@ -103,7 +98,7 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
 {
     if (method != QLatin1String("sms") && method != QLatin1String("questions"))
         return Failure::rule(kField, QStringLiteral("recovery.method"),
-                             tr("The recovery method must be sms or questions."));
+                             Services::tr("The recovery method must be sms or questions."));
     QString nationalCode;
     if (!checkNationalCode(nationalCodeInput, &nationalCode).isEmpty())
         return unknownUser();
@@ -128,7 +123,7 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
         if (method == QLatin1String("sms")) {
             if (account->mobile.isEmpty())
                 return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
-                                     tr("No mobile number was found for this username."));
+                                     Services::tr("No mobile number was found for this username."));
             r.codeHash = codeHash;
             r.expiresAt = now.addSecs(kRecoveryCodeMinutes * 60);
             start.expiresAt = r.expiresAt;
@@ -136,7 +131,7 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
             const auto answers = storedAnswers(account->questionsJson);
             if (answers.isEmpty())
                 return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
-                                     tr("No security questions are registered for this username, so recovery "
+                                     Services::tr("No security questions are registered for this username, so recovery "
                                         "by security questions is not possible. Use the SMS code or visit the "
                                         "nearest branch."));
             for (const auto &a : answers)
@@ -176,14 +171,14 @@ Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QStrin
             return r.failure;
         db::RecoveryRecord &rec = *r.value;
         if (rec.method != QLatin1String("sms"))
-            return recoveryFailure("method", tr("This recovery uses security questions, not an SMS code."));
+            return recoveryFailure("method", Services::tr("This recovery uses security questions, not an SMS code."));
         if (now > rec.expiresAt)
             return recoveryFailure("code_expired",
-                                   tr("The code has expired (it is valid for 20 minutes after it was made). "
+                                   Services::tr("The code has expired (it is valid for 20 minutes after it was made). "
                                       "Request a new code."));
         const QString typed = normalizeDigits(code).trimmed();
         if (!security::verifySecret(typed, rec.codeHash))
-            return wrongTry(ctx, rec, now, "code_wrong", tr("The code is wrong."));
+            return wrongTry(ctx, rec, now, "code_wrong", Services::tr("The code is wrong."));
         if (rec.state != QLatin1String("verified")) {
             rec.state = QStringLiteral("verified");
             saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
@@ -203,7 +198,7 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
             return r.failure;
         db::RecoveryRecord &rec = *r.value;
         if (rec.method != QLatin1String("questions"))
-            return recoveryFailure("method", tr("This recovery uses an SMS code, not security questions."));
+            return recoveryFailure("method", Services::tr("This recovery uses an SMS code, not security questions."));
         auto account = db::findAccount(ctx.db, rec.nationalCode);
         if (!account)
             return unknownUser();
@@ -222,7 +217,7 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
             allRight = allRight && found;
         }
         if (!allRight)
-            return wrongTry(ctx, rec, now, "answers_wrong", tr("The answers to the security questions are wrong."));
+            return wrongTry(ctx, rec, now, "answers_wrong", Services::tr("The answers to the security questions are wrong."));
         if (rec.state != QLatin1String("verified")) {
             rec.state = QStringLiteral("verified");
             saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
@@ -252,7 +247,7 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         rec = r.value;
         if (rec->state != QLatin1String("verified")) {
             wipeBoth();
-            return recoveryFailure("not_verified", tr("Verify the SMS code or the security answers first."));
+            return recoveryFailure("not_verified", Services::tr("Verify the SMS code or the security answers first."));
         }
         account = db::findAccount(ctx.db, rec->nationalCode);
         if (!account) {
@@ -278,7 +273,7 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
             return r.failure;
         db::RecoveryRecord &fresh = *r.value;
         if (fresh.state != QLatin1String("verified"))
-            return recoveryFailure("not_verified", tr("Verify the SMS code or the security answers first."));
+            return recoveryFailure("not_verified", Services::tr("Verify the SMS code or the security answers first."));
         auto acc = db::findAccount(ctx.db, fresh.nationalCode);
         if (!acc)
             return unknownUser();

@@ -10,10 +10,6 @@
 namespace branch {
 
 namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
 } // namespace
 
 QString Failure::message() const
@@ -55,25 +51,25 @@ QString describeDbError(const db::DbError &e)
     switch (e.kind) {
     case db::DbError::Kind::None: return {};
     case db::DbError::Kind::Missing:
-        return tr("The database file does not exist. Create it with \"branchctl init\".");
+        return Services::tr("The database file does not exist. Create it with \"branchctl init\".");
     case db::DbError::Kind::NotInitialised:
-        return tr("This file is not a BranchDesk database (or it was never initialised). Nothing was changed.");
+        return Services::tr("This file is not a BranchDesk database (or it was never initialised). Nothing was changed.");
     case db::DbError::Kind::Locked:
-        return tr("The database is locked by another program. Try again in a moment; nothing was changed.");
+        return Services::tr("The database is locked by another program. Try again in a moment; nothing was changed.");
     case db::DbError::Kind::ReadOnly:
-        return tr("The database cannot be written (read-only file or folder). Nothing was changed.");
+        return Services::tr("The database cannot be written (read-only file or folder). Nothing was changed.");
     case db::DbError::Kind::Corrupt:
-        return tr("The database file is damaged or is not a database. Nothing was changed; restore it from a "
+        return Services::tr("The database file is damaged or is not a database. Nothing was changed; restore it from a "
                   "backup or sync it again.");
     case db::DbError::Kind::NewerSchema:
-        return tr("The database was written by a newer version of BranchDesk. Update this program; nothing was "
+        return Services::tr("The database was written by a newer version of BranchDesk. Update this program; nothing was "
                   "changed.");
     case db::DbError::Kind::Constraint:
-        return tr("The change conflicts with data already stored. Nothing was changed.");
+        return Services::tr("The change conflicts with data already stored. Nothing was changed.");
     case db::DbError::Kind::Other:
         break;
     }
-    return tr("The database reported an error. Nothing was changed.");
+    return Services::tr("The database reported an error. Nothing was changed.");
 }
 
 void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now)

@@ -6,11 +6,18 @@
 #include "db/Database.h"
 #include "db/Records.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <optional>
 
 namespace branch {
+
+// The translation context of every service message (lupdate and the runtime agree on
+// "branch::Services").
+class Services {
+    Q_DECLARE_TR_FUNCTIONS(branch::Services)
+};
 
 struct Failure {
     enum class Kind {

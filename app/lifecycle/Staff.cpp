@@ -11,10 +11,6 @@
 namespace branch {
 
 namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("branch::Services", s);
-}
 } // namespace
 
 bool isStaffRole(const QString &role)
@@ -29,11 +25,11 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
     if (!loginPattern.match(login).hasMatch())
         errors << Violation{QStringLiteral("login"), QStringLiteral("login.format"),
-                            tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
+                            Services::tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
                                "or underscore, starting with a letter.")};
     if (!isStaffRole(role))
         errors << Violation{QStringLiteral("role"), QStringLiteral("role.invalid"),
-                            tr("The role must be clerk, supervisor or admin.")};
+                            Services::tr("The role must be clerk, supervisor or admin.")};
     // Staff passwords follow the same rules as the portal's (without a person's names).
     errors += checkPassword(password, password, PasswordContext{});
     if (!errors.isEmpty()) {
@@ -45,7 +41,7 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
     return inTransaction<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {
         if (db::findStaff(ctx.db, login))
             return Failure::rule(QStringLiteral("login"), QStringLiteral("login.exists"),
-                                 tr("A staff member with this login already exists."));
+                                 Services::tr("A staff member with this login already exists."));
         db::StaffRecord s;
         s.login = login;
         s.role = role;
@@ -67,14 +63,14 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, Q
     auto out = inTransactionKeepingFailures<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {
         auto staff = db::findStaff(ctx.db, login);
         const Failure wrong = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.wrong_password"),
-                                            tr("The staff login or password is wrong."));
+                                            Services::tr("The staff login or password is wrong."));
         if (!staff || !staff->active) {
             recordAudit(ctx, {login, QStringLiteral("staff.login_failed"), {}, {{QStringLiteral("reason"), QStringLiteral("unknown")}}}, now);
             return wrong;
         }
         if (staff->lockedUntil.isValid() && staff->lockedUntil > now) {
             Failure f = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
-                                      tr("This staff login is locked after too many wrong passwords. Try again "
+                                      Services::tr("This staff login is locked after too many wrong passwords. Try again "
                                          "after %1 minutes.")
                                           .arg(qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60)));
             return f;
