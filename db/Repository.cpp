@@ -249,6 +249,16 @@ QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode)
     return readRequests(q);
 }
 
+QMap<QString, qint64> countRequestsByStatus(Database &db)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT status, count(*) FROM requests GROUP BY status"));
+    QMap<QString, qint64> out;
+    while (q.next())
+        out.insert(str(q, 0), q.value(1).toLongLong());
+    q.finish();
+    return out;
+}
+
 QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int limit)
 {
     QSqlQuery &q = run(db,

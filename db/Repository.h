@@ -6,6 +6,7 @@
 #include "Records.h"
 
 #include <QList>
+#include <QMap>
 #include <optional>
 
 namespace branch::db {
@@ -27,6 +28,7 @@ std::optional<RequestRecord> findRequest(Database &db, const QString &id);
 // The newest request of this person that is not superseded.
 std::optional<RequestRecord> findCurrentRequest(Database &db, const QString &nationalCode);
 QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode); // newest first
+QMap<QString, qint64> countRequestsByStatus(Database &db);
 QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int limit = -1);
 
 // accounts

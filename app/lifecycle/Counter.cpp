@@ -148,6 +148,15 @@ Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &t
     return QList<db::ApplicantRow>{};
 }
 
+Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx)
+{
+    try {
+        return db::countRequestsByStatus(ctx.db);
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
 Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeInput)
 {
     QString nationalCode;

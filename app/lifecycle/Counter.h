@@ -18,6 +18,9 @@ enum class SearchKind { NationalCode, Mobile, Name, Empty };
 // or a name. Digits in any script; letters in Arabic or Persian forms.
 SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 
+// How many requests are in each status (for the desk's overview).
+Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx);
+
 Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit = 50);
 
 // Everything about one person: current request, all requests, account, SMS, audit.

@@ -1,0 +1,64 @@
+// BranchDesk's main window (overview until the clerk's desk lands).
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "app/core/Digits.h"
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Status.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+
+namespace branch::ui {
+
+MainWindow::MainWindow(Context &ctx, QWidget *parent) : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx)
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("BranchDesk — branch %1").arg(QLocale().language() == QLocale::Persian ? toPersianDigits(ctx.branchCode) : ctx.branchCode));
+    m_ui->counts->setColumnCount(2);
+    m_ui->counts->setHorizontalHeaderLabels({tr("Status"), tr("Requests")});
+    m_ui->counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->counts->verticalHeader()->hide();
+    m_ui->counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *refresh = new QAction(tr("Refresh"), this);
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
+    addAction(refresh);
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    addAction(quit);
+
+    statusBar()->addPermanentWidget(new QLabel(tr("Database: %1").arg(ctx.db.path())));
+    refresh->trigger();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::refresh()
+{
+    auto counts = requestCountsByStatus(m_ctx);
+    m_ui->counts->setRowCount(0);
+    if (!counts.ok()) {
+        statusBar()->showMessage(counts.failure.message());
+        return;
+    }
+    const QList<RequestStatus> order = {RequestStatus::Submitted,        RequestStatus::BranchActivationRequired,
+                                        RequestStatus::IdentityMismatch, RequestStatus::Activated,
+                                        RequestStatus::Expired,          RequestStatus::Superseded,
+                                        RequestStatus::Rejected};
+    const QLocale locale;
+    for (RequestStatus s : order) {
+        const int row = m_ui->counts->rowCount();
+        m_ui->counts->insertRow(row);
+        m_ui->counts->setItem(row, 0, new QTableWidgetItem(statusLabel(s)));
+        auto *n = new QTableWidgetItem(locale.toString(counts.value->value(statusName(s))));
+        n->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
+        m_ui->counts->setItem(row, 1, n);
+    }
+}
+
+} // namespace branch::ui
