@@ -8,9 +8,11 @@
 #include <QSqlError>
 #include <QThread>
 
-namespace branch::db {
+namespace branch::db
+{
 
-namespace {
+namespace
+{
 
 // Local schema migrations, in order; each file brings the schema to its index + 1.
 const char *const kMigrations[] = {
@@ -73,11 +75,11 @@ DbError Database::classify(const QSqlError &e)
         return out;
     }
     switch (code) {
-    case 5:  // SQLITE_BUSY
-    case 6:  // SQLITE_LOCKED
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
         out.kind = DbError::Kind::Locked;
         break;
-    case 8:  // SQLITE_READONLY
+    case 8: // SQLITE_READONLY
         out.kind = DbError::Kind::ReadOnly;
         break;
     case 11: // SQLITE_CORRUPT

@@ -12,19 +12,20 @@
 #include <exception>
 #include <memory>
 
-namespace branch::db {
+namespace branch::db
+{
 
 // What went wrong at the storage level; the services turn it into a message for people.
 struct DbError {
     enum class Kind {
         None,
-        Missing,         // the file does not exist
-        NotInitialised,  // a SQLite file, but not a BranchDesk database (run init)
-        Locked,          // another process holds the lock past the busy timeout
-        ReadOnly,        // the file or its folder cannot be written
-        Corrupt,         // not a database, or a damaged one
-        NewerSchema,     // written by a newer BranchDesk
-        Constraint,      // a uniqueness or check constraint refused the change
+        Missing,        // the file does not exist
+        NotInitialised, // a SQLite file, but not a BranchDesk database (run init)
+        Locked,         // another process holds the lock past the busy timeout
+        ReadOnly,       // the file or its folder cannot be written
+        Corrupt,        // not a database, or a damaged one
+        NewerSchema,    // written by a newer BranchDesk
+        Constraint,     // a uniqueness or check constraint refused the change
         Other
     };
     Kind kind = Kind::None;
@@ -33,7 +34,8 @@ struct DbError {
     explicit operator bool() const { return kind != Kind::None; }
 };
 
-class DbException : public std::exception {
+class DbException : public std::exception
+{
 public:
     explicit DbException(DbError e) : m_error(std::move(e)), m_what(m_error.detail.toUtf8()) {}
     const DbError &error() const { return m_error; }
@@ -44,7 +46,8 @@ private:
     QByteArray m_what;
 };
 
-class Database {
+class Database
+{
 public:
     enum class OpenMode { MustExist, CreateIfMissing };
 
@@ -82,7 +85,8 @@ private:
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception, an
 // early return). One user action = one Transaction.
-class Transaction {
+class Transaction
+{
 public:
     explicit Transaction(Database &db);
     ~Transaction();

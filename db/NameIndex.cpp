@@ -6,16 +6,19 @@
 // words (each a prefix target) plus the joined forms of the first name, the last name
 // and both together; a query matches when every typed word is a prefix of some indexed
 // word, or when the typed text joined together is a prefix of a joined form. So
-// «محمد حسین» finds «محمدحسین» and the other way round, and «نیکپور» finds «نیک‌پور».
+// «محمد حسین» finds «محمدحسین» and the other way round, and «نیکپور» finds
+// «نیک‌پور».
 #include "Repository.h"
 
 #include "app/core/PersianText.h"
 
 #include <QStringList>
 
-namespace branch::db {
+namespace branch::db
+{
 
-namespace {
+namespace
+{
 QString quoted(const QString &token)
 {
     QString t = token;
@@ -28,8 +31,7 @@ QString nameIndexText(const QString &firstName, const QString &lastName)
 {
     QStringList words = nameSearchTokens(firstName);
     words += nameSearchTokens(lastName);
-    const QStringList joined = {normalizeName(firstName), normalizeName(lastName),
-                                normalizeName(firstName + lastName)};
+    const QStringList joined = {normalizeName(firstName), normalizeName(lastName), normalizeName(firstName + lastName)};
     for (const QString &j : joined)
         if (!j.isEmpty() && !words.contains(j))
             words << j;
@@ -46,8 +48,8 @@ QString nameMatchQuery(const QString &text)
         each << quoted(t) + QLatin1Char('*');
     if (tokens.size() == 1)
         return each.first();
-    return QLatin1Char('(') + each.join(QLatin1String(" AND ")) + QLatin1String(") OR ") +
-           quoted(normalizeName(text)) + QLatin1Char('*');
+    return QLatin1Char('(') + each.join(QLatin1String(" AND ")) + QLatin1String(") OR ") + quoted(normalizeName(text)) +
+           QLatin1Char('*');
 }
 
 } // namespace branch::db

@@ -3,7 +3,8 @@
 
 #include <QTimeZone>
 
-namespace branch::db {
+namespace branch::db
+{
 
 QString isoUtc(const QDateTime &t)
 {

@@ -6,7 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace branch::db {
+namespace branch::db
+{
 
 struct RegistryPerson {
     QString nationalCode, firstName, lastName, fatherName;

@@ -9,9 +9,11 @@
 #include <QSqlRecord>
 #include <QVariant>
 
-namespace branch::db {
+namespace branch::db
+{
 
-namespace {
+namespace
+{
 
 // Binds `values` positionally to a cached statement and runs it.
 QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values = {})
@@ -45,10 +47,10 @@ QString str(const QSqlQuery &q, int i)
     return q.value(i).toString();
 }
 
-const QString kRequestColumns = QStringLiteral(
-    "rid, id, branch_code, version, national_code, mobile, first_name, last_name, first_name_norm, "
-    "last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, questions_json, status, "
-    "submitted_at, decided_at, updated_at, updated_by");
+const QString kRequestColumns =
+    QStringLiteral("rid, id, branch_code, version, national_code, mobile, first_name, last_name, first_name_norm, "
+                   "last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, questions_json, status, "
+                   "submitted_at, decided_at, updated_at, updated_by");
 
 RequestRecord readRequest(const QSqlQuery &q)
 {
@@ -165,8 +167,10 @@ std::optional<RegistryPerson> findRegistryPerson(Database &db, const QString &na
                        {nationalCode});
     std::optional<RegistryPerson> out;
     if (q.next()) {
-        out = RegistryPerson{str(q, 0), str(q, 1), str(q, 2), str(q, 3), str(q, 4), str(q, 5), str(q, 6),
-                             str(q, 7), QDate::fromString(str(q, 8), Qt::ISODate), str(q, 9)};
+        out = RegistryPerson{str(q, 0), str(q, 1), str(q, 2),
+                             str(q, 3), str(q, 4), str(q, 5),
+                             str(q, 6), str(q, 7), QDate::fromString(str(q, 8), Qt::ISODate),
+                             str(q, 9)};
     }
     q.finish();
     return out;
@@ -180,9 +184,8 @@ void upsertMobileOwner(Database &db, const QString &nationalCode, const QString 
 
 bool ownsMobile(Database &db, const QString &nationalCode, const QString &mobile)
 {
-    QSqlQuery &q =
-        run(db, QStringLiteral("SELECT 1 FROM mobile_owners WHERE national_code = ? AND mobile = ?"),
-            {nationalCode, mobile});
+    QSqlQuery &q = run(db, QStringLiteral("SELECT 1 FROM mobile_owners WHERE national_code = ? AND mobile = ?"),
+                       {nationalCode, mobile});
     const bool found = q.next();
     q.finish();
     return found;
@@ -198,9 +201,25 @@ void insertRequest(Database &db, RequestRecord &r)
                        "first_name_norm, last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, "
                        "questions_json, status, submitted_at, decided_at, updated_at, updated_by) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        {r.id, r.branchCode, r.version, r.nationalCode, r.mobile, r.firstName, r.lastName, r.firstNameNorm,
-         r.lastNameNorm, r.birthCertNo, r.birthDate.toString(Qt::ISODate), r.gender, r.email, r.passwordHash,
-         r.questionsJson, r.status, isoUtc(r.submittedAt), timeOrNull(r.decidedAt), isoUtc(r.updatedAt),
+        {r.id,
+         r.branchCode,
+         r.version,
+         r.nationalCode,
+         r.mobile,
+         r.firstName,
+         r.lastName,
+         r.firstNameNorm,
+         r.lastNameNorm,
+         r.birthCertNo,
+         r.birthDate.toString(Qt::ISODate),
+         r.gender,
+         r.email,
+         r.passwordHash,
+         r.questionsJson,
+         r.status,
+         isoUtc(r.submittedAt),
+         timeOrNull(r.decidedAt),
+         isoUtc(r.updatedAt),
          r.updatedBy});
     r.rid = q.lastInsertId().toLongLong();
     run(db, QStringLiteral("INSERT INTO request_names (rowid, tokens) VALUES (?, ?)"),
@@ -241,11 +260,11 @@ std::optional<RequestRecord> findCurrentRequest(Database &db, const QString &nat
 
 QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode)
 {
-    QSqlQuery &q = run(
-        db,
-        QStringLiteral("SELECT %1 FROM requests WHERE national_code = ? ORDER BY submitted_at DESC, rid DESC")
-            .arg(kRequestColumns),
-        {nationalCode});
+    QSqlQuery &q =
+        run(db,
+            QStringLiteral("SELECT %1 FROM requests WHERE national_code = ? ORDER BY submitted_at DESC, rid DESC")
+                .arg(kRequestColumns),
+            {nationalCode});
     return readRequests(q);
 }
 
@@ -272,8 +291,7 @@ QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int
 
 void insertAccount(Database &db, const AccountRecord &a)
 {
-    run(db,
-        QStringLiteral("INSERT INTO accounts (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(kAccountColumns),
+    run(db, QStringLiteral("INSERT INTO accounts (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)").arg(kAccountColumns),
         {a.id, a.branchCode, a.version, a.nationalCode, a.requestId, textOrNull(a.mobile), a.firstName, a.lastName,
          a.gender, a.passwordHash, a.questionsJson, isoUtc(a.createdAt), isoUtc(a.updatedAt), a.updatedBy});
 }
@@ -288,8 +306,8 @@ void updateAccount(Database &db, const AccountRecord &a)
 
 std::optional<AccountRecord> findAccount(Database &db, const QString &nationalCode)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT %1 FROM accounts WHERE national_code = ?").arg(kAccountColumns),
-                       {nationalCode});
+    QSqlQuery &q =
+        run(db, QStringLiteral("SELECT %1 FROM accounts WHERE national_code = ?").arg(kAccountColumns), {nationalCode});
     std::optional<AccountRecord> out;
     if (q.next())
         out = readAccount(q);
@@ -348,8 +366,7 @@ void insertRecovery(Database &db, const RecoveryRecord &r)
 
 void updateRecovery(Database &db, const RecoveryRecord &r)
 {
-    run(db,
-        QStringLiteral("UPDATE recoveries SET version = ?, attempts = ?, state = ?, updated_at = ? WHERE id = ?"),
+    run(db, QStringLiteral("UPDATE recoveries SET version = ?, attempts = ?, state = ?, updated_at = ? WHERE id = ?"),
         {r.version, r.attempts, r.state, isoUtc(r.updatedAt), r.id});
 }
 
@@ -424,7 +441,8 @@ std::optional<StaffRecord> findStaff(Database &db, const QString &login)
 
 // ---- audit --------------------------------------------------------------------------
 
-namespace {
+namespace
+{
 security::AuditEntryData chainData(const AuditRecord &a)
 {
     return {a.seq, a.id, a.branchCode, isoUtc(a.at), a.actor, a.action, a.nationalCode, a.details};
@@ -484,9 +502,9 @@ QList<AuditRecord> auditLog(Database &db)
 
 QList<AuditRecord> auditOf(Database &db, const QString &nationalCode)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT %1 FROM audit_log WHERE national_code = ? ORDER BY seq")
-                               .arg(kAuditColumns),
-                       {nationalCode});
+    QSqlQuery &q =
+        run(db, QStringLiteral("SELECT %1 FROM audit_log WHERE national_code = ? ORDER BY seq").arg(kAuditColumns),
+            {nationalCode});
     return readAudit(q);
 }
 

@@ -9,7 +9,8 @@
 #include <QMap>
 #include <optional>
 
-namespace branch::db {
+namespace branch::db
+{
 
 // meta
 QString metaValue(Database &db, const QString &key);
@@ -22,7 +23,7 @@ void upsertMobileOwner(Database &db, const QString &nationalCode, const QString 
 bool ownsMobile(Database &db, const QString &nationalCode, const QString &mobile);
 
 // registration requests
-void insertRequest(Database &db, RequestRecord &r); // sets r.rid; indexes the names
+void insertRequest(Database &db, RequestRecord &r);       // sets r.rid; indexes the names
 void updateRequest(Database &db, const RequestRecord &r); // status/decision fields, by id
 std::optional<RequestRecord> findRequest(Database &db, const QString &id);
 // The newest request of this person that is not superseded.

@@ -11,12 +11,15 @@
 #include <QLabel>
 #include <QLocale>
 
-namespace branch::ui {
+namespace branch::ui
+{
 
 MainWindow::MainWindow(Context &ctx, QWidget *parent) : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx)
 {
     m_ui->setupUi(this);
-    setWindowTitle(tr("BranchDesk — branch %1").arg(QLocale().language() == QLocale::Persian ? toPersianDigits(ctx.branchCode) : ctx.branchCode));
+    setWindowTitle(
+        tr("BranchDesk — branch %1")
+            .arg(QLocale().language() == QLocale::Persian ? toPersianDigits(ctx.branchCode) : ctx.branchCode));
     m_ui->counts->setColumnCount(2);
     m_ui->counts->setHorizontalHeaderLabels({tr("Status"), tr("Requests")});
     m_ui->counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

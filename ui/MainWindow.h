@@ -7,13 +7,16 @@
 #include <QMainWindow>
 #include <QScopedPointer>
 
-namespace Ui {
+namespace Ui
+{
 class MainWindow;
 }
 
-namespace branch::ui {
+namespace branch::ui
+{
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 
 public:

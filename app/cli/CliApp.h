@@ -1,6 +1,7 @@
 // The branchctl command dispatcher: parses arguments, calls services, prints JSON.
 #pragma once
 
-namespace branch::cli {
+namespace branch::cli
+{
 int run(int argc, char **argv);
 }

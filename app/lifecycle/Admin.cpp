@@ -15,9 +15,11 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 
 struct LineError {
     int line;
@@ -48,18 +50,21 @@ Outcome<QList<CsvRecord>> readCsv(QIODevice &dev, const QStringList &header)
     const QByteArray bytes = dev.readAll();
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes) // not valid UTF-8: the round trip changes it
-        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.encoding"),
-                                   Services::tr("The file is not valid UTF-8 text.")}}});
+        return importFailure({{1,
+                               {QStringLiteral("file"), QStringLiteral("csv.encoding"),
+                                Services::tr("The file is not valid UTF-8 text.")}}});
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     QString error;
     int errorLine = 0;
     auto records = parseCsv(text, &error, &errorLine);
     if (!error.isEmpty())
-        return importFailure({{errorLine, {QStringLiteral("file"), QStringLiteral("csv.quote"),
-                                           Services::tr("A quoted field is not closed.")}}});
+        return importFailure(
+            {{errorLine,
+              {QStringLiteral("file"), QStringLiteral("csv.quote"), Services::tr("A quoted field is not closed.")}}});
     if (records.isEmpty())
-        return importFailure({{1, {QStringLiteral("file"), QStringLiteral("csv.empty"), Services::tr("The file is empty.")}}});
+        return importFailure(
+            {{1, {QStringLiteral("file"), QStringLiteral("csv.empty"), Services::tr("The file is empty.")}}});
     QStringList got;
     for (const QString &h : records.first().fields)
         got << h.trimmed();
@@ -97,8 +102,9 @@ Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDate
         db::setMetaValue(ctx.db, QStringLiteral("branch_code"), code);
         db::setMetaValue(ctx.db, QStringLiteral("created_at"), db::isoUtc(now));
         ctx.branchCode = code;
-        recordAudit(ctx, {QStringLiteral("admin"), QStringLiteral("branch.init"), {}, {{QStringLiteral("branch_code"), code}}},
-                    now);
+        recordAudit(
+            ctx, {QStringLiteral("admin"), QStringLiteral("branch.init"), {}, {{QStringLiteral("branch_code"), code}}},
+            now);
         return code;
     });
 }
@@ -117,8 +123,10 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
     QSet<QString> seen;
     for (const CsvRecord &r : *records.value) {
         if (r.fields.size() != header.size()) {
-            errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                                         Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+            errors << LineError{
+                r.line,
+                {QStringLiteral("file"), QStringLiteral("csv.columns"),
+                 Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
             continue;
         }
         db::RegistryPerson p;
@@ -151,8 +159,8 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
     return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
         for (const auto &p : persons)
             db::upsertRegistryPerson(ctx.db, p, now);
-        recordAudit(ctx, {actor, QStringLiteral("registry.import"), {}, {{QStringLiteral("rows"), int(persons.size())}}},
-                    now);
+        recordAudit(
+            ctx, {actor, QStringLiteral("registry.import"), {}, {{QStringLiteral("rows"), int(persons.size())}}}, now);
         return ImportResult{int(persons.size())};
     });
 }
@@ -167,8 +175,10 @@ Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDa
     QList<std::pair<QString, QString>> rows;
     for (const CsvRecord &r : *records.value) {
         if (r.fields.size() != header.size()) {
-            errors << LineError{r.line, {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                                         Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+            errors << LineError{
+                r.line,
+                {QStringLiteral("file"), QStringLiteral("csv.columns"),
+                 Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
             continue;
         }
         QString code, mobile;
@@ -184,7 +194,8 @@ Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDa
     return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
         for (const auto &[code, mobile] : rows)
             db::upsertMobileOwner(ctx.db, code, mobile);
-        recordAudit(ctx, {actor, QStringLiteral("mobile_owners.import"), {}, {{QStringLiteral("rows"), int(rows.size())}}},
+        recordAudit(ctx,
+                    {actor, QStringLiteral("mobile_owners.import"), {}, {{QStringLiteral("rows"), int(rows.size())}}},
                     now);
         return ImportResult{int(rows.size())};
     });
@@ -202,9 +213,8 @@ Outcome<AuditCheck> verifyAudit(Context &ctx)
                             a.hash});
         const QString anchorSeq = db::metaValue(ctx.db, QStringLiteral("audit_last_seq"));
         const QString anchorHash = db::metaValue(ctx.db, QStringLiteral("audit_last_hash"));
-        const auto check = anchorSeq.isEmpty()
-                               ? security::verifyChain(entries, security::genesisHash(), 0)
-                               : security::verifyChain(entries, anchorHash, anchorSeq.toLongLong());
+        const auto check = anchorSeq.isEmpty() ? security::verifyChain(entries, security::genesisHash(), 0)
+                                               : security::verifyChain(entries, anchorHash, anchorSeq.toLongLong());
         return AuditCheck{check.ok, qint64(log.size()), check.firstBadSeq, check.code, check.reason};
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());

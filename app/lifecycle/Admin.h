@@ -5,7 +5,8 @@
 
 #include <QIODevice>
 
-namespace branch {
+namespace branch
+{
 
 // Opens (creating or migrating) the database and records the branch code on first use.
 // A different branch code on an initialised database is refused.

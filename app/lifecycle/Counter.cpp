@@ -18,9 +18,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 
 Failure noAccount()
 {
@@ -202,11 +204,11 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
         }
         QJsonArray history;
         for (const auto &a : db::auditOf(ctx.db, nationalCode))
-            history.append(QJsonObject{{QStringLiteral("at"), db::isoUtc(a.at)},
-                                       {QStringLiteral("actor"), a.actor},
-                                       {QStringLiteral("action"), a.action},
-                                       {QStringLiteral("details"),
-                                        QJsonDocument::fromJson(a.details.toUtf8()).object()}});
+            history.append(
+                QJsonObject{{QStringLiteral("at"), db::isoUtc(a.at)},
+                            {QStringLiteral("actor"), a.actor},
+                            {QStringLiteral("action"), a.action},
+                            {QStringLiteral("details"), QJsonDocument::fromJson(a.details.toUtf8()).object()}});
         o.insert(QStringLiteral("history"), history);
         QJsonArray smsList;
         for (const auto &s : db::listSms(ctx.db, nationalCode))
@@ -257,9 +259,9 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }
-    const Violations errors =
-        acc ? checkPassword(password, passwordConfirm, PasswordContext{acc->firstName, acc->lastName, acc->nationalCode})
-            : Violations{};
+    const Violations errors = acc ? checkPassword(password, passwordConfirm,
+                                                  PasswordContext{acc->firstName, acc->lastName, acc->nationalCode})
+                                  : Violations{};
     const QString hash = errors.isEmpty() && acc ? security::hashSecret(password) : QString();
     security::wipe(password);
     security::wipe(passwordConfirm);
@@ -267,8 +269,7 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
         security::wipe(staffPassword);
         return Failure{Failure::Kind::Rule, errors, {}};
     }
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now,
-                         QStringLiteral("account.password_reset"),
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.password_reset"),
                          [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              a.passwordHash = hash;
                              queueNotice(ctx, a, QStringLiteral("password_reset"),
@@ -290,8 +291,7 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
     const QString hashed = hashAnswers(questions);
     for (auto &q : questions)
         security::wipe(q.answer);
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now,
-                         QStringLiteral("account.questions_reset"),
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"),
                          [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              a.questionsJson = hashed;
                              return std::nullopt;

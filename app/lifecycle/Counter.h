@@ -10,7 +10,8 @@
 
 #include <QJsonObject>
 
-namespace branch {
+namespace branch
+{
 
 enum class SearchKind { NationalCode, Mobile, Name, Empty };
 
@@ -32,7 +33,6 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
                                      QString staffPassword, QString password, QString passwordConfirm,
                                      const QDateTime &now);
 Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
-                                      QString staffPassword, QList<QuestionAnswer> questions,
-                                      const QDateTime &now);
+                                      QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now);
 
 } // namespace branch

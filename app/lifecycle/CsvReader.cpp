@@ -1,7 +1,8 @@
 // A small RFC 4180 CSV reader.
 #include "CsvReader.h"
 
-namespace branch {
+namespace branch
+{
 
 QList<CsvRecord> parseCsv(const QString &text, QString *error, int *errorLine)
 {

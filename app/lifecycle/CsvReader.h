@@ -5,7 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace branch {
+namespace branch
+{
 
 struct CsvRecord {
     int line = 0; // 1-based line where the record starts

@@ -14,9 +14,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 
 void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
               const QString &text, const QDateTime &now, const QString &actor)
@@ -136,7 +138,7 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
             wipeSecrets();
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
                                  Services::tr("An active account already exists for this national code. Use password "
-                                    "recovery instead of registering again."));
+                                              "recovery instead of registering again."));
         }
     } catch (const db::DbException &e) {
         wipeSecrets();
@@ -169,11 +171,10 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
         if (db::findAccount(ctx.db, r.nationalCode)) // activated meanwhile by another process
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
                                  Services::tr("An active account already exists for this national code. Use password "
-                                    "recovery instead of registering again."));
+                                              "recovery instead of registering again."));
         for (auto &old : db::requestsOf(ctx.db, r.nationalCode)) {
             if (old.status == statusName(RequestStatus::Submitted))
-                moveRequest(ctx, old, RequestStatus::Superseded, now, actor,
-                            {{QStringLiteral("superseded_by"), r.id}});
+                moveRequest(ctx, old, RequestStatus::Superseded, now, actor, {{QStringLiteral("superseded_by"), r.id}});
         }
         db::insertRequest(ctx.db, r);
         recordChange(ctx, QStringLiteral("requests"), r.id, 0, r.version, r.toJson(),
@@ -206,8 +207,7 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
                 const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
                 if (!ref || !identityMatches(q, *ref)) {
                     outcome = RequestStatus::IdentityMismatch;
-                    moveRequest(ctx, q, outcome, now, actor,
-                                {{QStringLiteral("registry_found"), bool(ref)}});
+                    moveRequest(ctx, q, outcome, now, actor, {{QStringLiteral("registry_found"), bool(ref)}});
                     queueSms(ctx, q.nationalCode, q.mobile, QStringLiteral("identity_mismatch"),
                              sms::identityMismatch(), now, actor);
                 } else if (db::ownsMobile(ctx.db, q.nationalCode, q.mobile)) {
@@ -235,7 +235,8 @@ QStringList requiredActivationDocuments()
     return {QStringLiteral("national_card"), QStringLiteral("birth_certificate")};
 }
 
-namespace {
+namespace
+{
 // Shared start of the counter actions on a request: staff check, national code, request.
 Outcome<db::StaffRecord> counterStaff(Context &ctx, const QString &staffLogin, QString &staffPassword,
                                       const QDateTime &now)
@@ -257,9 +258,9 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
             missing << d;
     for (const QString &d : documents)
         if (!requiredActivationDocuments().contains(d))
-            errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.unknown"),
-                                Services::tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.")
-                                    .arg(d)};
+            errors << Violation{
+                QStringLiteral("documents"), QStringLiteral("documents.unknown"),
+                Services::tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.").arg(d)};
     if (!missing.isEmpty())
         errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.missing"),
                             Services::tr("Check and tick every required document before activating (missing: %1).")
@@ -279,10 +280,12 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
                                  Services::tr("This person's account is already active."));
         if (r->status != statusName(RequestStatus::BranchActivationRequired))
-            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
-                                 Services::tr("This request is not waiting for activation at a branch (its status: %1).")
-                                     .arg(statusLabel(*statusFromName(r->status))));
-        activate(ctx, *r, now, staff.value->login, {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
+            return Failure::rule(
+                QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
+                Services::tr("This request is not waiting for activation at a branch (its status: %1).")
+                    .arg(statusLabel(*statusFromName(r->status))));
+        activate(ctx, *r, now, staff.value->login,
+                 {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
         return r->id;
     });
 }

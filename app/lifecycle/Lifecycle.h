@@ -10,7 +10,8 @@
 
 #include <QStringList>
 
-namespace branch {
+namespace branch
+{
 
 // Submits one request (all violations at once; a refused request stores nothing). A
 // pending request of the same national code is superseded. Returns the request id.

@@ -4,7 +4,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
-namespace branch {
+namespace branch
+{
 
 QString defaultDatabasePath()
 {

@@ -3,7 +3,8 @@
 
 #include <QString>
 
-namespace branch {
+namespace branch
+{
 
 // $BRANCHDESK_DB when set, else the per-user data location: …/BranchDesk/branchdesk.db.
 QString defaultDatabasePath();

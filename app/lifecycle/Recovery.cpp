@@ -16,9 +16,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 
 const QString kField = QStringLiteral("recovery");
 
@@ -69,16 +71,17 @@ Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
         return Failure::notFound(kField, QStringLiteral("recovery.not_found"),
                                  Services::tr("No password recovery with this id was found."));
     if (r->state == QLatin1String("used"))
-        return recoveryFailure("used", Services::tr("This recovery was already used to set a new password. Start again."));
+        return recoveryFailure("used",
+                               Services::tr("This recovery was already used to set a new password. Start again."));
     if (r->state == QLatin1String("locked"))
-        return recoveryFailure("locked", Services::tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
+        return recoveryFailure("locked",
+                               Services::tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
                                             "or recover the password at the nearest branch."));
     return *r;
 }
 
 // A wrong try: counted, and the recovery locks at the fifth.
-Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const char *code,
-                 const QString &message)
+Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const char *code, const QString &message)
 {
     r.attempts += 1;
     const int left = qMax(0, kRecoveryMaxAttempts - r.attempts);
@@ -130,16 +133,19 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
         } else {
             const auto answers = storedAnswers(account->questionsJson);
             if (answers.isEmpty())
-                return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
-                                     Services::tr("No security questions are registered for this username, so recovery "
-                                        "by security questions is not possible. Use the SMS code or visit the "
-                                        "nearest branch."));
+                return Failure::rule(
+                    kField, QStringLiteral("recovery.no_questions"),
+                    Services::tr("No security questions are registered for this username, so recovery "
+                                 "by security questions is not possible. Use the SMS code or visit the "
+                                 "nearest branch."));
             for (const auto &a : answers)
                 start.questions << Question{a.questionId, questionText(a.questionId)};
         }
         db::insertRecovery(ctx.db, r);
         recordChange(ctx, QStringLiteral("recoveries"), r.id, 0, r.version, r.toJson(),
-                     {actor, QStringLiteral("recovery.start"), nationalCode,
+                     {actor,
+                      QStringLiteral("recovery.start"),
+                      nationalCode,
                       {{QStringLiteral("method"), method}, {QStringLiteral("recovery_id"), r.id}}},
                      now);
         if (method == QLatin1String("sms")) {
@@ -175,7 +181,7 @@ Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QStrin
         if (now > rec.expiresAt)
             return recoveryFailure("code_expired",
                                    Services::tr("The code has expired (it is valid for 20 minutes after it was made). "
-                                      "Request a new code."));
+                                                "Request a new code."));
         const QString typed = normalizeDigits(code).trimmed();
         if (!security::verifySecret(typed, rec.codeHash))
             return wrongTry(ctx, rec, now, "code_wrong", Services::tr("The code is wrong."));
@@ -217,7 +223,8 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
             allRight = allRight && found;
         }
         if (!allRight)
-            return wrongTry(ctx, rec, now, "answers_wrong", Services::tr("The answers to the security questions are wrong."));
+            return wrongTry(ctx, rec, now, "answers_wrong",
+                            Services::tr("The answers to the security questions are wrong."));
         if (rec.state != QLatin1String("verified")) {
             rec.state = QStringLiteral("verified");
             saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
@@ -229,8 +236,8 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
     return out;
 }
 
-Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password,
-                                     QString passwordConfirm, const QDateTime &now)
+Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password, QString passwordConfirm,
+                                     const QDateTime &now)
 {
     auto wipeBoth = [&] {
         security::wipe(password);
@@ -258,9 +265,8 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         wipeBoth();
         return Failure::environment(e.error());
     }
-    const Violations errors =
-        checkPassword(password, passwordConfirm, PasswordContext{account->firstName, account->lastName,
-                                                                 account->nationalCode});
+    const Violations errors = checkPassword(
+        password, passwordConfirm, PasswordContext{account->firstName, account->lastName, account->nationalCode});
     if (!errors.isEmpty()) {
         wipeBoth();
         return Failure{Failure::Kind::Rule, errors, {}};
@@ -284,7 +290,9 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         acc->updatedBy = QStringLiteral("portal");
         db::updateAccount(ctx.db, *acc);
         recordChange(ctx, QStringLiteral("accounts"), acc->id, base, acc->version, acc->toJson(),
-                     {QStringLiteral("portal"), QStringLiteral("account.password_recovered"), acc->nationalCode,
+                     {QStringLiteral("portal"),
+                      QStringLiteral("account.password_recovered"),
+                      acc->nationalCode,
                       {{QStringLiteral("recovery_id"), fresh.id}}},
                      now);
         fresh.state = QStringLiteral("used");

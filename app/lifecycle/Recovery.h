@@ -6,7 +6,8 @@
 
 #include "app/core/SecurityQuestions.h"
 
-namespace branch {
+namespace branch
+{
 
 constexpr int kRecoveryCodeDigits = 6;
 constexpr int kRecoveryCodeMinutes = 20;
@@ -14,8 +15,8 @@ constexpr int kRecoveryMaxAttempts = 5;
 
 struct RecoveryStart {
     QString recoveryId, method;
-    QDateTime expiresAt;          // sms only
-    QList<Question> questions;    // questions only: the registered ones, in order
+    QDateTime expiresAt;       // sms only
+    QList<Question> questions; // questions only: the registered ones, in order
 };
 
 Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCode, const QString &method,
@@ -23,7 +24,7 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCode, 
 Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now);
 Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
                                     const QDateTime &now);
-Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password,
-                                     QString passwordConfirm, const QDateTime &now);
+Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password, QString passwordConfirm,
+                                     const QDateTime &now);
 
 } // namespace branch

@@ -7,9 +7,11 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 } // namespace
 
 QString Failure::message() const
@@ -34,14 +36,30 @@ Failure Failure::environment(const db::DbError &e)
 {
     QString code;
     switch (e.kind) {
-    case db::DbError::Kind::Missing: code = QStringLiteral("database.missing"); break;
-    case db::DbError::Kind::NotInitialised: code = QStringLiteral("database.not_initialised"); break;
-    case db::DbError::Kind::Locked: code = QStringLiteral("database.locked"); break;
-    case db::DbError::Kind::ReadOnly: code = QStringLiteral("database.read_only"); break;
-    case db::DbError::Kind::Corrupt: code = QStringLiteral("database.corrupt"); break;
-    case db::DbError::Kind::NewerSchema: code = QStringLiteral("database.newer_schema"); break;
-    case db::DbError::Kind::Constraint: code = QStringLiteral("database.constraint"); break;
-    default: code = QStringLiteral("database.error"); break;
+    case db::DbError::Kind::Missing:
+        code = QStringLiteral("database.missing");
+        break;
+    case db::DbError::Kind::NotInitialised:
+        code = QStringLiteral("database.not_initialised");
+        break;
+    case db::DbError::Kind::Locked:
+        code = QStringLiteral("database.locked");
+        break;
+    case db::DbError::Kind::ReadOnly:
+        code = QStringLiteral("database.read_only");
+        break;
+    case db::DbError::Kind::Corrupt:
+        code = QStringLiteral("database.corrupt");
+        break;
+    case db::DbError::Kind::NewerSchema:
+        code = QStringLiteral("database.newer_schema");
+        break;
+    case db::DbError::Kind::Constraint:
+        code = QStringLiteral("database.constraint");
+        break;
+    default:
+        code = QStringLiteral("database.error");
+        break;
     }
     return Failure{Kind::Environment, {Violation{QStringLiteral("database"), code, describeDbError(e)}}, {}};
 }
@@ -49,21 +67,24 @@ Failure Failure::environment(const db::DbError &e)
 QString describeDbError(const db::DbError &e)
 {
     switch (e.kind) {
-    case db::DbError::Kind::None: return {};
+    case db::DbError::Kind::None:
+        return {};
     case db::DbError::Kind::Missing:
         return Services::tr("The database file does not exist. Create it with \"branchctl init\".");
     case db::DbError::Kind::NotInitialised:
-        return Services::tr("This file is not a BranchDesk database (or it was never initialised). Nothing was changed.");
+        return Services::tr(
+            "This file is not a BranchDesk database (or it was never initialised). Nothing was changed.");
     case db::DbError::Kind::Locked:
         return Services::tr("The database is locked by another program. Try again in a moment; nothing was changed.");
     case db::DbError::Kind::ReadOnly:
         return Services::tr("The database cannot be written (read-only file or folder). Nothing was changed.");
     case db::DbError::Kind::Corrupt:
         return Services::tr("The database file is damaged or is not a database. Nothing was changed; restore it from a "
-                  "backup or sync it again.");
+                            "backup or sync it again.");
     case db::DbError::Kind::NewerSchema:
-        return Services::tr("The database was written by a newer version of BranchDesk. Update this program; nothing was "
-                  "changed.");
+        return Services::tr(
+            "The database was written by a newer version of BranchDesk. Update this program; nothing was "
+            "changed.");
     case db::DbError::Kind::Constraint:
         return Services::tr("The change conflicts with data already stored. Nothing was changed.");
     case db::DbError::Kind::Other:

@@ -11,11 +11,13 @@
 #include <QJsonObject>
 #include <optional>
 
-namespace branch {
+namespace branch
+{
 
 // The translation context of every service message (lupdate and the runtime agree on
 // "branch::Services").
-class Services {
+class Services
+{
     Q_DECLARE_TR_FUNCTIONS(branch::Services)
 };
 

@@ -1,7 +1,8 @@
 // The SMS texts people receive (the seed's exact words where the seed has them).
 #include "SmsTexts.h"
 
-namespace branch::sms {
+namespace branch::sms
+{
 
 QString salutation(const QString &gender, const QString &firstName, const QString &lastName)
 {

@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace branch::sms {
+namespace branch::sms
+{
 
 QString salutation(const QString &gender, const QString &firstName, const QString &lastName);
 QString activated(const QString &gender, const QString &firstName, const QString &lastName);

@@ -8,9 +8,11 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 } // namespace
 
 bool isStaffRole(const QString &role)
@@ -24,9 +26,10 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
     Violations errors;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
     if (!loginPattern.match(login).hasMatch())
-        errors << Violation{QStringLiteral("login"), QStringLiteral("login.format"),
-                            Services::tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
-                               "or underscore, starting with a letter.")};
+        errors << Violation{
+            QStringLiteral("login"), QStringLiteral("login.format"),
+            Services::tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
+                         "or underscore, starting with a letter.")};
     if (!isStaffRole(role))
         errors << Violation{QStringLiteral("role"), QStringLiteral("role.invalid"),
                             Services::tr("The role must be clerk, supervisor or admin.")};
@@ -49,14 +52,17 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
         s.createdAt = now;
         s.updatedAt = now;
         db::insertStaff(ctx.db, s);
-        recordAudit(ctx, {actor, QStringLiteral("staff.add"), {}, {{QStringLiteral("login"), login}, {QStringLiteral("role"), role}}},
+        recordAudit(ctx,
+                    {actor,
+                     QStringLiteral("staff.add"),
+                     {},
+                     {{QStringLiteral("login"), login}, {QStringLiteral("role"), role}}},
                     now);
         return s;
     });
 }
 
-Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password,
-                                           const QDateTime &now)
+Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password, const QDateTime &now)
 {
     // Hash work happens inside the transaction here: the row must be read and the
     // failure counter written atomically, and staff logins are rare.
@@ -65,14 +71,20 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, Q
         const Failure wrong = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.wrong_password"),
                                             Services::tr("The staff login or password is wrong."));
         if (!staff || !staff->active) {
-            recordAudit(ctx, {login, QStringLiteral("staff.login_failed"), {}, {{QStringLiteral("reason"), QStringLiteral("unknown")}}}, now);
+            recordAudit(ctx,
+                        {login,
+                         QStringLiteral("staff.login_failed"),
+                         {},
+                         {{QStringLiteral("reason"), QStringLiteral("unknown")}}},
+                        now);
             return wrong;
         }
         if (staff->lockedUntil.isValid() && staff->lockedUntil > now) {
-            Failure f = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
-                                      Services::tr("This staff login is locked after too many wrong passwords. Try again "
-                                         "after %1 minutes.")
-                                          .arg(qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60)));
+            Failure f =
+                Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
+                              Services::tr("This staff login is locked after too many wrong passwords. Try again "
+                                           "after %1 minutes.")
+                                  .arg(qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60)));
             return f;
         }
         if (!security::verifySecret(password, staff->passwordHash)) {

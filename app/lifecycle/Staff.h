@@ -3,7 +3,8 @@
 
 #include "Service.h"
 
-namespace branch {
+namespace branch
+{
 
 constexpr int kStaffMaxFailures = 5;
 constexpr int kStaffLockMinutes = 15;
@@ -16,7 +17,6 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
 // Checks a staff login and password. Five wrong passwords in a row lock the login for
 // kStaffLockMinutes; every failure and lock is audited (without the password). Runs in
 // its own transaction: call it before the action's transaction, never inside one.
-Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password,
-                                           const QDateTime &now);
+Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password, const QDateTime &now);
 
 } // namespace branch

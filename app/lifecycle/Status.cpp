@@ -3,9 +3,11 @@
 
 #include <QCoreApplication>
 
-namespace branch {
+namespace branch
+{
 
-namespace {
+namespace
+{
 struct StatusInfo {
     RequestStatus status;
     const char *name;

@@ -5,7 +5,8 @@
 #include <QString>
 #include <optional>
 
-namespace branch {
+namespace branch
+{
 
 enum class RequestStatus {
     Submitted,
@@ -17,9 +18,9 @@ enum class RequestStatus {
     Rejected,
 };
 
-QString statusName(RequestStatus s);                      // "branch_activation_required"
+QString statusName(RequestStatus s); // "branch_activation_required"
 std::optional<RequestStatus> statusFromName(const QString &name);
-QString statusLabel(RequestStatus s);                     // translated, for people
+QString statusLabel(RequestStatus s); // translated, for people
 bool canTransition(RequestStatus from, RequestStatus to);
 bool isFinal(RequestStatus s);
 

@@ -10,7 +10,8 @@
 
 using namespace branch::db;
 
-class TestDatabase : public QObject {
+class TestDatabase : public QObject
+{
     Q_OBJECT
 
 private:

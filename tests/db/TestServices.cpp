@@ -11,12 +11,13 @@
 #include "db/Repository.h"
 
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace branch;
 
-namespace {
+namespace
+{
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
 
 RegistrationInput person(const QString &code, const QString &mobile = QStringLiteral("09121234567"))
@@ -37,7 +38,8 @@ RegistrationInput person(const QString &code, const QString &mobile = QStringLit
 }
 } // namespace
 
-class TestServices : public QObject {
+class TestServices : public QObject
+{
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -80,8 +82,8 @@ private slots:
         QTest::addColumn<int>("to");
         QTest::addColumn<bool>("allowed");
         using S = RequestStatus;
-        const QList<S> all = {S::Submitted, S::Activated, S::BranchActivationRequired, S::IdentityMismatch,
-                              S::Expired,   S::Superseded, S::Rejected};
+        const QList<S> all = {S::Submitted,  S::Activated, S::BranchActivationRequired, S::IdentityMismatch, S::Expired,
+                              S::Superseded, S::Rejected};
         const QSet<QPair<int, int>> allowed = {
             {int(S::Submitted), int(S::Activated)},
             {int(S::Submitted), int(S::BranchActivationRequired)},
@@ -152,10 +154,10 @@ private slots:
         addRegistry(QStringLiteral("0012345679"));
         // registry row exists, mobile not owned → branch activation
         QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
-        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0012345679"), QStringLiteral("09351112233")), kT0)
-                    .ok());
+        QVERIFY(
+            submitRegistration(*m_ctx, person(QStringLiteral("0012345679"), QStringLiteral("09351112233")), kT0).ok());
         RegistrationInput wrongName = person(QStringLiteral("1234567891"));
-        QVERIFY(submitRegistration(*m_ctx, wrongName, kT0).ok());                  // no registry row
+        QVERIFY(submitRegistration(*m_ctx, wrongName, kT0).ok()); // no registry row
         QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0067749828")), kT0.addSecs(-49 * 3600)).ok());
         auto r = verifyPending(*m_ctx, kT0.addSecs(3600));
         QVERIFY(r.ok());
@@ -201,8 +203,8 @@ private slots:
 
     void staffLockoutAfterFiveWrongPasswords()
     {
-        QVERIFY(addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0)
-                    .ok());
+        QVERIFY(
+            addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0).ok());
         for (int i = 0; i < kStaffMaxFailures; ++i) {
             auto r = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Wrong1234x"), kT0);
             QCOMPARE(r.failure.violations.first().code, QStringLiteral("staff.wrong_password"));

@@ -6,7 +6,8 @@
 #include <QFileInfo>
 #include <QProcess>
 
-namespace branchtest {
+namespace branchtest
+{
 
 CliResult runCli(const QString &program, const QStringList &args, const QByteArray &input,
                  const QProcessEnvironment &env)

@@ -7,7 +7,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace branchtest {
+namespace branchtest
+{
 
 struct CliResult {
     int exitCode = -1;
