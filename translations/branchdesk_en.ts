@@ -44,6 +44,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Requests by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branch::Cli</name>
     <message>
         <source>The branch database (default: $BRANCHDESK_DB, else the per-user data location).</source>
@@ -339,6 +346,13 @@
     </message>
     <message>
         <source>The cryptographic self-test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::Desk</name>
+    <message>
+        <source>BranchDesk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,6 +755,33 @@
     </message>
     <message>
         <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::MainWindow</name>
+    <message>
+        <source>BranchDesk — branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

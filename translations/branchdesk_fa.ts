@@ -5,341 +5,355 @@
     <name>AuditChain</name>
     <message>
         <source>Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.</source>
-        <translation type="unfinished"></translation>
+        <translation>ردیف %1 گزارش ممیزی انتظار می‌رفت، اما ردیف %2 یافت شد: ردیف‌هایی حذف، افزوده یا جابه‌جا شده‌اند.</translation>
     </message>
     <message>
         <source>Audit entry %1 has a malformed stored hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>چکیدهٔ ذخیره‌شدهٔ ردیف %1 گزارش ممیزی نامعتبر است.</translation>
     </message>
     <message>
         <source>Audit entry %1 does not match its hash: it, or the entry before it, was altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>ردیف %1 گزارش ممیزی با چکیدهٔ خود مطابقت ندارد: این ردیف یا ردیف پیش از آن تغییر کرده است.</translation>
     </message>
     <message>
         <source>The audit log ends at entry %1, but entry %2 was recorded: entries were removed from the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>گزارش ممیزی در ردیف %1 پایان می‌یابد، اما ردیف %2 ثبت شده بود: ردیف‌هایی از انتهای آن حذف شده‌اند.</translation>
     </message>
     <message>
         <source>Audit entry %1 differs from the recorded copy: the log was rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>ردیف %1 گزارش ممیزی با نسخهٔ ثبت‌شده متفاوت است: گزارش بازنویسی شده است.</translation>
     </message>
 </context>
 <context>
     <name>Crypto</name>
     <message>
         <source>OpenSSL 3 is required, but %1 was loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>به OpenSSL نسخهٔ ۳ نیاز است، اما %1 بارگذاری شد.</translation>
     </message>
     <message>
         <source>The SHA-256 self-test failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>خودآزمایی SHA-256 ناموفق بود.</translation>
     </message>
     <message>
         <source>The scrypt self-test failed (is the OpenSSL default provider available?).</source>
-        <translation type="unfinished"></translation>
+        <translation>خودآزمایی scrypt ناموفق بود (آیا ارائه‌دهندهٔ پیش‌فرض OpenSSL در دسترس است؟).</translation>
     </message>
     <message>
         <source>The secure random number generator is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>مولد امن اعداد تصادفی در دسترس نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Requests by status</source>
+        <translation>درخواست‌ها بر اساس وضعیت</translation>
     </message>
 </context>
 <context>
     <name>branch::Cli</name>
     <message>
         <source>The branch database (default: $BRANCHDESK_DB, else the per-user data location).</source>
-        <translation type="unfinished"></translation>
+        <translation>پایگاه دادهٔ شعبه (پیش‌فرض: $BRANCHDESK_DB، وگرنه محل داده‌های کاربر).</translation>
     </message>
     <message>
         <source>Language of messages: fa (default) or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>زبان پیام‌ها: fa (پیش‌فرض) یا en.</translation>
     </message>
     <message>
         <source>Use this time (ISO 8601) as the current time (for tests).</source>
-        <translation type="unfinished"></translation>
+        <translation>این زمان (ISO 8601) به‌عنوان زمان کنونی در نظر گرفته شود (برای آزمون).</translation>
     </message>
     <message>
         <source>Show help.</source>
-        <translation type="unfinished"></translation>
+        <translation>نمایش راهنما.</translation>
     </message>
     <message>
         <source>Create or migrate the database; idempotent.</source>
-        <translation type="unfinished"></translation>
+        <translation>ایجاد پایگاه داده یا به‌روزرسانی ساختار آن؛ اجرای دوباره بی‌خطر است.</translation>
     </message>
     <message>
         <source>The branch code (3 to 8 digits) on first use.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد شعبه (۳ تا ۸ رقم)، در نخستین استفاده.</translation>
     </message>
     <message>
         <source>Upsert civil-registry reference rows from a UTF-8 CSV; all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>افزودن یا به‌روزرسانی ردیف‌های مرجع ثبت احوال از فایل CSV با کدگذاری UTF-8؛ یا همهٔ ردیف‌ها یا هیچ‌کدام.</translation>
     </message>
     <message>
         <source>Import who owns which mobile line (CSV: national_code,mobile).</source>
-        <translation type="unfinished"></translation>
+        <translation>ورود اطلاعات مالکیت خطوط تلفن همراه (CSV: national_code,mobile).</translation>
     </message>
     <message>
         <source>Fill the database with realistic, deterministic demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>پر کردن پایگاه داده با داده‌های نمایشی واقع‌نما و تکرارپذیر.</translation>
     </message>
     <message>
         <source>How many persons (default 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>تعداد افراد (پیش‌فرض ۱۰۰۰).</translation>
     </message>
     <message>
         <source>Random seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار اولیهٔ مولد تصادفی (پیش‌فرض ۱).</translation>
     </message>
     <message>
         <source>Add a staff account; the password is read from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>افزودن حساب کاربری کارمند؛ گذرواژه از ورودی استاندارد خوانده می‌شود.</translation>
     </message>
     <message>
         <source>clerk, supervisor or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>clerk (کارمند)، supervisor (سرپرست) یا admin (مدیر سیستم).</translation>
     </message>
     <message>
         <source>Submit registration requests (one JSON object or an array).</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبت درخواست‌های ثبت‌نام (یک شیء JSON یا آرایه‌ای از آن‌ها).</translation>
     </message>
     <message>
         <source>Decide every submitted request (the central verification step).</source>
-        <translation type="unfinished"></translation>
+        <translation>تعیین نتیجهٔ همهٔ درخواست‌های ثبت‌شده (مرحلهٔ بررسی مرکزی).</translation>
     </message>
     <message>
         <source>List the SMS outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرست پیامک‌های صندوق ارسال.</translation>
     </message>
     <message>
         <source>Find applicants by national code, mobile or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>جست‌وجوی متقاضیان بر اساس کد ملی، شماره تلفن همراه یا نام.</translation>
     </message>
     <message>
         <source>Only this status (e.g. identity_mismatch).</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط این وضعیت (مثلاً identity_mismatch).</translation>
     </message>
     <message>
         <source>At most this many rows (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>حداکثر تعداد ردیف‌ها (پیش‌فرض ۵۰).</translation>
     </message>
     <message>
         <source>Show one applicant: status, requests, history, SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>نمایش یک متقاضی: وضعیت، درخواست‌ها، سابقه و پیامک‌ها.</translation>
     </message>
     <message>
         <source>In-person activation after the documents were checked; staff password on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>فعال‌سازی حضوری پس از بررسی مدارک؛ گذرواژهٔ کارمند از ورودی استاندارد.</translation>
     </message>
     <message>
         <source>The clerk&apos;s login.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کاربری کارمند.</translation>
     </message>
     <message>
         <source>Documents seen: national_card,birth_certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>مدارک رؤیت‌شده: national_card,birth_certificate.</translation>
     </message>
     <message>
         <source>Refuse a request waiting at the branch, with a reason; staff password on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>رد درخواستی که در انتظار مراجعه به شعبه است، همراه با ذکر دلیل؛ گذرواژهٔ کارمند از ورودی استاندارد.</translation>
     </message>
     <message>
         <source>Why the request is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>دلیل رد درخواست.</translation>
     </message>
     <message>
         <source>Change an account&apos;s mobile (ownership confirmed in person); staff password on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>تغییر شماره تلفن همراه حساب کاربری (پس از تأیید حضوری مالکیت خط)؛ گذرواژهٔ کارمند از ورودی استاندارد.</translation>
     </message>
     <message>
         <source>The new mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>شماره تلفن همراه جدید.</translation>
     </message>
     <message>
         <source>Reset a password at the counter: staff password on the first line of standard input, then {&quot;password&quot;, &quot;password_confirm&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بازنشانی گذرواژه در باجه: گذرواژهٔ کارمند در سطر اول ورودی استاندارد و سپس {&quot;password&quot;, &quot;password_confirm&quot;}.</translation>
     </message>
     <message>
         <source>Reset the security questions: staff password on the first line of standard input, then {&quot;security_questions&quot;: [...]}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بازنشانی پرسش‌های امنیتی: گذرواژهٔ کارمند در سطر اول ورودی استاندارد و سپس {&quot;security_questions&quot;: [...]}.</translation>
     </message>
     <message>
         <source>Check the audit log&apos;s hash chain; exit 1 at the first bad entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>بررسی زنجیرهٔ چکیده‌های گزارش ممیزی؛ با رسیدن به نخستین ردیف نادرست، با کد خروج 1 پایان می‌یابد.</translation>
     </message>
     <message>
         <source>Start a password recovery by SMS code or security questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>آغاز بازیابی گذرواژه با کد پیامکی یا پرسش‌های امنیتی.</translation>
     </message>
     <message>
         <source>sms or questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>sms (کد پیامکی) یا questions (پرسش‌های امنیتی).</translation>
     </message>
     <message>
         <source>Check the SMS code or the answers of a recovery.</source>
-        <translation type="unfinished"></translation>
+        <translation>بررسی کد پیامکی یا پاسخ‌های پرسش‌های امنیتی یک بازیابی.</translation>
     </message>
     <message>
         <source>The 6-digit code from the SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد ۶ رقمی دریافت‌شده با پیامک.</translation>
     </message>
     <message>
         <source>A JSON file (or -) with [{question_id, answer}].</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل JSON (یا - برای ورودی استاندارد) شامل [{question_id, answer}].</translation>
     </message>
     <message>
         <source>Set the new password of a verified recovery (JSON on standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>ثبت گذرواژهٔ جدید برای بازیابی تأییدشده (JSON از ورودی استاندارد).</translation>
     </message>
     <message>
         <source>Run &quot;branchctl --help&quot; for the list of commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای دیدن فهرست فرمان‌ها، &quot;branchctl --help&quot; را اجرا کنید.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a text value (in quotes).</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار &quot;%1&quot; باید متنی (داخل گیومه) باشد.</translation>
     </message>
     <message>
         <source>&quot;security_questions&quot; must be a list of {&quot;question_id&quot;, &quot;answer&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار &quot;security_questions&quot; باید فهرستی از {&quot;question_id&quot;, &quot;answer&quot;} باشد.</translation>
     </message>
     <message>
         <source>&quot;question_id&quot; and &quot;answer&quot; must be text values.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار &quot;question_id&quot; و &quot;answer&quot; باید متنی باشد.</translation>
     </message>
     <message>
         <source>The input is not valid JSON (%1, at character %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>ورودی یک JSON معتبر نیست (%1، در نویسهٔ %2).</translation>
     </message>
     <message>
         <source>Cannot read the file &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>خواندن فایل «%1» ممکن نیست.</translation>
     </message>
     <message>
         <source>--persons takes a whole number from 1 to 10000000, --seed a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار --persons باید عدد صحیحی از ۱ تا ۱۰۰۰۰۰۰۰ و مقدار --seed یک عدد صحیح باشد.</translation>
     </message>
     <message>
         <source>demo data: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>داده‌های نمایشی: %1%</translation>
     </message>
     <message>
         <source>The input must be one JSON object or an array of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>ورودی باید یک شیء JSON یا آرایه‌ای از این اشیا باشد.</translation>
     </message>
     <message>
         <source>Each request must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر درخواست باید یک شیء JSON باشد.</translation>
     </message>
     <message>
         <source>Some requests were refused; see &quot;errors&quot; in the output.</source>
-        <translation type="unfinished"></translation>
+        <translation>برخی درخواست‌ها پذیرفته نشدند؛ بخش &quot;errors&quot; در خروجی را ببینید.</translation>
     </message>
     <message>
         <source>--limit takes a whole number from 1 to 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار --limit باید عدد صحیحی از ۱ تا ۱۰۰۰ باشد.</translation>
     </message>
     <message>
         <source>Unknown status &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>وضعیت «%1» شناخته‌شده نیست.</translation>
     </message>
     <message>
         <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} after the staff password.</source>
-        <translation type="unfinished"></translation>
+        <translation>پس از گذرواژهٔ کارمند، {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} را وارد کنید.</translation>
     </message>
     <message>
         <source>The audit log was altered: first bad entry %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>گزارش ممیزی دست‌کاری شده است: نخستین ردیف نادرست %1 (%2).</translation>
     </message>
     <message>
         <source>--method must be sms or questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار --method باید sms یا questions باشد.</translation>
     </message>
     <message>
         <source>Give either --code CODE or --answers FILE|-.</source>
-        <translation type="unfinished"></translation>
+        <translation>یکی از دو گزینهٔ --code CODE یا --answers FILE|- را وارد کنید.</translation>
     </message>
     <message>
         <source>Give the answers as [{&quot;question_id&quot;: &quot;…&quot;, &quot;answer&quot;: &quot;…&quot;}].</source>
-        <translation type="unfinished"></translation>
+        <translation>پاسخ‌ها را به صورت [{&quot;question_id&quot;: &quot;…&quot;, &quot;answer&quot;: &quot;…&quot;}] وارد کنید.</translation>
     </message>
     <message>
         <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>در ورودی استاندارد، {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} را وارد کنید.</translation>
     </message>
     <message>
         <source>branchctl: BranchDesk&apos;s command-line tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>branchctl: ابزار خط فرمان BranchDesk.</translation>
     </message>
     <message>
         <source>Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]</source>
-        <translation type="unfinished"></translation>
+        <translation>روش استفاده: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>فرمان‌ها:</translation>
     </message>
     <message>
         <source>Exit codes: 0 done; 1 refused by a rule; 2 usage error; 3 environment error (database, central).</source>
-        <translation type="unfinished"></translation>
+        <translation>کدهای خروج: 0 انجام شد؛ 1 رد به دلیل یک قاعده؛ 2 خطای نحوهٔ استفاده؛ 3 خطای محیط (پایگاه داده، سامانهٔ مرکزی).</translation>
     </message>
     <message>
         <source>Run &quot;branchctl COMMAND --help&quot; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای دیدن گزینه‌های هر فرمان، &quot;branchctl COMMAND --help&quot; را اجرا کنید.</translation>
     </message>
     <message>
         <source>Usage: branchctl [global options] %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>روش استفاده: branchctl [گزینه‌های عمومی] %1 %2</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینه‌ها:</translation>
     </message>
     <message>
         <source>Global options:</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینه‌های عمومی:</translation>
     </message>
     <message>
         <source>--db needs a path.</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینهٔ --db به یک مسیر نیاز دارد.</translation>
     </message>
     <message>
         <source>--lang needs fa or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینهٔ --lang به مقدار fa یا en نیاز دارد.</translation>
     </message>
     <message>
         <source>--now needs a time in ISO 8601.</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینهٔ --now به زمانی در قالب ISO 8601 نیاز دارد.</translation>
     </message>
     <message>
         <source>--lang must be fa or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار --lang باید fa یا en باشد.</translation>
     </message>
     <message>
         <source>--now must be a time in ISO 8601, e.g. 2026-11-25T09:30:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار --now باید زمانی در قالب ISO 8601 باشد، مانند 2026-11-25T09:30:00Z.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>فرمان «%1» شناخته‌شده نیست.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no option --%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>فرمان «%1» گزینهٔ --%2 ندارد.</translation>
     </message>
     <message>
         <source>--%1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>گزینهٔ --%1 به یک مقدار نیاز دارد.</translation>
     </message>
     <message>
         <source>Usage: branchctl %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>روش استفاده: branchctl %1 %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs --%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>فرمان «%1» به گزینهٔ --%2 نیاز دارد.</translation>
     </message>
     <message>
         <source>The cryptographic self-test failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>خودآزمایی رمزنگاری ناموفق بود: %1</translation>
+    </message>
+</context>
+<context>
+    <name>branch::Desk</name>
+    <message>
+        <source>BranchDesk</source>
+        <translation>BranchDesk</translation>
     </message>
 </context>
 <context>
@@ -347,401 +361,428 @@
     <message>
         <source>en</source>
         <extracomment>The ISO 639-1 code of the language of this translation (fa for Persian).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>fa</translation>
     </message>
 </context>
 <context>
     <name>branch::Rules</name>
     <message>
         <source>The birth date is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن تاریخ تولد الزامی است.</translation>
     </message>
     <message>
         <source>Enter the birth date as year/month/day in the Jalali calendar, like 1365/04/12.</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخ تولد را به صورت سال/ماه/روز شمسی وارد کنید، مانند ۱۳۶۵/۰۴/۱۲.</translation>
     </message>
     <message>
         <source>This date does not exist in the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>چنین تاریخی در تقویم وجود ندارد.</translation>
     </message>
     <message>
         <source>The birth date cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخ تولد نمی‌تواند در آینده باشد.</translation>
     </message>
     <message>
         <source>The birth date cannot be before 1280/01/01.</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخ تولد نمی‌تواند پیش از ۱۲۸۰/۰۱/۰۱ باشد.</translation>
     </message>
     <message>
         <source>The mobile number may contain only digits, like 09121234567.</source>
-        <translation type="unfinished"></translation>
+        <translation>شماره تلفن همراه فقط می‌تواند شامل رقم باشد، مانند ۰۹۱۲۱۲۳۴۵۶۷.</translation>
     </message>
     <message>
         <source>The mobile number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن شماره تلفن همراه الزامی است.</translation>
     </message>
     <message>
         <source>This is a landline number; a mobile number starting with 09 is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>این شماره تلفن ثابت است؛ شماره تلفن همراهی که با ۰۹ شروع می‌شود لازم است.</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits and starts with 09, like 09121234567.</source>
-        <translation type="unfinished"></translation>
+        <translation>شماره تلفن همراه ۱۱ رقم دارد و با ۰۹ شروع می‌شود، مانند ۰۹۱۲۱۲۳۴۵۶۷.</translation>
     </message>
     <message>
         <source>This name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن این نام الزامی است.</translation>
     </message>
     <message>
         <source>A name may contain only letters, spaces, hyphens and apostrophes.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام فقط می‌تواند شامل حروف، فاصله، خط تیره و آپاستروف باشد.</translation>
     </message>
     <message>
         <source>A name may be at most 60 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام حداکثر می‌تواند ۶۰ حرف باشد.</translation>
     </message>
     <message>
         <source>The birth certificate number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن شماره شناسنامه الزامی است.</translation>
     </message>
     <message>
         <source>The birth certificate number must be 1 to 10 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>شماره شناسنامه باید بین ۱ تا ۱۰ رقم باشد.</translation>
     </message>
     <message>
         <source>Do not enter 0 as the birth certificate number; if it is the same as your national code, enter your national code.</source>
-        <translation type="unfinished"></translation>
+        <translation>از وارد نمودن عدد صفر به جای شماره شناسنامه خودداری نمایید؛ اگر شماره شناسنامه و کد ملی شما یکسان است، کد ملی خود را وارد کنید.</translation>
     </message>
     <message>
         <source>The gender is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>انتخاب جنسیت الزامی است.</translation>
     </message>
     <message>
         <source>The gender must be male (M) or female (F).</source>
-        <translation type="unfinished"></translation>
+        <translation>جنسیت باید مرد (M) یا زن (F) باشد.</translation>
     </message>
     <message>
         <source>The email address is not valid, e.g. name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>نشانی ایمیل معتبر نیست؛ نمونه: name@example.com</translation>
     </message>
     <message>
         <source>The national code is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن کد ملی الزامی است.</translation>
     </message>
     <message>
         <source>The national code must be exactly 10 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد ملی باید دقیقاً ۱۰ رقم باشد.</translation>
     </message>
     <message>
         <source>The national code cannot be one digit repeated ten times.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد ملی نمی‌تواند ده بار تکرار یک رقم باشد.</translation>
     </message>
     <message>
         <source>The national code is not valid: its check digit does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد ملی معتبر نیست: رقم کنترل آن مطابقت ندارد.</translation>
     </message>
     <message>
         <source>Only Latin letters, digits and &amp; % $ # ! are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>فقط کاراکترهای لاتین حرف و عدد و &amp; % $ # ! مجاز می‌باشند.</translation>
     </message>
     <message>
         <source>The password must start with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه باید با یک حرف آغاز شود.</translation>
     </message>
     <message>
         <source>The password must contain at least one upper-case letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه باید حداقل شامل یک حرف بزرگ باشد.</translation>
     </message>
     <message>
         <source>The password must contain at least one lower-case letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه باید حداقل شامل یک حرف کوچک باشد.</translation>
     </message>
     <message>
         <source>The password must contain at least one digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه باید حداقل شامل یک عدد باشد.</translation>
     </message>
     <message>
         <source>The password must be at least 8 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>طول گذرواژه نباید کمتر از ۸ کاراکتر باشد.</translation>
     </message>
     <message>
         <source>The password must not contain your first name.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه نباید شامل نام باشد.</translation>
     </message>
     <message>
         <source>The password must not contain your last name.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه نباید شامل نام خانوادگی باشد.</translation>
     </message>
     <message>
         <source>The password must not contain your national code.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه نباید شامل کد ملی باشد.</translation>
     </message>
     <message>
         <source>The password and its repetition must match exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه و تکرار آن می‌بایست کاملاً منطبق باشند.</translation>
     </message>
     <message>
         <source>The password is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>وارد کردن گذرواژه الزامی است.</translation>
     </message>
     <message>
         <source>very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>خیلی ضعیف</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>ضعیف</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>قوی</translation>
     </message>
     <message>
         <source>very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>خیلی قوی</translation>
     </message>
     <message>
         <source>%1% %2</source>
         <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1% %2</translation>
     </message>
     <message>
         <source>Choose exactly three security questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>دقیقاً سه پرسش امنیتی انتخاب کنید.</translation>
     </message>
     <message>
         <source>Choose the security questions from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسش‌های امنیتی را از فهرست انتخاب کنید.</translation>
     </message>
     <message>
         <source>Choose different security questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسش‌های امنیتی متفاوت انتخاب کنید.</translation>
     </message>
     <message>
         <source>Each answer must be at least two characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>هر پاسخ باید حداقل دو حرف باشد.</translation>
     </message>
     <message>
         <source>Give a different answer to each question.</source>
-        <translation type="unfinished"></translation>
+        <translation>به هر پرسش پاسخ متفاوتی بدهید.</translation>
     </message>
 </context>
 <context>
     <name>branch::Services</name>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>سطر %1: %2</translation>
     </message>
     <message>
         <source>The file is not valid UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>این فایل متن معتبری با کدگذاری UTF-8 نیست.</translation>
     </message>
     <message>
         <source>A quoted field is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>گیومهٔ یکی از فیلدها بسته نشده است.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل خالی است.</translation>
     </message>
     <message>
         <source>The header must be exactly: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>سطر عنوان باید دقیقاً چنین باشد: %1</translation>
     </message>
     <message>
         <source>This database belongs to branch %1; it cannot become branch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>این پایگاه داده متعلق به شعبهٔ %1 است و نمی‌توان آن را به شعبهٔ %2 اختصاص داد.</translation>
     </message>
     <message>
         <source>A branch code is 3 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد شعبه باید ۳ تا ۸ رقم باشد.</translation>
     </message>
     <message>
         <source>Expected %1 columns, found %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ستون انتظار می‌رفت، اما %2 ستون یافت شد.</translation>
     </message>
     <message>
         <source>This national code appears twice in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>این کد ملی در فایل تکراری است.</translation>
     </message>
     <message>
         <source>This person has no active account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>این شخص هنوز حساب کاربری فعال ندارد.</translation>
     </message>
     <message>
         <source>No registration request was found for this national code.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای این کد ملی درخواست ثبت‌نامی یافت نشد.</translation>
     </message>
     <message>
         <source>This is already the account&apos;s mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>این شماره هم‌اکنون شماره تلفن همراه ثبت‌شده برای این حساب کاربری است.</translation>
     </message>
     <message>
         <source>An active account already exists for this national code. Use password recovery instead of registering again.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای این کد ملی قبلاً حساب کاربری فعال ایجاد شده است. به جای ثبت‌نام مجدد، از بازیابی گذرواژه استفاده کنید.</translation>
     </message>
     <message>
         <source>Unknown document &quot;%1&quot;; the documents are national_card and birth_certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>مدرک «%1» شناخته‌شده نیست؛ مدارک مجاز national_card و birth_certificate هستند.</translation>
     </message>
     <message>
         <source>Check and tick every required document before activating (missing: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>پیش از فعال‌سازی، همهٔ مدارک لازم را بررسی و علامت‌گذاری کنید (موارد ناقص: %1).</translation>
     </message>
     <message>
         <source>This person&apos;s account is already active.</source>
-        <translation type="unfinished"></translation>
+        <translation>حساب کاربری این شخص قبلاً فعال شده است.</translation>
     </message>
     <message>
         <source>This request is not waiting for activation at a branch (its status: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>این درخواست در انتظار فعال‌سازی در شعبه نیست (وضعیت آن: %1).</translation>
     </message>
     <message>
         <source>Write the reason for the refusal.</source>
-        <translation type="unfinished"></translation>
+        <translation>دلیل رد درخواست را بنویسید.</translation>
     </message>
     <message>
         <source>This request cannot be refused in its status (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>این درخواست در وضعیت کنونی خود (%1) قابل رد نیست.</translation>
     </message>
     <message>
         <source>No active account was found for this username (national code).</source>
-        <translation type="unfinished"></translation>
+        <translation>برای این نام کاربری (کد ملی) حساب کاربری فعالی یافت نشد.</translation>
     </message>
     <message>
         <source>No password recovery with this id was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>درخواست بازیابی گذرواژه‌ای با این شناسه یافت نشد.</translation>
     </message>
     <message>
         <source>This recovery was already used to set a new password. Start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>با این درخواست بازیابی قبلاً گذرواژهٔ جدید ثبت شده است. بازیابی را از ابتدا آغاز کنید.</translation>
     </message>
     <message>
         <source>Too many wrong tries: this recovery is locked. Start a new recovery, or recover the password at the nearest branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>به دلیل تلاش‌های نادرست بیش از حد مجاز، این بازیابی قفل شده است. بازیابی جدیدی آغاز کنید یا برای بازیابی گذرواژه به نزدیکترین شعبه مراجعه فرمایید.</translation>
     </message>
     <message>
         <source>The recovery method must be sms or questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>روش بازیابی باید sms (کد پیامکی) یا questions (پرسش‌های امنیتی) باشد.</translation>
     </message>
     <message>
         <source>No mobile number was found for this username.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای این نام کاربری شماره تلفن همراه یافت نشد.</translation>
     </message>
     <message>
         <source>No security questions are registered for this username, so recovery by security questions is not possible. Use the SMS code or visit the nearest branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>برای این نام کاربری پرسش امنیتی ثبت نشده است، بنابراین بازیابی از طریق پرسش‌های امنیتی امکان‌پذیر نیست. از کد پیامکی استفاده کنید یا به نزدیکترین شعبه مراجعه فرمایید.</translation>
     </message>
     <message>
         <source>This recovery uses security questions, not an SMS code.</source>
-        <translation type="unfinished"></translation>
+        <translation>این بازیابی از طریق پرسش‌های امنیتی انجام می‌شود، نه کد پیامکی.</translation>
     </message>
     <message>
         <source>The code has expired (it is valid for 20 minutes after it was made). Request a new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار کد به پایان رسیده است (کد تا ۲۰ دقیقه پس از تولید معتبر است). کد جدیدی درخواست کنید.</translation>
     </message>
     <message>
         <source>The code is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>کد وارد شده نادرست است.</translation>
     </message>
     <message>
         <source>This recovery uses an SMS code, not security questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>این بازیابی از طریق کد پیامکی انجام می‌شود، نه پرسش‌های امنیتی.</translation>
     </message>
     <message>
         <source>The answers to the security questions are wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>پاسخ پرسش‌های امنیتی نادرست است.</translation>
     </message>
     <message>
         <source>Verify the SMS code or the security answers first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ابتدا کد پیامکی یا پاسخ پرسش‌های امنیتی را تأیید کنید.</translation>
     </message>
     <message>
         <source>The database file does not exist. Create it with &quot;branchctl init&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل پایگاه داده وجود ندارد. آن را با &quot;branchctl init&quot; ایجاد کنید.</translation>
     </message>
     <message>
         <source>This file is not a BranchDesk database (or it was never initialised). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>این فایل پایگاه دادهٔ BranchDesk نیست (یا هرگز راه‌اندازی نشده است). هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>The database is locked by another program. Try again in a moment; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>پایگاه داده در اختیار برنامهٔ دیگری است. لحظاتی بعد دوباره تلاش کنید؛ هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>The database cannot be written (read-only file or folder). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>امکان نوشتن در پایگاه داده وجود ندارد (فایل یا پوشه فقط‌خواندنی است). هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>The database file is damaged or is not a database. Nothing was changed; restore it from a backup or sync it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>فایل پایگاه داده آسیب دیده است یا پایگاه داده نیست. هیچ تغییری اعمال نشد؛ آن را از نسخهٔ پشتیبان بازگردانید یا دوباره همگام‌سازی کنید.</translation>
     </message>
     <message>
         <source>The database was written by a newer version of BranchDesk. Update this program; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>این پایگاه داده با نسخهٔ جدیدتری از BranchDesk نوشته شده است. این برنامه را به‌روزرسانی کنید؛ هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>The change conflicts with data already stored. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>این تغییر با داده‌های ذخیره‌شده تعارض دارد. هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>The database reported an error. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>در پایگاه داده خطایی رخ داد. هیچ تغییری اعمال نشد.</translation>
     </message>
     <message>
         <source>A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash or underscore, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کاربری کارمند باید ۳ تا ۳۲ نویسه باشد، با حرف آغاز شود و فقط شامل حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.</translation>
     </message>
     <message>
         <source>The role must be clerk, supervisor or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>نقش باید clerk (کارمند)، supervisor (سرپرست) یا admin (مدیر سیستم) باشد.</translation>
     </message>
     <message>
         <source>A staff member with this login already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>کارمندی با این نام کاربری از قبل وجود دارد.</translation>
     </message>
     <message>
         <source>The staff login or password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کاربری یا گذرواژهٔ کارمند نادرست است.</translation>
     </message>
     <message>
         <source>This staff login is locked after too many wrong passwords. Try again after %1 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>این نام کاربری کارمند به دلیل ورود نادرست گذرواژه بیش از حد مجاز قفل شده است. %1 دقیقهٔ دیگر دوباره تلاش کنید.</translation>
     </message>
 </context>
 <context>
     <name>branch::Status</name>
     <message>
         <source>Pending verification</source>
-        <translation type="unfinished"></translation>
+        <translation>در انتظار بررسی</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعال</translation>
     </message>
     <message>
         <source>Activation at a branch required</source>
-        <translation type="unfinished"></translation>
+        <translation>نیازمند فعال‌سازی در شعبه</translation>
     </message>
     <message>
         <source>Identity mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>عدم تطابق اطلاعات هویتی</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>منقضی‌شده</translation>
     </message>
     <message>
         <source>Superseded by a newer request</source>
-        <translation type="unfinished"></translation>
+        <translation>جایگزین‌شده با درخواست جدیدتر</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>ردشده</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::MainWindow</name>
+    <message>
+        <source>BranchDesk — branch %1</source>
+        <translation>BranchDesk — شعبهٔ %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>درخواست‌ها</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>پایگاه داده: %1</translation>
     </message>
 </context>
 </TS>
