@@ -911,9 +911,14 @@ int run(int argc, char **argv)
             cmd = &c;
     }
     if (!cmd) {
-        if (inv.help || rest.isEmpty()) {
+        if (inv.help) {
             printHelp(nullptr);
-            return rest.isEmpty() && !inv.help ? Usage : Done;
+            return Done;
+        }
+        if (rest.isEmpty()) {
+            // A usage error like any other: the message on stderr (the list follows on stdout).
+            printHelp(nullptr);
+            return usageError(Cli::tr("No command given."));
         }
         return usageError(Cli::tr("Unknown command \"%1\".").arg(rest.join(QLatin1Char(' '))));
     }
