@@ -127,14 +127,16 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, DbE
     if (!db->m_db.open())
         return fail(classify(db->m_db.lastError()).kind, db->m_db.lastError().text());
     try {
-        db->configure();
+        // Everything that can refuse the file runs before anything can write to it (WAL mode
+        // and migrations both write): a foreign or newer file is left exactly as it was.
+        db->checkReadable();
         const int version = db->schemaVersion();
         if (version > kLatest)
             return fail(DbError::Kind::NewerSchema,
                         QStringLiteral("schema version %1, this program knows up to %2").arg(version).arg(kLatest));
-        if (version == 0 && mode == OpenMode::MustExist) {
-            return fail(DbError::Kind::NotInitialised, QStringLiteral("schema version 0"));
-        }
+        if (version == 0 && (mode == OpenMode::MustExist || db->hasTables()))
+            return fail(DbError::Kind::NotInitialised, QStringLiteral("not a BranchDesk database"));
+        db->configure();
         if (version < kLatest)
             db->migrate();
     } catch (const DbException &e) {
@@ -154,12 +156,25 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-void Database::configure()
+void Database::checkReadable()
 {
     // The first statement is where SQLite notices a file that is not a database.
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA schema_version")))
         throw DbException(classify(q.lastError()));
+}
+
+bool Database::hasTables()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+        throw DbException(classify(q.lastError()));
+    return q.value(0).toInt() != 0;
+}
+
+void Database::configure()
+{
+    QSqlQuery q(m_db);
     execDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
         throw DbException(classify(q.lastError()));
@@ -187,12 +202,8 @@ void Database::migrate()
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")) || !q.next() ||
             q.value(0).toInt() != 1)
             throw DbException({DbError::Kind::NotInitialised, QStringLiteral("no meta table")});
-    } else {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-            throw DbException(classify(q.lastError()));
-        if (q.value(0).toInt() != 0) // someone else's database: never write into it
-            throw DbException({DbError::Kind::NotInitialised, QStringLiteral("a foreign SQLite database")});
+    } else if (hasTables()) { // someone else's database: never write into it
+        throw DbException({DbError::Kind::NotInitialised, QStringLiteral("a foreign SQLite database")});
     }
     for (int v = from; v < kLatest; ++v) {
         QFile f(QString::fromLatin1(kMigrations[v]));

@@ -74,6 +74,8 @@ public:
 
 private:
     Database() = default;
+    void checkReadable();
+    bool hasTables();
     void configure();
     void migrate();
 

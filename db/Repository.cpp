@@ -370,14 +370,14 @@ void updateRecovery(Database &db, const RecoveryRecord &r)
         {r.version, r.attempts, r.state, isoUtc(r.updatedAt), r.id});
 }
 
-std::optional<RecoveryRecord> findRecovery(Database &db, const QString &id)
+namespace {
+const QString kRecoveryColumns = QStringLiteral("id, branch_code, version, national_code, method, code_hash, "
+                                                "created_at, expires_at, attempts, state, updated_at");
+
+QList<RecoveryRecord> readRecoveries(QSqlQuery &q)
 {
-    QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT id, branch_code, version, national_code, method, code_hash, created_at, "
-                                      "expires_at, attempts, state, updated_at FROM recoveries WHERE id = ?"),
-                       {id});
-    std::optional<RecoveryRecord> out;
-    if (q.next()) {
+    QList<RecoveryRecord> out;
+    while (q.next()) {
         RecoveryRecord r;
         r.id = str(q, 0);
         r.branchCode = str(q, 1);
@@ -390,10 +390,28 @@ std::optional<RecoveryRecord> findRecovery(Database &db, const QString &id)
         r.attempts = q.value(8).toInt();
         r.state = str(q, 9);
         r.updatedAt = fromIsoUtc(str(q, 10));
-        out = r;
+        out << r;
     }
     q.finish();
     return out;
+}
+} // namespace
+
+std::optional<RecoveryRecord> findRecovery(Database &db, const QString &id)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT %1 FROM recoveries WHERE id = ?").arg(kRecoveryColumns), {id});
+    auto all = readRecoveries(q);
+    return all.isEmpty() ? std::nullopt : std::optional(all.first());
+}
+
+QList<RecoveryRecord> recoveriesOf(Database &db, const QString &nationalCode, const QDateTime &since)
+{
+    QSqlQuery &q = run(db,
+                       QStringLiteral("SELECT %1 FROM recoveries WHERE national_code = ? AND created_at >= ? "
+                                      "ORDER BY created_at, id")
+                           .arg(kRecoveryColumns),
+                       {nationalCode, isoUtc(since)});
+    return readRecoveries(q);
 }
 
 // ---- staff --------------------------------------------------------------------------

@@ -45,6 +45,8 @@ QList<SmsRecord> listSms(Database &db, const QString &nationalCode = {});
 void insertRecovery(Database &db, const RecoveryRecord &r);
 void updateRecovery(Database &db, const RecoveryRecord &r);
 std::optional<RecoveryRecord> findRecovery(Database &db, const QString &id);
+// This person's recoveries created at or after `since`, oldest first.
+QList<RecoveryRecord> recoveriesOf(Database &db, const QString &nationalCode, const QDateTime &since);
 
 // staff
 void insertStaff(Database &db, const StaffRecord &s);

@@ -213,10 +213,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The input is not valid JSON (%1, at character %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the file &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,6 +342,18 @@
     </message>
     <message>
         <source>The cryptographic self-test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input is not valid JSON (the error is near character %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (database: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -723,7 +731,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This staff login is locked after too many wrong passwords. Try again after %1 minutes.</source>
+        <source>A newer recovery was started for this username; use the newest code or questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many password recoveries were started for this username. Try again in an hour, or recover the password at the nearest branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This staff login is locked after too many wrong passwords. Minutes until it opens again: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

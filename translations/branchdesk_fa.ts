@@ -213,10 +213,6 @@
         <translation>مقدار &quot;question_id&quot; و &quot;answer&quot; باید متنی باشد.</translation>
     </message>
     <message>
-        <source>The input is not valid JSON (%1, at character %2).</source>
-        <translation>ورودی یک JSON معتبر نیست (%1، در نویسهٔ %2).</translation>
-    </message>
-    <message>
         <source>Cannot read the file &quot;%1&quot;.</source>
         <translation>خواندن فایل «%1» ممکن نیست.</translation>
     </message>
@@ -347,6 +343,18 @@
     <message>
         <source>The cryptographic self-test failed: %1</source>
         <translation>خودآزمایی رمزنگاری ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>The input is not valid JSON (the error is near character %1).</source>
+        <translation>ورودی JSON معتبر نیست (خطا نزدیک نویسهٔ %1 است).</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>هیچ فرمانی داده نشده است.</translation>
+    </message>
+    <message>
+        <source>%1 (database: %2)</source>
+        <translation>%1 (پایگاه داده: %2)</translation>
     </message>
 </context>
 <context>
@@ -723,8 +731,16 @@
         <translation>نام کاربری یا گذرواژهٔ کارمند نادرست است.</translation>
     </message>
     <message>
-        <source>This staff login is locked after too many wrong passwords. Try again after %1 minutes.</source>
-        <translation>این نام کاربری کارمند به دلیل ورود نادرست گذرواژه بیش از حد مجاز قفل شده است. %1 دقیقهٔ دیگر دوباره تلاش کنید.</translation>
+        <source>A newer recovery was started for this username; use the newest code or questions.</source>
+        <translation>برای این نام کاربری بازیابی تازه‌تری آغاز شده است؛ از جدیدترین شناسه یا پرسش‌ها استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>Too many password recoveries were started for this username. Try again in an hour, or recover the password at the nearest branch.</source>
+        <translation>برای این نام کاربری بازیابی گذرواژه بیش از حد مجاز آغاز شده است. یک ساعت دیگر دوباره تلاش کنید یا برای بازیابی گذرواژه به نزدیکترین شعبه مراجعه فرمائید.</translation>
+    </message>
+    <message>
+        <source>This staff login is locked after too many wrong passwords. Minutes until it opens again: %1.</source>
+        <translation>این نام کاربری کارمند پس از گذرواژه‌های نادرست پیاپی قفل شده است. دقیقه‌های باقی‌مانده تا بازشدن: %1.</translation>
     </message>
 </context>
 <context>

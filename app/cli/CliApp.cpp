@@ -23,25 +23,29 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
 
 #include <cstdio>
 #include <functional>
 
-namespace branch {
+namespace branch
+{
 // The translation context of the CLI's own messages ("branch::Cli").
-class Cli {
+class Cli
+{
     Q_DECLARE_TR_FUNCTIONS(branch::Cli)
 };
 } // namespace branch
 
-namespace branch::cli {
+namespace branch::cli
+{
 
-namespace {
+namespace
+{
 
 enum Exit { Done = 0, Refused = 1, Usage = 2, Environment = 3 };
-
 
 void printErr(const QString &text)
 {
@@ -56,8 +60,14 @@ void printJson(const QJsonDocument &doc)
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
-void printJson(const QJsonObject &o) { printJson(QJsonDocument(o)); }
-void printJson(const QJsonArray &a) { printJson(QJsonDocument(a)); }
+void printJson(const QJsonObject &o)
+{
+    printJson(QJsonDocument(o));
+}
+void printJson(const QJsonArray &a)
+{
+    printJson(QJsonDocument(a));
+}
 
 QJsonArray violationsJson(const Violations &vs)
 {
@@ -110,7 +120,7 @@ int usageError(const QString &message)
 // ---- argument parsing ---------------------------------------------------------------
 
 struct OptionSpec {
-    const char *name;  // without "--"
+    const char *name; // without "--"
     bool takesValue;
     const char *help;
 };
@@ -138,7 +148,9 @@ struct Command {
 };
 
 const QList<OptionSpec> kGlobalOptions = {
-    {"db", true, QT_TRANSLATE_NOOP("branch::Cli", "The branch database (default: $BRANCHDESK_DB, else the per-user data location).")},
+    {"db", true,
+     QT_TRANSLATE_NOOP("branch::Cli",
+                       "The branch database (default: $BRANCHDESK_DB, else the per-user data location).")},
     {"lang", true, QT_TRANSLATE_NOOP("branch::Cli", "Language of messages: fa (default) or en.")},
     {"now", true, QT_TRANSLATE_NOOP("branch::Cli", "Use this time (ISO 8601) as the current time (for tests).")},
     {"help", false, QT_TRANSLATE_NOOP("branch::Cli", "Show help.")},
@@ -223,10 +235,9 @@ std::optional<QJsonDocument> parseJsonInput(const QString &text, Failure *failur
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError) {
-        *failure = Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
-                                 Cli::tr("The input is not valid JSON (%1, at character %2).")
-                                     .arg(err.errorString())
-                                     .arg(err.offset));
+        *failure = Failure::rule(
+            QStringLiteral("input"), QStringLiteral("input.malformed_json"),
+            Cli::tr("The input is not valid JSON (the error is near character %1).").arg(QLocale().toString(err.offset)));
         return std::nullopt;
     }
     return doc;
@@ -298,7 +309,9 @@ int importWith(Invocation &inv, Context *ctx,
 int cmdDemoData(Invocation &inv, Context *ctx)
 {
 #ifndef BRANCH_HAVE_DEMO
-    Q_UNUSED(inv) Q_UNUSED(ctx) return Environment;
+    Q_UNUSED(inv)
+    Q_UNUSED(ctx)
+    return Environment;
 #else
     bool ok1 = true, ok2 = true;
     const qint64 persons = inv.has("persons") ? inv.opt("persons").toLongLong(&ok1) : 1000;
@@ -540,8 +553,8 @@ int cmdRefuse(Invocation &inv, Context *ctx)
 {
     auto [staffPassword, rest] = splitFirstLine(readStdin());
     Q_UNUSED(rest)
-    auto r = refuseAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.opt("reason"),
-                             inv.now);
+    auto r =
+        refuseAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.opt("reason"), inv.now);
     security::wipe(staffPassword);
     if (!r.ok())
         return fail(r.failure);
@@ -577,7 +590,7 @@ int cmdPasswordReset(Invocation &inv, Context *ctx)
         security::wipe(staffPassword);
         return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
                                   Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} after the staff "
-                                     "password.")));
+                                          "password.")));
     }
     auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, password, confirm,
                                     inv.now);
@@ -597,15 +610,15 @@ int cmdQuestionsReset(Invocation &inv, Context *ctx)
         return fail(parseFailure);
     }
     Violations typeErrors;
-    const QJsonValue list = doc->isArray() ? QJsonValue(doc->array())
-                                           : doc->object().value(QStringLiteral("security_questions"));
+    const QJsonValue list =
+        doc->isArray() ? QJsonValue(doc->array()) : doc->object().value(QStringLiteral("security_questions"));
     const auto questions = questionsField(list, typeErrors);
     if (!typeErrors.isEmpty()) {
         security::wipe(staffPassword);
         return fail(Failure{Failure::Kind::Rule, typeErrors, {}});
     }
-    auto r = resetQuestionsAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, questions,
-                                     inv.now);
+    auto r =
+        resetQuestionsAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, questions, inv.now);
     security::wipe(staffPassword);
     return printDone(r, {});
 }
@@ -672,8 +685,8 @@ int cmdRecoverVerify(Invocation &inv, Context *ctx)
         if (!doc)
             return fail(parseFailure);
         Violations typeErrors;
-        const QJsonValue list = doc->isArray() ? QJsonValue(doc->array())
-                                               : doc->object().value(QStringLiteral("answers"));
+        const QJsonValue list =
+            doc->isArray() ? QJsonValue(doc->array()) : doc->object().value(QStringLiteral("answers"));
         auto answers = questionsField(list, typeErrors);
         if (!typeErrors.isEmpty() || list.isUndefined())
             return fail(Failure::rule(QStringLiteral("answers"), QStringLiteral("answers.invalid_type"),
@@ -697,8 +710,9 @@ int cmdRecoverReset(Invocation &inv, Context *ctx)
     QString password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
     QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
     if (!doc->isObject() || !typeErrors.isEmpty())
-        return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
-                                  Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
+        return fail(
+            Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
+                          Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
     auto r = resetRecoveredPassword(*ctx, inv.positional.value(0), password, confirm, inv.now);
     security::wipe(password);
     security::wipe(confirm);
@@ -710,80 +724,169 @@ int cmdRecoverReset(Invocation &inv, Context *ctx)
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {{QStringLiteral("init")}, "", QT_TRANSLATE_NOOP("branch::Cli", "Create or migrate the database; idempotent."),
+        {{QStringLiteral("init")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Create or migrate the database; idempotent."),
          {{"branch", true, QT_TRANSLATE_NOOP("branch::Cli", "The branch code (3 to 8 digits) on first use.")}},
-         0, 0, true, cmdInit},
-        {{QStringLiteral("import-registry")}, "FILE.csv",
+         0,
+         0,
+         true,
+         cmdInit},
+        {{QStringLiteral("import-registry")},
+         "FILE.csv",
          QT_TRANSLATE_NOOP("branch::Cli", "Upsert civil-registry reference rows from a UTF-8 CSV; all or nothing."),
-         {}, 1, 1, true,
+         {},
+         1,
+         1,
+         true,
          [](Invocation &i, Context *c) { return importWith(i, c, &importRegistry); }},
-        {{QStringLiteral("import-mobile-owners")}, "FILE.csv",
-         QT_TRANSLATE_NOOP("branch::Cli", "Import who owns which mobile line (CSV: national_code,mobile)."), {}, 1,
-         1, true, [](Invocation &i, Context *c) { return importWith(i, c, &importMobileOwners); }},
-        {{QStringLiteral("demo-data")}, "",
+        {{QStringLiteral("import-mobile-owners")},
+         "FILE.csv",
+         QT_TRANSLATE_NOOP("branch::Cli", "Import who owns which mobile line (CSV: national_code,mobile)."),
+         {},
+         1,
+         1,
+         true,
+         [](Invocation &i, Context *c) { return importWith(i, c, &importMobileOwners); }},
+        {{QStringLiteral("demo-data")},
+         "",
          QT_TRANSLATE_NOOP("branch::Cli", "Fill the database with realistic, deterministic demo data."),
          {{"persons", true, QT_TRANSLATE_NOOP("branch::Cli", "How many persons (default 1000).")},
           {"seed", true, QT_TRANSLATE_NOOP("branch::Cli", "Random seed (default 1).")}},
-         0, 0, true, cmdDemoData},
-        {{QStringLiteral("user"), QStringLiteral("add")}, "LOGIN",
+         0,
+         0,
+         true,
+         cmdDemoData},
+        {{QStringLiteral("user"), QStringLiteral("add")},
+         "LOGIN",
          QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input."),
-         {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin.")}}, 1, 1, true, cmdUserAdd},
-        {{QStringLiteral("register")}, "[FILE|-]",
-         QT_TRANSLATE_NOOP("branch::Cli", "Submit registration requests (one JSON object or an array)."), {}, 0, 1,
-         true, cmdRegister},
-        {{QStringLiteral("verify")}, "",
-         QT_TRANSLATE_NOOP("branch::Cli", "Decide every submitted request (the central verification step)."), {}, 0,
-         0, true, cmdVerify},
-        {{QStringLiteral("sms"), QStringLiteral("list")}, "", QT_TRANSLATE_NOOP("branch::Cli", "List the SMS outbox."),
-         {}, 0, 0, true, cmdSmsList},
-        {{QStringLiteral("applicants"), QStringLiteral("search")}, "TEXT",
+         {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin.")}},
+         1,
+         1,
+         true,
+         cmdUserAdd},
+        {{QStringLiteral("register")},
+         "[FILE|-]",
+         QT_TRANSLATE_NOOP("branch::Cli", "Submit registration requests (one JSON object or an array)."),
+         {},
+         0,
+         1,
+         true,
+         cmdRegister},
+        {{QStringLiteral("verify")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Decide every submitted request (the central verification step)."),
+         {},
+         0,
+         0,
+         true,
+         cmdVerify},
+        {{QStringLiteral("sms"), QStringLiteral("list")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "List the SMS outbox."),
+         {},
+         0,
+         0,
+         true,
+         cmdSmsList},
+        {{QStringLiteral("applicants"), QStringLiteral("search")},
+         "TEXT",
          QT_TRANSLATE_NOOP("branch::Cli", "Find applicants by national code, mobile or name."),
          {{"status", true, QT_TRANSLATE_NOOP("branch::Cli", "Only this status (e.g. identity_mismatch).")},
           {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many rows (default 50).")}},
-         1, 20, true, cmdApplicantsSearch},
-        {{QStringLiteral("applicants"), QStringLiteral("show")}, "NATIONAL_CODE",
-         QT_TRANSLATE_NOOP("branch::Cli", "Show one applicant: status, requests, history, SMS."), {}, 1, 1, true,
+         1,
+         20,
+         true,
+         cmdApplicantsSearch},
+        {{QStringLiteral("applicants"), QStringLiteral("show")},
+         "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Show one applicant: status, requests, history, SMS."),
+         {},
+         1,
+         1,
+         true,
          cmdApplicantsShow},
-        {{QStringLiteral("activate")}, "NATIONAL_CODE",
+        {{QStringLiteral("activate")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "In-person activation after the documents were checked; staff password on "
                                           "standard input."),
          {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")},
           {"documents", true, QT_TRANSLATE_NOOP("branch::Cli", "Documents seen: national_card,birth_certificate.")}},
-         1, 1, true, cmdActivate},
-        {{QStringLiteral("refuse")}, "NATIONAL_CODE",
+         1,
+         1,
+         true,
+         cmdActivate},
+        {{QStringLiteral("refuse")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Refuse a request waiting at the branch, with a reason; staff password on "
                                           "standard input."),
          {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")},
           {"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why the request is refused.")}},
-         1, 1, true, cmdRefuse},
-        {{QStringLiteral("mobile"), QStringLiteral("change")}, "NATIONAL_CODE",
+         1,
+         1,
+         true,
+         cmdRefuse},
+        {{QStringLiteral("mobile"), QStringLiteral("change")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Change an account's mobile (ownership confirmed in person); staff password "
                                           "on standard input."),
          {{"mobile", true, QT_TRANSLATE_NOOP("branch::Cli", "The new mobile number.")},
           {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}},
-         1, 1, true, cmdMobileChange},
-        {{QStringLiteral("password"), QStringLiteral("reset")}, "NATIONAL_CODE",
+         1,
+         1,
+         true,
+         cmdMobileChange},
+        {{QStringLiteral("password"), QStringLiteral("reset")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Reset a password at the counter: staff password on the first line of "
                                           "standard input, then {\"password\", \"password_confirm\"}."),
-         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}}, 1, 1, true, cmdPasswordReset},
-        {{QStringLiteral("questions"), QStringLiteral("reset")}, "NATIONAL_CODE",
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}},
+         1,
+         1,
+         true,
+         cmdPasswordReset},
+        {{QStringLiteral("questions"), QStringLiteral("reset")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Reset the security questions: staff password on the first line of "
                                           "standard input, then {\"security_questions\": [...]}."),
-         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}}, 1, 1, true, cmdQuestionsReset},
-        {{QStringLiteral("audit"), QStringLiteral("verify")}, "",
-         QT_TRANSLATE_NOOP("branch::Cli", "Check the audit log's hash chain; exit 1 at the first bad entry."), {}, 0,
-         0, true, cmdAuditVerify},
-        {{QStringLiteral("recover"), QStringLiteral("start")}, "NATIONAL_CODE",
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.")}},
+         1,
+         1,
+         true,
+         cmdQuestionsReset},
+        {{QStringLiteral("audit"), QStringLiteral("verify")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Check the audit log's hash chain; exit 1 at the first bad entry."),
+         {},
+         0,
+         0,
+         true,
+         cmdAuditVerify},
+        {{QStringLiteral("recover"), QStringLiteral("start")},
+         "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Start a password recovery by SMS code or security questions."),
-         {{"method", true, QT_TRANSLATE_NOOP("branch::Cli", "sms or questions.")}}, 1, 1, true, cmdRecoverStart},
-        {{QStringLiteral("recover"), QStringLiteral("verify")}, "RECOVERY_ID",
+         {{"method", true, QT_TRANSLATE_NOOP("branch::Cli", "sms or questions.")}},
+         1,
+         1,
+         true,
+         cmdRecoverStart},
+        {{QStringLiteral("recover"), QStringLiteral("verify")},
+         "RECOVERY_ID",
          QT_TRANSLATE_NOOP("branch::Cli", "Check the SMS code or the answers of a recovery."),
          {{"code", true, QT_TRANSLATE_NOOP("branch::Cli", "The 6-digit code from the SMS.")},
           {"answers", true, QT_TRANSLATE_NOOP("branch::Cli", "A JSON file (or -) with [{question_id, answer}].")}},
-         1, 1, true, cmdRecoverVerify},
-        {{QStringLiteral("recover"), QStringLiteral("reset")}, "RECOVERY_ID",
+         1,
+         1,
+         true,
+         cmdRecoverVerify},
+        {{QStringLiteral("recover"), QStringLiteral("reset")},
+         "RECOVERY_ID",
          QT_TRANSLATE_NOOP("branch::Cli", "Set the new password of a verified recovery (JSON on standard input)."),
-         {}, 1, 1, true, cmdRecoverReset},
+         {},
+         1,
+         1,
+         true,
+         cmdRecoverReset},
     };
     return list;
 }
@@ -809,7 +912,9 @@ void printHelp(const Command *c)
           << '\n'
           << Cli::tr("Run \"branchctl COMMAND --help\" for a command's options.") << '\n';
     } else {
-        s << Cli::tr("Usage: branchctl [global options] %1 %2").arg(commandName(*c), QString::fromLatin1(c->args)).trimmed()
+        s << Cli::tr("Usage: branchctl [global options] %1 %2")
+                 .arg(commandName(*c), QString::fromLatin1(c->args))
+                 .trimmed()
           << "\n\n"
           << QCoreApplication::translate("branch::Cli", c->summary) << '\n';
         if (!c->options.isEmpty()) {
@@ -836,6 +941,8 @@ std::unique_ptr<QTranslator> installLanguage(const QString &lang)
     auto t = std::make_unique<QTranslator>();
     if (t->load(QStringLiteral(":/i18n/branchdesk_fa.qm")))
         QCoreApplication::installTranslator(t.get());
+    // Numbers inside Persian messages in Persian digits (JSON output is unaffected).
+    QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
     return t;
 }
 
@@ -955,10 +1062,10 @@ int run(int argc, char **argv)
     for (const auto &o : cmd->options) {
         // Options the contract makes mandatory for a command are checked by name here.
         const QString name = QString::fromLatin1(o.name);
-        const bool required = (name == QLatin1String("role") || name == QLatin1String("staff") ||
-                               name == QLatin1String("method") || name == QLatin1String("documents") ||
-                               name == QLatin1String("reason") ||
-                               (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")));
+        const bool required =
+            (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
+             name == QLatin1String("documents") || name == QLatin1String("reason") ||
+             (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
@@ -974,7 +1081,7 @@ int run(int argc, char **argv)
     auto database = db::Database::open(
         inv.dbPath, isInit ? db::Database::OpenMode::CreateIfMissing : db::Database::OpenMode::MustExist, &dbError);
     if (!database) {
-        printErr(describeDbError(dbError) + QStringLiteral(" (") + inv.dbPath + QLatin1Char(')'));
+        printErr(Cli::tr("%1 (database: %2)").arg(describeDbError(dbError), inv.dbPath));
         return Environment;
     }
     Context ctx{*database, {}};

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace branch
 {
@@ -47,14 +48,15 @@ Failure importFailure(const QList<LineError> &errors)
 // Reads the CSV and checks its header; the records after the header, or a failure.
 Outcome<QList<CsvRecord>> readCsv(QIODevice &dev, const QStringList &header)
 {
-    const QByteArray bytes = dev.readAll();
-    QString text = QString::fromUtf8(bytes);
-    if (text.toUtf8() != bytes) // not valid UTF-8: the round trip changes it
+    QByteArray bytes = dev.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF")) // the BOM that spreadsheet programs write
+        bytes.remove(0, 3);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError())
         return importFailure({{1,
                                {QStringLiteral("file"), QStringLiteral("csv.encoding"),
                                 Services::tr("The file is not valid UTF-8 text.")}}});
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
     QString error;
     int errorLine = 0;
     auto records = parseCsv(text, &error, &errorLine);

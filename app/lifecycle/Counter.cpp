@@ -44,11 +44,14 @@ QJsonObject requestJson(const db::RequestRecord &r)
     return o;
 }
 
-// The common frame of an account change at the counter: validate, authenticate the
-// staff member, then one transaction that loads the account and applies `change`.
-template <class Change>
+// The common frame of an account change at the counter: validate the national code,
+// authenticate the staff member (before anything about the person is revealed), let
+// `prepare` check and do slow work (hashing) outside the transaction, then one
+// transaction that reloads the account and applies `change`.
+template <class Prepare, class Change>
 Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                            QString &staffPassword, const QDateTime &now, const QString &action, Change &&change)
+                            QString &staffPassword, const QDateTime &now, const QString &action, Prepare &&prepare,
+                            Change &&change)
 {
     QString nationalCode;
     Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
@@ -60,6 +63,15 @@ Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, cons
     security::wipe(staffPassword);
     if (!staff.ok())
         return staff.failure;
+    try {
+        const auto before = db::findAccount(ctx.db, nationalCode);
+        if (!before)
+            return noAccount();
+        if (auto refused = prepare(*before))
+            return *refused;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
     return inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
         auto acc = db::findAccount(ctx.db, nationalCode);
         if (!acc)
@@ -77,6 +89,8 @@ Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, cons
         return true;
     });
 }
+
+const auto noPreparation = [](const db::AccountRecord &) -> std::optional<Failure> { return std::nullopt; };
 
 void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
                  const QDateTime &now, const QString &actor)
@@ -234,6 +248,7 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
         return Failure{Failure::Kind::Rule, errors, {}};
     }
     return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.mobile_change"),
+                         noPreparation,
                          [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              if (a.mobile == mobile)
                                  return Failure::rule(QStringLiteral("mobile"), QStringLiteral("mobile.unchanged"),
@@ -251,31 +266,26 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
                                      QString staffPassword, QString password, QString passwordConfirm,
                                      const QDateTime &now)
 {
-    std::optional<db::AccountRecord> acc;
-    QString code;
-    checkNationalCode(nationalCode, &code);
-    try {
-        acc = db::findAccount(ctx.db, code);
-    } catch (const db::DbException &e) {
-        return Failure::environment(e.error());
-    }
-    const Violations errors = acc ? checkPassword(password, passwordConfirm,
-                                                  PasswordContext{acc->firstName, acc->lastName, acc->nationalCode})
-                                  : Violations{};
-    const QString hash = errors.isEmpty() && acc ? security::hashSecret(password) : QString();
+    QString hash;
+    auto checkAndHash = [&](const db::AccountRecord &a) -> std::optional<Failure> {
+        const Violations errors =
+            checkPassword(password, passwordConfirm, PasswordContext{a.firstName, a.lastName, a.nationalCode});
+        if (!errors.isEmpty())
+            return Failure{Failure::Kind::Rule, errors, {}};
+        hash = security::hashSecret(password);
+        return std::nullopt;
+    };
+    auto out =
+        changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.password_reset"),
+                      checkAndHash, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+                          a.passwordHash = hash;
+                          queueNotice(ctx, a, QStringLiteral("password_reset"),
+                                      sms::passwordReset(a.gender, a.firstName, a.lastName), now, staffLogin);
+                          return std::nullopt;
+                      });
     security::wipe(password);
     security::wipe(passwordConfirm);
-    if (!errors.isEmpty()) {
-        security::wipe(staffPassword);
-        return Failure{Failure::Kind::Rule, errors, {}};
-    }
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.password_reset"),
-                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
-                             a.passwordHash = hash;
-                             queueNotice(ctx, a, QStringLiteral("password_reset"),
-                                         sms::passwordReset(a.gender, a.firstName, a.lastName), now, staffLogin);
-                             return std::nullopt;
-                         });
+    return out;
 }
 
 Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
@@ -291,7 +301,7 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
     const QString hashed = hashAnswers(questions);
     for (auto &q : questions)
         security::wipe(q.answer);
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"),
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"), noPreparation,
                          [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              a.questionsJson = hashed;
                              return std::nullopt;

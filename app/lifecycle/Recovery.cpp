@@ -73,6 +73,10 @@ Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
     if (r->state == QLatin1String("used"))
         return recoveryFailure("used",
                                Services::tr("This recovery was already used to set a new password. Start again."));
+    if (r->state == QLatin1String("superseded"))
+        return recoveryFailure("superseded",
+                               Services::tr("A newer recovery was started for this username; use the newest code "
+                                            "or questions."));
     if (r->state == QLatin1String("locked"))
         return recoveryFailure("locked",
                                Services::tr("Too many wrong tries: this recovery is locked. Start a new recovery, "
@@ -115,6 +119,19 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
         auto account = db::findAccount(ctx.db, nationalCode);
         if (!account)
             return unknownUser();
+        // Each recovery allows kRecoveryMaxAttempts tries; without a limit on starts, and
+        // with older recoveries left open, the tries would be unlimited.
+        const auto recent = db::recoveriesOf(ctx.db, nationalCode, now.addSecs(-kRecoveryStartWindowMinutes * 60));
+        if (recent.size() >= kRecoveryMaxStartsPerWindow)
+            return recoveryFailure("too_many",
+                                   Services::tr("Too many password recoveries were started for this username. Try "
+                                                "again in an hour, or recover the password at the nearest branch."));
+        for (auto older : db::recoveriesOf(ctx.db, nationalCode, QDateTime::fromSecsSinceEpoch(0, Qt::UTC))) {
+            if (older.state == QLatin1String("pending") || older.state == QLatin1String("verified")) {
+                older.state = QStringLiteral("superseded");
+                saveRecovery(ctx, older, now, QStringLiteral("recovery.superseded"));
+            }
+        }
         RecoveryStart start;
         db::RecoveryRecord r;
         r.id = security::newUuidV4(); // the id is what the person holds: no time in it

@@ -12,6 +12,9 @@ namespace branch
 constexpr int kRecoveryCodeDigits = 6;
 constexpr int kRecoveryCodeMinutes = 20;
 constexpr int kRecoveryMaxAttempts = 5;
+// At most this many recoveries may be started for one username within the window.
+constexpr int kRecoveryMaxStartsPerWindow = 5;
+constexpr int kRecoveryStartWindowMinutes = 60;
 
 struct RecoveryStart {
     QString recoveryId, method;

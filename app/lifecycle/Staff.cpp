@@ -6,6 +6,7 @@
 #include "db/Repository.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace branch
@@ -80,12 +81,12 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, Q
             return wrong;
         }
         if (staff->lockedUntil.isValid() && staff->lockedUntil > now) {
-            Failure f =
-                Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
-                              Services::tr("This staff login is locked after too many wrong passwords. Try again "
-                                           "after %1 minutes.")
-                                  .arg(qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60)));
-            return f;
+            // Minutes through QLocale so that Persian shows Persian digits.
+            const qint64 minutes = qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60);
+            return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
+                                 Services::tr("This staff login is locked after too many wrong passwords. Minutes "
+                                              "until it opens again: %1.")
+                                     .arg(QLocale().toString(minutes)));
         }
         if (!security::verifySecret(password, staff->passwordHash)) {
             staff->failedAttempts += 1;

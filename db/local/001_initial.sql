@@ -111,10 +111,10 @@ CREATE TABLE recoveries (
     created_at    TEXT NOT NULL,
     expires_at    TEXT,
     attempts      INTEGER NOT NULL DEFAULT 0,
-    state         TEXT NOT NULL CHECK (state IN ('pending', 'verified', 'used', 'locked')),
+    state         TEXT NOT NULL CHECK (state IN ('pending', 'verified', 'used', 'locked', 'superseded')),
     updated_at    TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX recoveries_by_code ON recoveries (national_code);
+CREATE INDEX recoveries_by_code ON recoveries (national_code, created_at);
 
 -- Staff accounts (local to the branch).
 CREATE TABLE staff (

@@ -4,6 +4,7 @@
 #include "db/Repository.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,6 +124,10 @@ private slots:
             raw.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QFile before(p);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray original = before.readAll();
+        before.close();
         DbError err;
         auto db = Database::open(p, Database::OpenMode::CreateIfMissing, &err);
         QVERIFY(!db);
@@ -130,6 +135,22 @@ private slots:
         auto db2 = Database::open(p, Database::OpenMode::MustExist, &err);
         QVERIFY(!db2);
         QCOMPARE(err.kind, DbError::Kind::NotInitialised);
+        QFile after(p);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), original); // not even switched to WAL
+        QVERIFY(!QFile::exists(p + QStringLiteral("-wal")));
+    }
+
+    void emptyFileIsNotTouchedUnlessCreating()
+    {
+        const QString p = path("empty.db");
+        QFile f(p);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        DbError err;
+        QVERIFY(!Database::open(p, Database::OpenMode::MustExist, &err));
+        QCOMPARE(err.kind, DbError::Kind::NotInitialised);
+        QCOMPARE(QFileInfo(p).size(), 0);
     }
 
     void lockedDatabaseIsReported()

@@ -2,6 +2,7 @@
 // outbox row, supersession, the verification outcomes, recovery refusals that the CLI
 // cannot provoke (no mobile, no questions), staff lockout.
 #include "app/core/PersianText.h"
+#include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Recovery.h"
@@ -10,6 +11,7 @@
 #include "app/security/Random.h"
 #include "db/Repository.h"
 
+#include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -219,6 +221,76 @@ private slots:
         for (const auto &e : db::auditLog(*m_db))
             lockAudited = lockAudited || e.action == QStringLiteral("staff.locked");
         QVERIFY(lockAudited);
+    }
+
+    void newRecoveryClosesTheOlderOneAndStartsAreLimited()
+    {
+        addRegistry(QStringLiteral("0499370899"));
+        db::upsertMobileOwner(*m_db, QStringLiteral("0499370899"), QStringLiteral("09121234567"));
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
+        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        auto first = startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"), kT0.addSecs(120));
+        QVERIFY(first.ok());
+        const QString firstCode = db::listSms(*m_db).last().text.section(QLatin1Char(':'), 1).left(7).trimmed();
+        QCOMPARE(firstCode.size(), 6);
+        auto second = startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"), kT0.addSecs(180));
+        QVERIFY(second.ok());
+        auto old = verifyRecoveryCode(*m_ctx, first.value->recoveryId, firstCode, kT0.addSecs(200));
+        QVERIFY(!old.ok());
+        QCOMPARE(old.failure.violations.first().code, QStringLiteral("recovery.superseded"));
+        for (int i = 2; i < kRecoveryMaxStartsPerWindow; ++i)
+            QVERIFY(startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("questions"),
+                                  kT0.addSecs(200 + i))
+                        .ok());
+        auto tooMany =
+            startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"), kT0.addSecs(300));
+        QVERIFY(!tooMany.ok());
+        QCOMPARE(tooMany.failure.violations.first().code, QStringLiteral("recovery.too_many"));
+        // An hour after the first starts, a new one is allowed again.
+        QVERIFY(startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"),
+                              kT0.addSecs(120 + kRecoveryStartWindowMinutes * 60 + 200))
+                    .ok());
+    }
+
+    void counterResetRevealsNothingBeforeTheStaffCheck()
+    {
+        addRegistry(QStringLiteral("0499370899"));
+        db::upsertMobileOwner(*m_db, QStringLiteral("0499370899"), QStringLiteral("09121234567"));
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
+        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        QVERIFY(addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0)
+                    .ok());
+        for (const QString &code : {QStringLiteral("0499370899"), QStringLiteral("0012345679")}) {
+            auto r = resetPasswordAtCounter(*m_ctx, code, QStringLiteral("sara"), QStringLiteral("Wrong1234x"),
+                                            QStringLiteral("weak"), QStringLiteral("weak"), kT0);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.failure.violations.first().code, QStringLiteral("staff.wrong_password"));
+        }
+        auto weak = resetPasswordAtCounter(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sara"),
+                                           QStringLiteral("Clerk1234x"), QStringLiteral("weak"),
+                                           QStringLiteral("weak"), kT0);
+        QVERIFY(hasCode(weak.failure.violations, QStringLiteral("password.too_short")));
+        auto good = resetPasswordAtCounter(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sara"),
+                                           QStringLiteral("Clerk1234x"), QStringLiteral("Newpass12x"),
+                                           QStringLiteral("Newpass12x"), kT0);
+        QVERIFY(good.ok());
+    }
+
+    void registryCsvWithByteOrderMark()
+    {
+        QByteArray csv("\xEF\xBB\xBFnational_code,first_name,last_name,father_name,birth_cert_no,birth_date,gender\n");
+        csv += QStringLiteral("0499370899,علی,رضایی,حسن,123,1365/04/12,M\n").toUtf8();
+        QBuffer buf(&csv);
+        QVERIFY(buf.open(QIODevice::ReadOnly));
+        auto r = importRegistry(*m_ctx, buf, kT0);
+        QVERIFY2(r.ok(), qPrintable(r.failure.message()));
+        QCOMPARE(r.value->rows, 1);
+        QByteArray bad("national_code,first_name,last_name,father_name,birth_cert_no,birth_date,gender\n\xff\xfe,x\n");
+        QBuffer badBuf(&bad);
+        QVERIFY(badBuf.open(QIODevice::ReadOnly));
+        auto refused = importRegistry(*m_ctx, badBuf, kT0);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.failure.violations.first().code, QStringLiteral("csv.encoding"));
     }
 
     void searchClassification_data()
