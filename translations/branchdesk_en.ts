@@ -245,10 +245,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} after the staff password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The audit log was altered: first bad entry %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>

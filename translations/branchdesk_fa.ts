@@ -245,10 +245,6 @@
         <translation>وضعیت «%1» شناخته‌شده نیست.</translation>
     </message>
     <message>
-        <source>Give {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} after the staff password.</source>
-        <translation>پس از گذرواژهٔ کارمند، {&quot;password&quot;: &quot;…&quot;, &quot;password_confirm&quot;: &quot;…&quot;} را وارد کنید.</translation>
-    </message>
-    <message>
         <source>The audit log was altered: first bad entry %1 (%2).</source>
         <translation>گزارش ممیزی دست‌کاری شده است: نخستین ردیف نادرست %1 (%2).</translation>
     </message>

@@ -235,9 +235,9 @@ std::optional<QJsonDocument> parseJsonInput(const QString &text, Failure *failur
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError) {
-        *failure = Failure::rule(
-            QStringLiteral("input"), QStringLiteral("input.malformed_json"),
-            Cli::tr("The input is not valid JSON (the error is near character %1).").arg(QLocale().toString(err.offset)));
+        *failure = Failure::rule(QStringLiteral("input"), QStringLiteral("input.malformed_json"),
+                                 Cli::tr("The input is not valid JSON (the error is near character %1).")
+                                     .arg(QLocale().toString(err.offset)));
         return std::nullopt;
     }
     return doc;
@@ -573,30 +573,44 @@ int cmdMobileChange(Invocation &inv, Context *ctx)
     return printDone(r, {});
 }
 
+struct NewPassword {
+    QString password, confirm;
+    ~NewPassword()
+    {
+        security::wipe(password);
+        security::wipe(confirm);
+    }
+};
+
+// {"password": "…", "password_confirm": "…"} from JSON text; on bad input *failure says why.
+bool parseNewPassword(const QString &text, NewPassword *out, Failure *failure)
+{
+    const auto doc = parseJsonInput(text, failure);
+    if (!doc)
+        return false;
+    Violations typeErrors;
+    const QJsonObject o = doc->object();
+    out->password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
+    out->confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
+    if (doc->isObject() && typeErrors.isEmpty())
+        return true;
+    *failure = Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
+                             Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input."));
+    return false;
+}
+
 int cmdPasswordReset(Invocation &inv, Context *ctx)
 {
     auto [staffPassword, rest] = splitFirstLine(readStdin());
-    Failure parseFailure;
-    const auto doc = parseJsonInput(rest, &parseFailure);
-    if (!doc) {
+    NewPassword pw;
+    Failure failure;
+    if (!parseNewPassword(rest, &pw, &failure)) {
         security::wipe(staffPassword);
-        return fail(parseFailure);
+        return fail(failure);
     }
-    Violations typeErrors;
-    const QJsonObject o = doc->object();
-    QString password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
-    QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
-    if (!doc->isObject() || !typeErrors.isEmpty()) {
-        security::wipe(staffPassword);
-        return fail(Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
-                                  Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} after the staff "
-                                          "password.")));
-    }
-    auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, password, confirm,
-                                    inv.now);
+    auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, pw.password,
+                                    pw.confirm, inv.now);
     security::wipe(staffPassword);
-    security::wipe(password);
-    security::wipe(confirm);
     return printDone(r, {});
 }
 
@@ -701,22 +715,11 @@ int cmdRecoverVerify(Invocation &inv, Context *ctx)
 
 int cmdRecoverReset(Invocation &inv, Context *ctx)
 {
-    Failure parseFailure;
-    const auto doc = parseJsonInput(readStdin(), &parseFailure);
-    if (!doc)
-        return fail(parseFailure);
-    Violations typeErrors;
-    const QJsonObject o = doc->object();
-    QString password = stringField(o, QStringLiteral("password"), QStringLiteral("password"), typeErrors);
-    QString confirm = stringField(o, QStringLiteral("password_confirm"), QStringLiteral("password"), typeErrors);
-    if (!doc->isObject() || !typeErrors.isEmpty())
-        return fail(
-            Failure::rule(QStringLiteral("password"), QStringLiteral("password.invalid_type"),
-                          Cli::tr("Give {\"password\": \"…\", \"password_confirm\": \"…\"} on standard input.")));
-    auto r = resetRecoveredPassword(*ctx, inv.positional.value(0), password, confirm, inv.now);
-    security::wipe(password);
-    security::wipe(confirm);
-    return printDone(r, {});
+    NewPassword pw;
+    Failure failure;
+    if (!parseNewPassword(readStdin(), &pw, &failure))
+        return fail(failure);
+    return printDone(resetRecoveredPassword(*ctx, inv.positional.value(0), pw.password, pw.confirm, inv.now), {});
 }
 
 // ---- the command table --------------------------------------------------------------
