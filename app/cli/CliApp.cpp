@@ -12,10 +12,7 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
-#if __has_include("db/DemoData.h")
 #include "db/DemoData.h"
-#define BRANCH_HAVE_DEMO 1
-#endif
 #include "db/Repository.h"
 
 #include <QCoreApplication>
@@ -308,11 +305,6 @@ int importWith(Invocation &inv, Context *ctx,
 
 int cmdDemoData(Invocation &inv, Context *ctx)
 {
-#ifndef BRANCH_HAVE_DEMO
-    Q_UNUSED(inv)
-    Q_UNUSED(ctx)
-    return Environment;
-#else
     bool ok1 = true, ok2 = true;
     const qint64 persons = inv.has("persons") ? inv.opt("persons").toLongLong(&ok1) : 1000;
     const quint64 seed = inv.has("seed") ? inv.opt("seed").toULongLong(&ok2) : 1;
@@ -344,7 +336,6 @@ int cmdDemoData(Invocation &inv, Context *ctx)
     } catch (const db::DbException &e) {
         return fail(Failure::environment(e.error()));
     }
-#endif
 }
 
 int cmdUserAdd(Invocation &inv, Context *ctx)
