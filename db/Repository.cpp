@@ -370,7 +370,8 @@ void updateRecovery(Database &db, const RecoveryRecord &r)
         {r.version, r.attempts, r.state, isoUtc(r.updatedAt), r.id});
 }
 
-namespace {
+namespace
+{
 const QString kRecoveryColumns = QStringLiteral("id, branch_code, version, national_code, method, code_hash, "
                                                 "created_at, expires_at, attempts, state, updated_at");
 

@@ -5,7 +5,8 @@
 #include <QList>
 #include <QString>
 
-namespace branch {
+namespace branch
+{
 
 struct Violation {
     QString field;   // national_code, mobile, first_name, ..., security_questions, account

@@ -248,8 +248,7 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
         return Failure{Failure::Kind::Rule, errors, {}};
     }
     return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.mobile_change"),
-                         noPreparation,
-                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+                         noPreparation, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              if (a.mobile == mobile)
                                  return Failure::rule(QStringLiteral("mobile"), QStringLiteral("mobile.unchanged"),
                                                       Services::tr("This is already the account's mobile number."));
@@ -301,8 +300,8 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
     const QString hashed = hashAnswers(questions);
     for (auto &q : questions)
         security::wipe(q.answer);
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"), noPreparation,
-                         [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"),
+                         noPreparation, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
                              a.questionsJson = hashed;
                              return std::nullopt;
                          });

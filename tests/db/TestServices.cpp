@@ -239,11 +239,10 @@ private slots:
         QVERIFY(!old.ok());
         QCOMPARE(old.failure.violations.first().code, QStringLiteral("recovery.superseded"));
         for (int i = 2; i < kRecoveryMaxStartsPerWindow; ++i)
-            QVERIFY(startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("questions"),
-                                  kT0.addSecs(200 + i))
-                        .ok());
-        auto tooMany =
-            startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"), kT0.addSecs(300));
+            QVERIFY(
+                startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("questions"), kT0.addSecs(200 + i))
+                    .ok());
+        auto tooMany = startRecovery(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sms"), kT0.addSecs(300));
         QVERIFY(!tooMany.ok());
         QCOMPARE(tooMany.failure.violations.first().code, QStringLiteral("recovery.too_many"));
         // An hour after the first starts, a new one is allowed again.
@@ -258,17 +257,17 @@ private slots:
         db::upsertMobileOwner(*m_db, QStringLiteral("0499370899"), QStringLiteral("09121234567"));
         QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
         QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
-        QVERIFY(addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0)
-                    .ok());
+        QVERIFY(
+            addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0).ok());
         for (const QString &code : {QStringLiteral("0499370899"), QStringLiteral("0012345679")}) {
             auto r = resetPasswordAtCounter(*m_ctx, code, QStringLiteral("sara"), QStringLiteral("Wrong1234x"),
                                             QStringLiteral("weak"), QStringLiteral("weak"), kT0);
             QVERIFY(!r.ok());
             QCOMPARE(r.failure.violations.first().code, QStringLiteral("staff.wrong_password"));
         }
-        auto weak = resetPasswordAtCounter(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sara"),
-                                           QStringLiteral("Clerk1234x"), QStringLiteral("weak"),
-                                           QStringLiteral("weak"), kT0);
+        auto weak =
+            resetPasswordAtCounter(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sara"),
+                                   QStringLiteral("Clerk1234x"), QStringLiteral("weak"), QStringLiteral("weak"), kT0);
         QVERIFY(hasCode(weak.failure.violations, QStringLiteral("password.too_short")));
         auto good = resetPasswordAtCounter(*m_ctx, QStringLiteral("0499370899"), QStringLiteral("sara"),
                                            QStringLiteral("Clerk1234x"), QStringLiteral("Newpass12x"),
