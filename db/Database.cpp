@@ -17,6 +17,7 @@ namespace
 // Local schema migrations, in order; each file brings the schema to its index + 1.
 const char *const kMigrations[] = {
     ":/migrations/local/001_initial.sql",
+    ":/migrations/local/002_accounts_by_mobile.sql",
 };
 constexpr int kLatest = int(std::size(kMigrations));
 

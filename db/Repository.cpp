@@ -549,13 +549,24 @@ qint64 outboxCount(Database &db)
 
 // ---- applicants ---------------------------------------------------------------------
 
-const char *const kApplicantByCodeSql =
-    "SELECT national_code, first_name, last_name, mobile, status FROM requests "
-    "WHERE national_code = ? AND status <> 'superseded' ORDER BY submitted_at DESC, rid DESC LIMIT 1";
+// A person's current request is their newest one that was not superseded (as in
+// findCurrentRequest); searches list only current requests, so that a person who registered
+// again after a decision appears once, with the status they have now. The mobile shown is
+// the account's when there is one (it may have been changed at the counter since).
+#define BRANCH_ONLY_CURRENT_REQUEST                                                                                    \
+    " AND NOT EXISTS (SELECT 1 FROM requests n WHERE n.national_code = r.national_code "                               \
+    "AND n.status <> 'superseded' AND (n.submitted_at, n.rid) > (r.submitted_at, r.rid))"
+#define BRANCH_APPLICANT_COLUMNS                                                                                       \
+    "SELECT r.national_code, r.first_name, r.last_name, coalesce(nullif(a.mobile, ''), r.mobile), r.status "
+#define BRANCH_APPLICANT_ACCOUNT " LEFT JOIN accounts a ON a.national_code = r.national_code "
 
-const char *const kApplicantsByNameSql =
-    "SELECT r.national_code, r.first_name, r.last_name, r.mobile, r.status FROM request_names f "
-    "JOIN requests r ON r.rid = f.rowid WHERE request_names MATCH ? AND r.status <> 'superseded' LIMIT ?";
+const char *const kApplicantByCodeSql = BRANCH_APPLICANT_COLUMNS
+    "FROM requests r" BRANCH_APPLICANT_ACCOUNT
+    "WHERE r.national_code = ? AND r.status <> 'superseded' ORDER BY r.submitted_at DESC, r.rid DESC LIMIT 1";
+
+const char *const kApplicantsByNameSql = BRANCH_APPLICANT_COLUMNS
+    "FROM request_names f JOIN requests r ON r.rid = f.rowid" BRANCH_APPLICANT_ACCOUNT
+    "WHERE request_names MATCH ? AND r.status <> 'superseded'" BRANCH_ONLY_CURRENT_REQUEST " LIMIT ?";
 
 std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString &nationalCode)
 {
@@ -566,12 +577,21 @@ std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString 
 
 QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, int limit)
 {
+    // Whoever holds the number now: on their current request, or on their account.
     QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT national_code, first_name, last_name, mobile, status FROM requests "
-                                      "WHERE mobile = ? AND status <> 'superseded' ORDER BY submitted_at DESC LIMIT ?"),
-                       {mobile, limit});
+                       QStringLiteral(BRANCH_APPLICANT_COLUMNS
+                                      "FROM requests r" BRANCH_APPLICANT_ACCOUNT
+                                      "WHERE r.national_code IN (SELECT national_code FROM requests WHERE mobile = ? "
+                                      "UNION SELECT national_code FROM accounts WHERE mobile = ?) "
+                                      "AND r.status <> 'superseded'" BRANCH_ONLY_CURRENT_REQUEST
+                                      " AND coalesce(nullif(a.mobile, ''), r.mobile) = ? "
+                                      "ORDER BY r.submitted_at DESC, r.rid DESC LIMIT ?"),
+                       {mobile, mobile, mobile, limit});
     return readApplicants(q);
 }
+#undef BRANCH_ONLY_CURRENT_REQUEST
+#undef BRANCH_APPLICANT_COLUMNS
+#undef BRANCH_APPLICANT_ACCOUNT
 
 QList<ApplicantRow> applicantsByName(Database &db, const QString &text, int limit)
 {

@@ -954,6 +954,7 @@ int run(int argc, char **argv)
     QStringList rest;
     QString langError, nowError;
     QString nowText;
+    bool nowGiven = false; // `--now ""` is a usage error, not "the current time"
     for (int i = 0; i < args.size(); ++i) {
         QString a = args.at(i);
         QString value;
@@ -983,6 +984,7 @@ int run(int argc, char **argv)
         } else if (a == QLatin1String("--now")) {
             if (!takeValue(&nowText))
                 return usageError(Cli::tr("--now needs a time in ISO 8601."));
+            nowGiven = true;
         } else {
             rest << (hasInline ? a + QLatin1Char('=') + value : a);
         }
@@ -995,7 +997,7 @@ int run(int argc, char **argv)
     auto translator = installLanguage(inv.lang);
 
     inv.now = QDateTime::currentDateTimeUtc();
-    if (!nowText.isEmpty()) {
+    if (nowGiven) {
         inv.now = QDateTime::fromString(nowText, Qt::ISODateWithMs);
         if (!inv.now.isValid())
             inv.now = QDateTime::fromString(nowText, Qt::ISODate);

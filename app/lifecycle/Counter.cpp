@@ -192,13 +192,15 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
         o.insert(QStringLiteral("status_label"), statusLabel(*statusFromName(shown.status)));
         o.insert(QStringLiteral("first_name"), shown.firstName);
         o.insert(QStringLiteral("last_name"), shown.lastName);
-        o.insert(QStringLiteral("mobile"), shown.mobile);
+        const auto acc = db::findAccount(ctx.db, nationalCode);
+        // The number the person holds now: the account's (changed at the counter) over the request's.
+        o.insert(QStringLiteral("mobile"), acc && !acc->mobile.isEmpty() ? acc->mobile : shown.mobile);
         o.insert(QStringLiteral("request"), requestJson(shown));
         QJsonArray all;
         for (const auto &r : requests)
             all.append(requestJson(r));
         o.insert(QStringLiteral("requests"), all);
-        if (auto acc = db::findAccount(ctx.db, nationalCode)) {
+        if (acc) {
             o.insert(QStringLiteral("account"),
                      QJsonObject{{QStringLiteral("id"), acc->id},
                                  {QStringLiteral("mobile"), acc->mobile},
