@@ -3,11 +3,16 @@
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
+#include "ui/IdleWatcher.h"
+#include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLabel>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTranslator>
 
 int main(int argc, char **argv)
@@ -49,7 +54,24 @@ int main(int argc, char **argv)
         return 3;
     }
     branch::Context ctx{*db, branch::db::metaValue(*db, QStringLiteral("branch_code"))};
+
+    // Nobody sees the branch's data before signing in; cancelling the sign-in is not an error.
+    branch::ui::LoginDialog login(ctx);
+    if (login.exec() != QDialog::Accepted)
+        return 0;
+    const branch::ui::Session session = login.session();
+
     branch::ui::MainWindow window(ctx);
+    // TODO(MainWindow owner): a MainWindow::setSession(Session) so that actions show by role.
+    window.setProperty("staffLogin", session.login);
+    window.setProperty("staffRole", session.role);
+    window.statusBar()->addPermanentWidget(new QLabel(QApplication::translate("branch::Desk", "Signed in: %1 (%2)")
+                                                          .arg(session.login, branch::ui::roleLabel(session.role))));
     window.show();
+
+    branch::ui::IdleWatcher idle(branch::ui::Settings::sessionIdleTimeout());
+    branch::ui::SessionLock lock(ctx, session, &idle);
+    QObject::connect(&lock, &branch::ui::SessionLock::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
+    idle.start();
     return app.exec();
 }

@@ -44,9 +44,47 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with the staff login and password your branch administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Requests by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National code, mobile or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -357,6 +395,10 @@
     <name>branch::Desk</name>
     <message>
         <source>BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -771,6 +813,80 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::ApplicantSearchModel</name>
+    <message>
+        <source>National code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::LoginDialog</name>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session locked — BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk was idle, so the session was locked. Only %1 can unlock it: enter the password to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::MainWindow</name>
     <message>
         <source>BranchDesk — branch %1</source>
@@ -794,6 +910,37 @@
     </message>
     <message>
         <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::SearchPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a national code, a mobile number or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 results are shown; type more to narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applicant found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 result(s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

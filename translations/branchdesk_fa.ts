@@ -44,10 +44,48 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — BranchDesk</source>
+        <translation>ورود — BranchDesk</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Sign in with the staff login and password your branch administrator gave you.</source>
+        <translation>با نام کاربری و گذرواژه‌ای که مدیر شعبه به شما داده است وارد شوید.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;نام کاربری:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Requests by status</source>
         <translation>درخواست‌ها بر اساس وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;جست‌وجو:</translation>
+    </message>
+    <message>
+        <source>National code, mobile or name</source>
+        <translation>کد ملی، شمارهٔ همراه یا نام</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;وضعیت:</translation>
     </message>
 </context>
 <context>
@@ -358,6 +396,10 @@
     <message>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>کاربر واردشده: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -771,6 +813,80 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::ApplicantSearchModel</name>
+    <message>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>شمارهٔ همراه</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::LoginDialog</name>
+    <message>
+        <source>Clerk</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>مدیر سیستم</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;ورود</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Session locked — BranchDesk</source>
+        <translation>قفل نشست — BranchDesk</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>نشست قفل شد</translation>
+    </message>
+    <message>
+        <source>The desk was idle, so the session was locked. Only %1 can unlock it: enter the password to continue.</source>
+        <translation>چون مدتی با میز کار نشده بود، نشست قفل شد. فقط %1 می‌تواند آن را باز کند: برای ادامه گذرواژه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;بازکردن قفل</translation>
+    </message>
+    <message>
+        <source>&amp;Quit BranchDesk</source>
+        <translation>&amp;خروج از BranchDesk</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>نام کاربری و گذرواژهٔ خود را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this session.</source>
+        <translation>فقط %1 می‌تواند قفل این نشست را باز کند.</translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::MainWindow</name>
     <message>
         <source>BranchDesk — branch %1</source>
@@ -795,6 +911,37 @@
     <message>
         <source>Database: %1</source>
         <translation>پایگاه داده: %1</translation>
+    </message>
+    <message>
+        <source>Applicant %1</source>
+        <translation>متقاضی %1</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::SearchPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>Find applicant</source>
+        <translation>یافتن متقاضی</translation>
+    </message>
+    <message>
+        <source>Type a national code, a mobile number or a name.</source>
+        <translation>کد ملی، شمارهٔ همراه یا نام را بنویسید.</translation>
+    </message>
+    <message>
+        <source>The first %1 results are shown; type more to narrow the search.</source>
+        <translation>%1 نتیجهٔ نخست نشان داده شده است؛ برای محدودکردن جست‌وجو بیشتر بنویسید.</translation>
+    </message>
+    <message>
+        <source>No applicant found.</source>
+        <translation>متقاضی‌ای پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>%1 result(s)</source>
+        <translation>%1 نتیجه</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,78 @@
+// BranchDesk's typed settings: keys, defaults and the environment overrides.
+#include "Settings.h"
+
+#include <QSettings>
+#include <cmath>
+
+namespace branch::ui
+{
+
+namespace
+{
+struct Entry {
+    SettingKey key;
+    const char *settingsKey;
+    const char *environmentVariable;
+    QVariant defaultValue;
+};
+
+const Entry &entry(SettingKey key)
+{
+    static const Entry table[] = {
+        {SettingKey::SessionIdleMinutes, "session/idleMinutes", "BRANCHDESK_IDLE_MINUTES", QVariant(10)},
+    };
+    for (const Entry &e : table)
+        if (e.key == key)
+            return e;
+    Q_UNREACHABLE();
+}
+
+// One file for the desk, whatever organisation name the application sets.
+QSettings store()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("BranchDesk"),
+                     QStringLiteral("branchdesk"));
+}
+} // namespace
+
+QVariant Settings::value(SettingKey key)
+{
+    const Entry &e = entry(key);
+    const QByteArray env = qgetenv(e.environmentVariable);
+    if (!env.isEmpty())
+        return QString::fromLocal8Bit(env);
+    return store().value(QLatin1String(e.settingsKey), e.defaultValue);
+}
+
+void Settings::setValue(SettingKey key, const QVariant &value)
+{
+    store().setValue(QLatin1String(entry(key).settingsKey), value);
+}
+
+QVariant Settings::defaultValue(SettingKey key)
+{
+    return entry(key).defaultValue;
+}
+
+QString Settings::settingsKey(SettingKey key)
+{
+    return QLatin1String(entry(key).settingsKey);
+}
+
+QString Settings::environmentVariable(SettingKey key)
+{
+    return QLatin1String(entry(key).environmentVariable);
+}
+
+std::chrono::milliseconds Settings::sessionIdleTimeout()
+{
+    bool ok = false;
+    double minutes = value(SettingKey::SessionIdleMinutes).toDouble(&ok);
+    if (!ok || !std::isfinite(minutes) || minutes <= 0)
+        minutes = defaultValue(SettingKey::SessionIdleMinutes).toDouble();
+    // A day at most: QTimer takes an int of milliseconds.
+    minutes = std::min(minutes, 24.0 * 60);
+    return std::chrono::milliseconds(qMax<qint64>(1, qRound64(minutes * 60'000)));
+}
+
+} // namespace branch::ui
