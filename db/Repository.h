@@ -67,6 +67,11 @@ qint64 outboxCount(Database &db);
 std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString &nationalCode);
 QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, int limit);
 QList<ApplicantRow> applicantsByName(Database &db, const QString &text, int limit);
+// The same three searches, keeping only applicants whose current request has `status` (a
+// status name); the condition is in the query, so `limit` counts matching rows.
+std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString &nationalCode, const QString &status);
+QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, const QString &status, int limit);
+QList<ApplicantRow> applicantsByName(Database &db, const QString &text, const QString &status, int limit);
 // The FTS5 query and index text for names (public for the benchmark's raw baseline).
 QString nameMatchQuery(const QString &text);
 QString nameIndexText(const QString &firstName, const QString &lastName);

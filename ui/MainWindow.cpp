@@ -1,8 +1,11 @@
-// BranchDesk's main window (overview until the clerk's desk lands).
+// BranchDesk's main window (see MainWindow.h).
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "SearchPage.h"
+
 #include "app/core/Digits.h"
+#include "app/core/Language.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Status.h"
 
@@ -14,17 +17,30 @@
 namespace branch::ui
 {
 
-MainWindow::MainWindow(Context &ctx, QWidget *parent) : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx)
+MainWindow::MainWindow(Context &ctx, QWidget *parent)
+    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
+      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this))
 {
     m_ui->setupUi(this);
-    setWindowTitle(
-        tr("BranchDesk — branch %1")
-            .arg(QLocale().language() == QLocale::Persian ? toPersianDigits(ctx.branchCode) : ctx.branchCode));
+    const bool persian = language() == QLatin1String("fa");
+    setWindowTitle(tr("BranchDesk — branch %1").arg(persian ? toPersianDigits(ctx.branchCode) : ctx.branchCode));
+
+    delete m_ui->central;
+    m_ui->central = nullptr;
+    setCentralWidget(m_search);
+    connect(m_search, &SearchPage::applicantActivated, this, &MainWindow::applicantActivated);
+    // Until the applicant view lands, the clerk sees which applicant was chosen.
+    connect(m_search, &SearchPage::applicantActivated, this, [this, persian](const QString &code) {
+        statusBar()->showMessage(tr("Applicant %1").arg(persian ? toPersianDigits(code) : code));
+    });
+
     m_ui->counts->setColumnCount(2);
     m_ui->counts->setHorizontalHeaderLabels({tr("Status"), tr("Requests")});
-    m_ui->counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_ui->counts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_ui->counts->verticalHeader()->hide();
     m_ui->counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ui->counts->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *refresh = new QAction(tr("Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
@@ -37,6 +53,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent) : QMainWindow(parent), m_u
 
     statusBar()->addPermanentWidget(new QLabel(tr("Database: %1").arg(ctx.db.path())));
     refresh->trigger();
+    m_search->focusSearch();
 }
 
 MainWindow::~MainWindow() = default;
@@ -62,6 +79,8 @@ void MainWindow::refresh()
         n->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
         m_ui->counts->setItem(row, 1, n);
     }
+    // Re-run the lookup so that its statuses match the counts.
+    m_search->searchNow();
 }
 
 } // namespace branch::ui

@@ -490,17 +490,12 @@ int cmdApplicantsSearch(Invocation &inv, Context *ctx)
     const QString status = inv.opt("status");
     if (!status.isEmpty() && !statusFromName(status))
         return usageError(Cli::tr("Unknown status \"%1\".").arg(status));
-    auto r = searchApplicants(*ctx, inv.positional.join(QLatin1Char(' ')), status.isEmpty() ? limit : 1000);
+    auto r = searchApplicants(*ctx, inv.positional.join(QLatin1Char(' ')), status, limit);
     if (!r.ok())
         return fail(r.failure);
     QJsonArray out;
-    for (const auto &row : *r.value) {
-        if (!status.isEmpty() && row.status != status)
-            continue;
-        if (out.size() >= limit)
-            break;
+    for (const auto &row : *r.value)
         out.append(applicantJson(row));
-    }
     printJson(out);
     return Done;
 }

@@ -141,22 +141,26 @@ SearchKind classifySearch(const QString &text, QString *normalized)
     return kind;
 }
 
-Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit)
+Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status, int limit)
 {
     QString key;
     const SearchKind kind = classifySearch(text, &key);
+    const bool filtered = !status.isEmpty();
     try {
         switch (kind) {
         case SearchKind::Empty:
             return QList<db::ApplicantRow>{};
         case SearchKind::NationalCode: {
-            auto row = db::applicantByNationalCode(ctx.db, key);
+            auto row =
+                filtered ? db::applicantByNationalCode(ctx.db, key, status) : db::applicantByNationalCode(ctx.db, key);
             return row ? QList<db::ApplicantRow>{*row} : QList<db::ApplicantRow>{};
         }
         case SearchKind::Mobile:
-            return db::applicantsByMobile(ctx.db, key, limit);
+            return filtered ? db::applicantsByMobile(ctx.db, key, status, limit)
+                            : db::applicantsByMobile(ctx.db, key, limit);
         case SearchKind::Name:
-            return db::applicantsByName(ctx.db, key, limit);
+            return filtered ? db::applicantsByName(ctx.db, key, status, limit)
+                            : db::applicantsByName(ctx.db, key, limit);
         }
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());

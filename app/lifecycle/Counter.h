@@ -22,7 +22,16 @@ SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 // How many requests are in each status (for the desk's overview).
 Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx);
 
-Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit = 50);
+// The applicants the typed text finds (see classifySearch), at most `limit`. With a
+// `status` (a status name, e.g. "identity_mismatch"), only those whose current request has
+// that status; the filter is applied by the query, so the limit counts matching rows.
+Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status = {},
+                                                  int limit = 50);
+// Without a filter (the benchmark's call).
+inline Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit)
+{
+    return searchApplicants(ctx, text, QString(), limit);
+}
 
 // Everything about one person: current request, all requests, account, SMS, audit.
 Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCode);
