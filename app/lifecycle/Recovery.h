@@ -13,7 +13,7 @@ constexpr int kRecoveryCodeDigits = 6;
 constexpr int kRecoveryCodeMinutes = 20;
 constexpr int kRecoveryMaxAttempts = 5;
 // At most this many recoveries may be started for one username within the window.
-constexpr int kRecoveryMaxStartsPerWindow = 5;
+constexpr int kRecoveryMaxStartsPerWindow = 10;
 constexpr int kRecoveryStartWindowMinutes = 60;
 
 struct RecoveryStart {

@@ -21,9 +21,16 @@ bool isStaffRole(const QString &role)
     return role == QLatin1String("clerk") || role == QLatin1String("supervisor") || role == QLatin1String("admin");
 }
 
-Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
+// Logins are case-insensitive: "Sara" and "sara" are one person.
+QString normalizeLogin(const QString &login)
+{
+    return login.trimmed().toLower();
+}
+
+Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const QString &role, QString password,
                                   const QDateTime &now, const QString &actor)
 {
+    const QString login = normalizeLogin(loginInput);
     Violations errors;
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
     if (!loginPattern.match(login).hasMatch())
@@ -63,8 +70,10 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
     });
 }
 
-Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password, const QDateTime &now)
+Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInput, QString password,
+                                           const QDateTime &now)
 {
+    const QString login = normalizeLogin(loginInput);
     // Hash work happens inside the transaction here: the row must be read and the
     // failure counter written atomically, and staff logins are rare.
     auto out = inTransactionKeepingFailures<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {

@@ -10,6 +10,7 @@ constexpr int kStaffMaxFailures = 5;
 constexpr int kStaffLockMinutes = 15;
 
 bool isStaffRole(const QString &role);
+QString normalizeLogin(const QString &login);
 
 Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
                                   const QDateTime &now, const QString &actor = QStringLiteral("admin"));

@@ -214,6 +214,11 @@ private slots:
         auto locked = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Clerk1234x"), kT0);
         QVERIFY(!locked.ok());
         QCOMPARE(locked.failure.violations.first().code, QStringLiteral("staff.locked"));
+        // Logins are case-insensitive, also for the lock.
+        QCOMPARE(authenticateStaff(*m_ctx, QStringLiteral("Sara"), QStringLiteral("Clerk1234x"), kT0)
+                     .failure.violations.first()
+                     .code,
+                 QStringLiteral("staff.locked"));
         auto later = authenticateStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("Clerk1234x"),
                                        kT0.addSecs(kStaffLockMinutes * 60 + 1));
         QVERIFY(later.ok());
