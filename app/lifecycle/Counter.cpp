@@ -95,19 +95,8 @@ const auto noPreparation = [](const db::AccountRecord &) -> std::optional<Failur
 void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
                  const QDateTime &now, const QString &actor)
 {
-    if (a.mobile.isEmpty())
-        return;
-    db::SmsRecord s;
-    s.id = security::newUuid();
-    s.branchCode = ctx.branchCode;
-    s.nationalCode = a.nationalCode;
-    s.mobile = a.mobile;
-    s.kind = kind;
-    s.text = text;
-    s.createdAt = now;
-    db::insertSms(ctx.db, s);
-    recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
-                 {actor, QStringLiteral("sms.queue"), a.nationalCode, {{QStringLiteral("kind"), kind}}}, now);
+    if (!a.mobile.isEmpty())
+        queueSms(ctx, a.nationalCode, a.mobile, kind, text, now, actor);
 }
 
 } // namespace

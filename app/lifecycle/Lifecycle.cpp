@@ -20,22 +20,6 @@ namespace branch
 namespace
 {
 
-void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
-              const QString &text, const QDateTime &now, const QString &actor)
-{
-    db::SmsRecord s;
-    s.id = security::newUuid();
-    s.branchCode = ctx.branchCode;
-    s.nationalCode = nationalCode;
-    s.mobile = mobile;
-    s.kind = kind;
-    s.text = text;
-    s.createdAt = now;
-    db::insertSms(ctx.db, s);
-    recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
-                 {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), kind}}}, now);
-}
-
 // Moves a request to `to` (checked against the state table), with its audit and outbox.
 void moveRequest(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDateTime &now, const QString &actor,
                  QJsonObject details = {})

@@ -165,19 +165,9 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
                       nationalCode,
                       {{QStringLiteral("method"), method}, {QStringLiteral("recovery_id"), r.id}}},
                      now);
-        if (method == QLatin1String("sms")) {
-            db::SmsRecord s;
-            s.id = security::newUuid();
-            s.branchCode = ctx.branchCode;
-            s.nationalCode = nationalCode;
-            s.mobile = account->mobile;
-            s.kind = QStringLiteral("recovery_code");
-            s.text = sms::recoveryCode(code);
-            s.createdAt = now;
-            db::insertSms(ctx.db, s);
-            recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
-                         {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), s.kind}}}, now);
-        }
+        if (method == QLatin1String("sms"))
+            queueSms(ctx, nationalCode, account->mobile, QStringLiteral("recovery_code"), sms::recoveryCode(code), now,
+                     actor);
         start.recoveryId = r.id;
         start.method = method;
         return start;

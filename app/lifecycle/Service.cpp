@@ -2,6 +2,7 @@
 #include "Service.h"
 
 #include "app/security/Random.h"
+#include "db/Records.h"
 #include "db/Repository.h"
 
 #include <QCoreApplication>
@@ -111,6 +112,22 @@ void recordChange(Context &ctx, const QString &table, const QString &rowId, int 
 {
     db::appendOutbox(ctx.db, table, rowId, baseVersion, newVersion, payload, now);
     recordAudit(ctx, audit, now);
+}
+
+void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
+              const QString &text, const QDateTime &now, const QString &actor)
+{
+    db::SmsRecord s;
+    s.id = security::newUuid();
+    s.branchCode = ctx.branchCode;
+    s.nationalCode = nationalCode;
+    s.mobile = mobile;
+    s.kind = kind;
+    s.text = text;
+    s.createdAt = now;
+    db::insertSms(ctx.db, s);
+    recordChange(ctx, QStringLiteral("sms_messages"), s.id, 0, s.version, s.toJson(),
+                 {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), kind}}}, now);
 }
 
 } // namespace branch

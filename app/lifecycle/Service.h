@@ -69,6 +69,10 @@ void recordChange(Context &ctx, const QString &table, const QString &rowId, int 
                   const QJsonObject &payload, const AuditInfo &audit, const QDateTime &now);
 void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now);
 
+// Queues one SMS (its row, outbox entry and audit entry), in the caller's transaction.
+void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
+              const QString &text, const QDateTime &now, const QString &actor);
+
 // Runs `body` in one transaction, turning storage exceptions into an Environment failure.
 template <class T, class F>
 Outcome<T> inTransaction(Context &ctx, F &&body)
