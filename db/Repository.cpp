@@ -583,6 +583,21 @@ const char *const kApplicantsByMobileSql = BRANCH_APPLICANT_COLUMNS
     "AND r.status <> 'superseded'" BRANCH_ONLY_CURRENT_REQUEST " AND coalesce(nullif(a.mobile, ''), r.mobile) = ? "
     "ORDER BY r.submitted_at DESC, r.rid DESC LIMIT ?";
 
+// Digit prefixes as index ranges: [digits, digits + ':') holds every string of digits that
+// starts with them (':' follows '9' in ASCII). Only current requests, each person once.
+const char *const kApplicantsByDigitsPrefixSql = BRANCH_APPLICANT_COLUMNS
+    "FROM requests r" BRANCH_APPLICANT_ACCOUNT
+    "WHERE ((r.national_code >= ? AND r.national_code < ?) OR (r.mobile >= ? AND r.mobile < ?)) "
+    "AND r.status <> 'superseded'" BRANCH_ONLY_CURRENT_REQUEST " AND (? = '' OR r.status = ?) LIMIT ?";
+
+QList<ApplicantRow> applicantsByDigitsPrefix(Database &db, const QString &digits, const QString &status, int limit)
+{
+    const QString end = digits + QLatin1Char(':');
+    QSqlQuery &q =
+        run(db, QString::fromLatin1(kApplicantsByDigitsPrefixSql), {digits, end, digits, end, status, status, limit});
+    return readApplicants(q);
+}
+
 QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, int limit)
 {
     QSqlQuery &q = run(db, QString::fromLatin1(kApplicantsByMobileSql), {mobile, mobile, mobile, limit});

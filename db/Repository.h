@@ -71,6 +71,9 @@ QList<ApplicantRow> applicantsByName(Database &db, const QString &text, int limi
 // status name); the condition is in the query, so `limit` counts matching rows.
 std::optional<ApplicantRow> applicantByNationalCode(Database &db, const QString &nationalCode, const QString &status);
 QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, const QString &status, int limit);
+// Persons whose national code or current mobile starts with `digits` (ASCII digits only);
+// an empty status means any.
+QList<ApplicantRow> applicantsByDigitsPrefix(Database &db, const QString &digits, const QString &status, int limit);
 QList<ApplicantRow> applicantsByName(Database &db, const QString &text, const QString &status, int limit);
 // The FTS5 query and index text for names (public for the benchmark's raw baseline).
 QString nameMatchQuery(const QString &text);

@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace branch
 {
@@ -116,11 +117,15 @@ SearchKind classifySearch(const QString &text, QString *normalized)
         bool hasLetter = false;
         for (const QChar c : t)
             hasLetter = hasLetter || c.isLetter();
-        if (!hasLetter) { // digits that are neither: search them as a national code as typed
+        if (!hasLetter) { // digits that are neither yet: the start of a code or a mobile
             out = t;
-            out.remove(QLatin1Char(' '));
-            out.remove(QLatin1Char('-'));
-            kind = SearchKind::NationalCode;
+            out.remove(QRegularExpression(QStringLiteral("[\\s\\-()]")));
+            // "+98 912", "0098912": the mobile's 0 form, as stored.
+            if (out.startsWith(QLatin1String("+98")))
+                out = QLatin1Char('0') + out.mid(3);
+            else if (out.startsWith(QLatin1String("0098")))
+                out = QLatin1Char('0') + out.mid(4);
+            kind = SearchKind::DigitsPrefix;
         } else {
             out = t;
         }
@@ -147,6 +152,14 @@ Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &t
         case SearchKind::Mobile:
             return filtered ? db::applicantsByMobile(ctx.db, key, status, limit)
                             : db::applicantsByMobile(ctx.db, key, limit);
+        case SearchKind::DigitsPrefix: {
+            bool digitsOnly = key.size() >= kMinSearchPrefixDigits;
+            for (const QChar c : key)
+                digitsOnly = digitsOnly && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+            if (!digitsOnly)
+                return QList<db::ApplicantRow>{};
+            return db::applicantsByDigitsPrefix(ctx.db, key, status, limit);
+        }
         case SearchKind::Name:
             return filtered ? db::applicantsByName(ctx.db, key, status, limit)
                             : db::applicantsByName(ctx.db, key, limit);

@@ -13,10 +13,19 @@
 namespace branch
 {
 
-enum class SearchKind { NationalCode, Mobile, Name, Empty };
+enum class SearchKind {
+    NationalCode, // a whole, valid national code
+    Mobile,       // a whole mobile number, any form
+    DigitsPrefix, // the first digits of a national code or a mobile, as a clerk types them
+    Name,
+    Empty
+};
+
+// Shorter digit prefixes than this are not searched (they would match a large part of the branch).
+constexpr int kMinSearchPrefixDigits = 4;
 
 // What the typed text is taken for: a valid national code, a mobile number (any form),
-// or a name. Digits in any script; letters in Arabic or Persian forms.
+// the start of either, or a name. Digits in any script; letters in Arabic or Persian forms.
 SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 
 // How many requests are in each status (for the desk's overview).

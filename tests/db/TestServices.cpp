@@ -297,6 +297,39 @@ private slots:
         QCOMPARE(refused.failure.violations.first().code, QStringLiteral("csv.encoding"));
     }
 
+    void searchByDigitPrefix_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QStringList>("found");
+        const QString ali = QStringLiteral("0499370899"), maryam = QStringLiteral("0012345679");
+        QTest::newRow("code prefix") << QStringLiteral("0499") << QStringList{ali};
+        QTest::newRow("code prefix, Persian digits") << QStringLiteral("۰۰۱۲۳") << QStringList{maryam};
+        QTest::newRow("mobile prefix") << QStringLiteral("09121") << QStringList{ali};
+        QTest::newRow("mobile prefix, +98") << QStringLiteral("+98 935") << QStringList{maryam};
+        QTest::newRow("shared prefix") << QStringLiteral("0") << QStringList{}; // too short to search
+        QTest::newRow("both by 09") << QStringLiteral("09") << QStringList{};
+        QTest::newRow("no one") << QStringLiteral("0777") << QStringList{};
+    }
+
+    void searchByDigitPrefix()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QStringList, found);
+        QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
+        QVERIFY(
+            submitRegistration(*m_ctx, person(QStringLiteral("0012345679"), QStringLiteral("09351112233")), kT0).ok());
+        auto r = searchApplicants(*m_ctx, typed, QString(), 50);
+        QVERIFY(r.ok());
+        QStringList codes;
+        for (const auto &row : *r.value)
+            codes << row.nationalCode;
+        codes.sort();
+        QCOMPARE(codes, found);
+        // The status filter applies to prefixes too.
+        auto none = searchApplicants(*m_ctx, typed, QStringLiteral("activated"), 50);
+        QVERIFY(none.ok() && none.value->isEmpty());
+    }
+
     void searchClassification_data()
     {
         QTest::addColumn<QString>("text");
@@ -307,6 +340,9 @@ private slots:
         QTest::newRow("mobile +98") << QStringLiteral("+989121234567") << int(SearchKind::Mobile);
         QTest::newRow("name") << QStringLiteral("علي رضایی") << int(SearchKind::Name);
         QTest::newRow("empty") << QStringLiteral("  ") << int(SearchKind::Empty);
+        QTest::newRow("start of a code") << QStringLiteral("0499") << int(SearchKind::DigitsPrefix);
+        QTest::newRow("start of a mobile, +98") << QStringLiteral("+98 912") << int(SearchKind::DigitsPrefix);
+        QTest::newRow("invalid whole code") << QStringLiteral("0499370898") << int(SearchKind::DigitsPrefix);
     }
 
     void searchClassification()
