@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApplicantView</name>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request and civil registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditChain</name>
     <message>
         <source>Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.</source>
@@ -832,6 +875,213 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ApplicantView</name>
+    <message>
+        <source>Request submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to the branch for activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity does not match the civil registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a newer request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile number changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security questions reset at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password recovery started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong recovery code or answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery locked after wrong tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery replaced by a newer one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the search (Esc, Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civil registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request differs from the civil registry in this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The civil registry has no person with this national code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted fields differ from the civil registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request matches the civil registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

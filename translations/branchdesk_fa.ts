@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>ApplicantView</name>
+    <message>
+        <source>Applicant</source>
+        <translation>متقاضی</translation>
+    </message>
+    <message>
+        <source>National code:</source>
+        <translation>کد ملی:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>شمارهٔ همراه:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>رایانامه:</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>زمان ثبت:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>حساب کاربری:</translation>
+    </message>
+    <message>
+        <source>Request and civil registry</source>
+        <translation>درخواست و ثبت احوال</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>SMS sent</source>
+        <translation>پیامک‌های ارسالی</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>بازگشت به جست‌وجو</translation>
+    </message>
+</context>
+<context>
     <name>AuditChain</name>
     <message>
         <source>Audit entry %1 expected, entry %2 found: entries were removed, inserted or reordered.</source>
@@ -833,6 +876,213 @@
     <message>
         <source>Status</source>
         <translation>وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ApplicantView</name>
+    <message>
+        <source>Request submitted</source>
+        <translation>ثبت درخواست</translation>
+    </message>
+    <message>
+        <source>Request approved</source>
+        <translation>تأیید درخواست</translation>
+    </message>
+    <message>
+        <source>Referred to the branch for activation</source>
+        <translation>ارجاع به شعبه برای فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Identity does not match the civil registry</source>
+        <translation>مغایرت هویت با ثبت احوال</translation>
+    </message>
+    <message>
+        <source>Request expired</source>
+        <translation>انقضای درخواست</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer request</source>
+        <translation>جایگزینی با درخواست جدیدتر</translation>
+    </message>
+    <message>
+        <source>Refused at the branch</source>
+        <translation>رد درخواست در شعبه</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>ایجاد حساب کاربری</translation>
+    </message>
+    <message>
+        <source>Mobile number changed</source>
+        <translation>تغییر شمارهٔ همراه</translation>
+    </message>
+    <message>
+        <source>Password reset at the branch</source>
+        <translation>بازنشانی گذرواژه در شعبه</translation>
+    </message>
+    <message>
+        <source>Security questions reset at the branch</source>
+        <translation>بازنشانی پرسش‌های امنیتی در شعبه</translation>
+    </message>
+    <message>
+        <source>Password recovered</source>
+        <translation>بازیابی گذرواژه</translation>
+    </message>
+    <message>
+        <source>Password recovery started</source>
+        <translation>آغاز بازیابی گذرواژه</translation>
+    </message>
+    <message>
+        <source>Recovery verified</source>
+        <translation>تأیید بازیابی</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code or answer</source>
+        <translation>کد یا پاسخ نادرست در بازیابی</translation>
+    </message>
+    <message>
+        <source>Recovery locked after wrong tries</source>
+        <translation>قفل بازیابی پس از تلاش‌های نادرست</translation>
+    </message>
+    <message>
+        <source>Recovery replaced by a newer one</source>
+        <translation>جایگزینی بازیابی با بازیابی جدیدتر</translation>
+    </message>
+    <message>
+        <source>Recovery completed</source>
+        <translation>پایان بازیابی</translation>
+    </message>
+    <message>
+        <source>SMS queued</source>
+        <translation>ارسال پیامک در صف</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>انجام‌دهنده</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Return to the search (Esc, Alt+Left)</source>
+        <translation>بازگشت به جست‌وجو (Esc، Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>بازگشت به جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <source>Civil registry</source>
+        <translation>ثبت احوال</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>نام پدر</translation>
+    </message>
+    <message>
+        <source>Birth certificate no.</source>
+        <translation>شمارهٔ شناسنامه</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>هنوز ساخته نشده</translation>
+    </message>
+    <message>
+        <source>The request differs from the civil registry in this field.</source>
+        <translation>این مورد در درخواست با ثبت احوال فرق دارد.</translation>
+    </message>
+    <message>
+        <source>The civil registry has no person with this national code.</source>
+        <translation>در ثبت احوال کسی با این کد ملی نیست.</translation>
+    </message>
+    <message>
+        <source>Highlighted fields differ from the civil registry.</source>
+        <translation>موارد پررنگ با ثبت احوال فرق دارند.</translation>
+    </message>
+    <message>
+        <source>The request matches the civil registry.</source>
+        <translation>درخواست با ثبت احوال یکسان است.</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>ارسال به %1</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>درگاه اینترنتی</translation>
+    </message>
+    <message>
+        <source>Central verification</source>
+        <translation>راستی‌آزمایی مرکزی</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>سامانه</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>در صف ارسال</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ارسال شد</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "ApplicantView.h"
 #include "SearchPage.h"
 
 #include "app/core/Digits.h"
@@ -19,7 +20,7 @@ namespace branch::ui
 
 MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
-      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this))
+      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -27,12 +28,16 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
 
     delete m_ui->central;
     m_ui->central = nullptr;
+    // The search and the applicant view take turns as the central widget (taken, not
+    // deleted), so that centralWidget() is the search page whenever the search shows.
+    m_view->hide();
     setCentralWidget(m_search);
     connect(m_search, &SearchPage::applicantActivated, this, &MainWindow::applicantActivated);
-    // Until the applicant view lands, the clerk sees which applicant was chosen.
     connect(m_search, &SearchPage::applicantActivated, this, [this, persian](const QString &code) {
         statusBar()->showMessage(tr("Applicant %1").arg(persian ? toPersianDigits(code) : code));
+        openApplicant(code);
     });
+    connect(m_view, &ApplicantView::closed, this, &MainWindow::showSearch);
 
     m_ui->counts->setColumnCount(2);
     m_ui->counts->setHorizontalHeaderLabels({tr("Status"), tr("Requests")});
@@ -57,6 +62,37 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showCentral(QWidget *w)
+{
+    if (centralWidget() == w)
+        return;
+    // takeCentralWidget() orphans the widget; keep it a hidden child so that it lives and
+    // dies with the window.
+    QWidget *old = takeCentralWidget();
+    old->setParent(this);
+    old->hide();
+    setCentralWidget(w);
+    w->show();
+}
+
+bool MainWindow::openApplicant(const QString &nationalCode)
+{
+    const QString error = m_view->showApplicant(nationalCode);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(error);
+        return false;
+    }
+    showCentral(m_view);
+    m_view->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void MainWindow::showSearch()
+{
+    showCentral(m_search);
+    m_search->focusSearch();
+}
 
 void MainWindow::refresh()
 {

@@ -1,5 +1,7 @@
 // BranchDesk's main window: the lookup screen in the middle, how many requests are in each
-// status beside it, the database in the status bar. It asks the services, never SQL.
+// status beside it, the database in the status bar. Opening an applicant shows the
+// applicant view in the search's place; Esc or Alt+Left returns to the search. It asks
+// the services, never SQL.
 #pragma once
 
 #include "app/lifecycle/Service.h"
@@ -16,6 +18,7 @@ namespace branch::ui
 {
 
 class SearchPage;
+class ApplicantView;
 
 class MainWindow : public QMainWindow
 {
@@ -26,6 +29,13 @@ public:
     ~MainWindow() override;
 
     SearchPage *searchPage() const { return m_search; }
+    ApplicantView *applicantView() const { return m_view; }
+
+    // Shows this applicant's view (what Enter on a search result does). False, with the
+    // reason in the status bar, when the case cannot be read.
+    bool openApplicant(const QString &nationalCode);
+    // Back to the search, its field focused.
+    void showSearch();
 
 public slots:
     void refresh();
@@ -35,9 +45,12 @@ signals:
     void applicantActivated(const QString &nationalCode);
 
 private:
+    void showCentral(QWidget *w);
+
     const QScopedPointer<Ui::MainWindow> m_ui;
     Context &m_ctx;
     SearchPage *m_search;
+    ApplicantView *m_view;
 };
 
 } // namespace branch::ui

@@ -1,0 +1,360 @@
+// The applicant view (see ApplicantView.h).
+#include "ApplicantView.h"
+#include "ui_ApplicantView.h"
+
+#include "app/core/Digits.h"
+#include "app/core/JalaliDate.h"
+#include "app/core/Language.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QStyle>
+#include <QTimeZone>
+
+namespace branch::ui
+{
+
+namespace
+{
+
+// Dynamic property that the style sheet below keys the highlight on: no colours in code,
+// and nothing that depends on the layout direction.
+const char *const kDiffers = "differs";
+
+// Warning colours readable on both light and dark palettes' windows (dark text on amber).
+const char *const kStyleSheet = "QLabel[differs=\"true\"] { background-color: #ffe08a; color: #3d2e00; "
+                                "border-radius: 3px; padding: 1px 4px; font-weight: bold; }";
+
+struct ActionName {
+    const char *action;
+    const char *label;
+};
+
+// The audit actions a person's history can hold (services' AuditInfo::action), with
+// their readable names. An action missing here is shown as stored, so it stays visible.
+const ActionName kActionNames[] = {
+    {"request.submit", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Request submitted")},
+    {"request.activated", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Request approved")},
+    {"request.branch_activation_required",
+     QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Referred to the branch for activation")},
+    {"request.identity_mismatch",
+     QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Identity does not match the civil registry")},
+    {"request.expired", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Request expired")},
+    {"request.superseded", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Replaced by a newer request")},
+    {"request.rejected", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Refused at the branch")},
+    {"account.create", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Account created")},
+    {"account.mobile_change", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Mobile number changed")},
+    {"account.password_reset", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Password reset at the branch")},
+    {"account.questions_reset",
+     QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Security questions reset at the branch")},
+    {"account.password_recovered", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Password recovered")},
+    {"recovery.start", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Password recovery started")},
+    {"recovery.verified", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery verified")},
+    {"recovery.wrong_try", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Wrong recovery code or answer")},
+    {"recovery.locked", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery locked after wrong tries")},
+    {"recovery.superseded", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery replaced by a newer one")},
+    {"recovery.used", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery completed")},
+    {"sms.queue", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "SMS queued")},
+};
+
+void setDiffers(QLabel *label, bool differs, const QString &tip)
+{
+    label->setProperty(kDiffers, differs);
+    label->setToolTip(differs ? tip : QString());
+    // A dynamic property change is not seen by the style sheet until the widget is re-polished.
+    label->style()->unpolish(label);
+    label->style()->polish(label);
+}
+
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextFormat(Qt::PlainText);
+    return l;
+}
+
+} // namespace
+
+ApplicantView::ApplicantView(Context &ctx, QWidget *parent)
+    : QWidget(parent), m_ui(new Ui::ApplicantView), m_ctx(ctx), m_persianDigits(language() == QLatin1String("fa"))
+{
+    m_ui->setupUi(this);
+    setStyleSheet(QLatin1String(kStyleSheet));
+    QFont titleFont = m_ui->title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_ui->title->setFont(titleFont);
+    buildGrid();
+    alignValues();
+
+    m_ui->history->setColumnCount(3);
+    m_ui->history->setHorizontalHeaderLabels({tr("Time"), tr("By"), tr("Action")});
+    m_ui->sms->setColumnCount(3);
+    m_ui->sms->setHorizontalHeaderLabels({tr("Time"), tr("Status"), tr("Text")});
+    for (QTableWidget *t : {m_ui->history, m_ui->sms}) {
+        t->verticalHeader()->hide();
+        t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        t->horizontalHeader()->setStretchLastSection(true);
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::SingleSelection);
+        t->setTabKeyNavigation(false);
+        t->setWordWrap(true);
+    }
+
+    m_ui->backButton->setToolTip(tr("Return to the search (Esc, Alt+Left)"));
+    auto *back = new QAction(tr("Back to search"), this);
+    back->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Back)});
+    back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QAction::triggered, this, &ApplicantView::closed);
+    addAction(back);
+    connect(m_ui->backButton, &QPushButton::clicked, this, &ApplicantView::closed);
+    setFocusProxy(m_ui->history);
+}
+
+ApplicantView::~ApplicantView() = default;
+
+void ApplicantView::buildGrid()
+{
+    QGridLayout *grid = m_ui->compareGrid;
+    auto header = [this, grid](int column, const QString &text) {
+        auto *l = new QLabel(text, m_ui->compareGroup);
+        QFont f = l->font();
+        f.setBold(true);
+        l->setFont(f);
+        grid->addWidget(l, 0, column);
+    };
+    header(0, tr("Field"));
+    header(1, tr("Request"));
+    header(2, tr("Civil registry"));
+    const QList<std::pair<QString, QString>> fields = {
+        {QLatin1String(kFieldFirstName), tr("First name")},
+        {QLatin1String(kFieldLastName), tr("Last name")},
+        {QStringLiteral("father_name"), tr("Father's name")},
+        {QLatin1String(kFieldBirthCertNo), tr("Birth certificate no.")},
+        {QLatin1String(kFieldBirthDate), tr("Birth date")},
+        {QLatin1String(kFieldGender), tr("Gender")},
+    };
+    for (const auto &[field, name] : fields) {
+        Row r{field, new QLabel(name, m_ui->compareGroup), valueLabel(m_ui->compareGroup),
+              valueLabel(m_ui->compareGroup)};
+        r.name->setObjectName(field + QLatin1String("_name"));
+        r.request->setObjectName(field + QLatin1String("_request"));
+        r.registry->setObjectName(field + QLatin1String("_registry"));
+        const int row = grid->rowCount();
+        grid->addWidget(r.name, row, 0);
+        grid->addWidget(r.request, row, 1);
+        grid->addWidget(r.registry, row, 2);
+        m_rows << r;
+    }
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(2, 1);
+}
+
+void ApplicantView::alignValues()
+{
+    // QLabel aligns plain text by the text's own direction, so a value of digits only (a
+    // date, a certificate number) or a dash would stick to the far edge of a right-to-left
+    // screen. Values start at the leading edge of the interface instead.
+    const Qt::Alignment leading =
+        (layoutDirection() == Qt::RightToLeft ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignAbsolute | Qt::AlignVCenter;
+    for (const Row &r : std::as_const(m_rows)) {
+        r.request->setAlignment(leading);
+        r.registry->setAlignment(leading);
+    }
+    for (QLabel *l :
+         {m_ui->nationalCodeValue, m_ui->mobileValue, m_ui->emailValue, m_ui->submittedValue, m_ui->accountValue})
+        l->setAlignment(leading);
+}
+
+void ApplicantView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LayoutDirectionChange)
+        alignValues();
+    QWidget::changeEvent(event);
+}
+
+QString ApplicantView::showApplicant(const QString &nationalCode)
+{
+    auto c = applicantCase(m_ctx, nationalCode);
+    if (!c.ok())
+        return c.failure.message();
+    showCase(*c.value);
+    return {};
+}
+
+void ApplicantView::showCase(const ApplicantCase &c)
+{
+    m_case = c;
+    const QString dash = QStringLiteral("—");
+    // Names and date-times are data, in the same order in both languages: not translated.
+    m_ui->title->setText(QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName));
+    m_ui->statusValue->setText(tr("Status: %1").arg(statusLabel(c.status)));
+    m_ui->nationalCodeValue->setText(digits(c.nationalCode));
+    m_ui->mobileValue->setText(c.mobile.isEmpty() ? dash : digits(c.mobile));
+    m_ui->emailValue->setText(c.email.isEmpty() ? dash : c.email);
+    m_ui->submittedValue->setText(c.submittedAt.isValid() ? dateTimeText(c.submittedAt) : dash);
+    m_ui->accountValue->setText(c.hasAccount ? tr("Active") : tr("None yet"));
+
+    const QString tip = tr("The request differs from the civil registry in this field.");
+    for (const Row &r : std::as_const(m_rows)) {
+        QString request, registry;
+        const IdentityFields *ref = c.registry ? &*c.registry : nullptr;
+        if (r.field == QLatin1String(kFieldFirstName)) {
+            request = c.request.firstName;
+            registry = ref ? ref->firstName : QString();
+        } else if (r.field == QLatin1String(kFieldLastName)) {
+            request = c.request.lastName;
+            registry = ref ? ref->lastName : QString();
+        } else if (r.field == QLatin1String("father_name")) {
+            registry = ref ? c.fatherName : QString();
+        } else if (r.field == QLatin1String(kFieldBirthCertNo)) {
+            request = digits(c.request.birthCertNo);
+            registry = ref ? digits(ref->birthCertNo) : QString();
+        } else if (r.field == QLatin1String(kFieldBirthDate)) {
+            request = dateText(c.request.birthDate);
+            registry = ref ? dateText(ref->birthDate) : QString();
+        } else if (r.field == QLatin1String(kFieldGender)) {
+            request = genderText(c.request.gender);
+            registry = ref ? genderText(ref->gender) : QString();
+        }
+        r.request->setText(request.isEmpty() ? dash : request);
+        r.registry->setText(registry.isEmpty() ? dash : registry);
+        const bool differs = c.differing.contains(r.field);
+        for (QLabel *l : {r.name, r.request, r.registry})
+            setDiffers(l, differs, tip);
+    }
+    if (!c.registry)
+        m_ui->compareNote->setText(tr("The civil registry has no person with this national code."));
+    else if (!c.differing.isEmpty())
+        m_ui->compareNote->setText(tr("Highlighted fields differ from the civil registry."));
+    else
+        m_ui->compareNote->setText(tr("The request matches the civil registry."));
+
+    m_ui->history->setRowCount(0);
+    for (const auto &h : c.history) {
+        const int row = m_ui->history->rowCount();
+        m_ui->history->insertRow(row);
+        m_ui->history->setItem(row, 0, new QTableWidgetItem(dateTimeText(h.at)));
+        m_ui->history->setItem(row, 1, new QTableWidgetItem(actorText(h.actor)));
+        auto *action = new QTableWidgetItem(actionLabel(h.action));
+        action->setData(Qt::UserRole, h.action);
+        m_ui->history->setItem(row, 2, action);
+    }
+    m_ui->sms->setRowCount(0);
+    for (const auto &s : c.sms) {
+        const int row = m_ui->sms->rowCount();
+        m_ui->sms->insertRow(row);
+        m_ui->sms->setItem(row, 0, new QTableWidgetItem(dateTimeText(s.at)));
+        m_ui->sms->setItem(row, 1, new QTableWidgetItem(smsStatusText(s.status)));
+        auto *text = new QTableWidgetItem(s.text);
+        text->setToolTip(tr("Sent to %1").arg(digits(s.mobile)));
+        m_ui->sms->setItem(row, 2, text);
+    }
+    m_ui->history->resizeRowsToContents();
+    m_ui->sms->resizeRowsToContents();
+    // The newest entry is what the clerk usually needs.
+    if (m_ui->history->rowCount() > 0)
+        m_ui->history->setCurrentCell(m_ui->history->rowCount() - 1, 0);
+    m_ui->history->scrollToBottom();
+}
+
+QStringList ApplicantView::highlightedFields() const
+{
+    QStringList out;
+    for (const Row &r : m_rows)
+        if (r.request->property(kDiffers).toBool() && r.registry->property(kDiffers).toBool())
+            out << r.field;
+    return out;
+}
+
+QLabel *ApplicantView::requestValue(const QString &field) const
+{
+    for (const Row &r : m_rows)
+        if (r.field == field)
+            return r.request;
+    return nullptr;
+}
+
+QLabel *ApplicantView::registryValue(const QString &field) const
+{
+    for (const Row &r : m_rows)
+        if (r.field == field)
+            return r.registry;
+    return nullptr;
+}
+
+QTableWidget *ApplicantView::historyTable() const
+{
+    return m_ui->history;
+}
+
+QTableWidget *ApplicantView::smsTable() const
+{
+    return m_ui->sms;
+}
+
+QPushButton *ApplicantView::backButton() const
+{
+    return m_ui->backButton;
+}
+
+QString ApplicantView::actionLabel(const QString &action)
+{
+    for (const ActionName &a : kActionNames)
+        if (action == QLatin1String(a.action))
+            return tr(a.label);
+    return action;
+}
+
+QString ApplicantView::digits(const QString &s) const
+{
+    return m_persianDigits ? toPersianDigits(s) : s;
+}
+
+QString ApplicantView::dateText(const QDate &d) const
+{
+    return d.isValid() ? toJalaliString(d, m_persianDigits) : QString();
+}
+
+QString ApplicantView::dateTimeText(const QDateTime &t) const
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime local = t.toLocalTime();
+    return QStringLiteral("%1 %2").arg(dateText(local.date()), digits(local.time().toString(QStringLiteral("HH:mm"))));
+}
+
+QString ApplicantView::genderText(const QString &g) const
+{
+    if (g.compare(QLatin1String("M"), Qt::CaseInsensitive) == 0)
+        return tr("Male");
+    if (g.compare(QLatin1String("F"), Qt::CaseInsensitive) == 0)
+        return tr("Female");
+    return g;
+}
+
+QString ApplicantView::actorText(const QString &actor) const
+{
+    if (actor == QLatin1String("portal"))
+        return tr("Portal");
+    if (actor == QLatin1String("verifier"))
+        return tr("Central verification");
+    if (actor == QLatin1String("system"))
+        return tr("System");
+    return actor; // a staff login
+}
+
+QString ApplicantView::smsStatusText(const QString &status) const
+{
+    if (status == QLatin1String("queued"))
+        return tr("Queued");
+    if (status == QLatin1String("sent"))
+        return tr("Sent");
+    if (status == QLatin1String("failed"))
+        return tr("Failed");
+    return status;
+}
+
+} // namespace branch::ui
