@@ -58,8 +58,7 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
     try {
         const auto requests = db::requestsOf(ctx.db, nationalCode);
         if (requests.isEmpty())
-            return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
-                                     Services::tr("No registration request was found for this national code."));
+            return Failure::noRequest();
         const auto current = db::findCurrentRequest(ctx.db, nationalCode);
         const db::RequestRecord &shown = current ? *current : requests.first();
 

@@ -188,8 +188,7 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
     try {
         const auto requests = db::requestsOf(ctx.db, nationalCode);
         if (requests.isEmpty())
-            return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
-                                     Services::tr("No registration request was found for this national code."));
+            return Failure::noRequest();
         QJsonObject o;
         o.insert(QStringLiteral("national_code"), nationalCode);
         const auto current = db::findCurrentRequest(ctx.db, nationalCode);

@@ -83,12 +83,6 @@ bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
            digits(r.birthCertNo) == digits(p.birthCertNo) && r.birthDate == p.birthDate && r.gender == p.gender;
 }
 
-Failure noRequest()
-{
-    return Failure::notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
-                             Services::tr("No registration request was found for this national code."));
-}
-
 } // namespace
 
 QString hashAnswers(const QList<QuestionAnswer> &answers)
@@ -259,7 +253,7 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
         auto r = db::findCurrentRequest(ctx.db, nationalCode);
         if (!r)
-            return noRequest();
+            return Failure::noRequest();
         if (db::findAccount(ctx.db, nationalCode))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
                                  Services::tr("This person's account is already active."));
@@ -292,7 +286,7 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
         auto r = db::findCurrentRequest(ctx.db, nationalCode);
         if (!r)
-            return noRequest();
+            return Failure::noRequest();
         const auto from = statusFromName(r->status);
         if (!from || !canTransition(*from, RequestStatus::Rejected))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),

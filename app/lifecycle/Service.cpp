@@ -33,6 +33,12 @@ Failure Failure::notFound(const QString &field, const QString &code, const QStri
     return Failure{Kind::NotFound, {Violation{field, code, message}}, {}};
 }
 
+Failure Failure::noRequest()
+{
+    return notFound(QStringLiteral("national_code"), QStringLiteral("national_code.not_found"),
+                    Services::tr("No registration request was found for this national code."));
+}
+
 Failure Failure::environment(const db::DbError &e)
 {
     QString code;

@@ -36,6 +36,8 @@ struct Failure {
     static Failure rule(const QString &field, const QString &code, const QString &message);
     static Failure notFound(const QString &field, const QString &code, const QString &message);
     static Failure environment(const db::DbError &e);
+    // No registration request for this national code (national_code.not_found).
+    static Failure noRequest();
 };
 
 // A service call's result: a value or a failure.
