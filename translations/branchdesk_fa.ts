@@ -117,6 +117,37 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt — BranchDesk</source>
+        <translation>رسید — BranchDesk</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>پیش‌نمایش چاپ…</translation>
+    </message>
+    <message>
+        <source>Show the receipt as it will be printed, and print it (Ctrl+P)</source>
+        <translation>نمایش رسید همان‌گونه که چاپ می‌شود و چاپ آن (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>ذخیره به‌صورت PDF…</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file (Ctrl+S)</source>
+        <translation>ذخیرهٔ رسید در یک فایل PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Close the receipt (Esc)</source>
+        <translation>بستن رسید (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>&amp;Search:</source>
@@ -1165,6 +1196,117 @@
     <message>
         <source>Applicant %1</source>
         <translation>متقاضی %1</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::Receipt</name>
+    <message>
+        <source>Account activated at the branch</source>
+        <translation>فعال‌سازی حساب در شعبه</translation>
+    </message>
+    <message>
+        <source>Registration request refused at the branch</source>
+        <translation>رد درخواست ثبت‌نام در شعبه</translation>
+    </message>
+    <message>
+        <source>Mobile number changed at the branch</source>
+        <translation>تغییر شمارهٔ همراه در شعبه</translation>
+    </message>
+    <message>
+        <source>Password reset at the branch</source>
+        <translation>بازنشانی گذرواژه در شعبه</translation>
+    </message>
+    <message>
+        <source>Security questions reset at the branch</source>
+        <translation>بازنشانی پرسش‌های امنیتی در شعبه</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>On the receipt: %1 is the date, %2 the time (hh:mm).</extracomment>
+        <translation>%1، ساعت %2</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>تاریخ و ساعت</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>شعبه</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>متقاضی</translation>
+    </message>
+    <message>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>شناسهٔ پیگیری</translation>
+    </message>
+    <message>
+        <source>Social Security Organization</source>
+        <translation>سازمان تأمین اجتماعی</translation>
+    </message>
+    <message>
+        <source>BranchDesk receipt</source>
+        <translation>رسید BranchDesk</translation>
+    </message>
+    <message>
+        <source>Branch %1</source>
+        <translation>شعبهٔ %1</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s signature:</source>
+        <translation>امضای متقاضی:</translation>
+    </message>
+    <message>
+        <source>No file name was given for the receipt.</source>
+        <translation>نامی برای فایل رسید داده نشده است.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved: %1 is a folder.</source>
+        <translation>رسید ذخیره نشد: %1 یک پوشه است.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved as %1: the folder %2 cannot be written to.</source>
+        <translation>رسید در %1 ذخیره نشد: در پوشهٔ %2 نمی‌توان نوشت.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved as %1: the PDF could not be written.</source>
+        <translation>رسید در %1 ذخیره نشد: نوشتن فایل PDF ممکن نشد.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved as %1: the file could not be replaced.</source>
+        <translation>رسید در %1 ذخیره نشد: جایگزینی فایل ممکن نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ReceiptDialog</name>
+    <message>
+        <source>Print preview — receipt</source>
+        <translation>پیش‌نمایش چاپ — رسید</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>ذخیرهٔ رسید به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt was saved as %1.</source>
+        <translation>رسید در %1 ذخیره شد.</translation>
     </message>
 </context>
 <context>
