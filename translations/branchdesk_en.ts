@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActivationDialog</name>
+    <message>
+        <source>Activate account at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the originals of these documents against the request, then tick each one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents seen in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicantView</name>
     <message>
         <source>Applicant</source>
@@ -117,6 +140,111 @@
     </message>
 </context>
 <context>
+    <name>MobileChangeDialog</name>
+    <message>
+        <source>Change mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current mobile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New mobile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>09xxxxxxxxx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person proved in person that this number is registered in their name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordResetDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the person to type the new password themselves. Every rule below must be ticked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsResetDialog</name>
+    <message>
+        <source>Reset security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the person to choose three different questions and to type a different answer to each. The answers need not be true, only remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &amp;1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &amp;2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &amp;3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt — BranchDesk</source>
@@ -144,6 +272,25 @@
     </message>
     <message>
         <source>Close the receipt (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>Refuse the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the refusal (kept in the history for the supervisor):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -469,10 +616,6 @@
     <name>branch::Desk</name>
     <message>
         <source>BranchDesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -854,6 +997,14 @@
         <source>This staff login is locked after too many wrong passwords. Minutes until it opens again: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This staff login no longer exists or is disabled; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -883,6 +1034,37 @@
     </message>
     <message>
         <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ActivationDialog</name>
+    <message>
+        <source>National card (the original, photo and national code checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate (the original, names, number and date checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick every document first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate the online account of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1115,6 +1297,33 @@
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Activate account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;mobile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset security &amp;questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refuse request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::CounterDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::LoginDialog</name>
@@ -1195,6 +1404,95 @@
     </message>
     <message>
         <source>Applicant %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes waiting to sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk works on its own database; changes are sent to the central database when sync runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::MobileChangeDialog</name>
+    <message>
+        <source>This is already the account&apos;s mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the mobile number of %1 to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::PasswordResetDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of %1 %2 (national code %3)? The old password stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::QuestionsResetDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the security questions of %1 %2 (national code %3)? The old answers stop working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset security questions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1306,6 +1604,21 @@
     </message>
     <message>
         <source>The receipt was saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RefusalDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse the request of %1? The person will have to register again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse request</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>ActivationDialog</name>
+    <message>
+        <source>Activate account at the branch</source>
+        <translation>فعال‌سازی حساب در شعبه</translation>
+    </message>
+    <message>
+        <source>Check the originals of these documents against the request, then tick each one:</source>
+        <translation>اصل این مدارک را با درخواست مقایسه کنید و سپس هر یک را تیک بزنید:</translation>
+    </message>
+    <message>
+        <source>Documents seen in person</source>
+        <translation>مدارکی که حضوری دیده شد</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantView</name>
     <message>
         <source>Applicant</source>
@@ -117,6 +140,111 @@
     </message>
 </context>
 <context>
+    <name>MobileChangeDialog</name>
+    <message>
+        <source>Change mobile number</source>
+        <translation>تغییر شماره همراه</translation>
+    </message>
+    <message>
+        <source>Current mobile:</source>
+        <translation>شماره همراه فعلی:</translation>
+    </message>
+    <message>
+        <source>&amp;New mobile:</source>
+        <translation>شماره همراه &amp;جدید:</translation>
+    </message>
+    <message>
+        <source>09xxxxxxxxx</source>
+        <translation>۰۹xxxxxxxxx</translation>
+    </message>
+    <message>
+        <source>The person proved in person that this number is registered in their name</source>
+        <translation>متقاضی حضوری نشان داد که این شماره به نام خود اوست</translation>
+    </message>
+    <message>
+        <source>Change mobile</source>
+        <translation>تغییر شماره همراه</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordResetDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>بازنشانی گذرواژه</translation>
+    </message>
+    <message>
+        <source>Ask the person to type the new password themselves. Every rule below must be ticked.</source>
+        <translation>از مراجعه‌کننده بخواهید گذرواژهٔ جدید را خودش وارد کند. همهٔ قواعد زیر باید تیک بخورند.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;گذرواژهٔ جدید:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;تکرار گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation>&amp;نمایش گذرواژه</translation>
+    </message>
+    <message>
+        <source>Password rules</source>
+        <translation>قواعد گذرواژه</translation>
+    </message>
+    <message>
+        <source>Password strength:</source>
+        <translation>قدرت گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password</source>
+        <translation>&amp;بازنشانی گذرواژه</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsResetDialog</name>
+    <message>
+        <source>Reset security questions</source>
+        <translation>بازنشانی پرسش‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>Ask the person to choose three different questions and to type a different answer to each. The answers need not be true, only remembered.</source>
+        <translation>از مراجعه‌کننده بخواهید سه پرسش متفاوت انتخاب کند و به هر یک پاسخ متفاوتی بدهد. پاسخ‌ها لازم نیست درست باشند، فقط باید به خاطر سپرده شوند.</translation>
+    </message>
+    <message>
+        <source>Question &amp;1:</source>
+        <translation>پرسش امنیتی &amp;۱:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>پاسخ:</translation>
+    </message>
+    <message>
+        <source>Question &amp;2:</source>
+        <translation>پرسش امنیتی &amp;۲:</translation>
+    </message>
+    <message>
+        <source>Question &amp;3:</source>
+        <translation>پرسش امنیتی &amp;۳:</translation>
+    </message>
+    <message>
+        <source>&amp;Reset security questions</source>
+        <translation>&amp;بازنشانی پرسش‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt — BranchDesk</source>
@@ -145,6 +273,25 @@
     <message>
         <source>Close the receipt (Esc)</source>
         <translation>بستن رسید (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>Refuse the request</source>
+        <translation>رد درخواست</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the refusal (kept in the history for the supervisor):</source>
+        <translation>&amp;دلیل رد درخواست (در سابقه برای سرپرست می‌ماند):</translation>
+    </message>
+    <message>
+        <source>Refuse request</source>
+        <translation>رد درخواست</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
 </context>
 <context>
@@ -470,10 +617,6 @@
     <message>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
-    </message>
-    <message>
-        <source>Signed in: %1 (%2)</source>
-        <translation>کاربر واردشده: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -854,6 +997,14 @@
         <source>This staff login is locked after too many wrong passwords. Minutes until it opens again: %1.</source>
         <translation>این نام کاربری کارمند پس از گذرواژه‌های نادرست پیاپی قفل شده است. دقیقه‌های باقی‌مانده تا بازشدن: %1.</translation>
     </message>
+    <message>
+        <source>This staff login no longer exists or is disabled; sign in again.</source>
+        <translation>این نام کاربری کارمند دیگر وجود ندارد یا غیرفعال است؛ دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>نقش شما اجازهٔ این کار را نمی‌دهد.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -884,6 +1035,37 @@
     <message>
         <source>Rejected</source>
         <translation>ردشده</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ActivationDialog</name>
+    <message>
+        <source>National card (the original, photo and national code checked)</source>
+        <translation>کارت ملی (اصل، عکس و کد ملی بررسی شد)</translation>
+    </message>
+    <message>
+        <source>Birth certificate (the original, names, number and date checked)</source>
+        <translation>شناسنامه (اصل، نام‌ها، شماره و تاریخ بررسی شد)</translation>
+    </message>
+    <message>
+        <source>Tick every document first.</source>
+        <translation>ابتدا همهٔ مدارک را تیک بزنید.</translation>
+    </message>
+    <message>
+        <source>Documents checked</source>
+        <translation>مدارک بررسی‌شده</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Activate the online account of %1?</source>
+        <translation>حساب کاربری %1 فعال شود؟</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>فعال‌سازی</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1297,33 @@
         <source>Failed</source>
         <translation>ناموفق</translation>
     </message>
+    <message>
+        <source>&amp;Activate account…</source>
+        <translation>&amp;فعال‌سازی حساب…</translation>
+    </message>
+    <message>
+        <source>Change &amp;mobile…</source>
+        <translation>تغییر شماره &amp;همراه…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>بازنشانی &amp;گذرواژه…</translation>
+    </message>
+    <message>
+        <source>Reset security &amp;questions…</source>
+        <translation>بازنشانی &amp;پرسش‌های امنیتی…</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse request…</source>
+        <translation>&amp;رد درخواست…</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::CounterDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation>%1 %2 — کد ملی %3</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::LoginDialog</name>
@@ -1196,6 +1405,95 @@
     <message>
         <source>Applicant %1</source>
         <translation>متقاضی %1</translation>
+    </message>
+    <message>
+        <source>Find applicant</source>
+        <translation>جست‌وجوی متقاضی</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;میز کار</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>&amp;متقاضی</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>کاربر: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sync: unknown</source>
+        <translation>همگام‌سازی: نامعلوم</translation>
+    </message>
+    <message>
+        <source>Offline — changes waiting to sync: %1</source>
+        <translation>آفلاین — تغییرات در انتظار همگام‌سازی: %1</translation>
+    </message>
+    <message>
+        <source>This desk works on its own database; changes are sent to the central database when sync runs.</source>
+        <translation>این میز با پایگاه داده‌ی خودش کار می‌کند؛ تغییرات هنگام همگام‌سازی به پایگاه داده‌ی مرکزی فرستاده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Done for %1: %2</source>
+        <translation>انجام شد برای %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::MobileChangeDialog</name>
+    <message>
+        <source>This is already the account&apos;s mobile number.</source>
+        <translation>این شماره همین حالا شماره همراه حساب است.</translation>
+    </message>
+    <message>
+        <source>New mobile</source>
+        <translation>شماره همراه جدید</translation>
+    </message>
+    <message>
+        <source>Change the mobile number of %1 to %2?</source>
+        <translation>شماره همراه %1 به %2 تغییر کند؟</translation>
+    </message>
+    <message>
+        <source>Change mobile</source>
+        <translation>تغییر شماره همراه</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::PasswordResetDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation>%1 %2 — کد ملی %3</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>برآورده شده</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>برآورده نشده</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1 %2 (national code %3)? The old password stops working at once.</source>
+        <translation>گذرواژهٔ %1 %2 (کد ملی %3) بازنشانی شود؟ گذرواژهٔ قبلی بی‌درنگ از کار می‌افتد.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>بازنشانی گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::QuestionsResetDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation>%1 %2 — کد ملی %3</translation>
+    </message>
+    <message>
+        <source>Replace the security questions of %1 %2 (national code %3)? The old answers stop working at once.</source>
+        <translation>پرسش‌های امنیتی %1 %2 (کد ملی %3) با پرسش‌های تازه جایگزین شود؟ پاسخ‌های قبلی بی‌درنگ از کار می‌افتند.</translation>
+    </message>
+    <message>
+        <source>Reset security questions</source>
+        <translation>بازنشانی پرسش‌های امنیتی</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1605,21 @@
     <message>
         <source>The receipt was saved as %1.</source>
         <translation>رسید در %1 ذخیره شد.</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RefusalDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>Refuse the request of %1? The person will have to register again.</source>
+        <translation>درخواست %1 رد شود؟ متقاضی باید دوباره ثبت‌نام کند.</translation>
+    </message>
+    <message>
+        <source>Refuse request</source>
+        <translation>رد درخواست</translation>
     </message>
 </context>
 <context>

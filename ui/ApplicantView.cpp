@@ -2,6 +2,10 @@
 #include "ApplicantView.h"
 #include "ui_ApplicantView.h"
 
+#include "ActivationDialog.h"
+#include "MobileChangeDialog.h"
+#include "RefusalDialog.h"
+
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
@@ -11,6 +15,7 @@
 #include <QLabel>
 #include <QStyle>
 #include <QTimeZone>
+#include <QToolButton>
 
 namespace branch::ui
 {
@@ -111,9 +116,158 @@ ApplicantView::ApplicantView(Context &ctx, QWidget *parent)
     addAction(back);
     connect(m_ui->backButton, &QPushButton::clicked, this, &ApplicantView::closed);
     setFocusProxy(m_ui->history);
+    buildActions();
 }
 
 ApplicantView::~ApplicantView() = default;
+
+const QList<CounterAction> &allCounterActions()
+{
+    static const QList<CounterAction> all = {CounterAction::Activate, CounterAction::ChangeMobile,
+                                             CounterAction::ResetPassword, CounterAction::ResetQuestions,
+                                             CounterAction::Refuse};
+    return all;
+}
+
+QString counterActionCode(CounterAction a)
+{
+    switch (a) {
+    case CounterAction::Activate:
+        return QStringLiteral("account.activate");
+    case CounterAction::ChangeMobile:
+        return QStringLiteral("account.mobile_change");
+    case CounterAction::ResetPassword:
+        return QStringLiteral("account.password_reset");
+    case CounterAction::ResetQuestions:
+        return QStringLiteral("account.questions_reset");
+    case CounterAction::Refuse:
+        return QStringLiteral("request.reject");
+    }
+    return {};
+}
+
+void ApplicantView::buildActions()
+{
+    struct Def {
+        CounterAction action;
+        QString text;
+        Qt::Key key;
+    };
+    const Def defs[] = {
+        {CounterAction::Activate, tr("&Activate account…"), Qt::Key_F2},
+        {CounterAction::ChangeMobile, tr("Change &mobile…"), Qt::Key_F3},
+        {CounterAction::ResetPassword, tr("Reset &password…"), Qt::Key_F4},
+        {CounterAction::ResetQuestions, tr("Reset security &questions…"), Qt::Key_F6},
+        {CounterAction::Refuse, tr("&Refuse request…"), Qt::Key_F8},
+    };
+    for (const Def &d : defs) {
+        auto *action = new QAction(d.text, this);
+        action->setShortcut(QKeySequence(d.key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(d.text).remove(QLatin1Char('&')),
+                                                         action->shortcut().toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, [this, a = d.action] { startAction(a); });
+        addAction(action);
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setObjectName(counterActionCode(d.action));
+        m_ui->actionsRow->addWidget(button);
+        m_actions.insert(d.action, action);
+        m_buttons.insert(d.action, button);
+    }
+    m_ui->actionsRow->addStretch(1);
+    updateActions();
+}
+
+void ApplicantView::setSession(const StaffSession &session)
+{
+    m_session = session;
+    updateActions();
+}
+
+QAction *ApplicantView::counterAction(CounterAction a) const
+{
+    return m_actions.value(a);
+}
+
+QToolButton *ApplicantView::actionButton(CounterAction a) const
+{
+    return m_buttons.value(a);
+}
+
+void ApplicantView::updateActions()
+{
+    // The role decides what shows; the case decides what is enabled (the service checks
+    // both again: this only spares the clerk a refusal).
+    const bool allowed = roleMay(m_session.role, StaffPermission::CounterActions);
+    const bool loaded = !m_case.nationalCode.isEmpty();
+    const bool awaiting = loaded && m_case.status == RequestStatus::BranchActivationRequired;
+    for (CounterAction a : allCounterActions()) {
+        bool enabled = false;
+        switch (a) {
+        case CounterAction::Activate:
+            enabled = awaiting && !m_case.hasAccount;
+            break;
+        case CounterAction::Refuse:
+            enabled = awaiting;
+            break;
+        case CounterAction::ChangeMobile:
+        case CounterAction::ResetPassword:
+        case CounterAction::ResetQuestions:
+            enabled = loaded && m_case.hasAccount;
+            break;
+        }
+        m_actions[a]->setVisible(allowed);
+        m_actions[a]->setEnabled(allowed && enabled && !m_dialog);
+        m_buttons[a]->setVisible(allowed); // a tool button follows its action's state, not its visibility
+    }
+}
+
+CounterDialog *ApplicantView::createDialog(CounterAction a)
+{
+    switch (a) {
+    case CounterAction::Activate:
+        return new ActivationDialog(m_ctx, m_session, m_case, this);
+    case CounterAction::ChangeMobile:
+        return new MobileChangeDialog(m_ctx, m_session, m_case, this);
+    case CounterAction::Refuse:
+        return new RefusalDialog(m_ctx, m_session, m_case, this);
+    case CounterAction::ResetPassword:
+    case CounterAction::ResetQuestions:
+        return nullptr;
+    }
+    return nullptr;
+}
+
+bool ApplicantView::startAction(CounterAction a)
+{
+    QAction *action = m_actions.value(a);
+    if (!action || !action->isVisible() || !action->isEnabled() || m_dialog)
+        return false;
+    CounterDialog *dialog = createDialog(a);
+    if (!dialog)
+        return false;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    updateActions();
+    const QString code = m_case.nationalCode;
+    connect(dialog, &QDialog::finished, this, [this, dialog, a, code](int result) {
+        const auto details = dialog->receiptDetails();
+        m_dialog = nullptr;
+        if (result == QDialog::Accepted) {
+            showApplicant(code); // the new status, history and SMS
+            emit counterActionDone(a, code, details);
+        }
+        updateActions();
+        // Back to the view, so that the next shortcut works without reaching for the mouse.
+        window()->activateWindow();
+        setFocus(Qt::OtherFocusReason);
+    });
+    dialog->open();
+    return true;
+}
 
 void ApplicantView::buildGrid()
 {
@@ -187,6 +341,7 @@ QString ApplicantView::showApplicant(const QString &nationalCode)
 void ApplicantView::showCase(const ApplicantCase &c)
 {
     m_case = c;
+    updateActions();
     const QString dash = QStringLiteral("—");
     // Names and date-times are data, in the same order in both languages: not translated.
     m_ui->title->setText(QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/lifecycle/ApplicantView.h"
+#include "app/lifecycle/Staff.h"
 
 #include <QScopedPointer>
 #include <QWidget>
@@ -14,12 +15,29 @@ namespace Ui
 class ApplicantView;
 }
 
+class QAction;
+class QDialog;
 class QLabel;
 class QTableWidget;
 class QPushButton;
+class QToolButton;
 
 namespace branch::ui
 {
+
+class CounterDialog;
+
+// What a clerk can do for the person in the applicant view, each with its shortcut.
+enum class CounterAction {
+    Activate,       // F2: activation after the documents check
+    ChangeMobile,   // F3
+    ResetPassword,  // F4
+    ResetQuestions, // F6
+    Refuse,         // F8: refusal with a reason
+};
+const QList<CounterAction> &allCounterActions();
+// The audit action each one records ("account.activate", ...): the receipt's action.
+QString counterActionCode(CounterAction a);
 
 class ApplicantView : public QWidget
 {
@@ -45,6 +63,17 @@ public:
     QTableWidget *smsTable() const;
     QPushButton *backButton() const;
 
+    // Who acts: decides which actions show (roleMay); the dialogs act for this session.
+    void setSession(const StaffSession &session);
+    const StaffSession &session() const { return m_session; }
+    // The action (its shortcut, enabled when the case allows it, visible when the role does).
+    QAction *counterAction(CounterAction a) const;
+    QToolButton *actionButton(CounterAction a) const;
+    // The counter dialog open now (window-modal, not blocking), or null.
+    CounterDialog *openDialog() const { return m_dialog; }
+    // Opens the dialog of `a` for the case shown; false when the action is not available.
+    bool startAction(CounterAction a);
+
     // The readable, translated name of an audit action ("request.submit" → "Request submitted");
     // an unknown action is shown as stored.
     static QString actionLabel(const QString &action);
@@ -52,6 +81,10 @@ public:
 signals:
     // The clerk asked to return to the search (Esc, Alt+Left or the button).
     void closed();
+    // A counter action succeeded; the case shown is already reloaded. `details` are the
+    // receipt's extra lines (translated).
+    void counterActionDone(branch::ui::CounterAction action, const QString &nationalCode,
+                           const QList<QPair<QString, QString>> &details);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +95,9 @@ private:
         QLabel *name, *request, *registry;
     };
     void buildGrid();
+    void buildActions();
+    void updateActions();
+    CounterDialog *createDialog(CounterAction a);
     void alignValues();
     QString digits(const QString &s) const;
     QString dateText(const QDate &d) const;
@@ -75,6 +111,10 @@ private:
     ApplicantCase m_case;
     QList<Row> m_rows;
     bool m_persianDigits = false;
+    StaffSession m_session;
+    QMap<CounterAction, QAction *> m_actions;
+    QMap<CounterAction, QToolButton *> m_buttons;
+    CounterDialog *m_dialog = nullptr;
 };
 
 } // namespace branch::ui

@@ -122,13 +122,13 @@ void LoginDialog::signIn()
         showMessage(tr("Only %1 can unlock this session.").arg(m_lockedTo));
         return;
     }
-    auto out = authenticateStaff(m_ctx, login, std::move(password), m_now());
+    auto out = signInStaff(m_ctx, login, std::move(password), m_now());
     if (!out.ok()) {
         showMessage(out.failure.message());
         return;
     }
     showMessage(QString());
-    m_session = Session{out.value->login, out.value->role};
+    m_session = *out.value;
     accept();
 }
 

@@ -1,10 +1,11 @@
 // Staff sign-in, and the same dialog as the session lock screen. The password is checked
-// by branch::authenticateStaff (lockout after five wrong passwords, audited); the dialog
+// by branch::signInStaff (lockout after five wrong passwords, audited); the dialog
 // only shows the service's translated failure. SessionLock puts the lock screen up when
 // the IdleWatcher reports the desk idle and takes it down for the same staff only.
 #pragma once
 
 #include "app/lifecycle/Service.h"
+#include "app/lifecycle/Staff.h"
 
 #include <QDialog>
 #include <QList>
@@ -22,12 +23,8 @@ namespace branch::ui
 
 class IdleWatcher;
 
-// Who is at the desk. Later screens show or hide actions by role.
-struct Session {
-    QString login;
-    QString role; // "clerk", "supervisor" or "admin" (branch::isStaffRole)
-    bool isValid() const { return !login.isEmpty(); }
-};
+// Who is at the desk; screens show or hide actions by role (branch::roleMay).
+using Session = branch::StaffSession;
 
 // The translated name of a staff role, for people ("clerk" → "Clerk").
 QString roleLabel(const QString &role);

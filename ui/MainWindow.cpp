@@ -3,24 +3,29 @@
 #include "ui_MainWindow.h"
 
 #include "ApplicantView.h"
+#include "LoginDialog.h"
 #include "SearchPage.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Staff.h"
 #include "app/lifecycle/Status.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenuBar>
 
 namespace branch::ui
 {
 
 MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
-      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this))
+      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
+      m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -38,6 +43,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         openApplicant(code);
     });
     connect(m_view, &ApplicantView::closed, this, &MainWindow::showSearch);
+    connect(m_view, &ApplicantView::counterActionDone, this, &MainWindow::onCounterActionDone);
 
     m_ui->counts->setColumnCount(2);
     m_ui->counts->setHorizontalHeaderLabels({tr("Status"), tr("Requests")});
@@ -47,6 +53,10 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     m_ui->counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_ui->counts->setSelectionMode(QAbstractItemView::NoSelection);
 
+    auto *find = new QAction(tr("Find applicant"), this);
+    find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
+    connect(find, &QAction::triggered, this, &MainWindow::showSearch);
+    addAction(find);
     auto *refresh = new QAction(tr("Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
@@ -56,7 +66,24 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     connect(quit, &QAction::triggered, this, &QWidget::close);
     addAction(quit);
 
-    statusBar()->addPermanentWidget(new QLabel(tr("Database: %1").arg(ctx.db.path())));
+    // The menu lists every action with its shortcut, so nothing needs the mouse and
+    // nothing has to be remembered.
+    QMenu *desk = menuBar()->addMenu(tr("&Desk"));
+    desk->addAction(find);
+    desk->addAction(refresh);
+    desk->addSeparator();
+    desk->addAction(quit);
+    QMenu *applicant = menuBar()->addMenu(tr("&Applicant"));
+    for (CounterAction a : allCounterActions())
+        applicant->addAction(m_view->counterAction(a));
+    m_applicantMenu = applicant->menuAction();
+    m_applicantMenu->setEnabled(false); // the applicant's actions act on an open applicant
+
+    m_dbLabel->setText(tr("Database: %1").arg(QFileInfo(ctx.db.path()).fileName()));
+    m_dbLabel->setToolTip(ctx.db.path());
+    statusBar()->addPermanentWidget(m_staffLabel);
+    statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_dbLabel);
     refresh->trigger();
     m_search->focusSearch();
 }
@@ -74,6 +101,41 @@ void MainWindow::showCentral(QWidget *w)
     old->hide();
     setCentralWidget(w);
     w->show();
+    m_applicantMenu->setEnabled(w == m_view);
+}
+
+void MainWindow::setSession(const StaffSession &session)
+{
+    m_session = session;
+    m_view->setSession(session);
+    m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(session.login, roleLabel(session.role)));
+}
+
+void MainWindow::updateSyncState()
+{
+    // Offline is the normal state of a branch: said plainly, not as an error.
+    auto waiting = changesWaitingToSync(m_ctx);
+    if (!waiting.ok()) {
+        m_syncLabel->setText(tr("Sync: unknown"));
+        m_syncLabel->setToolTip(waiting.failure.message());
+        return;
+    }
+    const QLocale locale;
+    m_syncLabel->setText(tr("Offline — changes waiting to sync: %1").arg(locale.toString(*waiting.value)));
+    m_syncLabel->setToolTip(tr("This desk works on its own database; changes are sent to the central database "
+                               "when sync runs."));
+}
+
+void MainWindow::onCounterActionDone(CounterAction action, const QString &nationalCode,
+                                     const QList<QPair<QString, QString>> &details)
+{
+    Q_UNUSED(details);
+    const bool persian = language() == QLatin1String("fa");
+    statusBar()->showMessage(tr("Done for %1: %2")
+                                 .arg(persian ? toPersianDigits(nationalCode) : nationalCode,
+                                      m_view->counterAction(action)->text().remove(QLatin1Char('&'))),
+                             10000);
+    refresh();
 }
 
 bool MainWindow::openApplicant(const QString &nationalCode)
@@ -96,6 +158,7 @@ void MainWindow::showSearch()
 
 void MainWindow::refresh()
 {
+    updateSyncState();
     auto counts = requestCountsByStatus(m_ctx);
     m_ui->counts->setRowCount(0);
     if (!counts.ok()) {

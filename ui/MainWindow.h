@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/lifecycle/Service.h"
+#include "app/lifecycle/Staff.h"
 
 #include <QMainWindow>
 #include <QScopedPointer>
@@ -14,11 +15,15 @@ namespace Ui
 class MainWindow;
 }
 
+class QAction;
+class QLabel;
+
 namespace branch::ui
 {
 
 class SearchPage;
 class ApplicantView;
+enum class CounterAction;
 
 class MainWindow : public QMainWindow
 {
@@ -34,10 +39,17 @@ public:
     // Shows this applicant's view (what Enter on a search result does). False, with the
     // reason in the status bar, when the case cannot be read.
     bool openApplicant(const QString &nationalCode);
-    // Back to the search, its field focused.
+    // Back to the search, its field focused (Ctrl+F from anywhere in the window).
     void showSearch();
 
+    // Who is signed in: shown in the status bar; decides which actions show.
+    void setSession(const StaffSession &session);
+    // The status bar's permanent parts.
+    QLabel *databaseLabel() const { return m_dbLabel; }
+    QLabel *syncLabel() const { return m_syncLabel; }
+
 public slots:
+    // Re-reads the counts, the sync state and the search results.
     void refresh();
 
 signals:
@@ -46,11 +58,19 @@ signals:
 
 private:
     void showCentral(QWidget *w);
+    void updateSyncState();
+    void onCounterActionDone(CounterAction action, const QString &nationalCode,
+                             const QList<QPair<QString, QString>> &details);
 
     const QScopedPointer<Ui::MainWindow> m_ui;
     Context &m_ctx;
     SearchPage *m_search;
     ApplicantView *m_view;
+    StaffSession m_session;
+    QLabel *m_dbLabel;
+    QLabel *m_syncLabel;
+    QLabel *m_staffLabel;
+    QAction *m_applicantMenu = nullptr;
 };
 
 } // namespace branch::ui

@@ -46,22 +46,18 @@ QJsonObject requestJson(const db::RequestRecord &r)
 }
 
 // The common frame of an account change at the counter: validate the national code,
-// authenticate the staff member (before anything about the person is revealed), let
-// `prepare` check and do slow work (hashing) outside the transaction, then one
-// transaction that reloads the account and applies `change`.
+// check the staff member (before anything about the person is revealed), let `prepare`
+// check and do slow work (hashing) outside the transaction, then one transaction that
+// reloads the account and applies `change`.
 template <class Prepare, class Change>
-Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                            QString &staffPassword, const QDateTime &now, const QString &action, Prepare &&prepare,
-                            Change &&change)
+Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
+                            const QDateTime &now, const QString &action, Prepare &&prepare, Change &&change)
 {
     QString nationalCode;
-    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
-    if (!errors.isEmpty()) {
-        security::wipe(staffPassword);
+    const Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    if (!errors.isEmpty())
         return Failure{Failure::Kind::Rule, errors, {}};
-    }
-    auto staff = authenticateStaff(ctx, staffLogin, staffPassword, now);
-    security::wipe(staffPassword);
+    auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
     if (!staff.ok())
         return staff.failure;
     try {
@@ -79,7 +75,7 @@ Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, cons
             return noAccount();
         const int base = acc->version;
         QJsonObject details;
-        if (auto refused = change(*acc, details))
+        if (auto refused = change(*acc, details, staff.value->login))
             return *refused;
         acc->version += 1;
         acc->updatedAt = now;
@@ -170,6 +166,15 @@ Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &t
     return QList<db::ApplicantRow>{};
 }
 
+Outcome<qint64> changesWaitingToSync(Context &ctx)
+{
+    try {
+        return db::outboxCount(ctx.db);
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
 Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx)
 {
     try {
@@ -246,16 +251,14 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
 }
 
 Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
-                           const QString &staffLogin, QString staffPassword, const QDateTime &now)
+                           const StaffSession &staff, const QDateTime &now)
 {
     QString mobile;
     const Violations errors = checkMobile(newMobile, &mobile);
-    if (!errors.isEmpty()) {
-        security::wipe(staffPassword);
+    if (!errors.isEmpty())
         return Failure{Failure::Kind::Rule, errors, {}};
-    }
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.mobile_change"),
-                         noPreparation, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+    return changeAccount(ctx, nationalCode, staff, now, QStringLiteral("account.mobile_change"), noPreparation,
+                         [&](db::AccountRecord &a, QJsonObject &, const QString &actor) -> std::optional<Failure> {
                              if (a.mobile == mobile)
                                  return Failure::rule(QStringLiteral("mobile"), QStringLiteral("mobile.unchanged"),
                                                       Services::tr("This is already the account's mobile number."));
@@ -263,14 +266,22 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
                              db::upsertMobileOwner(ctx.db, a.nationalCode, mobile);
                              a.mobile = mobile;
                              queueNotice(ctx, a, QStringLiteral("mobile_changed"),
-                                         sms::mobileChanged(a.gender, a.firstName, a.lastName), now, staffLogin);
+                                         sms::mobileChanged(a.gender, a.firstName, a.lastName), now, actor);
                              return std::nullopt;
                          });
 }
 
-Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
-                                     QString staffPassword, QString password, QString passwordConfirm,
-                                     const QDateTime &now)
+Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
+                           const QString &staffLogin, QString staffPassword, const QDateTime &now)
+{
+    return withStaffPassword<bool>(ctx, checkNationalCode(nationalCode) + checkMobile(newMobile), staffLogin,
+                                   staffPassword, StaffPermission::CounterActions, now, [&](const StaffSession &s) {
+                                       return changeMobile(ctx, nationalCode, newMobile, s, now);
+                                   });
+}
+
+Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                     QString password, QString passwordConfirm, const QDateTime &now)
 {
     QString hash;
     auto checkAndHash = [&](const db::AccountRecord &a) -> std::optional<Failure> {
@@ -281,37 +292,62 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
         hash = security::hashSecret(password);
         return std::nullopt;
     };
-    auto out =
-        changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.password_reset"),
-                      checkAndHash, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
-                          a.passwordHash = hash;
-                          queueNotice(ctx, a, QStringLiteral("password_reset"),
-                                      sms::passwordReset(a.gender, a.firstName, a.lastName), now, staffLogin);
-                          return std::nullopt;
-                      });
+    auto out = changeAccount(ctx, nationalCode, staff, now, QStringLiteral("account.password_reset"), checkAndHash,
+                             [&](db::AccountRecord &a, QJsonObject &, const QString &actor) -> std::optional<Failure> {
+                                 a.passwordHash = hash;
+                                 queueNotice(ctx, a, QStringLiteral("password_reset"),
+                                             sms::passwordReset(a.gender, a.firstName, a.lastName), now, actor);
+                                 return std::nullopt;
+                             });
     security::wipe(password);
     security::wipe(passwordConfirm);
     return out;
 }
 
-Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
-                                      QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now)
+Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                     QString staffPassword, QString password, QString passwordConfirm,
+                                     const QDateTime &now)
+{
+    auto out =
+        withStaffPassword<bool>(ctx, checkNationalCode(nationalCode), staffLogin, staffPassword,
+                                StaffPermission::CounterActions, now, [&](const StaffSession &s) {
+                                    return resetPasswordAtCounter(ctx, nationalCode, s, password, passwordConfirm, now);
+                                });
+    security::wipe(password);
+    security::wipe(passwordConfirm);
+    return out;
+}
+
+Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                      QList<QuestionAnswer> questions, const QDateTime &now)
 {
     const Violations errors = checkSecurityQuestions(questions);
     if (!errors.isEmpty()) {
         for (auto &q : questions)
             security::wipe(q.answer);
-        security::wipe(staffPassword);
         return Failure{Failure::Kind::Rule, errors, {}};
     }
     const QString hashed = hashAnswers(questions);
     for (auto &q : questions)
         security::wipe(q.answer);
-    return changeAccount(ctx, nationalCode, staffLogin, staffPassword, now, QStringLiteral("account.questions_reset"),
-                         noPreparation, [&](db::AccountRecord &a, QJsonObject &) -> std::optional<Failure> {
+    return changeAccount(ctx, nationalCode, staff, now, QStringLiteral("account.questions_reset"), noPreparation,
+                         [&](db::AccountRecord &a, QJsonObject &, const QString &) -> std::optional<Failure> {
                              a.questionsJson = hashed;
                              return std::nullopt;
                          });
+}
+
+Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
+                                      QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now)
+{
+    auto out =
+        withStaffPassword<bool>(ctx, checkNationalCode(nationalCode) + checkSecurityQuestions(questions), staffLogin,
+                                staffPassword, StaffPermission::CounterActions, now, [&](const StaffSession &s) {
+                                    return resetQuestionsAtCounter(ctx, nationalCode, s, questions, now);
+                                });
+    for (auto &q : questions)
+        security::wipe(q.answer);
+    return out;
 }
 
 } // namespace branch

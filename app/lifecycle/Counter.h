@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Service.h"
+#include "Staff.h"
 
 #include "app/core/SecurityQuestions.h"
 #include "db/Records.h"
@@ -28,6 +29,9 @@ constexpr int kMinSearchPrefixDigits = 4;
 // the start of either, or a name. Digits in any script; letters in Arabic or Persian forms.
 SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 
+// How many changes wait in the outbox for the central database (the desk's sync state).
+Outcome<qint64> changesWaitingToSync(Context &ctx);
+
 // How many requests are in each status (for the desk's overview).
 Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx);
 
@@ -45,6 +49,15 @@ inline Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QSt
 // Everything about one person: current request, all requests, account, SMS, audit.
 Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCode);
 
+// The account changes at the counter, in two forms: the desk's signed-in session, and
+// the staff password carried by a branchctl command (authenticated first). Both check
+// that the staff member's role allows counter actions.
+Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
+                           const StaffSession &staff, const QDateTime &now);
+Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                     QString password, QString passwordConfirm, const QDateTime &now);
+Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                      QList<QuestionAnswer> questions, const QDateTime &now);
 Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QString &newMobile,
                            const QString &staffLogin, QString staffPassword, const QDateTime &now);
 Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,

@@ -215,21 +215,9 @@ QStringList requiredActivationDocuments()
 
 namespace
 {
-// Shared start of the counter actions on a request: staff check, national code, request.
-Outcome<db::StaffRecord> counterStaff(Context &ctx, const QString &staffLogin, QString &staffPassword,
-                                      const QDateTime &now)
+Violations checkActivation(const QString &nationalCodeInput, const QStringList &documents, QString *nationalCode)
 {
-    auto staff = authenticateStaff(ctx, staffLogin, staffPassword, now);
-    security::wipe(staffPassword);
-    return staff;
-}
-} // namespace
-
-Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                                   QString staffPassword, const QStringList &documents, const QDateTime &now)
-{
-    QString nationalCode;
-    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
+    Violations errors = checkNationalCode(nationalCodeInput, nationalCode);
     QStringList missing;
     for (const QString &d : requiredActivationDocuments())
         if (!documents.contains(d))
@@ -243,11 +231,27 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
         errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.missing"),
                             Services::tr("Check and tick every required document before activating (missing: %1).")
                                 .arg(missing.join(QStringLiteral(", ")))};
-    if (!errors.isEmpty()) {
-        security::wipe(staffPassword);
+    return errors;
+}
+
+Violations checkRefusal(const QString &nationalCodeInput, const QString &reason, QString *nationalCode)
+{
+    Violations errors = checkNationalCode(nationalCodeInput, nationalCode);
+    if (reason.trimmed().size() < 3)
+        errors << Violation{QStringLiteral("reason"), QStringLiteral("reason.required"),
+                            Services::tr("Write the reason for the refusal.")};
+    return errors;
+}
+} // namespace
+
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
+                                   const QStringList &documents, const QDateTime &now)
+{
+    QString nationalCode;
+    const Violations errors = checkActivation(nationalCodeInput, documents, &nationalCode);
+    if (!errors.isEmpty())
         return Failure{Failure::Kind::Rule, errors, {}};
-    }
-    auto staff = counterStaff(ctx, staffLogin, staffPassword, now);
+    auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
     if (!staff.ok())
         return staff.failure;
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
@@ -268,19 +272,24 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
     });
 }
 
-Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                                 QString staffPassword, const QString &reason, const QDateTime &now)
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
+                                   QString staffPassword, const QStringList &documents, const QDateTime &now)
 {
     QString nationalCode;
-    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
-    if (reason.trimmed().size() < 3)
-        errors << Violation{QStringLiteral("reason"), QStringLiteral("reason.required"),
-                            Services::tr("Write the reason for the refusal.")};
-    if (!errors.isEmpty()) {
-        security::wipe(staffPassword);
+    return withStaffPassword<QString>(
+        ctx, checkActivation(nationalCodeInput, documents, &nationalCode), staffLogin, staffPassword,
+        StaffPermission::CounterActions, now,
+        [&](const StaffSession &session) { return activateAtCounter(ctx, nationalCode, session, documents, now); });
+}
+
+Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
+                                 const QString &reason, const QDateTime &now)
+{
+    QString nationalCode;
+    const Violations errors = checkRefusal(nationalCodeInput, reason, &nationalCode);
+    if (!errors.isEmpty())
         return Failure{Failure::Kind::Rule, errors, {}};
-    }
-    auto staff = counterStaff(ctx, staffLogin, staffPassword, now);
+    auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
     if (!staff.ok())
         return staff.failure;
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
@@ -297,6 +306,16 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
                     {{QStringLiteral("reason"), reason.trimmed()}});
         return r->id;
     });
+}
+
+Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
+                                 QString staffPassword, const QString &reason, const QDateTime &now)
+{
+    QString nationalCode;
+    return withStaffPassword<QString>(
+        ctx, checkRefusal(nationalCodeInput, reason, &nationalCode), staffLogin, staffPassword,
+        StaffPermission::CounterActions, now,
+        [&](const StaffSession &session) { return refuseAtCounter(ctx, nationalCode, session, reason, now); });
 }
 
 } // namespace branch

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Service.h"
+#include "Staff.h"
 #include "Status.h"
 
 #include "app/core/Registration.h"
@@ -32,11 +33,16 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now,
 QStringList requiredActivationDocuments();
 
 // In-person activation of a request waiting for it (branch_activation_required), after
-// the clerk checked the documents. The staff member is authenticated first.
+// the clerk checked the documents. The session form is the desk's; the password form
+// (branchctl) authenticates the staff member first. Both check the role.
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                   const QStringList &documents, const QDateTime &now);
 Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
                                    QString staffPassword, const QStringList &documents, const QDateTime &now);
 
 // Refusal at the counter, with a reason (branch_activation_required → rejected).
+Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                 const QString &reason, const QDateTime &now);
 Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
                                  QString staffPassword, const QString &reason, const QDateTime &now);
 

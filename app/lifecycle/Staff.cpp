@@ -12,10 +12,6 @@
 namespace branch
 {
 
-namespace
-{
-} // namespace
-
 bool isStaffRole(const QString &role)
 {
     return role == QLatin1String("clerk") || role == QLatin1String("supervisor") || role == QLatin1String("admin");
@@ -120,6 +116,66 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInp
     });
     security::wipe(password);
     return out;
+}
+
+bool roleMay(const QString &role, StaffPermission permission)
+{
+    const bool clerk = role == QLatin1String("clerk");
+    const bool supervisor = role == QLatin1String("supervisor");
+    const bool admin = role == QLatin1String("admin");
+    switch (permission) {
+    case StaffPermission::CounterActions:
+        return clerk || supervisor;
+    case StaffPermission::ReviewMismatch:
+        return supervisor;
+    case StaffPermission::Administer:
+        return admin;
+    }
+    return false;
+}
+
+Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString password, const QDateTime &now)
+{
+    auto staff = authenticateStaff(ctx, login, std::move(password), now);
+    if (!staff.ok())
+        return staff.failure;
+    auto audited = inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        recordAudit(ctx, {staff.value->login, QStringLiteral("staff.sign_in"), {}, {}}, now);
+        return true;
+    });
+    if (!audited.ok())
+        return audited.failure;
+    return StaffSession{staff.value->login, staff.value->role};
+}
+
+Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session, StaffPermission permission)
+{
+    try {
+        auto staff = db::findStaff(ctx.db, normalizeLogin(session.login));
+        if (!session.isValid() || !staff || !staff->active)
+            return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.unknown"),
+                                 Services::tr("This staff login no longer exists or is disabled; sign in again."));
+        if (!roleMay(staff->role, permission))
+            return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.not_allowed"),
+                                 Services::tr("Your role does not allow this action."));
+        return *staff;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
+
+Outcome<StaffSession> authenticateFor(Context &ctx, const QString &login, QString &password, StaffPermission permission,
+                                      const QDateTime &now)
+{
+    auto staff = authenticateStaff(ctx, login, password, now);
+    security::wipe(password);
+    if (!staff.ok())
+        return staff.failure;
+    const StaffSession session{staff.value->login, staff.value->role};
+    auto allowed = sessionStaff(ctx, session, permission);
+    if (!allowed.ok())
+        return allowed.failure;
+    return session;
 }
 
 } // namespace branch

@@ -1,7 +1,12 @@
-// Staff accounts: creation (branchctl user add) and authentication with lockout.
+// Staff accounts: creation (branchctl user add), authentication with lockout, and what
+// each role may do. A counter action is done either by a signed-in session (the desk,
+// which authenticated once at sign-in and locks when idle) or with the staff password
+// given to the command (branchctl); both end in the same service function.
 #pragma once
 
 #include "Service.h"
+
+#include "app/security/SecretHash.h"
 
 namespace branch
 {
@@ -19,5 +24,52 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QStr
 // kStaffLockMinutes; every failure and lock is audited (without the password). Runs in
 // its own transaction: call it before the action's transaction, never inside one.
 Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, QString password, const QDateTime &now);
+
+// Who is at the desk: a staff member authenticated by this process.
+struct StaffSession {
+    QString login;
+    QString role; // "clerk", "supervisor" or "admin" (isStaffRole)
+    bool isValid() const { return !login.isEmpty(); }
+};
+
+// What a role may do. Clerks and supervisors serve people at the counter; only
+// supervisors review identity mismatches (four eyes); administrators manage staff and
+// data and do not act on applicants (separation of duties).
+enum class StaffPermission {
+    CounterActions, // activate, refuse, change mobile, reset password or questions
+    ReviewMismatch, // decide identity-mismatch cases
+    Administer,     // staff accounts, imports, audit verification
+};
+bool roleMay(const QString &role, StaffPermission permission);
+
+// Signing in at the desk: authenticateStaff, and a successful sign-in is audited
+// ("staff.sign_in") in its own transaction.
+Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString password, const QDateTime &now);
+
+// The staff member behind a session, re-read from the database: still present, active,
+// and allowed `permission` by their stored role. Call it at the start of an action.
+Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session, StaffPermission permission);
+
+// For commands that carry the staff password (branchctl): authenticate, then the same
+// role check as a session. The password is wiped.
+Outcome<StaffSession> authenticateFor(Context &ctx, const QString &login, QString &password, StaffPermission permission,
+                                      const QDateTime &now);
+
+// The password form of an action: input errors found without the database come first
+// (they cost no login attempt), then the staff is authenticated, then `act(session)`
+// runs the session form. The password is wiped on every path.
+template <class T, class F>
+Outcome<T> withStaffPassword(Context &ctx, const Violations &inputErrors, const QString &login, QString &password,
+                             StaffPermission permission, const QDateTime &now, F &&act)
+{
+    if (!inputErrors.isEmpty()) {
+        security::wipe(password);
+        return Failure{Failure::Kind::Rule, inputErrors, {}};
+    }
+    auto session = authenticateFor(ctx, login, password, permission, now);
+    if (!session.ok())
+        return session.failure;
+    return act(*session.value);
+}
 
 } // namespace branch

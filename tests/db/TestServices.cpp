@@ -17,6 +17,7 @@
 #include <QTimeZone>
 
 using namespace branch;
+using namespace Qt::StringLiterals;
 
 namespace
 {
@@ -278,6 +279,85 @@ private slots:
                                            QStringLiteral("Clerk1234x"), QStringLiteral("Newpass12x"),
                                            QStringLiteral("Newpass12x"), kT0);
         QVERIFY(good.ok());
+    }
+
+    void rolePermissions_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<bool>("counter");
+        QTest::addColumn<bool>("review");
+        QTest::addColumn<bool>("administer");
+        QTest::newRow("clerk") << u"clerk"_s << true << false << false;
+        QTest::newRow("supervisor") << u"supervisor"_s << true << true << false;
+        QTest::newRow("admin") << u"admin"_s << false << false << true;
+        QTest::newRow("unknown") << u"root"_s << false << false << false;
+        QTest::newRow("empty") << QString() << false << false << false;
+        QTest::newRow("case matters (stored lower-case)") << u"Clerk"_s << false << false << false;
+    }
+    void rolePermissions()
+    {
+        QFETCH(QString, role);
+        QFETCH(bool, counter);
+        QFETCH(bool, review);
+        QFETCH(bool, administer);
+        QCOMPARE(roleMay(role, StaffPermission::CounterActions), counter);
+        QCOMPARE(roleMay(role, StaffPermission::ReviewMismatch), review);
+        QCOMPARE(roleMay(role, StaffPermission::Administer), administer);
+    }
+
+    // The desk's session form and branchctl's password form end in the same checks: the
+    // stored role decides (not the session's claim), an unknown login is refused, and a
+    // refusal changes nothing.
+    void sessionActionsFollowTheStoredRole()
+    {
+        const QString code = u"0499370899"_s;
+        addRegistry(code);
+        db::upsertMobileOwner(*m_db, code, u"09121234567"_s);
+        QVERIFY(submitRegistration(*m_ctx, person(code), kT0).ok());
+        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
+
+        const qint64 before = auditCount();
+        // An admin, even claiming to be a clerk, may not act on an applicant.
+        for (const StaffSession &s : {StaffSession{u"root1"_s, u"admin"_s}, StaffSession{u"root1"_s, u"clerk"_s}}) {
+            auto r = changeMobile(*m_ctx, code, u"09351234567"_s, s, kT0);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.failure.violations.first().code, u"staff.not_allowed"_s);
+        }
+        auto byPassword = changeMobile(*m_ctx, code, u"09351234567"_s, u"root1"_s, u"Admin1234x"_s, kT0);
+        QCOMPARE(byPassword.failure.violations.value(0).code, u"staff.not_allowed"_s);
+        auto ghost = changeMobile(*m_ctx, code, u"09351234567"_s, StaffSession{u"nobody"_s, u"clerk"_s}, kT0);
+        QCOMPARE(ghost.failure.violations.value(0).code, u"staff.unknown"_s);
+        auto empty = resetQuestionsAtCounter(*m_ctx, code, StaffSession{}, {}, kT0);
+        QVERIFY(!empty.ok());
+        QCOMPARE(auditCount(), before);
+        QCOMPARE(db::findAccount(*m_db, code)->mobile, u"09121234567"_s);
+
+        // The clerk's session: no password needed, the change is audited under the login.
+        auto ok = changeMobile(*m_ctx, code, u"09351234567"_s, StaffSession{u"Sara"_s, u"clerk"_s}, kT0);
+        QVERIFY2(ok.ok(), qPrintable(ok.failure.message()));
+        QCOMPARE(db::findAccount(*m_db, code)->mobile, u"09351234567"_s);
+        const auto log = db::auditLog(*m_db);
+        const auto change = std::find_if(
+            log.begin(), log.end(), [](const db::AuditRecord &a) { return a.action == u"account.mobile_change"_s; });
+        QVERIFY(change != log.end());
+        QCOMPARE(change->actor, u"sara"_s);
+    }
+
+    void signInIsAudited()
+    {
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        auto wrong = signInStaff(*m_ctx, u"sara"_s, u"Wrong1234x"_s, kT0);
+        QVERIFY(!wrong.ok());
+        auto s = signInStaff(*m_ctx, u" SARA "_s, u"Clerk1234x"_s, kT0);
+        QVERIFY(s.ok());
+        QCOMPARE(s.value->login, u"sara"_s);
+        QCOMPARE(s.value->role, u"clerk"_s);
+        const auto log = db::auditLog(*m_db);
+        QCOMPARE(log.last().action, u"staff.sign_in"_s);
+        QCOMPARE(log.last().actor, u"sara"_s);
+        QCOMPARE(log.at(log.size() - 2).action, u"staff.login_failed"_s);
     }
 
     void registryCsvWithByteOrderMark()
