@@ -256,14 +256,15 @@ bool ApplicantView::startAction(CounterAction a)
     connect(dialog, &QDialog::finished, this, [this, dialog, a, code](int result) {
         const auto details = dialog->receiptDetails();
         m_dialog = nullptr;
-        if (result == QDialog::Accepted) {
+        if (result == QDialog::Accepted)
             showApplicant(code); // the new status, history and SMS
-            emit counterActionDone(a, code, details);
-        }
         updateActions();
-        // Back to the view, so that the next shortcut works without reaching for the mouse.
+        // Back to the view, so that the next shortcut works without reaching for the mouse
+        // (before the signal: what follows, e.g. the receipt, may take the focus on).
         window()->activateWindow();
         setFocus(Qt::OtherFocusReason);
+        if (result == QDialog::Accepted)
+            emit counterActionDone(a, code, details);
     });
     dialog->open();
     return true;

@@ -4,6 +4,7 @@
 
 #include "ApplicantView.h"
 #include "LoginDialog.h"
+#include "ReceiptDialog.h"
 #include "SearchPage.h"
 
 #include "app/core/Digits.h"
@@ -129,13 +130,34 @@ void MainWindow::updateSyncState()
 void MainWindow::onCounterActionDone(CounterAction action, const QString &nationalCode,
                                      const QList<QPair<QString, QString>> &details)
 {
-    Q_UNUSED(details);
     const bool persian = language() == QLatin1String("fa");
     statusBar()->showMessage(tr("Done for %1: %2")
                                  .arg(persian ? toPersianDigits(nationalCode) : nationalCode,
                                       m_view->counterAction(action)->text().remove(QLatin1Char('&'))),
                              10000);
     refresh();
+
+    // The receipt: printed or saved as PDF for the person, or closed with Esc.
+    const ApplicantCase &c = m_view->currentCase();
+    Receipt receipt;
+    receipt.action = counterActionCode(action);
+    receipt.branchCode = m_ctx.branchCode;
+    receipt.staffLogin = m_session.login;
+    receipt.nationalCode = nationalCode;
+    receipt.applicantName = QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName);
+    receipt.at = QDateTime::currentDateTimeUtc();
+    receipt.reference = c.requestId;
+    receipt.details = details;
+    if (m_receipt)
+        m_receipt->close();
+    m_receipt = new ReceiptDialog(receipt, this);
+    m_receipt->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_receipt, &QDialog::finished, this, [this] {
+        activateWindow();
+        if (centralWidget() == m_view)
+            m_view->setFocus(Qt::OtherFocusReason);
+    });
+    m_receipt->open();
 }
 
 bool MainWindow::openApplicant(const QString &nationalCode)

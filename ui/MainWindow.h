@@ -6,8 +6,10 @@
 
 #include "app/lifecycle/Service.h"
 #include "app/lifecycle/Staff.h"
+#include "ui/ReceiptDialog.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QScopedPointer>
 
 namespace Ui
@@ -47,6 +49,8 @@ public:
     // The status bar's permanent parts.
     QLabel *databaseLabel() const { return m_dbLabel; }
     QLabel *syncLabel() const { return m_syncLabel; }
+    // The receipt of the last counter action, while it is open (window-modal, not blocking).
+    ReceiptDialog *receiptDialog() const { return m_receipt; }
 
 public slots:
     // Re-reads the counts, the sync state and the search results.
@@ -71,6 +75,7 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_staffLabel;
     QAction *m_applicantMenu = nullptr;
+    QPointer<ReceiptDialog> m_receipt;
 };
 
 } // namespace branch::ui

@@ -7,6 +7,7 @@
 #include "ui/Confirm.h"
 #include "ui/MainWindow.h"
 #include "ui/MobileChangeDialog.h"
+#include "ui/ReceiptDialog.h"
 #include "ui/RefusalDialog.h"
 #include "ui/SearchPage.h"
 
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 
 using namespace branch;
@@ -186,6 +188,21 @@ private slots:
         QVERIFY(!view->counterAction(ui::CounterAction::Activate)->isEnabled());
         QVERIFY(view->counterAction(ui::CounterAction::ChangeMobile)->isEnabled());
         QVERIFY(!view->openDialog());
+
+        // The receipt follows: this person, this clerk, this branch; Esc closes it and the
+        // keyboard is back in the applicant view.
+        ui::ReceiptDialog *receipt = window.receiptDialog();
+        QVERIFY(receipt);
+        QCOMPARE(receipt->receipt().nationalCode, code);
+        QCOMPARE(receipt->receipt().staffLogin, u"sara"_s);
+        QCOMPARE(receipt->receipt().branchCode, u"1001"_s);
+        QCOMPARE(receipt->receipt().applicantName, u"مریم کاظمی"_s);
+        QVERIFY(receipt->browser()->toPlainText().contains(code));
+        QVERIFY(QTest::qWaitForWindowActive(receipt));
+        QTRY_VERIFY(receipt->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!window.receiptDialog());
+        QTRY_VERIFY(view->isAncestorOf(QApplication::focusWidget()));
     }
 
     void declinedConfirmationChangesNothing()
@@ -283,6 +300,9 @@ private slots:
         const auto details = done.first().at(2).value<QList<QPair<QString, QString>>>();
         QCOMPARE(details.size(), 1);
         QVERIFY2(!details.first().second.contains(u"1234"_s), "the receipt hides the middle of the number");
+        QVERIFY(window->receiptDialog());
+        QCOMPARE(window->receiptDialog()->receipt().details, details);
+        window->receiptDialog()->reject();
         // Back for a second change to the same number: refused as it is typed. The focus
         // returns to the view, so the shortcut works again.
         QTRY_VERIFY(view->isAncestorOf(QApplication::focusWidget()));
