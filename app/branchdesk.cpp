@@ -7,6 +7,7 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/Settings.h"
+#include "ui/StartupProbe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,7 @@
 
 int main(int argc, char **argv)
 {
+    branch::ui::startup::markStart();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("BranchDesk"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
@@ -28,7 +30,10 @@ int main(int argc, char **argv)
                                 branch::defaultDatabasePath());
     QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("fa (default) or en."), QStringLiteral("LANG"),
                                   QStringLiteral("fa"));
-    parser.addOptions({dbOption, langOption});
+    QCommandLineOption probeOption(QStringLiteral("startup-probe"),
+                                   QStringLiteral("For benchmarks: print when the windows are usable; signs in with a "
+                                                  "login and password read from stdin (two lines), then quits."));
+    parser.addOptions({dbOption, langOption, probeOption});
     parser.process(app);
 
     const QString lang = parser.value(langOption) == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("fa");
@@ -55,10 +60,15 @@ int main(int argc, char **argv)
     }
     branch::Context ctx{*db, branch::db::metaValue(*db, QStringLiteral("branch_code"))};
 
+    std::unique_ptr<branch::ui::StartupProbe> probe;
+    if (parser.isSet(probeOption))
+        probe = std::make_unique<branch::ui::StartupProbe>();
     // Nobody sees the branch's data before signing in; cancelling the sign-in is not an error.
     branch::ui::LoginDialog login(ctx);
+    if (probe)
+        probe->watchSignIn(&login);
     if (login.exec() != QDialog::Accepted)
-        return 0;
+        return probe ? branch::ui::StartupProbe::kFailedExitCode : 0;
     const branch::ui::Session session = login.session();
 
     branch::ui::MainWindow window(ctx);
@@ -67,6 +77,8 @@ int main(int argc, char **argv)
     window.setProperty("staffRole", session.role);
     window.statusBar()->addPermanentWidget(new QLabel(QApplication::translate("branch::Desk", "Signed in: %1 (%2)")
                                                           .arg(session.login, branch::ui::roleLabel(session.role))));
+    if (probe)
+        probe->watchMainWindow(&window);
     window.show();
 
     branch::ui::IdleWatcher idle(branch::ui::Settings::sessionIdleTimeout());
