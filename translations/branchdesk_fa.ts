@@ -182,15 +182,15 @@
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation>&amp;گذرواژهٔ جدید:</translation>
+        <translation>گذ&amp;رواژهٔ جدید:</translation>
     </message>
     <message>
         <source>&amp;Repeat password:</source>
-        <translation>&amp;تکرار گذرواژه:</translation>
+        <translation>تکرار گذر&amp;واژه:</translation>
     </message>
     <message>
         <source>&amp;Show the password</source>
-        <translation>&amp;نمایش گذرواژه</translation>
+        <translation>نمایش گذروا&amp;ژه</translation>
     </message>
     <message>
         <source>Password rules</source>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>Reset &amp;password</source>
-        <translation>&amp;بازنشانی گذرواژه</translation>
+        <translation>با&amp;زنشانی گذرواژه</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>&amp;Reset security questions</source>
-        <translation>&amp;بازنشانی پرسش‌های امنیتی</translation>
+        <translation>با&amp;زنشانی پرسش‌های امنیتی</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -1,0 +1,238 @@
+// Password reset at the counter (see PasswordResetDialog.h).
+#include "PasswordResetDialog.h"
+#include "ui_PasswordResetDialog.h"
+
+#include "Confirm.h"
+
+#include "app/core/Digits.h"
+#include "app/core/Language.h"
+#include "app/lifecycle/Counter.h"
+#include "app/security/SecretHash.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace branch::ui
+{
+
+namespace
+{
+const QString kMet = QStringLiteral("✔");
+const QString kUnmet = QStringLiteral("✖");
+const QColor kMetColor(0x1b, 0x7f, 0x3b);
+const QColor kUnmetColor(0xb3, 0x26, 0x1e);
+
+QString displayDigits(const QString &s)
+{
+    return language() == QLatin1String("fa") ? toPersianDigits(s) : s;
+}
+
+void setTextColor(QWidget *w, const QColor &c)
+{
+    QPalette p = w->palette();
+    p.setColor(QPalette::WindowText, c);
+    w->setPalette(p);
+}
+} // namespace
+
+PasswordResetDialog::PasswordResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
+                                         QWidget *parent)
+    : QDialog(parent), m_ui(new Ui::PasswordResetDialog), m_ctx(ctx), m_staff(staff),
+      m_case(applicant), m_personal{applicant.request.firstName, applicant.request.lastName, applicant.nationalCode},
+      m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_ui->setupUi(this);
+    m_ui->heading->setText(
+        tr("%1 %2 — national code %3")
+            .arg(applicant.request.firstName, applicant.request.lastName, displayDigits(applicant.nationalCode)));
+    QFont bold = m_ui->heading->font();
+    bold.setBold(true);
+    m_ui->heading->setFont(bold);
+    setTextColor(m_ui->message, kUnmetColor);
+    m_ui->message->hide();
+
+    // Passwords are Latin only: they read and are typed left to right in both languages.
+    m_ui->password->setLayoutDirection(Qt::LeftToRight);
+    m_ui->confirm->setLayoutDirection(Qt::LeftToRight);
+
+    // One checklist line per rule, in the core's order; the texts are the rule's own.
+    auto *grid = static_cast<QGridLayout *>(m_ui->rulesBox->layout());
+    const auto rules = passwordChecklist(QStringView(), QStringView(), m_personal);
+    for (const PasswordRuleState &r : rules) {
+        RuleRow row{r.code, new QLabel(m_ui->rulesBox), new QLabel(r.label, m_ui->rulesBox), false};
+        row.mark->setObjectName(QStringLiteral("mark_") + r.code);
+        row.text->setObjectName(QStringLiteral("rule_") + r.code);
+        row.text->setTextFormat(Qt::PlainText);
+        row.text->setWordWrap(true);
+        const int line = grid->rowCount();
+        grid->addWidget(row.mark, line, 0, Qt::AlignTop);
+        grid->addWidget(row.text, line, 1);
+        m_rules.append(row);
+    }
+    grid->setColumnStretch(1, 1);
+
+    // Enter never presses a button behind the clerk's back: no default button (QDialog
+    // would make the first auto-default one the default when shown). Enter in the first
+    // field moves on, Enter in the repetition submits once every rule is met; a focused
+    // button is pressed with Space.
+    m_ui->submitButton->setAutoDefault(false);
+    m_ui->cancelButton->setAutoDefault(false);
+    connect(m_ui->password, &QLineEdit::textChanged, this, &PasswordResetDialog::updateState);
+    connect(m_ui->confirm, &QLineEdit::textChanged, this, &PasswordResetDialog::updateState);
+    connect(m_ui->password, &QLineEdit::returnPressed, m_ui->confirm, qOverload<>(&QWidget::setFocus));
+    connect(m_ui->confirm, &QLineEdit::returnPressed, this, [this] {
+        if (m_ui->submitButton->isEnabled())
+            submit();
+    });
+    connect(m_ui->showPassword, &QCheckBox::toggled, this, [this](bool shown) {
+        const auto mode = shown ? QLineEdit::Normal : QLineEdit::Password;
+        m_ui->password->setEchoMode(mode);
+        m_ui->confirm->setEchoMode(mode);
+    });
+    connect(m_ui->submitButton, &QPushButton::clicked, this, &PasswordResetDialog::submit);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+
+    setTabOrder(m_ui->password, m_ui->confirm);
+    setTabOrder(m_ui->confirm, m_ui->showPassword);
+    setTabOrder(m_ui->showPassword, m_ui->submitButton);
+    setTabOrder(m_ui->submitButton, m_ui->cancelButton);
+
+    updateState();
+    m_ui->password->setFocus();
+}
+
+PasswordResetDialog::~PasswordResetDialog()
+{
+    clearFields();
+}
+
+void PasswordResetDialog::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+QLineEdit *PasswordResetDialog::passwordField() const
+{
+    return m_ui->password;
+}
+
+QLineEdit *PasswordResetDialog::confirmField() const
+{
+    return m_ui->confirm;
+}
+
+QPushButton *PasswordResetDialog::submitButton() const
+{
+    return m_ui->submitButton;
+}
+
+QStringList PasswordResetDialog::unmetRules() const
+{
+    QStringList out;
+    for (const RuleRow &r : m_rules)
+        if (!r.ok)
+            out << r.code;
+    return out;
+}
+
+QString PasswordResetDialog::strengthText() const
+{
+    return m_ui->strengthValue->text();
+}
+
+int PasswordResetDialog::strengthPercent() const
+{
+    return m_ui->strengthBar->value();
+}
+
+QString PasswordResetDialog::message() const
+{
+    return m_ui->message->isVisibleTo(this) ? m_ui->message->text() : QString();
+}
+
+void PasswordResetDialog::showMessage(const QString &text)
+{
+    m_ui->message->setText(text);
+    m_ui->message->setVisible(!text.isEmpty());
+}
+
+void PasswordResetDialog::clearFields()
+{
+    // setText (not clear()) also drops the undo history.
+    m_ui->password->setText(QString());
+    m_ui->confirm->setText(QString());
+}
+
+void PasswordResetDialog::updateState()
+{
+    // Copies of the secrets live only for this call.
+    QString pw = m_ui->password->text();
+    QString confirm = m_ui->confirm->text();
+    const auto states = passwordChecklist(pw, confirm, m_personal);
+    const PasswordStrength strength = passwordStrength(pw, m_personal);
+    security::wipe(pw);
+    security::wipe(confirm);
+
+    bool allMet = !states.isEmpty();
+    for (qsizetype i = 0; i < states.size() && i < m_rules.size(); ++i) {
+        RuleRow &row = m_rules[i];
+        row.ok = states.at(i).ok;
+        allMet = allMet && row.ok;
+        row.mark->setText(row.ok ? kMet : kUnmet);
+        setTextColor(row.mark, row.ok ? kMetColor : kUnmetColor);
+        row.mark->setAccessibleName(row.ok ? tr("Met") : tr("Not met"));
+    }
+    m_ui->strengthBar->setValue(strength.percent);
+    m_ui->strengthValue->setText(m_ui->password->text().isEmpty() ? QString() : formatStrength(strength));
+    QPalette bar = m_ui->strengthBar->palette();
+    bar.setColor(QPalette::Highlight, strength.percent < 40   ? kUnmetColor
+                                      : strength.percent < 60 ? QColor(0xb2, 0x6a, 0x00)
+                                                              : kMetColor);
+    m_ui->strengthBar->setPalette(bar);
+    m_ui->submitButton->setEnabled(allMet);
+    if (!m_ui->password->text().isEmpty() || !m_ui->confirm->text().isEmpty())
+        showMessage(QString());
+}
+
+void PasswordResetDialog::submit()
+{
+    if (!unmetRules().isEmpty() || m_ui->password->text().isEmpty()) {
+        // Only reachable by calling the slot: the button is disabled then.
+        QString pw = m_ui->password->text();
+        QString confirm = m_ui->confirm->text();
+        const Violations errors = checkPassword(pw, confirm, m_personal);
+        security::wipe(pw);
+        security::wipe(confirm);
+        if (!errors.isEmpty()) {
+            showMessage(errors.first().message);
+            return;
+        }
+    }
+    if (!confirmAction(this, windowTitle(),
+                       tr("Reset the password of %1 %2 (national code %3)? The old password stops working at once.")
+                           .arg(m_case.request.firstName, m_case.request.lastName, displayDigits(m_case.nationalCode)),
+                       tr("Reset password")))
+        return;
+
+    // Take the secrets out of the fields first, so that the service's wipe() overwrites
+    // the only copies.
+    QString pw = m_ui->password->text();
+    QString confirm = m_ui->confirm->text();
+    clearFields();
+    // The service wipes both (they are moved: no other copy remains).
+    const auto out =
+        resetPasswordAtCounter(m_ctx, m_case.nationalCode, m_staff, std::move(pw), std::move(confirm), m_now());
+    if (!out.ok()) {
+        showMessage(out.failure.message());
+        m_ui->password->setFocus();
+        return;
+    }
+    showMessage(QString());
+    accept();
+}
+
+} // namespace branch::ui

@@ -1,0 +1,80 @@
+// Password reset at the counter: the person types the new password themselves, the
+// portal's rules tick as they type (branch::passwordChecklist) and the strength meter
+// follows (branch::passwordStrength); the clerk confirms, and
+// branch::resetPasswordAtCounter changes it in one audited transaction and queues the SMS.
+// The widget holds no rule of its own: every tick and the button's state come from the core.
+#pragma once
+
+#include "app/core/PasswordPolicy.h"
+#include "app/lifecycle/ApplicantView.h"
+#include "app/lifecycle/Staff.h"
+
+#include <QDialog>
+#include <QList>
+#include <QScopedPointer>
+#include <QStringList>
+#include <functional>
+
+namespace Ui
+{
+class PasswordResetDialog;
+}
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace branch::ui
+{
+
+class PasswordResetDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    PasswordResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
+                        QWidget *parent = nullptr);
+    ~PasswordResetDialog() override;
+
+    // Test seam: the clock the change is recorded at (default: now, UTC).
+    void setClock(std::function<QDateTime()> now);
+
+    QLineEdit *passwordField() const;
+    QLineEdit *confirmField() const;
+    QPushButton *submitButton() const;
+
+    // The codes ("password.no_upper", ...) of the checklist lines shown unticked.
+    QStringList unmetRules() const;
+    // What the meter's label shows, e.g. "87% خیلی قوی".
+    QString strengthText() const;
+    int strengthPercent() const;
+    // The failure shown; empty when none.
+    QString message() const;
+
+public slots:
+    // Rules, then the confirmation, then the service: accept() on success; on failure the
+    // service's message is shown, the dialog stays open and nothing has changed.
+    void submit();
+
+private:
+    struct RuleRow {
+        QString code;
+        QLabel *mark = nullptr;
+        QLabel *text = nullptr;
+        bool ok = false;
+    };
+
+    void updateState();
+    void showMessage(const QString &text);
+    void clearFields();
+
+    const QScopedPointer<Ui::PasswordResetDialog> m_ui;
+    Context &m_ctx;
+    const StaffSession m_staff;
+    const ApplicantCase m_case;
+    const PasswordContext m_personal;
+    std::function<QDateTime()> m_now;
+    QList<RuleRow> m_rules;
+};
+
+} // namespace branch::ui

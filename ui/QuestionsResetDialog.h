@@ -1,0 +1,75 @@
+// Security questions reset at the counter: the person picks three questions from the
+// catalogue and types an answer to each; the rule (three different questions, three
+// different answers, each at least two characters: branch::checkSecurityQuestions) is
+// shown live under the rows, the clerk confirms, and branch::resetQuestionsAtCounter
+// stores the hashed answers in one audited transaction. No rule lives in the widget.
+#pragma once
+
+#include "app/core/SecurityQuestions.h"
+#include "app/lifecycle/ApplicantView.h"
+#include "app/lifecycle/Staff.h"
+
+#include <QDialog>
+#include <QList>
+#include <QScopedPointer>
+#include <QStringList>
+#include <functional>
+
+namespace Ui
+{
+class QuestionsResetDialog;
+}
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+
+namespace branch::ui
+{
+
+class QuestionsResetDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    QuestionsResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
+                         QWidget *parent = nullptr);
+    ~QuestionsResetDialog() override;
+
+    // Test seam: the clock the change is recorded at (default: now, UTC).
+    void setClock(std::function<QDateTime()> now);
+
+    // Rows 0 .. kSecurityQuestionCount - 1; null for any other index. Each box's item data
+    // is the question id.
+    QComboBox *questionBox(int row) const;
+    QLineEdit *answerField(int row) const;
+    QPushButton *submitButton() const;
+
+    // What checkSecurityQuestions reports for the rows as they are now, as shown under them.
+    QStringList violationCodes() const;
+    QStringList violationMessages() const;
+    // The failure shown; empty when none.
+    QString message() const;
+
+public slots:
+    // Rules, then the confirmation, then the service: accept() on success; on failure the
+    // service's message is shown, the dialog stays open and nothing has changed.
+    void submit();
+
+private:
+    QList<QuestionAnswer> currentAnswers() const;
+    void updateState();
+    void showMessage(const QString &text);
+    void clearAnswers();
+
+    const QScopedPointer<Ui::QuestionsResetDialog> m_ui;
+    Context &m_ctx;
+    const StaffSession m_staff;
+    const ApplicantCase m_case;
+    std::function<QDateTime()> m_now;
+    QList<QComboBox *> m_boxes;
+    QList<QLineEdit *> m_answers;
+    Violations m_violations;
+};
+
+} // namespace branch::ui
