@@ -11,9 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLabel>
 #include <QMessageBox>
-#include <QStatusBar>
 #include <QTranslator>
 
 int main(int argc, char **argv)
@@ -72,11 +70,7 @@ int main(int argc, char **argv)
     const branch::ui::Session session = login.session();
 
     branch::ui::MainWindow window(ctx);
-    // TODO(MainWindow owner): a MainWindow::setSession(Session) so that actions show by role.
-    window.setProperty("staffLogin", session.login);
-    window.setProperty("staffRole", session.role);
-    window.statusBar()->addPermanentWidget(new QLabel(QApplication::translate("branch::Desk", "Signed in: %1 (%2)")
-                                                          .arg(session.login, branch::ui::roleLabel(session.role))));
+    window.setSession(session);
     if (probe)
         probe->watchMainWindow(&window);
     window.show();

@@ -125,11 +125,11 @@
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation>&amp;نام کاربری:</translation>
+        <translation>نا&amp;م کاربری:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;گذرواژه:</translation>
+        <translation>گذ&amp;رواژه:</translation>
     </message>
 </context>
 <context>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>&amp;New mobile:</source>
-        <translation>شماره همراه &amp;جدید:</translation>
+        <translation>شما&amp;ره همراه جدید:</translation>
     </message>
     <message>
         <source>09xxxxxxxxx</source>
@@ -298,7 +298,7 @@
     <name>SearchPage</name>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;جست‌وجو:</translation>
+        <translation>جست‌&amp;وجو:</translation>
     </message>
     <message>
         <source>National code, mobile or name</source>
@@ -1299,19 +1299,19 @@
     </message>
     <message>
         <source>&amp;Activate account…</source>
-        <translation>&amp;فعال‌سازی حساب…</translation>
+        <translation>فعا&amp;ل‌سازی حساب…</translation>
     </message>
     <message>
         <source>Change &amp;mobile…</source>
-        <translation>تغییر شماره &amp;همراه…</translation>
+        <translation>تغییر شما&amp;ره همراه…</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation>بازنشانی &amp;گذرواژه…</translation>
+        <translation>با&amp;زنشانی گذرواژه…</translation>
     </message>
     <message>
         <source>Reset security &amp;questions…</source>
-        <translation>بازنشانی &amp;پرسش‌های امنیتی…</translation>
+        <translation>با&amp;زنشانی پرسش‌های امنیتی…</translation>
     </message>
     <message>
         <source>&amp;Refuse request…</source>
@@ -1361,11 +1361,11 @@
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation>&amp;بازکردن قفل</translation>
+        <translation>با&amp;زکردن قفل</translation>
     </message>
     <message>
         <source>&amp;Quit BranchDesk</source>
-        <translation>&amp;خروج از BranchDesk</translation>
+        <translation>خر&amp;وج از BranchDesk</translation>
     </message>
     <message>
         <source>Enter your login and password.</source>
@@ -1412,11 +1412,11 @@
     </message>
     <message>
         <source>&amp;Desk</source>
-        <translation>&amp;میز کار</translation>
+        <translation>میز کا&amp;ر</translation>
     </message>
     <message>
         <source>&amp;Applicant</source>
-        <translation>&amp;متقاضی</translation>
+        <translation>متقاضی</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>

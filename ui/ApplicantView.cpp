@@ -4,6 +4,8 @@
 
 #include "ActivationDialog.h"
 #include "MobileChangeDialog.h"
+#include "PasswordResetDialog.h"
+#include "QuestionsResetDialog.h"
 #include "RefusalDialog.h"
 
 #include "app/core/Digits.h"
@@ -225,7 +227,7 @@ void ApplicantView::updateActions()
     }
 }
 
-CounterDialog *ApplicantView::createDialog(CounterAction a)
+QDialog *ApplicantView::createDialog(CounterAction a)
 {
     switch (a) {
     case CounterAction::Activate:
@@ -235,8 +237,9 @@ CounterDialog *ApplicantView::createDialog(CounterAction a)
     case CounterAction::Refuse:
         return new RefusalDialog(m_ctx, m_session, m_case, this);
     case CounterAction::ResetPassword:
+        return new PasswordResetDialog(m_ctx, m_session, m_case, this);
     case CounterAction::ResetQuestions:
-        return nullptr;
+        return new QuestionsResetDialog(m_ctx, m_session, m_case, this);
     }
     return nullptr;
 }
@@ -246,7 +249,7 @@ bool ApplicantView::startAction(CounterAction a)
     QAction *action = m_actions.value(a);
     if (!action || !action->isVisible() || !action->isEnabled() || m_dialog)
         return false;
-    CounterDialog *dialog = createDialog(a);
+    QDialog *dialog = createDialog(a);
     if (!dialog)
         return false;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -254,7 +257,9 @@ bool ApplicantView::startAction(CounterAction a)
     updateActions();
     const QString code = m_case.nationalCode;
     connect(dialog, &QDialog::finished, this, [this, dialog, a, code](int result) {
-        const auto details = dialog->receiptDetails();
+        // Resets print no detail: nothing about a password or an answer goes on paper.
+        const auto *counter = qobject_cast<CounterDialog *>(dialog);
+        const auto details = counter ? counter->receiptDetails() : QList<QPair<QString, QString>>{};
         m_dialog = nullptr;
         if (result == QDialog::Accepted)
             showApplicant(code); // the new status, history and SMS

@@ -70,7 +70,7 @@ public:
     QAction *counterAction(CounterAction a) const;
     QToolButton *actionButton(CounterAction a) const;
     // The counter dialog open now (window-modal, not blocking), or null.
-    CounterDialog *openDialog() const { return m_dialog; }
+    QDialog *openDialog() const { return m_dialog; }
     // Opens the dialog of `a` for the case shown; false when the action is not available.
     bool startAction(CounterAction a);
 
@@ -97,7 +97,7 @@ private:
     void buildGrid();
     void buildActions();
     void updateActions();
-    CounterDialog *createDialog(CounterAction a);
+    QDialog *createDialog(CounterAction a);
     void alignValues();
     QString digits(const QString &s) const;
     QString dateText(const QDate &d) const;
@@ -114,7 +114,7 @@ private:
     StaffSession m_session;
     QMap<CounterAction, QAction *> m_actions;
     QMap<CounterAction, QToolButton *> m_buttons;
-    CounterDialog *m_dialog = nullptr;
+    QDialog *m_dialog = nullptr;
 };
 
 } // namespace branch::ui

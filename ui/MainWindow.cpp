@@ -131,10 +131,11 @@ void MainWindow::onCounterActionDone(CounterAction action, const QString &nation
                                      const QList<QPair<QString, QString>> &details)
 {
     const bool persian = language() == QLatin1String("fa");
-    statusBar()->showMessage(tr("Done for %1: %2")
-                                 .arg(persian ? toPersianDigits(nationalCode) : nationalCode,
-                                      m_view->counterAction(action)->text().remove(QLatin1Char('&'))),
-                             10000);
+    statusBar()->showMessage(
+        tr("Done for %1: %2")
+            .arg(persian ? toPersianDigits(nationalCode) : nationalCode,
+                 m_view->counterAction(action)->text().remove(QLatin1Char('&')).remove(QChar(0x2026))),
+        10000);
     refresh();
 
     // The receipt: printed or saved as PDF for the person, or closed with Esc.

@@ -20,6 +20,9 @@ MobileChangeDialog::MobileChangeDialog(Context &ctx, const StaffSession &staff, 
     m_ui->mobile->setInputMethodHints(Qt::ImhDialableCharactersOnly);
     connect(m_ui->mobile, &QLineEdit::textChanged, this, &MobileChangeDialog::updateState);
     connect(m_ui->ownershipConfirmed, &QCheckBox::toggled, this, &MobileChangeDialog::updateState);
+    // Enter in the number field is handled here alone (no default button, so it cannot
+    // also press the button): submit when ready, else move to the ownership box.
+    m_ui->submitButton->setDefault(false);
     connect(m_ui->mobile, &QLineEdit::returnPressed, this, [this] {
         if (m_ui->submitButton->isEnabled())
             submit();

@@ -7,6 +7,8 @@
 #include "ui/Confirm.h"
 #include "ui/MainWindow.h"
 #include "ui/MobileChangeDialog.h"
+#include "ui/PasswordResetDialog.h"
+#include "ui/QuestionsResetDialog.h"
 #include "ui/ReceiptDialog.h"
 #include "ui/RefusalDialog.h"
 #include "ui/SearchPage.h"
@@ -342,6 +344,38 @@ private slots:
         QCOMPARE(status(code), u"rejected"_s);
         QVERIFY(hasAudit(*m_db, code, u"request.rejected"_s, u"sara"_s));
         QVERIFY(!view->counterAction(ui::CounterAction::Refuse)->isEnabled());
+    }
+
+    // F4 and F6 open the resets (their rules are TestPasswordResetDialog's and
+    // TestQuestionsResetDialog's); a reset's receipt carries no detail.
+    void resetsOpenFromTheirShortcuts()
+    {
+        const QString code = person(true);
+        auto window = openWindow(m_clerk, code);
+        QVERIFY(window);
+        ui::ApplicantView *view = window->applicantView();
+        QTRY_VERIFY(view->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F4);
+        auto *password = qobject_cast<ui::PasswordResetDialog *>(view->openDialog());
+        QVERIFY(password);
+        QVERIFY(QTest::qWaitForWindowActive(password));
+        typeText(password->passwordField(), u"Golestan#1402"_s);
+        typeText(password->confirmField(), u"Golestan#1402"_s);
+        QVERIFY(password->submitButton()->isEnabled());
+        QSignalSpy done(view, &ui::ApplicantView::counterActionDone);
+        ui::setNextConfirmAnswer(true);
+        password->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kTimeout);
+        using Details = QList<QPair<QString, QString>>;
+        QVERIFY(done.first().at(2).value<Details>().isEmpty());
+        QVERIFY(hasAudit(*m_db, code, u"account.password_reset"_s, u"sara"_s));
+        QVERIFY(window->receiptDialog());
+        window->receiptDialog()->reject();
+        QTRY_VERIFY(view->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+        auto *questions = qobject_cast<ui::QuestionsResetDialog *>(view->openDialog());
+        QVERIFY(questions);
+        questions->reject();
     }
 
     void statusBarAndFind()

@@ -1,0 +1,221 @@
+// branchdesk_tour: signs in with the login and password read from stdin (two lines), then
+// walks the clerk's screens on the real widgets and saves a PNG of the whole screen at each
+// step: sign-in, search results (a name typed with Arabic letters), an applicant whose
+// identity differs from the civil registry, the activation checklist, the receipt, the
+// password reset with its live checklist. Run under Xvfb by ./dev screenshots.
+#include "app/core/Language.h"
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Lifecycle.h"
+#include "app/security/Crypto.h"
+#include "app/security/SecretHash.h"
+#include "db/Repository.h"
+#include "ui/ActivationDialog.h"
+#include "ui/ApplicantView.h"
+#include "ui/Confirm.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/PasswordResetDialog.h"
+#include "ui/SearchPage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScreen>
+#include <QTableView>
+#include <QTest>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace branch;
+
+namespace
+{
+QString g_out;
+int g_failures = 0;
+
+bool waitUntil(const std::function<bool()> &done, int ms = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+void settle()
+{
+    // Let layouts, fonts and the search worker finish painting.
+    for (int i = 0; i < 10; ++i) {
+        QCoreApplication::processEvents();
+        QTest::qWait(50);
+    }
+}
+
+void shoot(const QString &name)
+{
+    settle();
+    const QString path = QDir(g_out).filePath(name + QStringLiteral(".png"));
+    if (QGuiApplication::primaryScreen()->grabWindow(0).save(path))
+        std::printf("saved %s\n", qPrintable(path));
+    else {
+        std::fprintf(stderr, "tour: could not save %s\n", qPrintable(path));
+        ++g_failures;
+    }
+}
+
+void typeText(QWidget *w, const QString &text)
+{
+    for (const QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(w, &press);
+        QApplication::sendEvent(w, &release);
+    }
+}
+
+// Someone whose current request has `status`, found by common first names.
+QString someone(Context &ctx, const QString &status)
+{
+    for (const char *name : {"محمد", "علی", "حسین", "رضا", "فاطمه", "زهرا", "مریم", "مهدی"}) {
+        auto rows = searchApplicants(ctx, QString::fromUtf8(name), status, 1);
+        if (rows.ok() && !rows.value->isEmpty())
+            return rows.value->first().nationalCode;
+    }
+    return {};
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "tour: %s\n", what);
+    return 1;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The demo database."), QStringLiteral("PATH"));
+    QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where the PNGs go."), QStringLiteral("DIR"));
+    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("fa (default) or en."), QStringLiteral("LANG"),
+                                  QStringLiteral("fa"));
+    parser.addOptions({dbOption, outOption, langOption});
+    parser.process(app);
+    g_out = parser.value(outOption);
+    if (g_out.isEmpty() || !parser.isSet(dbOption))
+        return fail("--db and --out are required");
+    QDir().mkpath(g_out);
+
+    QTextStream in(stdin);
+    const QString login = in.readLine();
+    QString password = in.readLine();
+
+    const bool persian = parser.value(langOption) != QLatin1String("en");
+    setLanguage(persian ? QStringLiteral("fa") : QStringLiteral("en"));
+    QTranslator translator;
+    if (persian) {
+        QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
+        if (translator.load(QStringLiteral(":/i18n/branchdesk_fa.qm")))
+            QApplication::installTranslator(&translator);
+        QApplication::setLayoutDirection(Qt::RightToLeft);
+    }
+    QString error;
+    if (!security::init(&error))
+        return fail("crypto self-test failed");
+    db::DbError dbError;
+    auto db = db::Database::open(parser.value(dbOption), db::Database::OpenMode::MustExist, &dbError);
+    if (!db)
+        return fail("cannot open the database");
+    Context ctx{*db, db::metaValue(*db, QStringLiteral("branch_code"))};
+
+    // 1. Sign-in, filled in (the password field shows dots).
+    ui::LoginDialog loginDialog(ctx);
+    loginDialog.show();
+    if (!QTest::qWaitForWindowExposed(&loginDialog))
+        return fail("the sign-in dialog did not show");
+    QLineEdit *loginField = loginDialog.findChild<QLineEdit *>(QStringLiteral("login"));
+    QLineEdit *passwordField = loginDialog.findChild<QLineEdit *>(QStringLiteral("password"));
+    if (!loginField || !passwordField)
+        return fail("sign-in fields not found");
+    loginField->setText(login);
+    passwordField->setText(password);
+    passwordField->setFocus();
+    shoot(QStringLiteral("01-login"));
+    loginDialog.signIn();
+    if (loginDialog.result() != QDialog::Accepted)
+        return fail(qPrintable(QStringLiteral("sign-in refused: ") + loginDialog.message()));
+    const ui::Session session = loginDialog.session();
+
+    // 2. Search results for a name typed with an Arabic yeh (علي): found as «علی».
+    ui::MainWindow window(ctx);
+    window.setSession(session);
+    window.resize(QGuiApplication::primaryScreen()->availableSize());
+    window.move(0, 0);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return fail("the main window did not show");
+    ui::SearchPage *page = window.searchPage();
+    typeText(page->searchField(), QStringLiteral("علي"));
+    if (!waitUntil([&] { return page->resultsView()->model()->rowCount() > 0; }))
+        return fail("the search found nobody");
+    shoot(QStringLiteral("02-search"));
+
+    // 3. An applicant whose request differs from the civil registry.
+    const QString mismatch = someone(ctx, QStringLiteral("identity_mismatch"));
+    if (mismatch.isEmpty() || !window.openApplicant(mismatch))
+        return fail("no identity-mismatch applicant to show");
+    shoot(QStringLiteral("03-applicant"));
+
+    // 4. Activation at the counter: the documents ticked.
+    const QString waiting = someone(ctx, QStringLiteral("branch_activation_required"));
+    if (waiting.isEmpty() || !window.openApplicant(waiting))
+        return fail("no applicant waiting for activation");
+    ui::ApplicantView *view = window.applicantView();
+    if (!view->startAction(ui::CounterAction::Activate))
+        return fail("activation not available");
+    auto *activation = qobject_cast<ui::ActivationDialog *>(view->openDialog());
+    if (!activation || !QTest::qWaitForWindowExposed(activation))
+        return fail("the activation dialog did not show");
+    for (const QString &doc : requiredActivationDocuments())
+        activation->documentBox(doc)->setChecked(true);
+    activation->submitButton()->setFocus();
+    shoot(QStringLiteral("04-activation"));
+
+    // 5. The receipt that follows.
+    ui::setNextConfirmAnswer(true);
+    activation->submit();
+    if (!waitUntil([&] { return window.receiptDialog() != nullptr; }))
+        return fail(qPrintable(QStringLiteral("activation failed: ") + activation->message()));
+    ui::ReceiptDialog *receipt = window.receiptDialog();
+    receipt->resize(qMin(760, window.width() - 80), qMin(700, window.height() - 60));
+    if (!QTest::qWaitForWindowExposed(receipt))
+        return fail("the receipt did not show");
+    shoot(QStringLiteral("05-receipt"));
+    receipt->reject();
+    waitUntil([&] { return window.receiptDialog() == nullptr; });
+
+    // 6. Password reset: a password being typed, the rules ticking, the meter.
+    if (view->startAction(ui::CounterAction::ResetPassword)) {
+        auto *reset = qobject_cast<ui::PasswordResetDialog *>(view->openDialog());
+        if (reset && QTest::qWaitForWindowExposed(reset)) {
+            typeText(reset->passwordField(), QStringLiteral("Golestan#1402"));
+            typeText(reset->confirmField(), QStringLiteral("Golestan#14"));
+            shoot(QStringLiteral("06-password-reset"));
+            reset->reject();
+        }
+    }
+    security::wipe(password);
+    return g_failures == 0 ? 0 : 1;
+}
