@@ -26,15 +26,17 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The branch database."), QStringLiteral("PATH"),
                                 branch::defaultDatabasePath());
-    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("fa (default) or en."), QStringLiteral("LANG"),
-                                  QStringLiteral("fa"));
+    QCommandLineOption langOption(QStringLiteral("lang"),
+                                  QStringLiteral("fa or en (default: the setting chosen in the Desk menu, else fa)."),
+                                  QStringLiteral("LANG"));
     QCommandLineOption probeOption(QStringLiteral("startup-probe"),
                                    QStringLiteral("For benchmarks: print when the windows are usable; signs in with a "
                                                   "login and password read from stdin (two lines), then quits."));
     parser.addOptions({dbOption, langOption, probeOption});
     parser.process(app);
 
-    const QString lang = parser.value(langOption) == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("fa");
+    const QString chosen = parser.isSet(langOption) ? parser.value(langOption) : branch::ui::Settings::language();
+    const QString lang = chosen == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("fa");
     branch::setLanguage(lang);
     QTranslator translator;
     if (lang == QLatin1String("fa")) {

@@ -1438,6 +1438,14 @@
         <source>Done for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes the next time BranchDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

@@ -1438,6 +1438,14 @@
         <source>Done for %1: %2</source>
         <translation>انجام شد برای %1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <source>The language changes the next time BranchDesk starts.</source>
+        <translation>زبان از اجرای بعدی BranchDesk تغییر می‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

@@ -6,6 +6,7 @@
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
 #include "SearchPage.h"
+#include "Settings.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -14,6 +15,7 @@
 #include "app/lifecycle/Status.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -72,6 +74,22 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     QMenu *desk = menuBar()->addMenu(tr("&Desk"));
     desk->addAction(find);
     desk->addAction(refresh);
+    desk->addSeparator();
+    // The language applies from the next start: every screen is built in one language.
+    QMenu *languageMenu = desk->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    for (const auto &[code, name] : {std::pair{QStringLiteral("fa"), QStringLiteral("فارسی")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction *a = languageMenu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(Settings::language() == code);
+        a->setData(code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            Settings::setValue(SettingKey::Language, code);
+            statusBar()->showMessage(tr("The language changes the next time BranchDesk starts."), 10000);
+        });
+    }
     desk->addSeparator();
     desk->addAction(quit);
     QMenu *applicant = menuBar()->addMenu(tr("&Applicant"));

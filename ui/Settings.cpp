@@ -20,6 +20,7 @@ const Entry &entry(SettingKey key)
 {
     static const Entry table[] = {
         {SettingKey::SessionIdleMinutes, "session/idleMinutes", "BRANCHDESK_IDLE_MINUTES", QVariant(10)},
+        {SettingKey::Language, "ui/language", "BRANCHDESK_LANG", QVariant(QStringLiteral("fa"))},
     };
     for (const Entry &e : table)
         if (e.key == key)
@@ -73,6 +74,12 @@ std::chrono::milliseconds Settings::sessionIdleTimeout()
     // A day at most: QTimer takes an int of milliseconds.
     minutes = std::min(minutes, 24.0 * 60);
     return std::chrono::milliseconds(qMax<qint64>(1, qRound64(minutes * 60'000)));
+}
+
+QString Settings::language()
+{
+    const QString lang = value(SettingKey::Language).toString().trimmed().toLower();
+    return lang == QLatin1String("en") ? lang : QStringLiteral("fa");
 }
 
 } // namespace branch::ui

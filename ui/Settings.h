@@ -11,6 +11,7 @@ namespace branch::ui
 
 enum class SettingKey {
     SessionIdleMinutes, // minutes without key or mouse input before the session locks
+    Language,           // "fa" (default) or "en": the desk's language from the next start
 };
 
 class Settings
@@ -29,6 +30,8 @@ public:
     // allowed (tests use a few hundred milliseconds); zero, negative or non-numeric values
     // fall back to the default: the lock cannot be switched off by a typo.
     static std::chrono::milliseconds sessionIdleTimeout();
+    // "fa" or "en"; anything else reads as the default, Persian.
+    static QString language();
 };
 
 } // namespace branch::ui

@@ -81,6 +81,27 @@ private slots:
         qunsetenv(qPrintable(var));
     }
 
+    void languageSetting_data()
+    {
+        QTest::addColumn<QByteArray>("env");
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("English") << QByteArray("en") << u"en"_s;
+        QTest::newRow("English, any case and spaces") << QByteArray(" EN ") << u"en"_s;
+        QTest::newRow("Persian") << QByteArray("fa") << u"fa"_s;
+        QTest::newRow("unknown falls back to Persian") << QByteArray("de") << u"fa"_s;
+    }
+
+    void languageSetting()
+    {
+        QFETCH(QByteArray, env);
+        QFETCH(QString, lang);
+        const QString var = ui::Settings::environmentVariable(ui::SettingKey::Language);
+        QCOMPARE(var, u"BRANCHDESK_LANG"_s);
+        qputenv(qPrintable(var), env);
+        QCOMPARE(ui::Settings::language(), lang);
+        qunsetenv(qPrintable(var));
+    }
+
     void silenceFiresInputRestarts()
     {
         QWidget w;
