@@ -26,6 +26,9 @@ struct DbError {
         Corrupt,        // not a database, or a damaged one
         NewerSchema,    // written by a newer BranchDesk
         Constraint,     // a uniqueness or check constraint refused the change
+        Unreachable,    // the central server cannot be reached (down, wrong host or port, connection lost)
+        AuthFailed,     // the central server refused the user or its password
+        Forbidden,      // the central database refused the change to this session (branch isolation)
         Other
     };
     Kind kind = Kind::None;

@@ -611,6 +611,18 @@
         <source>%1 (database: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Create or migrate the central database (PostgreSQL or SQLite); idempotent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a pgpass file) or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a branch on the central database; on PostgreSQL also its login role branch_CODE, whose password is read from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1003,6 +1015,66 @@
     </message>
     <message>
         <source>Your role does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached (server down, wrong address or no network). Nothing was changed; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused the user name or password. Check the password in PGPASSWORD or the pgpass file; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database refused this change: a branch may only write its own rows. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not put a password in the central database URL (every user of the computer can see a command line). Use the PGPASSWORD environment variable or a pgpass file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database URL needs a user name: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database URL needs a host: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of the central database URL must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database URL needs a database name: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SQLite central database needs an absolute path: sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database URL must look like postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database does not exist. Create it first (PostgreSQL: createdb; then &quot;branchctl central init&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a BranchDesk central database at the current version. Run &quot;branchctl central init&quot; (it never writes into someone else&apos;s database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database was written by a newer version of BranchDesk. Update this program; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch&apos;s database password must have at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -611,6 +611,18 @@
         <source>%1 (database: %2)</source>
         <translation>%1 (پایگاه داده: %2)</translation>
     </message>
+    <message>
+        <source>Create or migrate the central database (PostgreSQL or SQLite); idempotent.</source>
+        <translation>پایگاه داده مرکزی (PostgreSQL یا SQLite) را بسازید یا به‌روز کنید؛ اجرای دوباره چیزی را تغییر نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a pgpass file) or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>postgresql://USER@HOST:PORT/DBNAME (گذرواژه از PGPASSWORD یا پرونده pgpass) یا sqlite:///ABSOLUTE/PATH.db.</translation>
+    </message>
+    <message>
+        <source>Register a branch on the central database; on PostgreSQL also its login role branch_CODE, whose password is read from standard input.</source>
+        <translation>ثبت یک شعبه در پایگاه داده مرکزی؛ در PostgreSQL نقش ورود branch_CODE هم ساخته می‌شود و گذرواژه آن از ورودی استاندارد خوانده می‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1004,6 +1016,66 @@
     <message>
         <source>Your role does not allow this action.</source>
         <translation>نقش شما اجازهٔ این کار را نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>The central database cannot be reached (server down, wrong address or no network). Nothing was changed; try again later.</source>
+        <translation>پایگاه داده مرکزی در دسترس نیست (کارساز خاموش است، نشانی نادرست است یا شبکه قطع است). چیزی تغییر نکرد؛ بعداً دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>The central database refused the user name or password. Check the password in PGPASSWORD or the pgpass file; nothing was changed.</source>
+        <translation>پایگاه داده مرکزی نام کاربری یا گذرواژه را نپذیرفت. گذرواژه را در PGPASSWORD یا پرونده pgpass بررسی کنید؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>The central database refused this change: a branch may only write its own rows. Nothing was changed.</source>
+        <translation>پایگاه داده مرکزی این تغییر را نپذیرفت: هر شعبه فقط ردیف‌های خودش را می‌تواند بنویسد. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>The central database URL is empty.</source>
+        <translation>نشانی پایگاه داده مرکزی خالی است.</translation>
+    </message>
+    <message>
+        <source>Do not put a password in the central database URL (every user of the computer can see a command line). Use the PGPASSWORD environment variable or a pgpass file.</source>
+        <translation>گذرواژه را در نشانی پایگاه داده مرکزی ننویسید (خط فرمان را همه کاربران رایانه می‌بینند). از متغیر محیطی PGPASSWORD یا پرونده pgpass استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>The central database URL needs a user name: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation>نشانی پایگاه داده مرکزی باید نام کاربری داشته باشد: postgresql://USER@HOST:PORT/DBNAME.</translation>
+    </message>
+    <message>
+        <source>The central database URL needs a host: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation>نشانی پایگاه داده مرکزی باید نام کارساز داشته باشد: postgresql://USER@HOST:PORT/DBNAME.</translation>
+    </message>
+    <message>
+        <source>The port of the central database URL must be a number from 1 to 65535.</source>
+        <translation>درگاه نشانی پایگاه داده مرکزی باید عددی از ۱ تا ۶۵۵۳۵ باشد.</translation>
+    </message>
+    <message>
+        <source>The central database URL needs a database name: postgresql://USER@HOST:PORT/DBNAME.</source>
+        <translation>نشانی پایگاه داده مرکزی باید نام پایگاه داده داشته باشد: postgresql://USER@HOST:PORT/DBNAME.</translation>
+    </message>
+    <message>
+        <source>A SQLite central database needs an absolute path: sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>پایگاه داده مرکزی SQLite به مسیر کامل نیاز دارد: sqlite:///ABSOLUTE/PATH.db.</translation>
+    </message>
+    <message>
+        <source>The central database URL must look like postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>نشانی پایگاه داده مرکزی باید به شکل postgresql://USER@HOST:PORT/DBNAME یا sqlite:///ABSOLUTE/PATH.db باشد.</translation>
+    </message>
+    <message>
+        <source>The central database does not exist. Create it first (PostgreSQL: createdb; then &quot;branchctl central init&quot;).</source>
+        <translation>پایگاه داده مرکزی وجود ندارد. نخست آن را بسازید (در PostgreSQL با createdb و سپس «branchctl central init»).</translation>
+    </message>
+    <message>
+        <source>This is not a BranchDesk central database at the current version. Run &quot;branchctl central init&quot; (it never writes into someone else&apos;s database).</source>
+        <translation>این پایگاه داده مرکزی BranchDesk در نسخه کنونی نیست. «branchctl central init» را اجرا کنید (در پایگاه داده دیگران هرگز چیزی نمی‌نویسد).</translation>
+    </message>
+    <message>
+        <source>The central database was written by a newer version of BranchDesk. Update this program; nothing was changed.</source>
+        <translation>پایگاه داده مرکزی را نسخه تازه‌تری از BranchDesk نوشته است. این برنامه را به‌روز کنید؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s database password must have at least 12 characters.</source>
+        <translation>گذرواژه پایگاه داده شعبه باید دست‌کم ۱۲ نویسه داشته باشد.</translation>
     </message>
 </context>
 <context>

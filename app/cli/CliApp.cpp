@@ -10,6 +10,7 @@
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
+#include "app/sync/CentralAdmin.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
 #include "db/DemoData.h"
@@ -708,6 +709,45 @@ int cmdRecoverReset(Invocation &inv, Context *ctx)
     return printDone(resetRecoveredPassword(*ctx, inv.positional.value(0), pw.password, pw.confirm, inv.now), {});
 }
 
+// ---- the central database ------------------------------------------------------------
+
+int cmdCentralInit(Invocation &inv, Context *)
+{
+    const auto url = parseCentralUrl(inv.opt("central"));
+    if (!url.ok())
+        return fail(url.failure);
+    const auto r = initCentral(*url.value);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("dialect"), r.value->dialect},
+                          {QStringLiteral("schema_version"), r.value->schemaVersion},
+                          {QStringLiteral("previous_version"), r.value->previousVersion}});
+    return Done;
+}
+
+// The branch role's password is stdin's first line (PostgreSQL only; never an argument).
+int cmdCentralAddBranch(Invocation &inv, Context *)
+{
+    const auto url = parseCentralUrl(inv.opt("central"));
+    if (!url.ok())
+        return fail(url.failure);
+    QString password;
+    if (url.value->dialect == db::CentralUrl::Dialect::PostgreSQL) {
+        QString all = readStdin();
+        password = splitFirstLine(all).first;
+        all.fill(QLatin1Char(' '));
+    }
+    const auto r = addCentralBranch(*url.value, inv.positional.value(0), password);
+    password.fill(QLatin1Char(' '));
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("branch_code"), r.value->code},
+                          {QStringLiteral("role"), r.value->role}});
+    return Done;
+}
+
 // ---- the command table --------------------------------------------------------------
 
 const QList<Command> &commands()
@@ -876,6 +916,27 @@ const QList<Command> &commands()
          1,
          true,
          cmdRecoverReset},
+        {{QStringLiteral("central"), QStringLiteral("init")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Create or migrate the central database (PostgreSQL or SQLite); idempotent."),
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         0,
+         0,
+         false,
+         cmdCentralInit},
+        {{QStringLiteral("central"), QStringLiteral("add-branch")},
+         "CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Register a branch on the central database; on PostgreSQL also its login "
+                                          "role branch_CODE, whose password is read from standard input."),
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         1,
+         1,
+         false,
+         cmdCentralAddBranch},
     };
     return list;
 }
@@ -1056,7 +1117,8 @@ int run(int argc, char **argv)
         const bool required =
             (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
              name == QLatin1String("documents") || name == QLatin1String("reason") ||
-             (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")));
+             (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
+             name == QLatin1String("central"));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
@@ -1066,6 +1128,10 @@ int run(int argc, char **argv)
         printErr(Cli::tr("The cryptographic self-test failed: %1").arg(cryptoError));
         return Environment;
     }
+
+    // Central administration works on the central database only; no branch database needed.
+    if (!cmd->needsDatabase)
+        return cmd->run(inv, nullptr);
 
     db::DbError dbError;
     const bool isInit = cmd->path.first() == QLatin1String("init");

@@ -64,6 +64,15 @@ Failure Failure::environment(const db::DbError &e)
     case db::DbError::Kind::Constraint:
         code = QStringLiteral("database.constraint");
         break;
+    case db::DbError::Kind::Unreachable:
+        code = QStringLiteral("central.unreachable");
+        break;
+    case db::DbError::Kind::AuthFailed:
+        code = QStringLiteral("central.auth_failed");
+        break;
+    case db::DbError::Kind::Forbidden:
+        code = QStringLiteral("central.forbidden");
+        break;
     default:
         code = QStringLiteral("database.error");
         break;
@@ -94,6 +103,15 @@ QString describeDbError(const db::DbError &e)
             "changed.");
     case db::DbError::Kind::Constraint:
         return Services::tr("The change conflicts with data already stored. Nothing was changed.");
+    case db::DbError::Kind::Unreachable:
+        return Services::tr("The central database cannot be reached (server down, wrong address or no network). "
+                            "Nothing was changed; try again later.");
+    case db::DbError::Kind::AuthFailed:
+        return Services::tr("The central database refused the user name or password. Check the password in "
+                            "PGPASSWORD or the pgpass file; nothing was changed.");
+    case db::DbError::Kind::Forbidden:
+        return Services::tr("The central database refused this change: a branch may only write its own rows. "
+                            "Nothing was changed.");
     case db::DbError::Kind::Other:
         break;
     }

@@ -13,6 +13,8 @@
 #include "app/lifecycle/Lifecycle.h"
 #include "db/Repository.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -24,21 +26,13 @@
 #include <QTest>
 
 using namespace branch;
+using branch::test::nationalCode;
+using branch::test::typeText;
 
 namespace
 {
 constexpr int kTimeout = 10000;
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
-
-// A valid national code from nine digits (the check digit appended).
-QString nationalCode(const QString &nine)
-{
-    int sum = 0;
-    for (int i = 0; i < 9; ++i)
-        sum += nine.at(i).digitValue() * (10 - i);
-    const int r = sum % 11;
-    return nine + QString::number(r < 2 ? r : 11 - r);
-}
 
 RegistrationInput registration(const QString &code, const QString &mobile, const QString &lastName,
                                const QString &birthDate)
@@ -56,16 +50,6 @@ RegistrationInput registration(const QString &code, const QString &mobile, const
                     {QStringLiteral("birth_city"), QStringLiteral("تهران")},
                     {QStringLiteral("first_workplace"), QStringLiteral("کارخانه")}};
     return in;
-}
-
-void typeText(QWidget *w, const QString &text)
-{
-    for (const QChar c : text) {
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QApplication::sendEvent(w, &press);
-        QApplication::sendEvent(w, &release);
-    }
 }
 
 QStringList column(const QTableWidget *t, int col, int role = Qt::DisplayRole)

@@ -18,6 +18,8 @@
 #include "app/lifecycle/Staff.h"
 #include "db/Repository.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QKeyEvent>
@@ -33,31 +35,14 @@
 #include <QToolButton>
 
 using namespace branch;
+using branch::test::nationalCode;
+using branch::test::typeText;
 using namespace Qt::StringLiterals;
 
 namespace
 {
 constexpr int kTimeout = 10000;
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
-
-QString nationalCode(const QString &nine)
-{
-    int sum = 0;
-    for (int i = 0; i < 9; ++i)
-        sum += nine.at(i).digitValue() * (10 - i);
-    const int r = sum % 11;
-    return nine + QString::number(r < 2 ? r : 11 - r);
-}
-
-void typeText(QWidget *w, const QString &text)
-{
-    for (const QChar c : text) {
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QApplication::sendEvent(w, &press);
-        QApplication::sendEvent(w, &release);
-    }
-}
 
 bool hasAudit(db::Database &db, const QString &code, const QString &action, const QString &actor)
 {

@@ -18,6 +18,8 @@
 #include "app/security/SecretHash.h"
 #include "db/Repository.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QKeyEvent>
@@ -30,6 +32,8 @@
 #include <QTranslator>
 
 using namespace branch;
+using branch::test::nationalCode;
+using branch::test::typeText;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -51,21 +55,6 @@ const QStringList kAllRules = {
     u"password.mismatch"_s,
 };
 
-// Types `text` into `w` as key presses: QTest::keyClicks for ASCII, a text-carrying key
-// event for anything else (a Persian letter typed on a Persian keyboard layout).
-void typeText(QWidget *w, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 0x80) {
-            QTest::keyClicks(w, QString(c));
-            continue;
-        }
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QApplication::sendEvent(w, &press);
-        QApplication::sendEvent(w, &release);
-    }
-}
 } // namespace
 
 class TestPasswordResetDialog : public QObject

@@ -19,6 +19,8 @@
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QKeyEvent>
@@ -31,24 +33,14 @@
 #include <QTranslator>
 
 using namespace branch;
+using branch::test::nationalCode;
+using branch::test::typeText;
 using namespace Qt::StringLiterals;
 
 namespace
 {
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
 const QString kCode = u"0499370899"_s;
-
-// Types `text` as key presses carrying the characters (a Persian keyboard layout's letters
-// included), so the dialog's live update is what is exercised.
-void typeText(QWidget *w, const QString &text)
-{
-    for (const QChar c : text) {
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QApplication::sendEvent(w, &press);
-        QApplication::sendEvent(w, &release);
-    }
-}
 
 // Chooses the question by keyboard: focus the box, Home, then Down until its id is current.
 void chooseQuestion(QComboBox *box, const QString &id)

@@ -11,6 +11,8 @@
 #include "db/DemoData.h"
 #include "db/Repository.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QKeyEvent>
@@ -24,6 +26,8 @@
 #include <QTest>
 
 using namespace branch;
+using branch::test::nationalCode;
+using branch::test::typeText;
 
 namespace
 {
@@ -38,18 +42,6 @@ QString arabicKeyboard(QString s)
     s.replace(QChar(0x06CC), QChar(0x064A)); // ی → ي
     s.replace(QChar(0x06A9), QChar(0x0643)); // ک → ك
     return s;
-}
-
-// QTest::keyClicks takes Latin-1 only: Persian letters and digits are sent as key events
-// carrying their text, as a Persian keyboard layout would.
-void typeText(QWidget *w, const QString &text)
-{
-    for (const QChar c : text) {
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QApplication::sendEvent(w, &press);
-        QApplication::sendEvent(w, &release);
-    }
 }
 
 QStringList codesOf(const ui::ApplicantSearchModel *m)

@@ -1,0 +1,39 @@
+// What the GUI tests share: typing into a widget as a person does, and valid national codes.
+#pragma once
+
+#include <QApplication>
+#include <QKeyEvent>
+#include <QString>
+#include <QTest>
+#include <QWidget>
+
+namespace branch::test
+{
+
+// Types `text` into `w` as key presses: QTest::keyClicks for ASCII, a text-carrying key
+// event for anything else (a Persian letter or digit typed on a Persian keyboard layout).
+inline void typeText(QWidget *w, const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80) {
+            QTest::keyClicks(w, QString(c));
+            continue;
+        }
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(w, &press);
+        QApplication::sendEvent(w, &release);
+    }
+}
+
+// A valid national code from nine digits (the check digit appended).
+inline QString nationalCode(const QString &nine)
+{
+    int sum = 0;
+    for (int i = 0; i < 9; ++i)
+        sum += nine.at(i).digitValue() * (10 - i);
+    const int r = sum % 11;
+    return nine + QString::number(r < 2 ? r : 11 - r);
+}
+
+} // namespace branch::test
