@@ -612,6 +612,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--status must be queued, sending, sent or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--gateway must be an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout-ms takes a whole number of milliseconds from 1 to 600000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this status: queued, sending, sent or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post the due SMS to the HTTP gateway, with retries and an idempotency key per message; the token is read from $BRANCHDESK_SMS_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s URL (http:// or https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many messages in this run (default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up on one request after this many milliseconds (default 10000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Create or migrate the central database (PostgreSQL or SQLite); idempotent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,6 +1111,22 @@
     </message>
     <message>
         <source>The branch&apos;s database password must have at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token for the SMS gateway: set the environment variable %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway&apos;s address must be an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the token (HTTP %1). Check %2; the messages stay queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached; every message stays queued and will be sent by a later run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1541,10 +1593,6 @@
 <context>
     <name>branch::ui::PasswordResetDialog</name>
     <message>
-        <source>%1 %2 — national code %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,10 +1611,6 @@
 </context>
 <context>
     <name>branch::ui::QuestionsResetDialog</name>
-    <message>
-        <source>%1 %2 — national code %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Replace the security questions of %1 %2 (national code %3)? The old answers stop working at once.</source>
         <translation type="unfinished"></translation>

@@ -612,6 +612,42 @@
         <translation>%1 (پایگاه داده: %2)</translation>
     </message>
     <message>
+        <source>--status must be queued, sending, sent or failed.</source>
+        <translation>مقدار --status باید queued، sending، sent یا failed باشد.</translation>
+    </message>
+    <message>
+        <source>--gateway must be an http:// or https:// URL.</source>
+        <translation>مقدار --gateway باید یک نشانی http:// یا https:// باشد.</translation>
+    </message>
+    <message>
+        <source>--limit takes a whole number from 1 to 100000.</source>
+        <translation>مقدار --limit باید عدد صحیحی از ۱ تا ۱۰۰۰۰۰ باشد.</translation>
+    </message>
+    <message>
+        <source>--timeout-ms takes a whole number of milliseconds from 1 to 600000.</source>
+        <translation>مقدار --timeout-ms باید عدد صحیحی از ۱ تا ۶۰۰۰۰۰ (میلی‌ثانیه) باشد.</translation>
+    </message>
+    <message>
+        <source>Only this status: queued, sending, sent or failed.</source>
+        <translation>فقط این وضعیت: queued، sending، sent یا failed.</translation>
+    </message>
+    <message>
+        <source>Post the due SMS to the HTTP gateway, with retries and an idempotency key per message; the token is read from $BRANCHDESK_SMS_TOKEN.</source>
+        <translation>ارسال پیامک‌های نوبت‌رسیده به درگاه HTTP، با تلاش دوباره و یک کلید یکتایی (idempotency key) برای هر پیامک؛ توکن از $BRANCHDESK_SMS_TOKEN خوانده می‌شود.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s URL (http:// or https://).</source>
+        <translation>نشانی درگاه (http:// یا https://).</translation>
+    </message>
+    <message>
+        <source>At most this many messages in this run (default 500).</source>
+        <translation>حداکثر تعداد پیامک‌ها در این اجرا (پیش‌فرض ۵۰۰).</translation>
+    </message>
+    <message>
+        <source>Give up on one request after this many milliseconds (default 10000).</source>
+        <translation>رها کردن هر درخواست پس از این تعداد میلی‌ثانیه (پیش‌فرض ۱۰۰۰۰).</translation>
+    </message>
+    <message>
         <source>Create or migrate the central database (PostgreSQL or SQLite); idempotent.</source>
         <translation>پایگاه داده مرکزی (PostgreSQL یا SQLite) را بسازید یا به‌روز کنید؛ اجرای دوباره چیزی را تغییر نمی‌دهد.</translation>
     </message>
@@ -1077,6 +1113,22 @@
         <source>The branch&apos;s database password must have at least 12 characters.</source>
         <translation>گذرواژه پایگاه داده شعبه باید دست‌کم ۱۲ نویسه داشته باشد.</translation>
     </message>
+    <message>
+        <source>No token for the SMS gateway: set the environment variable %1.</source>
+        <translation>توکن درگاه پیامک تعیین نشده است: متغیر محیطی %1 را مقدار دهید.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway&apos;s address must be an http:// or https:// URL.</source>
+        <translation>نشانی درگاه پیامک باید یک نشانی http:// یا https:// باشد.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway refused the token (HTTP %1). Check %2; the messages stay queued.</source>
+        <translation>درگاه پیامک توکن را نپذیرفت (HTTP %1). %2 را بررسی کنید؛ پیامک‌ها در صف می‌مانند.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway could not be reached; every message stays queued and will be sent by a later run.</source>
+        <translation>دسترسی به درگاه پیامک ممکن نشد؛ همهٔ پیامک‌ها در صف می‌مانند و در اجرای بعدی فرستاده می‌شوند.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1541,10 +1593,6 @@
 <context>
     <name>branch::ui::PasswordResetDialog</name>
     <message>
-        <source>%1 %2 — national code %3</source>
-        <translation>%1 %2 — کد ملی %3</translation>
-    </message>
-    <message>
         <source>Met</source>
         <translation>برآورده شده</translation>
     </message>
@@ -1563,10 +1611,6 @@
 </context>
 <context>
     <name>branch::ui::QuestionsResetDialog</name>
-    <message>
-        <source>%1 %2 — national code %3</source>
-        <translation>%1 %2 — کد ملی %3</translation>
-    </message>
     <message>
         <source>Replace the security questions of %1 %2 (national code %3)? The old answers stop working at once.</source>
         <translation>پرسش‌های امنیتی %1 %2 (کد ملی %3) با پرسش‌های تازه جایگزین شود؟ پاسخ‌های قبلی بی‌درنگ از کار می‌افتند.</translation>

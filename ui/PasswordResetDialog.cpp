@@ -2,10 +2,6 @@
 #include "PasswordResetDialog.h"
 #include "ui_PasswordResetDialog.h"
 
-#include "Confirm.h"
-
-#include "app/core/Digits.h"
-#include "app/core/Language.h"
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
@@ -26,11 +22,6 @@ const QString kUnmet = QStringLiteral("✖");
 const QColor kMetColor(0x1b, 0x7f, 0x3b);
 const QColor kUnmetColor(0xb3, 0x26, 0x1e);
 
-QString displayDigits(const QString &s)
-{
-    return language() == QLatin1String("fa") ? toPersianDigits(s) : s;
-}
-
 void setTextColor(QWidget *w, const QColor &c)
 {
     QPalette p = w->palette();
@@ -41,19 +32,12 @@ void setTextColor(QWidget *w, const QColor &c)
 
 PasswordResetDialog::PasswordResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                                          QWidget *parent)
-    : QDialog(parent), m_ui(new Ui::PasswordResetDialog), m_ctx(ctx), m_staff(staff),
-      m_case(applicant), m_personal{applicant.request.firstName, applicant.request.lastName, applicant.nationalCode},
-      m_now([] { return QDateTime::currentDateTimeUtc(); })
+    : CounterDialog(ctx, staff, applicant, parent),
+      m_ui(new Ui::PasswordResetDialog), m_personal{applicant.request.firstName, applicant.request.lastName,
+                                                    applicant.nationalCode}
 {
     m_ui->setupUi(this);
-    m_ui->heading->setText(
-        tr("%1 %2 — national code %3")
-            .arg(applicant.request.firstName, applicant.request.lastName, displayDigits(applicant.nationalCode)));
-    QFont bold = m_ui->heading->font();
-    bold.setBold(true);
-    m_ui->heading->setFont(bold);
-    setTextColor(m_ui->message, kUnmetColor);
-    m_ui->message->hide();
+    bind(m_ui->heading, m_ui->message);
 
     // Passwords are Latin only: they read and are typed left to right in both languages.
     m_ui->password->setLayoutDirection(Qt::LeftToRight);
@@ -110,11 +94,6 @@ PasswordResetDialog::~PasswordResetDialog()
     clearFields();
 }
 
-void PasswordResetDialog::setClock(std::function<QDateTime()> now)
-{
-    m_now = std::move(now);
-}
-
 QLineEdit *PasswordResetDialog::passwordField() const
 {
     return m_ui->password;
@@ -147,17 +126,6 @@ QString PasswordResetDialog::strengthText() const
 int PasswordResetDialog::strengthPercent() const
 {
     return m_ui->strengthBar->value();
-}
-
-QString PasswordResetDialog::message() const
-{
-    return m_ui->message->isVisibleTo(this) ? m_ui->message->text() : QString();
-}
-
-void PasswordResetDialog::showMessage(const QString &text)
-{
-    m_ui->message->setText(text);
-    m_ui->message->setVisible(!text.isEmpty());
 }
 
 void PasswordResetDialog::clearFields()
@@ -212,27 +180,19 @@ void PasswordResetDialog::submit()
             return;
         }
     }
-    if (!confirmAction(this, windowTitle(),
-                       tr("Reset the password of %1 %2 (national code %3)? The old password stops working at once.")
-                           .arg(m_case.request.firstName, m_case.request.lastName, displayDigits(m_case.nationalCode)),
-                       tr("Reset password")))
-        return;
-
-    // Take the secrets out of the fields first, so that the service's wipe() overwrites
-    // the only copies.
-    QString pw = m_ui->password->text();
-    QString confirm = m_ui->confirm->text();
-    clearFields();
-    // The service wipes both (they are moved: no other copy remains).
-    const auto out =
-        resetPasswordAtCounter(m_ctx, m_case.nationalCode, m_staff, std::move(pw), std::move(confirm), m_now());
-    if (!out.ok()) {
-        showMessage(out.failure.message());
+    confirmAndRun<bool>(tr("Reset the password of %1 %2 (national code %3)? The old password stops working at once.")
+                            .arg(m_case.request.firstName, m_case.request.lastName, digits(m_case.nationalCode)),
+                        tr("Reset password"), [this] {
+                            // Take the secrets out of the fields first, so that the service's wipe()
+                            // overwrites the only copies (they are moved: no other copy remains).
+                            QString pw = m_ui->password->text();
+                            QString confirm = m_ui->confirm->text();
+                            clearFields();
+                            return resetPasswordAtCounter(m_ctx, m_case.nationalCode, m_staff, std::move(pw),
+                                                          std::move(confirm), m_now());
+                        });
+    if (result() != QDialog::Accepted && !message().isEmpty())
         m_ui->password->setFocus();
-        return;
-    }
-    showMessage(QString());
-    accept();
 }
 
 } // namespace branch::ui

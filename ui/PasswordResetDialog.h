@@ -5,9 +5,8 @@
 // The widget holds no rule of its own: every tick and the button's state come from the core.
 #pragma once
 
+#include "CounterDialog.h"
 #include "app/core/PasswordPolicy.h"
-#include "app/lifecycle/ApplicantView.h"
-#include "app/lifecycle/Staff.h"
 
 #include <QDialog>
 #include <QList>
@@ -27,7 +26,7 @@ class QPushButton;
 namespace branch::ui
 {
 
-class PasswordResetDialog : public QDialog
+class PasswordResetDialog : public CounterDialog
 {
     Q_OBJECT
 
@@ -35,9 +34,6 @@ public:
     PasswordResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                         QWidget *parent = nullptr);
     ~PasswordResetDialog() override;
-
-    // Test seam: the clock the change is recorded at (default: now, UTC).
-    void setClock(std::function<QDateTime()> now);
 
     QLineEdit *passwordField() const;
     QLineEdit *confirmField() const;
@@ -48,8 +44,6 @@ public:
     // What the meter's label shows, e.g. "87% خیلی قوی".
     QString strengthText() const;
     int strengthPercent() const;
-    // The failure shown; empty when none.
-    QString message() const;
 
 public slots:
     // Rules, then the confirmation, then the service: accept() on success; on failure the
@@ -65,15 +59,10 @@ private:
     };
 
     void updateState();
-    void showMessage(const QString &text);
     void clearFields();
 
     const QScopedPointer<Ui::PasswordResetDialog> m_ui;
-    Context &m_ctx;
-    const StaffSession m_staff;
-    const ApplicantCase m_case;
     const PasswordContext m_personal;
-    std::function<QDateTime()> m_now;
     QList<RuleRow> m_rules;
 };
 

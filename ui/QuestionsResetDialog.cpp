@@ -2,10 +2,6 @@
 #include "QuestionsResetDialog.h"
 #include "ui_QuestionsResetDialog.h"
 
-#include "Confirm.h"
-
-#include "app/core/Digits.h"
-#include "app/core/Language.h"
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
@@ -22,11 +18,6 @@ namespace
 {
 const QColor kProblemColor(0xb3, 0x26, 0x1e);
 
-QString displayDigits(const QString &s)
-{
-    return language() == QLatin1String("fa") ? toPersianDigits(s) : s;
-}
-
 void setTextColor(QWidget *w, const QColor &c)
 {
     QPalette p = w->palette();
@@ -37,20 +28,12 @@ void setTextColor(QWidget *w, const QColor &c)
 
 QuestionsResetDialog::QuestionsResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                                            QWidget *parent)
-    : QDialog(parent), m_ui(new Ui::QuestionsResetDialog), m_ctx(ctx), m_staff(staff), m_case(applicant),
-      m_now([] { return QDateTime::currentDateTimeUtc(); })
+    : CounterDialog(ctx, staff, applicant, parent), m_ui(new Ui::QuestionsResetDialog)
 {
     static_assert(kSecurityQuestionCount == 3, "the form has three rows");
     m_ui->setupUi(this);
-    m_ui->heading->setText(
-        tr("%1 %2 — national code %3")
-            .arg(applicant.request.firstName, applicant.request.lastName, displayDigits(applicant.nationalCode)));
-    QFont bold = m_ui->heading->font();
-    bold.setBold(true);
-    m_ui->heading->setFont(bold);
+    bind(m_ui->heading, m_ui->message);
     setTextColor(m_ui->violations, kProblemColor);
-    setTextColor(m_ui->message, kProblemColor);
-    m_ui->message->hide();
 
     m_boxes = {m_ui->question1, m_ui->question2, m_ui->question3};
     m_answers = {m_ui->answer1, m_ui->answer2, m_ui->answer3};
@@ -103,11 +86,6 @@ QuestionsResetDialog::~QuestionsResetDialog()
     clearAnswers();
 }
 
-void QuestionsResetDialog::setClock(std::function<QDateTime()> now)
-{
-    m_now = std::move(now);
-}
-
 QComboBox *QuestionsResetDialog::questionBox(int row) const
 {
     return m_boxes.value(row, nullptr);
@@ -137,17 +115,6 @@ QStringList QuestionsResetDialog::violationMessages() const
     for (const Violation &v : m_violations)
         out << v.message;
     return out;
-}
-
-QString QuestionsResetDialog::message() const
-{
-    return m_ui->message->isVisibleTo(this) ? m_ui->message->text() : QString();
-}
-
-void QuestionsResetDialog::showMessage(const QString &text)
-{
-    m_ui->message->setText(text);
-    m_ui->message->setVisible(!text.isEmpty());
 }
 
 void QuestionsResetDialog::clearAnswers()
@@ -182,30 +149,27 @@ void QuestionsResetDialog::submit()
     updateState();
     if (!m_violations.isEmpty())
         return; // the rule's messages are on screen; only reachable by calling the slot
-    if (!confirmAction(this, windowTitle(),
-                       tr("Replace the security questions of %1 %2 (national code %3)? The old answers stop "
-                          "working at once.")
-                           .arg(m_case.request.firstName, m_case.request.lastName, displayDigits(m_case.nationalCode)),
-                       tr("Reset security questions")))
-        return;
-
-    // Take the answers out of the fields first, so that the service's wipe() overwrites
-    // the only copies.
-    QList<QuestionAnswer> qa = currentAnswers();
-    m_ui->submitButton->setEnabled(false);
-    {
-        const QSignalBlocker b1(m_ui->answer1), b2(m_ui->answer2), b3(m_ui->answer3);
-        clearAnswers();
-    }
-    // The service wipes the answers it was given (the list is moved: no other copy remains).
-    const auto out = resetQuestionsAtCounter(m_ctx, m_case.nationalCode, m_staff, std::move(qa), m_now());
-    if (!out.ok()) {
+    confirmAndRun<bool>(tr("Replace the security questions of %1 %2 (national code %3)? The old answers stop "
+                           "working at once.")
+                            .arg(m_case.request.firstName, m_case.request.lastName, digits(m_case.nationalCode)),
+                        tr("Reset security questions"), [this] {
+                            // Take the answers out of the fields first, so that the service's
+                            // wipe() overwrites the only copies (the list is moved).
+                            QList<QuestionAnswer> qa = currentAnswers();
+                            m_ui->submitButton->setEnabled(false);
+                            {
+                                const QSignalBlocker b1(m_ui->answer1), b2(m_ui->answer2), b3(m_ui->answer3);
+                                clearAnswers();
+                            }
+                            return resetQuestionsAtCounter(m_ctx, m_case.nationalCode, m_staff, std::move(qa), m_now());
+                        });
+    if (result() != QDialog::Accepted && !message().isEmpty()) {
+        // The failure stays on screen; the rows show their (now empty) state again.
+        const QString failure = message();
         updateState();
-        showMessage(out.failure.message());
+        showMessage(failure);
         m_ui->answer1->setFocus();
-        return;
     }
-    accept();
 }
 
 } // namespace branch::ui

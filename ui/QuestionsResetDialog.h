@@ -5,9 +5,8 @@
 // stores the hashed answers in one audited transaction. No rule lives in the widget.
 #pragma once
 
+#include "CounterDialog.h"
 #include "app/core/SecurityQuestions.h"
-#include "app/lifecycle/ApplicantView.h"
-#include "app/lifecycle/Staff.h"
 
 #include <QDialog>
 #include <QList>
@@ -27,7 +26,7 @@ class QPushButton;
 namespace branch::ui
 {
 
-class QuestionsResetDialog : public QDialog
+class QuestionsResetDialog : public CounterDialog
 {
     Q_OBJECT
 
@@ -35,9 +34,6 @@ public:
     QuestionsResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                          QWidget *parent = nullptr);
     ~QuestionsResetDialog() override;
-
-    // Test seam: the clock the change is recorded at (default: now, UTC).
-    void setClock(std::function<QDateTime()> now);
 
     // Rows 0 .. kSecurityQuestionCount - 1; null for any other index. Each box's item data
     // is the question id.
@@ -48,8 +44,6 @@ public:
     // What checkSecurityQuestions reports for the rows as they are now, as shown under them.
     QStringList violationCodes() const;
     QStringList violationMessages() const;
-    // The failure shown; empty when none.
-    QString message() const;
 
 public slots:
     // Rules, then the confirmation, then the service: accept() on success; on failure the
@@ -59,14 +53,9 @@ public slots:
 private:
     QList<QuestionAnswer> currentAnswers() const;
     void updateState();
-    void showMessage(const QString &text);
     void clearAnswers();
 
     const QScopedPointer<Ui::QuestionsResetDialog> m_ui;
-    Context &m_ctx;
-    const StaffSession m_staff;
-    const ApplicantCase m_case;
-    std::function<QDateTime()> m_now;
     QList<QComboBox *> m_boxes;
     QList<QLineEdit *> m_answers;
     Violations m_violations;
