@@ -18,6 +18,7 @@ namespace
 const char *const kMigrations[] = {
     ":/migrations/local/001_initial.sql",
     ":/migrations/local/002_accounts_by_mobile.sql",
+    ":/migrations/local/003_sms_delivery.sql",
 };
 constexpr int kLatest = int(std::size(kMigrations));
 

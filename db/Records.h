@@ -45,6 +45,10 @@ struct SmsRecord {
     QDateTime createdAt;
     QString status = QStringLiteral("queued");
     QDateTime sentAt;
+    // Delivery bookkeeping (local to the branch; see db/local/003_sms_delivery.sql).
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QString lastError, gatewayId;
     QJsonObject toJson() const;
 };
 

@@ -326,14 +326,14 @@ void insertSms(Database &db, const SmsRecord &s)
          timeOrNull(s.sentAt)});
 }
 
-QList<SmsRecord> listSms(Database &db, const QString &nationalCode)
+namespace
 {
-    const QString cols = QStringLiteral(
-        "SELECT id, branch_code, version, national_code, mobile, kind, text, created_at, status, sent_at "
-        "FROM sms_messages ");
-    QSqlQuery &q = nationalCode.isEmpty()
-                       ? run(db, cols + QStringLiteral("ORDER BY created_at, id"))
-                       : run(db, cols + QStringLiteral("WHERE national_code = ? ORDER BY created_at"), {nationalCode});
+const QString kSmsSelect =
+    QStringLiteral("SELECT id, branch_code, version, national_code, mobile, kind, text, created_at, status, sent_at, "
+                   "attempts, next_attempt_at, last_error, gateway_id FROM sms_messages ");
+
+QList<SmsRecord> readSms(QSqlQuery &q)
+{
     QList<SmsRecord> out;
     while (q.next()) {
         SmsRecord s;
@@ -347,10 +347,62 @@ QList<SmsRecord> listSms(Database &db, const QString &nationalCode)
         s.createdAt = fromIsoUtc(str(q, 7));
         s.status = str(q, 8);
         s.sentAt = fromIsoUtc(str(q, 9));
+        s.attempts = q.value(10).toInt();
+        s.nextAttemptAt = fromIsoUtc(str(q, 11));
+        s.lastError = str(q, 12);
+        s.gatewayId = str(q, 13);
         out << s;
     }
     q.finish();
     return out;
+}
+} // namespace
+
+QList<SmsRecord> listSms(Database &db, const QString &nationalCode)
+{
+    QSqlQuery &q =
+        nationalCode.isEmpty()
+            ? run(db, kSmsSelect + QStringLiteral("ORDER BY created_at, id"))
+            : run(db, kSmsSelect + QStringLiteral("WHERE national_code = ? ORDER BY created_at"), {nationalCode});
+    return readSms(q);
+}
+
+QList<SmsRecord> listSmsWithStatus(Database &db, const QString &status)
+{
+    return readSms(run(db, kSmsSelect + QStringLiteral("WHERE status = ? ORDER BY created_at, id"), {status}));
+}
+
+std::optional<SmsRecord> findSms(Database &db, const QString &id)
+{
+    const auto rows = readSms(run(db, kSmsSelect + QStringLiteral("WHERE id = ?"), {id}));
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
+}
+
+QList<SmsRecord> smsDue(Database &db, const QDateTime &now, int limit)
+{
+    return readSms(run(db,
+                       kSmsSelect + QStringLiteral("WHERE status IN ('queued', 'sending') AND (next_attempt_at IS "
+                                                   "NULL OR next_attempt_at <= ?) ORDER BY created_at, id LIMIT ?"),
+                       {isoUtc(now), limit}));
+}
+
+void updateSmsDelivery(Database &db, const SmsRecord &s)
+{
+    run(db,
+        QStringLiteral("UPDATE sms_messages SET version = ?, text = ?, status = ?, sent_at = ?, attempts = ?, "
+                       "next_attempt_at = ?, last_error = ?, gateway_id = ? WHERE id = ?"),
+        {s.version, s.text, s.status, timeOrNull(s.sentAt), s.attempts, timeOrNull(s.nextAttemptAt), s.lastError,
+         textOrNull(s.gatewayId), s.id});
+}
+
+void wipeSmsTextInOutbox(Database &db, const QString &smsId, const QString &text)
+{
+    run(db,
+        QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.text', ?) WHERE table_name = "
+                       "'sms_messages' AND row_id = ?"),
+        {text, smsId});
 }
 
 // ---- recoveries ---------------------------------------------------------------------

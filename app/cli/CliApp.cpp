@@ -13,6 +13,7 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
+#include "app/sync/SmsGateway.h"
 #include "db/DemoData.h"
 #include "db/Repository.h"
 
@@ -24,6 +25,7 @@
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cstdio>
 #include <functional>
@@ -462,23 +464,74 @@ int cmdVerify(Invocation &inv, Context *ctx)
     return Done;
 }
 
+QJsonValue isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(isoOut(t)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject smsJson(const db::SmsRecord &s)
+{
+    return QJsonObject{{QStringLiteral("id"), s.id},
+                       {QStringLiteral("national_code"), s.nationalCode},
+                       {QStringLiteral("mobile"), s.mobile},
+                       {QStringLiteral("kind"), s.kind},
+                       {QStringLiteral("text"), s.text},
+                       {QStringLiteral("created_at"), isoOut(s.createdAt)},
+                       {QStringLiteral("status"), s.status},
+                       {QStringLiteral("attempts"), s.attempts},
+                       {QStringLiteral("next_attempt_at"), isoOrNull(s.nextAttemptAt)},
+                       {QStringLiteral("sent_at"), isoOrNull(s.sentAt)},
+                       {QStringLiteral("last_error"), s.lastError}};
+}
+
 int cmdSmsList(Invocation &inv, Context *ctx)
 {
-    Q_UNUSED(inv)
+    const QString status = inv.opt("status");
+    const QStringList statuses{QStringLiteral("queued"), QStringLiteral("sending"), QStringLiteral("sent"),
+                               QStringLiteral("failed")};
+    if (inv.has("status") && !statuses.contains(status))
+        return usageError(Cli::tr("--status must be queued, sending, sent or failed."));
     QJsonArray out;
     try {
-        for (const auto &s : db::listSms(ctx->db))
-            out.append(QJsonObject{{QStringLiteral("id"), s.id},
-                                   {QStringLiteral("national_code"), s.nationalCode},
-                                   {QStringLiteral("mobile"), s.mobile},
-                                   {QStringLiteral("kind"), s.kind},
-                                   {QStringLiteral("text"), s.text},
-                                   {QStringLiteral("created_at"), isoOut(s.createdAt)},
-                                   {QStringLiteral("status"), s.status}});
+        const auto rows = inv.has("status") ? db::listSmsWithStatus(ctx->db, status) : db::listSms(ctx->db);
+        for (const auto &s : rows)
+            out.append(smsJson(s));
     } catch (const db::DbException &e) {
         return fail(Failure::environment(e.error()));
     }
     printJson(out);
+    return Done;
+}
+
+// Posts the due SMS to the gateway (app/sync/SmsGateway). The token comes from the
+// environment only: a command line is visible to every user of the machine.
+int cmdSmsSend(Invocation &inv, Context *ctx)
+{
+    SmsGatewayConfig config;
+    config.url = QUrl(inv.opt("gateway"), QUrl::StrictMode);
+    const QString scheme = config.url.scheme();
+    if (!config.url.isValid() || config.url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return usageError(Cli::tr("--gateway must be an http:// or https:// URL."));
+    bool ok = true;
+    if (inv.has("limit"))
+        config.limit = inv.opt("limit").toInt(&ok);
+    if (!ok || config.limit < 1 || config.limit > 100000)
+        return usageError(Cli::tr("--limit takes a whole number from 1 to 100000."));
+    if (inv.has("timeout-ms"))
+        config.timeoutMs = inv.opt("timeout-ms").toInt(&ok);
+    if (!ok || config.timeoutMs < 1 || config.timeoutMs > 600000)
+        return usageError(Cli::tr("--timeout-ms takes a whole number of milliseconds from 1 to 600000."));
+    config.token = qgetenv(kSmsTokenVariable);
+    auto r = deliverQueuedSms(*ctx, config, inv.now);
+    security::wipe(config.token);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("sent"), r.value->sent},
+                          {QStringLiteral("retrying"), r.value->retrying},
+                          {QStringLiteral("failed"), r.value->failed},
+                          {QStringLiteral("deferred"), r.value->deferred}});
     return Done;
 }
 
@@ -813,11 +866,23 @@ const QList<Command> &commands()
         {{QStringLiteral("sms"), QStringLiteral("list")},
          "",
          QT_TRANSLATE_NOOP("branch::Cli", "List the SMS outbox."),
-         {},
+         {{"status", true, QT_TRANSLATE_NOOP("branch::Cli", "Only this status: queued, sending, sent or failed.")}},
          0,
          0,
          true,
          cmdSmsList},
+        {{QStringLiteral("sms"), QStringLiteral("send")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Post the due SMS to the HTTP gateway, with retries and an idempotency key "
+                                          "per message; the token is read from $BRANCHDESK_SMS_TOKEN."),
+         {{"gateway", true, QT_TRANSLATE_NOOP("branch::Cli", "The gateway's URL (http:// or https://).")},
+          {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many messages in this run (default 500).")},
+          {"timeout-ms", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "Give up on one request after this many milliseconds (default 10000).")}},
+         0,
+         0,
+         true,
+         cmdSmsSend},
         {{QStringLiteral("applicants"), QStringLiteral("search")},
          "TEXT",
          QT_TRANSLATE_NOOP("branch::Cli", "Find applicants by national code, mobile or name."),
@@ -1118,7 +1183,7 @@ int run(int argc, char **argv)
             (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
              name == QLatin1String("documents") || name == QLatin1String("reason") ||
              (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
-             name == QLatin1String("central"));
+             name == QLatin1String("gateway") || name == QLatin1String("central"));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
