@@ -191,8 +191,10 @@ bool PgServer::setUp(QString *error)
     m_bin = binDir();
     if (m_bin.isEmpty()) {
         m_binariesMissing = true;
-        return fail(QStringLiteral("initdb/pg_ctl/postgres/psql not found in /usr/lib/postgresql/15/bin (install "
-                                   "postgresql-15, or set BRANCHDESK_PG_BINDIR)"));
+        const QString dir = qEnvironmentVariable("BRANCHDESK_PG_BINDIR", QStringLiteral("/usr/lib/postgresql/15/bin"));
+        return fail(QStringLiteral("initdb/pg_ctl/postgres/psql not found in %1 (install postgresql-15, or set "
+                                   "BRANCHDESK_PG_BINDIR)")
+                        .arg(dir));
     }
     m_asRoot = ::getuid() == 0;
     uid_t uid = 0;
@@ -207,7 +209,18 @@ bool PgServer::setUp(QString *error)
         uid = pw->pw_uid;
         gid = pw->pw_gid;
     }
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/branchdesk-pg-XXXXXX"));
+    // The postgres user must be able to reach the folder: a private TMPDIR (root's own,
+    // mode 0700) is not reachable, /tmp always is.
+    QString base = QDir::tempPath();
+    if (m_asRoot) {
+        for (QString p = base; !p.isEmpty() && p != QLatin1String("/"); p = QFileInfo(p).path()) {
+            if (!(QFileInfo(p).permissions() & QFileDevice::ExeOther)) {
+                base = QStringLiteral("/tmp");
+                break;
+            }
+        }
+    }
+    m_dir = std::make_unique<QTemporaryDir>(base + QStringLiteral("/branchdesk-pg-XXXXXX"));
     if (!m_dir->isValid())
         return fail(QStringLiteral("cannot create a temporary folder"));
     const QByteArray dirPath = QFile::encodeName(m_dir->path());
