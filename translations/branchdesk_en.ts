@@ -659,6 +659,10 @@
         <source>Register a branch on the central database; on PostgreSQL also its login role branch_CODE, whose password is read from standard input.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Push this branch&apos;s queued changes to the central database and pull what changed there; prints the counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1439,6 +1443,30 @@
     </message>
     <message>
         <source>&amp;Refuse request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS delivered to the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS to be sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS could not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the text was removed after sending: it held a recovery code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

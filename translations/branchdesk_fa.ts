@@ -659,6 +659,10 @@
         <source>Register a branch on the central database; on PostgreSQL also its login role branch_CODE, whose password is read from standard input.</source>
         <translation>ثبت یک شعبه در پایگاه داده مرکزی؛ در PostgreSQL نقش ورود branch_CODE هم ساخته می‌شود و گذرواژه آن از ورودی استاندارد خوانده می‌شود.</translation>
     </message>
+    <message>
+        <source>Push this branch&apos;s queued changes to the central database and pull what changed there; prints the counts.</source>
+        <translation>تغییرهای در صف این شعبه را به پایگاه داده مرکزی بفرستید و آنچه آنجا تغییر کرده است را بگیرید؛ شمارها چاپ می‌شوند.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1440,6 +1444,30 @@
     <message>
         <source>&amp;Refuse request…</source>
         <translation>&amp;رد درخواست…</translation>
+    </message>
+    <message>
+        <source>SMS delivered to the gateway</source>
+        <translation>پیامک به درگاه پیامک تحویل شد</translation>
+    </message>
+    <message>
+        <source>SMS to be sent again</source>
+        <translation>پیامک دوباره فرستاده می‌شود</translation>
+    </message>
+    <message>
+        <source>SMS could not be sent</source>
+        <translation>پیامک فرستاده نشد</translation>
+    </message>
+    <message>
+        <source>Staff signed in</source>
+        <translation>ورود کارمند</translation>
+    </message>
+    <message>
+        <source>(the text was removed after sending: it held a recovery code)</source>
+        <translation>(متن پس از ارسال پاک شد: کد بازیابی داشت)</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>در حال ارسال</translation>
     </message>
 </context>
 <context>

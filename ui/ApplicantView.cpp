@@ -63,6 +63,10 @@ const ActionName kActionNames[] = {
     {"recovery.superseded", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery replaced by a newer one")},
     {"recovery.used", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery completed")},
     {"sms.queue", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "SMS queued")},
+    {"sms.sent", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "SMS delivered to the gateway")},
+    {"sms.retry", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "SMS to be sent again")},
+    {"sms.failed", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "SMS could not be sent")},
+    {"staff.sign_in", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Staff signed in")},
 };
 
 void setDiffers(QLabel *label, bool differs, const QString &tip)
@@ -409,7 +413,9 @@ void ApplicantView::showCase(const ApplicantCase &c)
         m_ui->sms->insertRow(row);
         m_ui->sms->setItem(row, 0, new QTableWidgetItem(dateTimeText(s.at)));
         m_ui->sms->setItem(row, 1, new QTableWidgetItem(smsStatusText(s.status)));
-        auto *text = new QTableWidgetItem(s.text);
+        // A recovery code's text is wiped once delivered: say so rather than show nothing.
+        auto *text = new QTableWidgetItem(
+            s.text.isEmpty() ? tr("(the text was removed after sending: it held a recovery code)") : s.text);
         text->setToolTip(tr("Sent to %1").arg(digits(s.mobile)));
         m_ui->sms->setItem(row, 2, text);
     }
@@ -511,6 +517,8 @@ QString ApplicantView::smsStatusText(const QString &status) const
 {
     if (status == QLatin1String("queued"))
         return tr("Queued");
+    if (status == QLatin1String("sending"))
+        return tr("Sending");
     if (status == QLatin1String("sent"))
         return tr("Sent");
     if (status == QLatin1String("failed"))
