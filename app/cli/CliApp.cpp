@@ -10,10 +10,11 @@
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
-#include "app/sync/CentralAdmin.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
+#include "app/sync/CentralAdmin.h"
 #include "app/sync/SmsGateway.h"
+#include "app/sync/SyncEngine.h"
 #include "db/DemoData.h"
 #include "db/Repository.h"
 
@@ -762,6 +763,23 @@ int cmdRecoverReset(Invocation &inv, Context *ctx)
     return printDone(resetRecoveredPassword(*ctx, inv.positional.value(0), pw.password, pw.confirm, inv.now), {});
 }
 
+// ---- sync -----------------------------------------------------------------------------
+
+int cmdSync(Invocation &inv, Context *ctx)
+{
+    const auto url = parseCentralUrl(inv.opt("central"));
+    if (!url.ok())
+        return fail(url.failure);
+    const auto r = syncWithCentral(*ctx, *url.value, inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("pushed"), r.value->pushed},
+                          {QStringLiteral("pulled"), r.value->pulled},
+                          {QStringLiteral("conflicts"), r.value->conflicts}});
+    return Done;
+}
+
 // ---- the central database ------------------------------------------------------------
 
 int cmdCentralInit(Invocation &inv, Context *)
@@ -1002,6 +1020,17 @@ const QList<Command> &commands()
          1,
          false,
          cmdCentralAddBranch},
+        {{QStringLiteral("sync")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "Push this branch's queued changes to the central database and pull what "
+                                          "changed there; prints the counts."),
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         0,
+         0,
+         true,
+         cmdSync},
     };
     return list;
 }

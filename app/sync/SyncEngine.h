@@ -1,0 +1,27 @@
+// Sync with the central database (DESIGN.md, "Data that travels"): push the outbox in
+// batches carrying batch ids (a retried or replayed batch applies once), then pull what
+// changed centrally since this branch's cursor, each page in one local transaction with
+// the cursor. The branch session is enforced by the central database (a PostgreSQL role
+// branch_CODE, or actAsBranch on a SQLite central).
+#pragma once
+
+#include "app/lifecycle/Service.h"
+#include "db/Central.h"
+
+namespace branch
+{
+
+struct SyncResult {
+    int pushed = 0;    // changes the central database took in this run (merged by a rule included)
+    int pulled = 0;    // central changes written to this branch's tables
+    int conflicts = 0; // pushed changes kept in the central conflict queue
+};
+
+// Central unreachable, refused or not initialised → an Environment failure (field
+// "central"); the outbox keeps every change not acknowledged.
+// Test seam: BRANCHDESK_SYNC_CRASH_AFTER=central_commit ends the process (exit 9) right
+// after the first batch's central commit, before the local outbox is cleared;
+// =pull_page right after the first pulled page's local commit.
+Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now);
+
+} // namespace branch

@@ -1,0 +1,327 @@
+// The central side of sync: one pushed batch in one central transaction, and the change
+// log in pages. See CentralSync.h for the rules.
+#include "CentralSync.h"
+
+#include <QJsonDocument>
+#include <QSqlRecord>
+#include <QUuid>
+#include <QVariant>
+
+#include <optional>
+
+namespace branch::db
+{
+
+namespace
+{
+
+// A value of a payload as a bound value: text, integer or NULL.
+QVariant bindable(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return QVariant(qint64(v.toInteger()));
+    if (v.isBool())
+        return QVariant(v.toBool() ? 1 : 0);
+    if (v.isNull() || v.isUndefined())
+        return QVariant(QMetaType::fromType<QString>());
+    return QVariant(v.toString());
+}
+
+// The text form used to compare a central value with a pushed one (NULL and '' alike).
+QString comparable(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    return v.toString();
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString uuidCast(const CentralDatabase &db)
+{
+    return db.isPostgres() ? QStringLiteral("?::uuid") : QStringLiteral("?");
+}
+
+// The central row `id` of `table` as a payload, or nothing.
+std::optional<QJsonObject> centralRow(CentralDatabase &db, const QString &table, const QStringList &columns,
+                                      const QString &where, const QString &key)
+{
+    QStringList selected;
+    for (const QString &c : columns)
+        selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, where));
+    q.addBindValue(key);
+    db.exec(q);
+    std::optional<QJsonObject> out;
+    if (q.next()) {
+        QJsonObject o;
+        for (int i = 0; i < columns.size(); ++i) {
+            const QVariant v = q.value(i);
+            if (v.isNull())
+                o.insert(columns.at(i), QJsonValue::Null);
+            else if (columns.at(i) == QLatin1String("version") || columns.at(i) == QLatin1String("attempts"))
+                o.insert(columns.at(i), v.toLongLong());
+            else
+                o.insert(columns.at(i), v.toString());
+        }
+        out = o;
+    }
+    q.finish();
+    return out;
+}
+
+// Writes `values` (a payload restricted to the table's columns) as a new row.
+void insertRow(CentralDatabase &db, const QString &table, const QStringList &columns, const QJsonObject &values)
+{
+    QStringList cols, marks;
+    QVariantList binds;
+    for (const QString &c : columns) {
+        if (!values.contains(c))
+            continue;
+        cols << c;
+        marks << QStringLiteral("?");
+        binds << bindable(values.value(c));
+    }
+    QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                   .arg(table, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    db.exec(q);
+    q.finish();
+}
+
+// Updates row `id` to `values` (every column of the payload but the id).
+void updateRow(CentralDatabase &db, const QString &table, const QStringList &columns, const QJsonObject &values,
+               const QString &id)
+{
+    QStringList sets;
+    QVariantList binds;
+    for (const QString &c : columns) {
+        if (c == QLatin1String("id") || !values.contains(c))
+            continue;
+        sets << c + QStringLiteral(" = ?");
+        binds << bindable(values.value(c));
+    }
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("UPDATE %1 SET %2 WHERE id = %3").arg(table, sets.join(QStringLiteral(", ")), uuidCast(db)));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    q.addBindValue(id);
+    db.exec(q);
+    q.finish();
+}
+
+bool sameValues(const QJsonObject &central, const QJsonObject &pushed)
+{
+    for (auto it = pushed.constBegin(); it != pushed.constEnd(); ++it) {
+        if (it.key() == QLatin1String("branch_code") || it.key() == QLatin1String("version") ||
+            !central.contains(it.key()))
+            continue;
+        if (comparable(central.value(it.key())) != comparable(it.value()))
+            return false;
+    }
+    return true;
+}
+
+// Where a request's status stands in its life (DESIGN.md): a later stage wins over an
+// earlier one; a supersession wins over everything pending. Same stage, different
+// status: no rule (-1 apart from equal).
+int stageOf(const QString &status)
+{
+    if (status == QLatin1String("submitted"))
+        return 0;
+    if (status == QLatin1String("branch_activation_required") || status == QLatin1String("identity_mismatch"))
+        return 1;
+    if (status == QLatin1String("activated") || status == QLatin1String("rejected") ||
+        status == QLatin1String("expired"))
+        return 2;
+    if (status == QLatin1String("superseded"))
+        return 3;
+    return -1;
+}
+
+void recordConflict(CentralDatabase &db, const QString &branch, const PushedChange &c,
+                    const std::optional<QJsonObject> &central, const QDateTime &now)
+{
+    QSqlQuery &q = db.prepared(
+        db.isPostgres()
+            ? QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, local_payload, "
+                             "central_payload, created_at) VALUES (?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, "
+                             "?::timestamptz)")
+            : QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, local_payload, "
+                             "central_payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(c.table);
+    q.addBindValue(c.rowId);
+    q.addBindValue(branch);
+    q.addBindValue(c.baseVersion);
+    q.addBindValue(compactJson(c.payload));
+    q.addBindValue(central ? QVariant(compactJson(*central)) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    db.exec(q);
+    q.finish();
+}
+
+} // namespace
+
+QStringList travellingColumns(const QString &table)
+{
+    static const QHash<QString, QStringList> columns = {
+        {QStringLiteral("requests"),
+         {QStringLiteral("id"),
+          QStringLiteral("branch_code"),
+          QStringLiteral("version"),
+          QStringLiteral("national_code"),
+          QStringLiteral("mobile"),
+          QStringLiteral("first_name"),
+          QStringLiteral("last_name"),
+          QStringLiteral("first_name_norm"),
+          QStringLiteral("last_name_norm"),
+          QStringLiteral("birth_cert_no"),
+          QStringLiteral("birth_date"),
+          QStringLiteral("gender"),
+          QStringLiteral("email"),
+          QStringLiteral("password_hash"),
+          QStringLiteral("questions_json"),
+          QStringLiteral("status"),
+          QStringLiteral("submitted_at"),
+          QStringLiteral("decided_at"),
+          QStringLiteral("updated_at"),
+          QStringLiteral("updated_by")}},
+        {QStringLiteral("accounts"),
+         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
+          QStringLiteral("national_code"), QStringLiteral("request_id"), QStringLiteral("mobile"),
+          QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("gender"),
+          QStringLiteral("password_hash"), QStringLiteral("questions_json"), QStringLiteral("created_at"),
+          QStringLiteral("updated_at"), QStringLiteral("updated_by")}},
+        {QStringLiteral("sms_messages"),
+         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
+          QStringLiteral("national_code"), QStringLiteral("mobile"), QStringLiteral("kind"), QStringLiteral("text"),
+          QStringLiteral("created_at"), QStringLiteral("status"), QStringLiteral("sent_at")}},
+        {QStringLiteral("recoveries"),
+         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
+          QStringLiteral("national_code"), QStringLiteral("method"), QStringLiteral("code_hash"),
+          QStringLiteral("created_at"), QStringLiteral("expires_at"), QStringLiteral("attempts"),
+          QStringLiteral("state"), QStringLiteral("updated_at")}},
+    };
+    return columns.value(table);
+}
+
+BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
+                            const QList<PushedChange> &changes, const QDateTime &now)
+{
+    BatchOutcome out;
+    CentralTransaction tx(db);
+    if (db.batchApplied(batchId)) {
+        out.replay = true;
+        return out; // rolled back: nothing was written
+    }
+    for (const PushedChange &c : changes) {
+        const QStringList columns = travellingColumns(c.table);
+        if (columns.isEmpty())
+            continue; // not a travelling table (an older or newer branch): nothing to apply
+        QJsonObject values;
+        for (const QString &col : columns)
+            if (c.payload.contains(col))
+                values.insert(col, c.payload.value(col));
+        values.insert(QStringLiteral("id"), c.rowId);
+        values.insert(QStringLiteral("branch_code"), branch); // the branch that wrote it
+        values.insert(QStringLiteral("version"), c.newVersion);
+
+        const auto central = centralRow(db, c.table, columns, QStringLiteral("id = %1").arg(uuidCast(db)), c.rowId);
+        if (!central) {
+            // Two branches may activate the same person offline: one account per person.
+            if (c.table == QLatin1String("accounts")) {
+                const auto other = centralRow(db, c.table, columns, QStringLiteral("national_code = ?"),
+                                              values.value(QStringLiteral("national_code")).toString());
+                if (other) {
+                    recordConflict(db, branch, c, other, now);
+                    ++out.conflicts;
+                    continue;
+                }
+            }
+            insertRow(db, c.table, columns, values);
+            ++out.applied;
+            continue;
+        }
+        const int centralVersion = central->value(QStringLiteral("version")).toInt();
+        if (centralVersion == c.baseVersion) {
+            updateRow(db, c.table, columns, values, c.rowId);
+            ++out.applied;
+            continue;
+        }
+        if (centralVersion >= c.newVersion && sameValues(*central, values)) {
+            ++out.unchanged;
+            continue;
+        }
+        if (c.table == QLatin1String("requests")) {
+            const int pushedStage = stageOf(values.value(QStringLiteral("status")).toString());
+            const int centralStage = stageOf(central->value(QStringLiteral("status")).toString());
+            if (pushedStage >= 0 && centralStage >= 0 && pushedStage != centralStage) {
+                // The later status wins; the row's version goes above both sides' so that
+                // every branch, the pusher included, pulls the merged row.
+                const int merged = std::max(centralVersion, c.newVersion) + 1;
+                QJsonObject winner = pushedStage > centralStage ? values : *central;
+                winner.insert(QStringLiteral("branch_code"), branch);
+                winner.insert(QStringLiteral("version"), merged);
+                updateRow(db, c.table, columns, winner, c.rowId);
+                ++out.applied;
+                continue;
+            }
+        }
+        recordConflict(db, branch, c, central, now);
+        ++out.conflicts;
+    }
+    QSqlQuery &q = db.prepared(
+        db.isPostgres() ? QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "
+                                         "VALUES (?::uuid, ?, ?::timestamptz, ?::jsonb)")
+                        : QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "
+                                         "VALUES (?, ?, ?, ?)"));
+    q.addBindValue(batchId);
+    q.addBindValue(branch);
+    q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(compactJson({{QStringLiteral("rows"), int(changes.size())},
+                                {QStringLiteral("applied"), out.applied},
+                                {QStringLiteral("unchanged"), out.unchanged},
+                                {QStringLiteral("conflicts"), out.conflicts}}));
+    db.exec(q);
+    q.finish();
+    tx.commit();
+    return out;
+}
+
+QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit)
+{
+    QStringList marks;
+    for (int i = 0; i < tables.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, %1 FROM changes WHERE seq > ? "
+                                              "AND table_name IN (%2) ORDER BY seq LIMIT %3")
+                                   .arg(db.isPostgres() ? QStringLiteral("payload::text") : QStringLiteral("payload"),
+                                        marks.join(QStringLiteral(", ")))
+                                   .arg(limit));
+    q.addBindValue(after);
+    for (const QString &t : tables)
+        q.addBindValue(t);
+    db.exec(q);
+    QList<CentralChange> out;
+    while (q.next()) {
+        CentralChange c;
+        c.seq = q.value(0).toLongLong();
+        c.table = q.value(1).toString();
+        c.rowId = q.value(2).toString();
+        c.op = q.value(3).toString();
+        c.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        out << c;
+    }
+    q.finish();
+    return out;
+}
+
+} // namespace branch::db

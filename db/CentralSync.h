@@ -1,0 +1,56 @@
+// The central side of sync (SQL only): apply one pushed batch in one central transaction
+// (once per batch id, with the merge rules below), and read the change log in pages.
+// The branch session (CentralDatabase::actAsBranch) is the caller's: the central database
+// itself refuses rows of another branch.
+#pragma once
+
+#include "db/Central.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace branch::db
+{
+
+// One change as a branch pushes it (an outbox row).
+struct PushedChange {
+    QString table; // requests, accounts, sms_messages, recoveries
+    QString rowId;
+    int baseVersion = 0;
+    int newVersion = 0;
+    QJsonObject payload; // the row's travelling form (column name → value)
+};
+
+struct BatchOutcome {
+    bool replay = false; // the batch id was already applied: nothing was done
+    int applied = 0;     // rows inserted, updated or merged by a rule
+    int unchanged = 0;   // already there at that version with the same values
+    int conflicts = 0;   // kept in `conflicts` with both versions; the central row untouched
+};
+
+// Applies `changes` (in order) for branch `branch` in one central transaction, records
+// `batchId` in applied_batches and commits. A batch id already applied is a no-op.
+// Per row: missing centrally → insert; central version == base version → update;
+// central version >= new version with the same values → unchanged; a request whose status
+// is later in the request's life than the other side's → the later status wins (the row
+// gets a version above both, so every branch pulls it); anything else → a conflict row.
+// Rows are written stamped with `branch` (the branch that wrote them).
+BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
+                            const QList<PushedChange> &changes, const QDateTime &now);
+
+// One row of the central change log.
+struct CentralChange {
+    qint64 seq = 0;
+    QString table;
+    QString rowId;
+    QString op; // "upsert" or "delete"
+    QJsonObject payload;
+};
+// Changes with seq > `after` of the tables in `tables`, oldest first, at most `limit`.
+QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit);
+
+// The columns of a travelling table, shared by the central and the local schema (empty
+// for a table that does not travel).
+QStringList travellingColumns(const QString &table);
+
+} // namespace branch::db

@@ -1,0 +1,36 @@
+// The branch side of sync (SQL only): outbox batches waiting for the central database,
+// and central changes applied to the local tables. The caller owns the transactions.
+#pragma once
+
+#include "db/Database.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace branch::db
+{
+
+struct OutboxRow {
+    qint64 seq = 0;
+    QString table;
+    QString rowId;
+    int baseVersion = 0;
+    int newVersion = 0;
+    QJsonObject payload;
+};
+
+// The next batch to push, oldest first: the rows of a batch already stamped but not
+// acknowledged (a crash or an outage interrupted it: the SAME id goes again), else up to
+// `limit` unstamped rows, stamped here with `freshBatchId`. Returns the batch id (empty
+// when the outbox is empty).
+QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows);
+// Removes a batch the central database acknowledged.
+void deleteOutboxBatch(Database &db, const QString &batchId);
+
+// Applies one central change to the local tables; true when something changed. A
+// travelling row is written only when the incoming version is newer than the local one
+// (applying the same change twice is a no-op). Writes no outbox rows: the change came from
+// the central database. Keeps the name index of requests in step.
+bool applyCentralChange(Database &db, const QString &table, const QString &op, const QJsonObject &payload);
+
+} // namespace branch::db

@@ -1,0 +1,445 @@
+// Sync end to end, against a PostgreSQL 15 central and a SQLite central alike (each test
+// runs for both): what one branch registers reaches another (and its name search); a
+// replayed batch applies once; a crash between the central commit and the local outbox
+// delete pushes nothing twice; an unreachable central leaves the outbox intact and the
+// next sync completes; two branches changing one account's mobile offline leave exactly
+// one conflict, neither value overwritten.
+#include "db/Central.h"
+#include "db/CentralSync.h"
+#include "tests/cli/CliTestUtil.h"
+#include "tests/support/PgServer.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace clitest;
+using namespace Qt::StringLiterals;
+using branch::db::CentralDatabase;
+using branch::db::CentralUrl;
+using branch::db::DbError;
+using branch::db::DbException;
+using branchtest::PgServer;
+
+namespace
+{
+
+const QString kStaffPw = u"Clerk#2024x"_s;
+const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC);
+
+QString at(qint64 seconds)
+{
+    return iso(kT0.addSecs(seconds));
+}
+
+const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
+const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    PgServer m_pg;
+    Workspace m_ws;
+    QString m_pgUrl, m_sqliteUrl;
+    int m_people = 0;
+
+    QProcessEnvironment env(const QString &crashAfter = {}) const
+    {
+        QProcessEnvironment e = cliEnv();
+        e.insert(u"PGPASSFILE"_s, m_pg.pgpassFile());
+        e.remove(u"PGPASSWORD"_s);
+        if (!crashAfter.isEmpty())
+            e.insert(u"BRANCHDESK_SYNC_CRASH_AFTER"_s, crashAfter);
+        return e;
+    }
+
+    QString urlFor(const QString &dialect, const QString &branch) const
+    {
+        return dialect == "sqlite"_L1 ? m_sqliteUrl : m_pg.urlFor(u"branch_"_s + branch, m_pg.database());
+    }
+
+    // A new branch database `code` with the registry, a mobile owner and a clerk.
+    QString newBranch(const QString &code, const QByteArray &registry, const QByteArray &owners)
+    {
+        const QString db = m_ws.path(u"branch-%1-%2.db"_s.arg(code).arg(++m_people));
+        QList<CliResult> steps = {
+            ctl(db, {u"init"_s, u"--branch"_s, code}),
+            ctl(db, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                kStaffPw.toUtf8() + '\n'),
+        };
+        if (!registry.isEmpty())
+            steps << ctl(db, {u"--now"_s, at(0), u"import-registry"_s, file(u"reg.csv"_s, kRegistryHeader + registry)});
+        if (!owners.isEmpty())
+            steps << ctl(db, {u"--now"_s, at(0), u"import-mobile-owners"_s,
+                              file(u"own.csv"_s, "national_code,mobile\n" + owners)});
+        for (const auto &s : steps)
+            if (s.exitCode != 0) {
+                qWarning("setup failed: %s", qPrintable(describe(s)));
+                return {};
+            }
+        return db;
+    }
+
+    QString file(const QString &name, const QByteArray &data) { return m_ws.file(name, data); }
+
+    CliResult sync(const QString &db, const QString &dialect, const QString &branch, const QString &crashAfter = {},
+                   const QString &url = {})
+    {
+        return ctl(db, {u"--now"_s, at(600), u"sync"_s, u"--central"_s, url.isEmpty() ? urlFor(dialect, branch) : url},
+                   {}, env(crashAfter));
+    }
+
+    static int field(const CliResult &r, const char *name)
+    {
+        return r.json().object().value(QLatin1String(name)).toInt(-1);
+    }
+
+    static int localCount(const QString &db, const QString &sql) { return sqlite(db, sql).trimmed().toInt(); }
+
+    std::unique_ptr<CentralDatabase> admin(const QString &dialect)
+    {
+        CentralUrl::Problem problem;
+        DbError error;
+        auto db = CentralDatabase::open(CentralUrl::parse(dialect == "sqlite"_L1 ? m_sqliteUrl : m_pgUrl, &problem),
+                                        CentralDatabase::OpenMode::Existing, &error);
+        if (!db)
+            qWarning("admin open failed: %s", qPrintable(error.detail));
+        return db;
+    }
+
+    QString centralValue(const QString &dialect, const QString &sql)
+    {
+        auto db = admin(dialect);
+        if (!db)
+            return u"<no connection>"_s;
+        QSqlQuery q(db->connection());
+        if (!q.exec(sql) || !q.next()) {
+            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
+            return u"<error>"_s;
+        }
+        return q.value(0).toString();
+    }
+
+    // A fresh person: national code, registry line and the request JSON.
+    struct Person {
+        QString code, mobile, first, last;
+    };
+    Person newPerson()
+    {
+        ++m_people;
+        const QString nine = u"%1"_s.arg(310000000 + m_people * 7919, 9, 10, QLatin1Char('0'));
+        Person p{nationalCode(nine), u"0912%1"_s.arg(1000000 + m_people, 7, 10, QLatin1Char('0')), u"مهسا"_s,
+                 u"کوهسار%1"_s.arg(QChar(0x0627 + m_people % 20))};
+        return p;
+    }
+    static QByteArray registryLine(const Person &p)
+    {
+        return (p.code + u","_s + p.first + u","_s + p.last + u",رضا,12345,1365/04/12,F\n"_s).toUtf8();
+    }
+    static QByteArray requestJson(const Person &p)
+    {
+        QJsonObject r = validRequest(p.code, p.mobile);
+        r.insert(u"first_name"_s, p.first);
+        r.insert(u"last_name"_s, p.last);
+        r.insert(u"gender"_s, u"F"_s);
+        return json(QJsonArray{r});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_ws.isValid());
+        QVERIFY2(!sqlite3Path().isEmpty(), "the sqlite3 shell is needed");
+        PG_SET_UP_OR_END(m_pg);
+        qputenv("PGPASSFILE", m_pg.pgpassFile().toLocal8Bit());
+        qunsetenv("PGPASSWORD");
+        m_pgUrl = m_pg.url();
+        m_sqliteUrl = u"sqlite://"_s + m_ws.path(u"central.db"_s);
+        for (const QString &url : {m_pgUrl, m_sqliteUrl})
+            CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
+        for (const auto &[code, password] :
+             {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002}}) {
+            for (const QString &url : {m_pgUrl, m_sqliteUrl})
+                CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
+                                              password.toUtf8() + '\n', env()),
+                           0);
+            QVERIFY(m_pg.addPassword(u"branch_"_s + code, password));
+        }
+    }
+
+    void dialects_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("postgresql") << u"postgresql"_s;
+        QTest::newRow("sqlite") << u"sqlite"_s;
+    }
+
+    // Branch 1001 registers a person; after 1001 and then 1002 sync, 1002 finds her by
+    // national code and by name; a second sync of either moves nothing.
+    void pushThenPull_data() { dialects_data(); }
+    void pushThenPull()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), {});
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
+        QVERIFY(queued >= 1);
+
+        const CliResult pushA = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(pushA, 0);
+        QCOMPARE(pushA.json().object().value(u"ok"_s).toBool(), true);
+        QCOMPARE(field(pushA, "pushed"), queued);
+        QCOMPARE(field(pushA, "conflicts"), 0);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
+
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 0);
+        const CliResult pullB = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(pullB, 0);
+        QVERIFY2(field(pullB, "pulled") >= 1, pullB.out.constData());
+        QCOMPARE(field(pullB, "pushed"), 0);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM outbox"_s), 0); // pulled rows do not travel back
+        const QJsonArray byName = search(b, p.last);
+        QVERIFY2(!byName.isEmpty(), "the name index was not kept in step");
+        QCOMPARE(byName.first().toObject().value(u"national_code"_s).toString(), p.code);
+
+        // Nothing new: a second sync moves nothing; the cursor stays.
+        const QString cursor = QString::fromUtf8(sqlite(b, u"SELECT value FROM meta WHERE key = 'sync_cursor'"_s));
+        const CliResult again = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(again, 0);
+        QCOMPARE(field(again, "pushed"), 0);
+        QCOMPARE(field(again, "conflicts"), 0);
+        QCOMPARE(QString::fromUtf8(sqlite(b, u"SELECT value FROM meta WHERE key = 'sync_cursor'"_s)), cursor);
+    }
+
+    // branchctl dies (exit 9, the test seam) right after a pulled page's local commit; the
+    // next sync completes. Pulling everything again from cursor 0 changes nothing: each
+    // request is there once, and nothing is queued to travel back.
+    void crashMidPullThenRepull_data() { dialects_data(); }
+    void crashMidPullThenRepull()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), {});
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+
+        const CliResult crashed = sync(b, dialect, u"1002"_s, u"pull_page"_s);
+        QCOMPARE(crashed.exitCode, 9);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+
+        const QByteArray requestsBefore = sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s);
+        const int namesBefore = localCount(b, u"SELECT count(*) FROM request_names"_s);
+        QVERIFY(sqlite(b, u"UPDATE meta SET value = '0' WHERE key = 'sync_cursor'"_s).isEmpty());
+        const CliResult repull = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(repull, 0);
+        QCOMPARE(sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s), requestsBefore);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM request_names"_s), namesBefore);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM outbox"_s), 0);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests"_s),
+                 centralValue(dialect, u"SELECT count(*) FROM requests"_s).toInt());
+    }
+
+    // The same batch applied twice (in this process, as branch 1001) changes the central
+    // database once.
+    void replayedBatchAppliesOnce_data() { dialects_data(); }
+    void replayedBatchAppliesOnce()
+    {
+        QFETCH(QString, dialect);
+        CentralUrl::Problem problem;
+        DbError error;
+        auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, u"1001"_s), &problem),
+                                        CentralDatabase::OpenMode::Existing, &error);
+        QVERIFY2(db, qPrintable(error.detail));
+        db->actAsBranch(u"1001"_s);
+        const Person p = newPerson();
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject row{{u"id"_s, id},
+                              {u"branch_code"_s, u"1001"_s},
+                              {u"version"_s, 1},
+                              {u"national_code"_s, p.code},
+                              {u"mobile"_s, p.mobile},
+                              {u"first_name"_s, p.first},
+                              {u"last_name"_s, p.last},
+                              {u"first_name_norm"_s, p.first},
+                              {u"last_name_norm"_s, p.last},
+                              {u"birth_cert_no"_s, u"12345"_s},
+                              {u"birth_date"_s, u"1986-07-03"_s},
+                              {u"gender"_s, u"F"_s},
+                              {u"email"_s, u""_s},
+                              {u"password_hash"_s, u"scrypt$x"_s},
+                              {u"questions_json"_s, u"[]"_s},
+                              {u"status"_s, u"submitted"_s},
+                              {u"submitted_at"_s, at(0)},
+                              {u"decided_at"_s, u""_s},
+                              {u"updated_at"_s, at(0)},
+                              {u"updated_by"_s, u"portal"_s}};
+        const QList<branch::db::PushedChange> batch{{u"requests"_s, id, 0, 1, row}};
+        const QString batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const qint64 before = db->lastChangeSeq();
+        const auto first = branch::db::applyPushBatch(*db, batchId, u"1001"_s, batch, kT0);
+        QVERIFY(!first.replay);
+        QCOMPARE(first.applied, 1);
+        const qint64 afterFirst = db->lastChangeSeq();
+        QCOMPARE(afterFirst, before + 1);
+        const auto second = branch::db::applyPushBatch(*db, batchId, u"1001"_s, batch, kT0);
+        QVERIFY(second.replay);
+        QCOMPARE(second.applied, 0);
+        QCOMPARE(db->lastChangeSeq(), afterFirst);
+        // The same change under a new batch id (a lost acknowledgement): already there.
+        const auto third =
+            branch::db::applyPushBatch(*db, QUuid::createUuid().toString(QUuid::WithoutBraces), u"1001"_s, batch, kT0);
+        QCOMPARE(third.applied, 0);
+        QCOMPARE(third.unchanged, 1);
+        QCOMPARE(third.conflicts, 0);
+        QCOMPARE(db->lastChangeSeq(), afterFirst);
+    }
+
+    // branchctl dies (exit 9, the test seam) after the central commit, before the outbox
+    // is cleared: the next sync resends the same batch id, nothing is applied twice, and
+    // the outbox empties.
+    void crashAfterCentralCommit_data() { dialects_data(); }
+    void crashAfterCentralCommit()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), {});
+        QVERIFY(!a.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
+        QVERIFY(queued >= 1);
+
+        const CliResult crashed = sync(a, dialect, u"1001"_s, u"central_commit"_s);
+        QCOMPARE(crashed.exitCode, 9);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), queued);
+        const QString batchId = QString::fromUtf8(sqlite(a, u"SELECT DISTINCT batch_id FROM outbox"_s)).trimmed();
+        QVERIFY(!batchId.isEmpty() && !batchId.contains(u'\n'));
+        const QString changes = centralValue(dialect, u"SELECT count(*) FROM changes"_s);
+        const QString version =
+            centralValue(dialect, u"SELECT version FROM requests WHERE national_code = '%1'"_s.arg(p.code));
+        QCOMPARE(version, u"1"_s);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM applied_batches WHERE batch_id = '%1'"_s.arg(batchId)),
+                 u"1"_s);
+
+        const CliResult next = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(next, 0);
+        QCOMPARE(field(next, "pushed"), 0);
+        QCOMPARE(field(next, "conflicts"), 0);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM changes"_s), changes);
+        QCOMPARE(centralValue(dialect, u"SELECT version FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 version);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 u"1"_s);
+    }
+
+    // The central database cannot be reached (PostgreSQL stopped; a SQLite central file
+    // that is not there): exit 3, the outbox untouched; once it is back, sync completes.
+    void centralUnreachable_data() { dialects_data(); }
+    void centralUnreachable()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), {});
+        QVERIFY(!a.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        const QByteArray outbox = sqlite(a, u"SELECT * FROM outbox ORDER BY seq"_s);
+        QVERIFY(!outbox.isEmpty());
+
+        CliResult down;
+        if (dialect == "postgresql"_L1) {
+            QVERIFY(m_pg.stop());
+            down = sync(a, dialect, u"1001"_s);
+            QVERIFY2(m_pg.start(), qPrintable(m_pg.lastError()));
+        } else {
+            down = sync(a, dialect, u"1001"_s, {}, u"sqlite://"_s + m_ws.path(u"gone/central.db"_s));
+        }
+        CLI_REFUSED(down, 3);
+        QCOMPARE(sqlite(a, u"SELECT * FROM outbox ORDER BY seq"_s), outbox);
+
+        const CliResult up = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(up, 0);
+        QVERIFY(field(up, "pushed") >= 1);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 u"1"_s);
+    }
+
+    // An account known at both branches; each changes its mobile offline. The first push
+    // wins centrally, the second is kept as exactly one conflict with both versions, and
+    // neither branch's value is overwritten.
+    void sameAccountChangedAtTwoBranches_data() { dialects_data(); }
+    void sameAccountChangedAtTwoBranches()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(120), u"verify"_s}), 0);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), 1);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), 1);
+
+        const QString mobileA = u"09350001122"_s, mobileB = u"09190003344"_s;
+        for (const auto &[db, mobile] : {std::pair{a, mobileA}, std::pair{b, mobileB}})
+            CLI_EXPECT(ctl(db,
+                           {u"--now"_s, at(300), u"mobile"_s, u"change"_s, p.code, u"--mobile"_s, mobile, u"--staff"_s,
+                            u"clerk1"_s},
+                           kStaffPw.toUtf8() + '\n'),
+                       0);
+
+        const CliResult syncA = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(syncA, 0);
+        QCOMPARE(field(syncA, "conflicts"), 0);
+        const CliResult syncB = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(syncB, 0);
+        QCOMPARE(field(syncB, "conflicts"), 1);
+
+        const QString accountId =
+            QString::fromUtf8(sqlite(a, u"SELECT id FROM accounts WHERE national_code = '%1'"_s.arg(p.code))).trimmed();
+        QCOMPARE(centralValue(dialect, u"SELECT mobile FROM accounts WHERE national_code = '%1'"_s.arg(p.code)),
+                 mobileA);
+        QCOMPARE(centralValue(dialect,
+                              u"SELECT count(*) FROM conflicts WHERE table_name = 'accounts' AND row_id = '%1'"_s.arg(
+                                  accountId)),
+                 u"1"_s);
+        const QString kept =
+            centralValue(dialect, u"SELECT local_payload FROM conflicts WHERE row_id = '%1'"_s.arg(accountId));
+        QVERIFY2(kept.contains(mobileB), qPrintable(kept));
+        const QString theirs =
+            centralValue(dialect, u"SELECT central_payload FROM conflicts WHERE row_id = '%1'"_s.arg(accountId));
+        QVERIFY2(theirs.contains(mobileA), qPrintable(theirs));
+        QCOMPARE(
+            QString::fromUtf8(sqlite(a, u"SELECT mobile FROM accounts WHERE id = '%1'"_s.arg(accountId))).trimmed(),
+            mobileA);
+        QCOMPARE(
+            QString::fromUtf8(sqlite(b, u"SELECT mobile FROM accounts WHERE id = '%1'"_s.arg(accountId))).trimmed(),
+            mobileB);
+
+        // Syncing again records nothing more.
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        const CliResult again = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(again, 0);
+        QCOMPARE(field(again, "conflicts"), 0);
+        QCOMPARE(centralValue(dialect,
+                              u"SELECT count(*) FROM conflicts WHERE table_name = 'accounts' AND row_id = '%1'"_s.arg(
+                                  accountId)),
+                 u"1"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "TestSync.moc"
