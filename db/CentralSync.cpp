@@ -296,6 +296,100 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     return out;
 }
 
+namespace
+{
+
+ConflictRecord readConflict(const QSqlQuery &q)
+{
+    ConflictRecord c;
+    c.id = q.value(0).toString();
+    c.table = q.value(1).toString();
+    c.rowId = q.value(2).toString();
+    c.baseVersion = q.value(3).toInt();
+    c.localPayload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    c.centralPayload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    c.createdAt = q.value(6).toString();
+    return c;
+}
+
+QString conflictSelect(const CentralDatabase &db)
+{
+    return db.isPostgres() ? QStringLiteral("SELECT id::text, table_name, row_id, base_version, local_payload::text, "
+                                            "coalesce(central_payload::text, ''), created_at::text FROM conflicts ")
+                           : QStringLiteral("SELECT id, table_name, row_id, base_version, local_payload, "
+                                            "coalesce(central_payload, ''), created_at FROM conflicts ");
+}
+
+} // namespace
+
+QList<ConflictRecord> openConflicts(CentralDatabase &db, const QString &branch)
+{
+    QSqlQuery &q = db.prepared(conflictSelect(db) +
+                               QStringLiteral("WHERE branch_code = ? AND status = 'open' ORDER BY created_at, id"));
+    q.addBindValue(branch);
+    db.exec(q);
+    QList<ConflictRecord> out;
+    while (q.next())
+        out << readConflict(q);
+    q.finish();
+    return out;
+}
+
+bool resolveConflict(CentralDatabase &db, const QString &id, const QString &branch, bool keepLocal,
+                     const QString &resolvedBy, const QDateTime &now, ConflictRecord *resolved)
+{
+    if (QUuid::fromString(id).isNull())
+        return false;
+    CentralTransaction tx(db);
+    QSqlQuery &q = db.prepared(conflictSelect(db) + QStringLiteral("WHERE id = %1 AND branch_code = ? AND status = "
+                                                                   "'open'")
+                                                        .arg(uuidCast(db)));
+    q.addBindValue(id);
+    q.addBindValue(branch);
+    db.exec(q);
+    const bool found = q.next();
+    ConflictRecord c = found ? readConflict(q) : ConflictRecord{};
+    q.finish();
+    if (!found)
+        return false;
+    const QStringList columns = travellingColumns(c.table);
+    if (!columns.isEmpty()) {
+        const auto central = centralRow(db, c.table, columns, QStringLiteral("id = %1").arg(uuidCast(db)), c.rowId);
+        if (central) {
+            QJsonObject values = *central;
+            if (keepLocal)
+                for (const QString &col : columns)
+                    if (c.localPayload.contains(col) && col != QLatin1String("id"))
+                        values.insert(col, c.localPayload.value(col));
+            values.insert(QStringLiteral("branch_code"), branch);
+            values.insert(QStringLiteral("version"), central->value(QStringLiteral("version")).toInt() + 1);
+            updateRow(db, c.table, columns, values, c.rowId);
+        } else if (keepLocal) {
+            QJsonObject values;
+            for (const QString &col : columns)
+                if (c.localPayload.contains(col))
+                    values.insert(col, c.localPayload.value(col));
+            values.insert(QStringLiteral("id"), c.rowId);
+            values.insert(QStringLiteral("branch_code"), branch);
+            insertRow(db, c.table, columns, values);
+        }
+    }
+    QSqlQuery &u = db.prepared(
+        QStringLiteral("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = %1 "
+                       "WHERE id = %2")
+            .arg(db.isPostgres() ? QStringLiteral("?::timestamptz") : QStringLiteral("?"), uuidCast(db)));
+    u.addBindValue(keepLocal ? QStringLiteral("local") : QStringLiteral("central"));
+    u.addBindValue(resolvedBy);
+    u.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    u.addBindValue(id);
+    db.exec(u);
+    u.finish();
+    tx.commit();
+    if (resolved)
+        *resolved = c;
+    return true;
+}
+
 QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit)
 {
     QStringList marks;

@@ -49,6 +49,25 @@ struct CentralChange {
 // Changes with seq > `after` of the tables in `tables`, oldest first, at most `limit`.
 QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit);
 
+// A pushed change no rule could merge (central `conflicts`).
+struct ConflictRecord {
+    QString id;
+    QString table;
+    QString rowId;
+    int baseVersion = 0;
+    QJsonObject localPayload;   // what the branch pushed
+    QJsonObject centralPayload; // the central row at the time (empty when there was none)
+    QString createdAt;
+};
+// The open conflicts of branch `branch`, oldest first.
+QList<ConflictRecord> openConflicts(CentralDatabase &db, const QString &branch);
+// Resolves open conflict `id` of branch `branch` in one central transaction: the central
+// row takes the branch's pushed values (keepLocal) or keeps its own; either way its version
+// goes one up (stamped `branch`), so that every branch, this one included, pulls the
+// decision. False when there is no such open conflict.
+bool resolveConflict(CentralDatabase &db, const QString &id, const QString &branch, bool keepLocal,
+                     const QString &resolvedBy, const QDateTime &now, ConflictRecord *resolved);
+
 // The columns of a travelling table, shared by the central and the local schema (empty
 // for a table that does not travel).
 QStringList travellingColumns(const QString &table);

@@ -663,6 +663,26 @@
         <source>Push this branch&apos;s queued changes to the central database and pull what changed there; prints the counts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--keep must be local or central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List this branch&apos;s open sync conflicts (both versions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve a sync conflict, keeping this branch&apos;s or the central version; supervisor password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local or central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1131,6 +1151,10 @@
     </message>
     <message>
         <source>The SMS gateway could not be reached; every message stays queued and will be sent by a later run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no open conflict of this branch with this id.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -663,6 +663,26 @@
         <source>Push this branch&apos;s queued changes to the central database and pull what changed there; prints the counts.</source>
         <translation>تغییرهای در صف این شعبه را به پایگاه داده مرکزی بفرستید و آنچه آنجا تغییر کرده است را بگیرید؛ شمارها چاپ می‌شوند.</translation>
     </message>
+    <message>
+        <source>--keep must be local or central.</source>
+        <translation>مقدار --keep باید local یا central باشد.</translation>
+    </message>
+    <message>
+        <source>List this branch&apos;s open sync conflicts (both versions).</source>
+        <translation>فهرست ناسازگاری‌های باز همگام‌سازی این شعبه (هر دو نسخه).</translation>
+    </message>
+    <message>
+        <source>Resolve a sync conflict, keeping this branch&apos;s or the central version; supervisor password on standard input.</source>
+        <translation>حل یک ناسازگاری همگام‌سازی با نگه داشتن نسخه این شعبه یا نسخه مرکزی؛ گذرواژه سرپرست از ورودی استاندارد.</translation>
+    </message>
+    <message>
+        <source>local or central.</source>
+        <translation>local یا central.</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s login.</source>
+        <translation>نام کاربری سرپرست.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1132,6 +1152,10 @@
     <message>
         <source>The SMS gateway could not be reached; every message stays queued and will be sent by a later run.</source>
         <translation>دسترسی به درگاه پیامک ممکن نشد؛ همهٔ پیامک‌ها در صف می‌مانند و در اجرای بعدی فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>There is no open conflict of this branch with this id.</source>
+        <translation>ناسازگاری بازی با این شناسه برای این شعبه وجود ندارد.</translation>
     </message>
 </context>
 <context>

@@ -780,6 +780,58 @@ int cmdSync(Invocation &inv, Context *ctx)
     return Done;
 }
 
+// The hashes stay out of a listing (they mean nothing to a supervisor).
+QJsonObject withoutHashes(QJsonObject o)
+{
+    o.remove(QStringLiteral("password_hash"));
+    o.remove(QStringLiteral("questions_json"));
+    return o;
+}
+
+int cmdConflictsList(Invocation &inv, Context *ctx)
+{
+    const auto url = parseCentralUrl(inv.opt("central"));
+    if (!url.ok())
+        return fail(url.failure);
+    const auto r = listConflicts(*ctx, *url.value);
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonArray out;
+    for (const auto &c : *r.value)
+        out.append(QJsonObject{{QStringLiteral("id"), c.id},
+                               {QStringLiteral("table"), c.table},
+                               {QStringLiteral("row_id"), c.rowId},
+                               {QStringLiteral("base_version"), c.baseVersion},
+                               {QStringLiteral("local"), withoutHashes(c.localPayload)},
+                               {QStringLiteral("central"), withoutHashes(c.centralPayload)},
+                               {QStringLiteral("created_at"), c.createdAt}});
+    printJson(out);
+    return Done;
+}
+
+// The supervisor's password is stdin's first line.
+int cmdConflictsResolve(Invocation &inv, Context *ctx)
+{
+    const QString keep = inv.opt("keep");
+    if (keep != QLatin1String("local") && keep != QLatin1String("central"))
+        return usageError(Cli::tr("--keep must be local or central."));
+    const auto url = parseCentralUrl(inv.opt("central"));
+    if (!url.ok())
+        return fail(url.failure);
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    const auto r = resolveConflict(*ctx, *url.value, inv.positional.value(0), keep == QLatin1String("local"),
+                                   inv.opt("staff"), staffPassword, inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("id"), inv.positional.value(0)},
+                          {QStringLiteral("keep"), keep},
+                          {QStringLiteral("pulled"), r.value->pulled}});
+    return Done;
+}
+
 // ---- the central database ------------------------------------------------------------
 
 int cmdCentralInit(Invocation &inv, Context *)
@@ -1031,6 +1083,29 @@ const QList<Command> &commands()
          0,
          true,
          cmdSync},
+        {{QStringLiteral("conflicts"), QStringLiteral("list")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "List this branch's open sync conflicts (both versions)."),
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         0,
+         0,
+         true,
+         cmdConflictsList},
+        {{QStringLiteral("conflicts"), QStringLiteral("resolve")},
+         "ID",
+         QT_TRANSLATE_NOOP("branch::Cli", "Resolve a sync conflict, keeping this branch's or the central version; "
+                                          "supervisor password on standard input."),
+         {{"keep", true, QT_TRANSLATE_NOOP("branch::Cli", "local or central.")},
+          {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The supervisor's login.")},
+          {"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         1,
+         1,
+         true,
+         cmdConflictsResolve},
     };
     return list;
 }

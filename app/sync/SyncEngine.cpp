@@ -3,6 +3,7 @@
 #include "SyncEngine.h"
 
 #include "CentralAdmin.h"
+#include "app/lifecycle/Staff.h"
 #include "app/security/Random.h"
 #include "db/CentralSync.h"
 #include "db/Repository.h"
@@ -32,18 +33,59 @@ void crashPointForTests(const char *stage)
         _exit(9);
 }
 
+// Pull: each page and the cursor in one local transaction; applying is idempotent.
+// *atCentral tells the caller which side a storage error came from.
+void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *atCentral)
+{
+    qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
+    for (;;) {
+        *atCentral = true;
+        const auto page = db::centralChangesAfter(central, cursor, kPulledTables, kPullPage);
+        *atCentral = false;
+        if (page.isEmpty())
+            break;
+        db::Transaction tx(ctx.db);
+        for (const auto &c : page)
+            if (db::applyCentralChange(ctx.db, c.table, c.op, c.payload))
+                ++result->pulled;
+        cursor = page.last().seq;
+        db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));
+        tx.commit();
+        crashPointForTests("pull_page");
+        if (page.size() < kPullPage)
+            break;
+    }
+}
+
+// The central database as branch ctx.branchCode, or a failure.
+std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure)
+{
+    db::DbError error;
+    auto central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &error);
+    if (!central) {
+        *failure = centralFailure(error);
+        return nullptr;
+    }
+    try {
+        central->actAsBranch(ctx.branchCode);
+    } catch (const db::DbException &e) {
+        *failure = centralFailure(e.error());
+        return nullptr;
+    }
+    return central;
+}
+
 } // namespace
 
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now)
 {
-    db::DbError error;
-    auto central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &error);
+    Failure failure;
+    auto central = openAsBranch(ctx, url, &failure);
     if (!central)
-        return centralFailure(error);
+        return failure;
     SyncResult result;
     bool atCentral = true; // which side a storage error came from
     try {
-        central->actAsBranch(ctx.branchCode);
 
         // Push: the batch id is stored with the rows before anything is sent.
         for (;;) {
@@ -74,26 +116,59 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             result.conflicts += applied.conflicts;
         }
 
-        // Pull: each page and the cursor in one local transaction; applying is idempotent.
+        pull(ctx, *central, &result, &atCentral);
+    } catch (const db::DbException &e) {
+        return atCentral ? centralFailure(e.error()) : Failure::environment(e.error());
+    }
+    return result;
+}
+
+Outcome<QList<db::ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url)
+{
+    Failure failure;
+    auto central = openAsBranch(ctx, url, &failure);
+    if (!central)
+        return failure;
+    try {
+        return db::openConflicts(*central, ctx.branchCode);
+    } catch (const db::DbException &e) {
+        return centralFailure(e.error());
+    }
+}
+
+Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
+                                    const QString &staffLogin, QString &staffPassword, const QDateTime &now)
+{
+    const auto staff = authenticateFor(ctx, staffLogin, staffPassword, StaffPermission::ReviewMismatch, now);
+    if (!staff.ok())
+        return staff.failure;
+    Failure failure;
+    auto central = openAsBranch(ctx, url, &failure);
+    if (!central)
+        return failure;
+    SyncResult result;
+    bool atCentral = true;
+    try {
+        db::ConflictRecord c;
+        if (!db::resolveConflict(*central, conflictId, ctx.branchCode, keepLocal, staff.value->login, now, &c))
+            return Failure::notFound(QStringLiteral("conflict_id"), QStringLiteral("conflict.not_found"),
+                                     Services::tr("There is no open conflict of this branch with this id."));
         atCentral = false;
-        qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
-        for (;;) {
-            atCentral = true;
-            const auto page = db::centralChangesAfter(*central, cursor, kPulledTables, kPullPage);
-            atCentral = false;
-            if (page.isEmpty())
-                break;
+        {
             db::Transaction tx(ctx.db);
-            for (const auto &c : page)
-                if (db::applyCentralChange(ctx.db, c.table, c.op, c.payload))
-                    ++result.pulled;
-            cursor = page.last().seq;
-            db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));
+            recordAudit(ctx,
+                        {staff.value->login,
+                         QStringLiteral("conflict.resolve"),
+                         c.localPayload.value(QStringLiteral("national_code")).toString(),
+                         {{QStringLiteral("conflict_id"), c.id},
+                          {QStringLiteral("table"), c.table},
+                          {QStringLiteral("row_id"), c.rowId},
+                          {QStringLiteral("keep"), keepLocal ? QStringLiteral("local") : QStringLiteral("central")}}},
+                        now);
             tx.commit();
-            crashPointForTests("pull_page");
-            if (page.size() < kPullPage)
-                break;
         }
+        // The decision reached the central row with a new version: bring it here now.
+        pull(ctx, *central, &result, &atCentral);
     } catch (const db::DbException &e) {
         return atCentral ? centralFailure(e.error()) : Failure::environment(e.error());
     }

@@ -7,6 +7,7 @@
 
 #include "app/lifecycle/Service.h"
 #include "db/Central.h"
+#include "db/CentralSync.h"
 
 namespace branch
 {
@@ -23,5 +24,14 @@ struct SyncResult {
 // after the first batch's central commit, before the local outbox is cleared;
 // =pull_page right after the first pulled page's local commit.
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now);
+
+// This branch's open conflicts (`branchctl conflicts list`).
+Outcome<QList<db::ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url);
+
+// Resolves one of this branch's open conflicts (`branchctl conflicts resolve`): a
+// supervisor (staff password, wiped), audited here ("conflict.resolve"); the central row
+// keeps its values or takes the branch's (keepLocal), then this branch pulls the decision.
+Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
+                                    const QString &staffLogin, QString &staffPassword, const QDateTime &now);
 
 } // namespace branch

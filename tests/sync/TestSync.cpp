@@ -343,6 +343,92 @@ private slots:
                  u"1"_s);
     }
 
+    // The conflict queue: the branch lists its open conflict with both versions; a clerk
+    // may not resolve it, a supervisor keeps the branch's value (audited); both branches
+    // and the central database then agree, and the conflict is gone from the list.
+    void resolveConflictKeepingLocal_data() { dialects_data(); }
+    void resolveConflictKeepingLocal()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(b, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
+                       kStaffPw.toUtf8() + '\n'),
+                   0);
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(120), u"verify"_s}), 0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        const QString mobileA = u"09350005566"_s, mobileB = u"09190007788"_s;
+        for (const auto &[db, mobile] : {std::pair{a, mobileA}, std::pair{b, mobileB}})
+            CLI_EXPECT(ctl(db,
+                           {u"--now"_s, at(300), u"mobile"_s, u"change"_s, p.code, u"--mobile"_s, mobile, u"--staff"_s,
+                            u"clerk1"_s},
+                           kStaffPw.toUtf8() + '\n'),
+                       0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        const CliResult pushB = sync(b, dialect, u"1002"_s);
+        CLI_EXPECT(pushB, 0);
+        QCOMPARE(field(pushB, "conflicts"), 1);
+        const QString accountId =
+            QString::fromUtf8(sqlite(a, u"SELECT id FROM accounts WHERE national_code = '%1'"_s.arg(p.code))).trimmed();
+
+        const QStringList listArgs{u"conflicts"_s, u"list"_s, u"--central"_s, urlFor(dialect, u"1002"_s)};
+        const CliResult listed = ctl(b, listArgs, {}, env());
+        CLI_EXPECT(listed, 0);
+        QString conflictId;
+        for (const auto &v : listed.json().array()) {
+            const QJsonObject c = v.toObject();
+            if (c.value(u"row_id"_s).toString() != accountId)
+                continue;
+            QVERIFY(conflictId.isEmpty());
+            conflictId = c.value(u"id"_s).toString();
+            QCOMPARE(c.value(u"table"_s).toString(), u"accounts"_s);
+            QCOMPARE(c.value(u"local"_s).toObject().value(u"mobile"_s).toString(), mobileB);
+            QCOMPARE(c.value(u"central"_s).toObject().value(u"mobile"_s).toString(), mobileA);
+            QVERIFY(!c.value(u"local"_s).toObject().contains(u"password_hash"_s));
+        }
+        QVERIFY2(!conflictId.isEmpty(), listed.out.constData());
+
+        const auto resolve = [&](const QString &staff, const QString &keep) {
+            return ctl(b,
+                       {u"--now"_s, at(900), u"conflicts"_s, u"resolve"_s, conflictId, u"--keep"_s, keep, u"--staff"_s,
+                        staff, u"--central"_s, urlFor(dialect, u"1002"_s)},
+                       kStaffPw.toUtf8() + '\n', env());
+        };
+        const CliResult byClerk = resolve(u"clerk1"_s, u"local"_s);
+        CLI_REFUSED(byClerk, 1); // a clerk may not decide
+        QCOMPARE(codesOf(byClerk.json().object()), QStringList{u"staff.not_allowed"_s});
+        QCOMPARE(resolve(u"super1"_s, u"both"_s).exitCode, 2);
+        const CliResult resolved = resolve(u"super1"_s, u"local"_s);
+        CLI_EXPECT(resolved, 0);
+        QCOMPARE(resolved.json().object().value(u"ok"_s).toBool(), true);
+        const CliResult twice = resolve(u"super1"_s, u"local"_s);
+        CLI_REFUSED(twice, 1); // resolved once
+        QCOMPARE(codesOf(twice.json().object()), QStringList{u"conflict.not_found"_s});
+
+        QCOMPARE(centralValue(dialect, u"SELECT mobile FROM accounts WHERE national_code = '%1'"_s.arg(p.code)),
+                 mobileB);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        for (const QString &db : {a, b})
+            QCOMPARE(QString::fromUtf8(sqlite(db, u"SELECT mobile FROM accounts WHERE id = '%1'"_s.arg(accountId)))
+                         .trimmed(),
+                     mobileB);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM audit_log WHERE action = 'conflict.resolve' AND actor = "
+                               u"'super1' AND national_code = '%1'"_s.arg(p.code)),
+                 1);
+        CLI_EXPECT(ctl(b, {u"audit"_s, u"verify"_s}), 0);
+        const CliResult after = ctl(b, listArgs, {}, env());
+        CLI_EXPECT(after, 0);
+        for (const auto &v : after.json().array())
+            QVERIFY(v.toObject().value(u"id"_s).toString() != conflictId);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM conflicts WHERE status = 'resolved' AND resolution = "
+                                       u"'local' AND row_id = '%1'"_s.arg(accountId)),
+                 u"1"_s);
+    }
+
     // The central database cannot be reached (PostgreSQL stopped; a SQLite central file
     // that is not there): exit 3, the outbox untouched; once it is back, sync completes.
     void centralUnreachable_data() { dialects_data(); }
