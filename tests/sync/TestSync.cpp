@@ -305,6 +305,107 @@ private slots:
         QCOMPARE(db->lastChangeSeq(), afterFirst);
     }
 
+    // The stated merge rule for requests pushed on a stale base: the status later in the
+    // request's life wins, whichever side holds it, and the merged row's version goes
+    // above both sides'; two statuses at the same stage are a conflict, the central row
+    // untouched.
+    void requestStatusMerge_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::addColumn<QString>("centralStatus");
+        QTest::addColumn<QString>("pushedStatus");
+        QTest::addColumn<QString>("expected"); // the central status afterwards
+        QTest::addColumn<int>("conflicts");
+        for (const QString dialect : {u"postgresql"_s, u"sqlite"_s}) {
+            const QByteArray d = dialect.toLatin1();
+            QTest::newRow(d + " pushed activated beats central mismatch")
+                << dialect << u"identity_mismatch"_s << u"activated"_s << u"activated"_s << 0;
+            QTest::newRow(d + " central activated beats pushed branch-required")
+                << dialect << u"activated"_s << u"branch_activation_required"_s << u"activated"_s << 0;
+            QTest::newRow(d + " pushed superseded beats central submitted")
+                << dialect << u"submitted"_s << u"superseded"_s << u"superseded"_s << 0;
+            QTest::newRow(d + " activated against rejected is a conflict")
+                << dialect << u"rejected"_s << u"activated"_s << u"rejected"_s << 1;
+        }
+    }
+    void requestStatusMerge()
+    {
+        QFETCH(QString, dialect);
+        QFETCH(QString, centralStatus);
+        QFETCH(QString, pushedStatus);
+        QFETCH(QString, expected);
+        QFETCH(int, conflicts);
+        const auto open = [&](const QString &branch) {
+            CentralUrl::Problem problem;
+            DbError error;
+            auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, branch), &problem),
+                                            CentralDatabase::OpenMode::Existing, &error);
+            if (db)
+                db->actAsBranch(branch);
+            return db;
+        };
+        auto b1 = open(u"1001"_s);
+        auto b2 = open(u"1002"_s);
+        QVERIFY(b1 && b2);
+        const Person p = newPerson();
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const auto row = [&](const QString &branch, int version, const QString &status) {
+            return QJsonObject{{u"id"_s, id},
+                               {u"branch_code"_s, branch},
+                               {u"version"_s, version},
+                               {u"national_code"_s, p.code},
+                               {u"mobile"_s, p.mobile},
+                               {u"first_name"_s, p.first},
+                               {u"last_name"_s, p.last},
+                               {u"first_name_norm"_s, p.first},
+                               {u"last_name_norm"_s, p.last},
+                               {u"birth_cert_no"_s, u"12345"_s},
+                               {u"birth_date"_s, u"1986-07-03"_s},
+                               {u"gender"_s, u"F"_s},
+                               {u"email"_s, u""_s},
+                               {u"password_hash"_s, u"scrypt$x"_s},
+                               {u"questions_json"_s, u"[]"_s},
+                               {u"status"_s, status},
+                               {u"submitted_at"_s, at(0)},
+                               {u"decided_at"_s, u""_s},
+                               {u"updated_at"_s, at(0)},
+                               {u"updated_by"_s, branch}};
+        };
+        const auto batch = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
+        using branch::db::applyPushBatch;
+        using branch::db::PushedChange;
+        // Branch 1001 made the request and moved it on; branch 1002 knew only version 1.
+        QCOMPARE(applyPushBatch(*b1, batch(), u"1001"_s,
+                                {PushedChange{u"requests"_s, id, 0, 1, row(u"1001"_s, 1, u"submitted"_s)}}, kT0)
+                     .applied,
+                 1);
+        if (centralStatus != "submitted"_L1)
+            QCOMPARE(applyPushBatch(*b1, batch(), u"1001"_s,
+                                    {PushedChange{u"requests"_s, id, 1, 2, row(u"1001"_s, 2, centralStatus)}}, kT0)
+                         .applied,
+                     1);
+        const int centralVersion = centralStatus != "submitted"_L1 ? 2 : 1;
+        const qint64 changesBefore = b1->lastChangeSeq();
+        const int stalePushBase = centralStatus != "submitted"_L1 ? 1 : 0; // stale: not the central version
+        const auto out = applyPushBatch(*b2, batch(), u"1002"_s,
+                                        {PushedChange{u"requests"_s, id, stalePushBase, stalePushBase + 1,
+                                                      row(u"1002"_s, stalePushBase + 1, pushedStatus)}},
+                                        kT0);
+        QCOMPARE(out.conflicts, conflicts);
+        QCOMPARE(out.applied, 1 - conflicts);
+        const QString where = u" FROM requests WHERE id = '%1'"_s.arg(id);
+        QCOMPARE(centralValue(dialect, u"SELECT status"_s + where), expected);
+        if (conflicts == 0) {
+            QCOMPARE(centralValue(dialect, u"SELECT version"_s + where).toInt(),
+                     std::max(centralVersion, stalePushBase + 1) + 1);
+            QCOMPARE(b1->lastChangeSeq(), changesBefore + 1);
+        } else {
+            QCOMPARE(centralValue(dialect, u"SELECT version"_s + where).toInt(), centralVersion);
+            QCOMPARE(b1->lastChangeSeq(), changesBefore);
+            QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM conflicts WHERE row_id = '%1'"_s.arg(id)), u"1"_s);
+        }
+    }
+
     // branchctl dies (exit 9, the test seam) after the central commit, before the outbox
     // is cleared: the next sync resends the same batch id, nothing is applied twice, and
     // the outbox empties.
