@@ -99,6 +99,7 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             }
             if (rows.isEmpty())
                 break;
+            crashPointForTests("batch_stamped");
             QList<db::PushedChange> changes;
             changes.reserve(rows.size());
             for (const auto &r : rows)

@@ -406,6 +406,38 @@ private slots:
         }
     }
 
+    // branchctl dies (exit 9, the test seam) once the batch id is stored with the rows,
+    // before sending: the next sync sends that same batch id, and everything arrives once.
+    void crashBeforeSending_data() { dialects_data(); }
+    void crashBeforeSending()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p), {});
+        QVERIFY(!a.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
+        QVERIFY(queued >= 1);
+        const CliResult crashed = sync(a, dialect, u"1001"_s, u"batch_stamped"_s);
+        QCOMPARE(crashed.exitCode, 9);
+        const QString batchId = QString::fromUtf8(sqlite(a, u"SELECT DISTINCT batch_id FROM outbox"_s)).trimmed();
+        QVERIFY(!batchId.isEmpty() && !batchId.contains(u'\n'));
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox WHERE batch_id IS NULL"_s), 0);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM applied_batches WHERE batch_id = '%1'"_s.arg(batchId)),
+                 u"0"_s);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 u"0"_s);
+
+        const CliResult next = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(next, 0);
+        QCOMPARE(field(next, "pushed"), queued);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM applied_batches WHERE batch_id = '%1'"_s.arg(batchId)),
+                 u"1"_s);
+        QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 u"1"_s);
+    }
+
     // branchctl dies (exit 9, the test seam) after the central commit, before the outbox
     // is cleared: the next sync resends the same batch id, nothing is applied twice, and
     // the outbox empties.
