@@ -34,6 +34,7 @@ QString at(qint64 seconds)
 
 const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
 const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
+const QString kPassword1003 = u"branch-1003-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
 
 } // namespace
 
@@ -123,6 +124,25 @@ class TestSync : public QObject
         return q.value(0).toString();
     }
 
+    // Every row of a one-column query, one per line (as the sqlite3 shell prints them).
+    QByteArray centralRows(const QString &dialect, QString sql)
+    {
+        auto db = admin(dialect);
+        if (!db)
+            return {};
+        if (dialect == "postgresql"_L1) // uuid and integer columns as text, C collation like SQLite
+            sql.replace(u"ORDER BY id"_s, u"ORDER BY id::text COLLATE \"C\""_s);
+        QSqlQuery q(db->connection());
+        if (!q.exec(sql)) {
+            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
+            return {};
+        }
+        QByteArray out;
+        while (q.next())
+            out += q.value(0).toString().toUtf8() + '\n';
+        return out;
+    }
+
     // A fresh person: national code, registry line and the request JSON.
     struct Person {
         QString code, mobile, first, last;
@@ -160,8 +180,8 @@ private slots:
         m_sqliteUrl = u"sqlite://"_s + m_ws.path(u"central.db"_s);
         for (const QString &url : {m_pgUrl, m_sqliteUrl})
             CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
-        for (const auto &[code, password] :
-             {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002}}) {
+        for (const auto &[code, password] : {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002},
+                                             std::pair{u"1003"_s, kPassword1003}}) {
             for (const QString &url : {m_pgUrl, m_sqliteUrl})
                 CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
                                               password.toUtf8() + '\n', env()),
@@ -248,6 +268,44 @@ private slots:
         QCOMPARE(localCount(b, u"SELECT count(*) FROM outbox"_s), 0);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests"_s),
                  centralValue(dialect, u"SELECT count(*) FROM requests"_s).toInt());
+    }
+
+    // Three branches register, activate and change people, each offline, then sync in
+    // rounds: every branch and the central database end with the same requests and
+    // accounts (id, version, status or mobile), compared as one checksum per table.
+    void threeBranchesConverge_data() { dialects_data(); }
+    void threeBranchesConverge()
+    {
+        QFETCH(QString, dialect);
+        const QStringList codes{u"1001"_s, u"1002"_s, u"1003"_s};
+        QStringList dbs;
+        for (const QString &code : codes) {
+            const Person p = newPerson();
+            const QString db = newBranch(code, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
+            QVERIFY(!db.isEmpty());
+            CLI_EXPECT(ctl(db, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+            CLI_EXPECT(ctl(db, {u"--now"_s, at(120), u"verify"_s}), 0);
+            CLI_EXPECT(ctl(db,
+                           {u"--now"_s, at(300), u"mobile"_s, u"change"_s, p.code, u"--mobile"_s,
+                            u"0935%1"_s.arg(2000000 + m_people, 7, 10, QLatin1Char('0')), u"--staff"_s, u"clerk1"_s},
+                           kStaffPw.toUtf8() + '\n'),
+                       0);
+            dbs << db;
+        }
+        for (int round = 0; round < 2; ++round)
+            for (int i = 0; i < dbs.size(); ++i)
+                CLI_EXPECT(sync(dbs.at(i), dialect, codes.at(i)), 0);
+
+        const QString requests = u"SELECT id || ':' || version || ':' || status FROM requests ORDER BY id"_s;
+        const QString accounts =
+            u"SELECT id || ':' || version || ':' || coalesce(mobile, '') FROM accounts ORDER BY id"_s;
+        for (const QString &sql : {requests, accounts}) {
+            const QByteArray central = centralRows(dialect, sql);
+            QVERIFY(!central.isEmpty());
+            const QByteArray sum = QCryptographicHash::hash(central, QCryptographicHash::Sha256).toHex();
+            for (const QString &db : dbs)
+                QCOMPARE(QCryptographicHash::hash(sqlite(db, sql), QCryptographicHash::Sha256).toHex(), sum);
+        }
     }
 
     // The same batch applied twice (in this process, as branch 1001) changes the central
