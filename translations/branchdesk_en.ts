@@ -1599,10 +1599,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync: unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Offline — changes waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,6 +1616,34 @@
     </message>
     <message>
         <source>The language changes the next time BranchDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… — changes waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online — last sync %1 — changes waiting: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes waiting to sync: %1 — last sync: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncs with the central database every few minutes; F9 syncs now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1599,10 +1599,6 @@
         <translation>کاربر: %1 (%2)</translation>
     </message>
     <message>
-        <source>Sync: unknown</source>
-        <translation>همگام‌سازی: نامعلوم</translation>
-    </message>
-    <message>
         <source>Offline — changes waiting to sync: %1</source>
         <translation>آفلاین — تغییرات در انتظار همگام‌سازی: %1</translation>
     </message>
@@ -1621,6 +1617,34 @@
     <message>
         <source>The language changes the next time BranchDesk starts.</source>
         <translation>زبان از اجرای بعدی BranchDesk تغییر می‌کند.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>همگام‌سازی اکنون</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <source>Syncing… — changes waiting: %1</source>
+        <translation>در حال همگام‌سازی… — تغییرات در انتظار: %1</translation>
+    </message>
+    <message>
+        <source>Online — last sync %1 — changes waiting: %2</source>
+        <translation>برخط — آخرین همگام‌سازی %1 — تغییرات در انتظار: %2</translation>
+    </message>
+    <message>
+        <source>Offline — changes waiting to sync: %1 — last sync: %2</source>
+        <translation>آفلاین — تغییرات در انتظار همگام‌سازی: %1 — آخرین همگام‌سازی: %2</translation>
+    </message>
+    <message>
+        <source>Syncs with the central database every few minutes; F9 syncs now.</source>
+        <translation>هر چند دقیقه با پایگاه داده‌ی مرکزی همگام می‌شود؛ F9 همین حالا همگام می‌کند.</translation>
     </message>
 </context>
 <context>

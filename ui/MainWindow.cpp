@@ -7,8 +7,10 @@
 #include "ReceiptDialog.h"
 #include "SearchPage.h"
 #include "Settings.h"
+#include "SyncController.h"
 
 #include "app/core/Digits.h"
+#include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
@@ -28,7 +30,8 @@ namespace branch::ui
 MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
       m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
-      m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this))
+      m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this)),
+      m_sync(new SyncController(ctx.db.path(), this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -64,6 +67,16 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
     addAction(refresh);
+    auto *syncNow = new QAction(tr("Sync now"), this);
+    syncNow->setShortcut(QKeySequence(Qt::Key_F9));
+    connect(syncNow, &QAction::triggered, m_sync, &SyncController::syncNow);
+    addAction(syncNow);
+    connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncState);
+    // What other branches and the central verification did shows as soon as it arrives.
+    connect(m_sync, &SyncController::finished, this, [this](bool ok, int pulled) {
+        if (ok && pulled > 0)
+            this->refresh();
+    });
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -74,6 +87,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     QMenu *desk = menuBar()->addMenu(tr("&Desk"));
     desk->addAction(find);
     desk->addAction(refresh);
+    desk->addAction(syncNow);
     desk->addSeparator();
     // The language applies from the next start: every screen is built in one language.
     QMenu *languageMenu = desk->addMenu(tr("&Language"));
@@ -134,15 +148,31 @@ void MainWindow::updateSyncState()
 {
     // Offline is the normal state of a branch: said plainly, not as an error.
     auto waiting = changesWaitingToSync(m_ctx);
-    if (!waiting.ok()) {
-        m_syncLabel->setText(tr("Sync: unknown"));
-        m_syncLabel->setToolTip(waiting.failure.message());
-        return;
-    }
     const QLocale locale;
-    m_syncLabel->setText(tr("Offline — changes waiting to sync: %1").arg(locale.toString(*waiting.value)));
-    m_syncLabel->setToolTip(tr("This desk works on its own database; changes are sent to the central database "
-                               "when sync runs."));
+    const QString queued = waiting.ok() ? locale.toString(*waiting.value) : tr("unknown");
+    const bool persian = language() == QLatin1String("fa");
+    const QString last = m_sync->lastSuccess().isValid()
+                             ? (toJalaliString(m_sync->lastSuccess().toLocalTime().date(), persian) + QLatin1Char(' ') +
+                                locale.toString(m_sync->lastSuccess().toLocalTime().time(), u"HH:mm"))
+                             : tr("never");
+    QString text;
+    if (!m_sync->isConfigured())
+        text = tr("Offline — changes waiting to sync: %1").arg(queued);
+    else if (m_sync->isRunning())
+        text = tr("Syncing… — changes waiting: %1").arg(queued);
+    else if (m_sync->isOnline())
+        text = tr("Online — last sync %1 — changes waiting: %2").arg(last, queued);
+    else
+        text = tr("Offline — changes waiting to sync: %1 — last sync: %2").arg(queued, last);
+    m_syncLabel->setText(text);
+    QString tip = m_sync->isConfigured() ? tr("Syncs with the central database every few minutes; F9 syncs now.")
+                                         : tr("This desk works on its own database; changes are sent to the central "
+                                              "database when sync runs.");
+    if (!m_sync->lastError().isEmpty())
+        tip += QLatin1Char('\n') + m_sync->lastError();
+    if (!waiting.ok())
+        tip += QLatin1Char('\n') + waiting.failure.message();
+    m_syncLabel->setToolTip(tip);
 }
 
 void MainWindow::onCounterActionDone(CounterAction action, const QString &nationalCode,

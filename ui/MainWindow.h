@@ -25,6 +25,7 @@ namespace branch::ui
 
 class SearchPage;
 class ApplicantView;
+class SyncController;
 enum class CounterAction;
 
 class MainWindow : public QMainWindow
@@ -49,6 +50,7 @@ public:
     // The status bar's permanent parts.
     QLabel *databaseLabel() const { return m_dbLabel; }
     QLabel *syncLabel() const { return m_syncLabel; }
+    SyncController *syncController() const { return m_sync; }
     // The receipt of the last counter action, while it is open (window-modal, not blocking).
     ReceiptDialog *receiptDialog() const { return m_receipt; }
 
@@ -75,6 +77,7 @@ private:
     QLabel *m_syncLabel;
     QLabel *m_staffLabel;
     QAction *m_applicantMenu = nullptr;
+    SyncController *m_sync;
     QPointer<ReceiptDialog> m_receipt;
 };
 

@@ -2,6 +2,7 @@
 #include "Settings.h"
 
 #include <QSettings>
+#include <algorithm>
 #include <cmath>
 
 namespace branch::ui
@@ -21,6 +22,8 @@ const Entry &entry(SettingKey key)
     static const Entry table[] = {
         {SettingKey::SessionIdleMinutes, "session/idleMinutes", "BRANCHDESK_IDLE_MINUTES", QVariant(10)},
         {SettingKey::Language, "ui/language", "BRANCHDESK_LANG", QVariant(QStringLiteral("fa"))},
+        {SettingKey::SyncCentralUrl, "sync/centralUrl", "BRANCHDESK_CENTRAL", QVariant(QString())},
+        {SettingKey::SyncIntervalMinutes, "sync/intervalMinutes", "BRANCHDESK_SYNC_MINUTES", QVariant(5)},
     };
     for (const Entry &e : table)
         if (e.key == key)
@@ -74,6 +77,16 @@ std::chrono::milliseconds Settings::sessionIdleTimeout()
     // A day at most: QTimer takes an int of milliseconds.
     minutes = std::min(minutes, 24.0 * 60);
     return std::chrono::milliseconds(qMax<qint64>(1, qRound64(minutes * 60'000)));
+}
+
+std::chrono::milliseconds Settings::syncInterval()
+{
+    bool ok = false;
+    double minutes = value(SettingKey::SyncIntervalMinutes).toDouble(&ok);
+    if (!ok || !std::isfinite(minutes) || minutes <= 0)
+        minutes = defaultValue(SettingKey::SyncIntervalMinutes).toDouble();
+    minutes = std::clamp(minutes, 5.0 / 60, 24.0 * 60);
+    return std::chrono::milliseconds(qRound64(minutes * 60'000));
 }
 
 QString Settings::language()

@@ -10,8 +10,10 @@ namespace branch::ui
 {
 
 enum class SettingKey {
-    SessionIdleMinutes, // minutes without key or mouse input before the session locks
-    Language,           // "fa" (default) or "en": the desk's language from the next start
+    SessionIdleMinutes,  // minutes without key or mouse input before the session locks
+    Language,            // "fa" (default) or "en": the desk's language from the next start
+    SyncCentralUrl,      // the central database (postgresql://… or sqlite:///…); empty: no sync
+    SyncIntervalMinutes, // minutes between background syncs
 };
 
 class Settings
@@ -30,6 +32,9 @@ public:
     // allowed (tests use a few hundred milliseconds); zero, negative or non-numeric values
     // fall back to the default: the lock cannot be switched off by a typo.
     static std::chrono::milliseconds sessionIdleTimeout();
+    // Time between background syncs: like the idle timeout, unusable values fall back to
+    // the default (5 minutes); at least 5 seconds.
+    static std::chrono::milliseconds syncInterval();
     // "fa" or "en"; anything else reads as the default, Persian.
     static QString language();
 };
