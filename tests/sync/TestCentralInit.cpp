@@ -242,7 +242,7 @@ private slots:
     void badUrls()
     {
         QFETCH(QString, url);
-        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("fa")}) {
+        for (const QString &lang : QStringList{QStringLiteral("en"), QStringLiteral("fa")}) {
             const CliResult r = init(url, {QStringLiteral("--lang"), lang});
             CLI_REFUSED(r, 1);
             QVERIFY(clitest::isOneJson(r));
@@ -263,7 +263,7 @@ private slots:
     void closedPortIsUnreachable()
     {
         const QString url = QStringLiteral("postgresql://%1@127.0.0.1:%2/central").arg(m_pg.user()).arg(closedPort());
-        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("fa")}) {
+        for (const QString &lang : QStringList{QStringLiteral("en"), QStringLiteral("fa")}) {
             const CliResult r = init(url, {QStringLiteral("--lang"), lang});
             CLI_REFUSED(r, 3);
             QCOMPARE(code(r), QStringLiteral("central.unreachable"));
