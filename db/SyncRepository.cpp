@@ -23,6 +23,13 @@ QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values = {}
     return q;
 }
 
+bool changed(QSqlQuery &q)
+{
+    const bool any = q.numRowsAffected() > 0;
+    q.finish();
+    return any;
+}
+
 QVariant bindable(const QJsonValue &v)
 {
     if (v.isDouble())
@@ -149,32 +156,41 @@ bool applyCentralChange(Database &db, const QString &table, const QString &op, c
     if (table == QLatin1String("requests") || table == QLatin1String("accounts"))
         return !isDelete && applyTravelling(db, table, payload); // travelling rows are never deleted
     if (table == QLatin1String("registry_persons")) {
-        if (isDelete) {
-            run(db, QStringLiteral("DELETE FROM registry_persons WHERE national_code = ?"),
-                {payload.value(QStringLiteral("national_code")).toString()});
-            return true;
-        }
+        if (isDelete)
+            return changed(run(db, QStringLiteral("DELETE FROM registry_persons WHERE national_code = ?"),
+                               {payload.value(QStringLiteral("national_code")).toString()}));
         const char *const cols[] = {"national_code",   "first_name",     "last_name",        "father_name",
                                     "first_name_norm", "last_name_norm", "father_name_norm", "birth_cert_no",
                                     "birth_date",      "gender",         "updated_at"};
         QVariantList binds;
         for (const char *c : cols)
             binds << bindable(payload.value(QLatin1String(c)));
-        run(db,
-            QStringLiteral("INSERT OR REPLACE INTO registry_persons (national_code, first_name, last_name, "
-                           "father_name, first_name_norm, last_name_norm, father_name_norm, birth_cert_no, "
-                           "birth_date, gender, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-            binds);
-        return true;
+        // Written only when something differs, so that a page pulled again counts nothing.
+        return changed(
+            run(db,
+                QStringLiteral(
+                    "INSERT INTO registry_persons (national_code, first_name, last_name, father_name, "
+                    "first_name_norm, last_name_norm, father_name_norm, birth_cert_no, birth_date, gender, "
+                    "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (national_code) DO UPDATE SET "
+                    "first_name = excluded.first_name, last_name = excluded.last_name, father_name = "
+                    "excluded.father_name, first_name_norm = excluded.first_name_norm, last_name_norm = "
+                    "excluded.last_name_norm, father_name_norm = excluded.father_name_norm, birth_cert_no = "
+                    "excluded.birth_cert_no, birth_date = excluded.birth_date, gender = excluded.gender, updated_at "
+                    "= excluded.updated_at WHERE (first_name, last_name, father_name, first_name_norm, "
+                    "last_name_norm, father_name_norm, birth_cert_no, birth_date, gender, updated_at) IS NOT "
+                    "(excluded.first_name, excluded.last_name, excluded.father_name, excluded.first_name_norm, "
+                    "excluded.last_name_norm, excluded.father_name_norm, excluded.birth_cert_no, "
+                    "excluded.birth_date, excluded.gender, excluded.updated_at)"),
+                binds));
     }
     if (table == QLatin1String("mobile_owners")) {
         const QVariantList key = {payload.value(QStringLiteral("national_code")).toString(),
                                   payload.value(QStringLiteral("mobile")).toString()};
-        run(db,
-            isDelete ? QStringLiteral("DELETE FROM mobile_owners WHERE national_code = ? AND mobile = ?")
-                     : QStringLiteral("INSERT OR IGNORE INTO mobile_owners (national_code, mobile) VALUES (?, ?)"),
-            key);
-        return true;
+        return changed(
+            run(db,
+                isDelete ? QStringLiteral("DELETE FROM mobile_owners WHERE national_code = ? AND mobile = ?")
+                         : QStringLiteral("INSERT OR IGNORE INTO mobile_owners (national_code, mobile) VALUES (?, ?)"),
+                key));
     }
     return false; // SMS and recoveries belong to the branch that made them
 }

@@ -252,6 +252,21 @@ private slots:
         CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
 
+        // Reference data written centrally (the civil registry, mobile ownership) travels too.
+        const Person ref = newPerson();
+        {
+            auto central = admin(dialect);
+            QVERIFY(central);
+            QSqlQuery q(central->connection());
+            QVERIFY2(
+                q.exec(u"INSERT INTO registry_persons (national_code, first_name, last_name, first_name_norm, "
+                       u"last_name_norm, birth_cert_no, birth_date, gender, updated_at) VALUES ('%1', 'سارا', "
+                       u"'کیانی', 'سارا', 'کیانی', '777', '1370/01/01', 'F', '2026-11-01T00:00:00Z')"_s.arg(ref.code)),
+                qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(u"INSERT INTO mobile_owners (national_code, mobile) VALUES ('%1', '%2')"_s.arg(ref.code,
+                                                                                                           ref.mobile)),
+                     qPrintable(q.lastError().text()));
+        }
         const CliResult crashed = sync(b, dialect, u"1002"_s, u"pull_page"_s);
         QCOMPARE(crashed.exitCode, 9);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
@@ -260,8 +275,13 @@ private slots:
         const QByteArray requestsBefore = sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s);
         const int namesBefore = localCount(b, u"SELECT count(*) FROM request_names"_s);
         QVERIFY(sqlite(b, u"UPDATE meta SET value = '0' WHERE key = 'sync_cursor'"_s).isEmpty());
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM registry_persons WHERE national_code = '%1'"_s.arg(ref.code)), 1);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM mobile_owners WHERE national_code = '%1' AND mobile = '%2'"_s.arg(
+                                   ref.code, ref.mobile)),
+                 1);
         const CliResult repull = sync(b, dialect, u"1002"_s);
         CLI_EXPECT(repull, 0);
+        QCOMPARE(field(repull, "pulled"), 0);
         QCOMPARE(sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s), requestsBefore);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM request_names"_s), namesBefore);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
