@@ -394,7 +394,7 @@ private slots:
         QTest::addColumn<QString>("pushedStatus");
         QTest::addColumn<QString>("expected"); // the central status afterwards
         QTest::addColumn<int>("conflicts");
-        for (const QString dialect : {u"postgresql"_s, u"sqlite"_s}) {
+        for (const QString &dialect : {u"postgresql"_s, u"sqlite"_s}) {
             const QByteArray d = dialect.toLatin1();
             QTest::newRow(d + " pushed activated beats central mismatch")
                 << dialect << u"identity_mismatch"_s << u"activated"_s << u"activated"_s << 0;
