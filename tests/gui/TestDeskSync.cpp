@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/SyncController.h"
 
+#include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"
 
 #include "app/lifecycle/Lifecycle.h"
@@ -52,17 +53,7 @@ private slots:
         auto branch = addCentralBranch(*url.value, u"1001"_s, QString());
         QVERIFY2(branch.ok(), qPrintable(branch.failure.message()));
 
-        RegistrationInput in;
-        in.nationalCode = test::nationalCode(u"004512367"_s);
-        in.mobile = u"09121110001"_s;
-        in.firstName = u"مریم"_s;
-        in.lastName = u"کاظمی"_s;
-        in.birthCertNo = u"4521"_s;
-        in.birthDate = u"1365/04/12"_s;
-        in.gender = u"F"_s;
-        in.password = in.passwordConfirm = u"Abcdefg1x"_s;
-        in.questions = {
-            {u"favorite_color"_s, u"آبی"_s}, {u"birth_city"_s, u"تهران"_s}, {u"first_workplace"_s, u"کارخانه"_s}};
+        const RegistrationInput in = test::sampleRegistration(test::nationalCode(u"004512367"_s), u"09121110001"_s);
         QVERIFY(submitRegistration(*m_ctx, in, kT0).ok());
         QVERIFY(db::outboxCount(*m_db) > 0);
     }

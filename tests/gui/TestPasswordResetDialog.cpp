@@ -18,6 +18,7 @@
 #include "app/security/SecretHash.h"
 #include "db/Repository.h"
 
+#include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"
 
 #include <QApplication>
@@ -118,27 +119,9 @@ private slots:
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
 
-        const QString first = u"علی"_s, last = u"رضایی"_s;
-        db::upsertRegistryPerson(*m_db,
-                                 {kCode, first, last, u"حسن"_s, normalizeName(first), normalizeName(last),
-                                  normalizeName(u"حسن"_s), u"123"_s, QDate(1986, 7, 3), u"M"_s},
-                                 kT0);
-        db::upsertMobileOwner(*m_db, kCode, u"09121234567"_s);
-        RegistrationInput in;
-        in.nationalCode = kCode;
-        in.mobile = u"09121234567"_s;
-        in.firstName = first;
-        in.lastName = last;
-        in.birthCertNo = u"123"_s;
-        in.birthDate = u"1365/04/12"_s;
-        in.gender = u"M"_s;
-        in.password = in.passwordConfirm = u"Abcdefg1x"_s;
-        in.questions = {
-            {u"favorite_color"_s, u"آبی"_s}, {u"birth_city"_s, u"تهران"_s}, {u"first_workplace"_s, u"کارخانه"_s}};
-        auto submitted = submitRegistration(*m_ctx, in, kT0);
-        QVERIFY2(submitted.ok(), qPrintable(submitted.failure.message()));
-        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
-        QVERIFY(db::findAccount(*m_db, kCode));
+        const QString activated =
+            test::activatedAccount(*m_ctx, test::sampleRegistration(kCode, u"09121234567"_s), kT0);
+        QVERIFY2(activated.isEmpty(), qPrintable(activated));
         QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
         QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
         auto c = applicantCase(*m_ctx, kCode);
