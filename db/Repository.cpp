@@ -591,6 +591,17 @@ void appendOutbox(Database &db, const QString &table, const QString &rowId, int 
          QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), isoUtc(now)});
 }
 
+QStringList accountNationalCodes(Database &db, int limit)
+{
+    QSqlQuery &q =
+        run(db, QStringLiteral("SELECT national_code FROM accounts ORDER BY national_code LIMIT ?"), {limit});
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    q.finish();
+    return out;
+}
+
 qint64 outboxCount(Database &db)
 {
     QSqlQuery &q = run(db, QStringLiteral("SELECT count(*) FROM outbox"));

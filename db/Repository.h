@@ -36,6 +36,8 @@ QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int
 void insertAccount(Database &db, const AccountRecord &a);
 void updateAccount(Database &db, const AccountRecord &a); // mobile, secrets, version, updated_*
 std::optional<AccountRecord> findAccount(Database &db, const QString &nationalCode);
+// The national codes of up to `limit` accounts, in national-code order (benchmarks).
+QStringList accountNationalCodes(Database &db, int limit);
 
 // SMS
 void insertSms(Database &db, const SmsRecord &s);

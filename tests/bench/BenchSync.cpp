@@ -1,0 +1,241 @@
+// bench_sync: sync throughput against a real PostgreSQL 15 (a throwaway server on loopback).
+//  - Initial pull of 100 000 applicants (requests written centrally) into a fresh branch
+//    database, beside what the machine does with the same rows without BranchDesk: the
+//    server's own COPY of them out (psql \copy) plus a bulk insert of as many rows into a
+//    SQLite file (raw C API, one transaction). Goal: BranchDesk's pull at least half the
+//    throughput of that pipeline (ratio = (copy + bulk insert) / pull >= 0.5).
+//  - Push of 10 000 queued changes (mobile changes at the counter). Goal: under 2 s.
+// Medians of 3 runs each; prints figures, exits non-zero only when it cannot run.
+#include "app/lifecycle/Admin.h"
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Staff.h"
+#include "app/security/Crypto.h"
+#include "app/sync/CentralAdmin.h"
+#include "app/sync/SyncEngine.h"
+#include "db/DemoData.h"
+#include "db/Repository.h"
+#include "tests/support/PgServer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <sqlite3.h>
+
+using namespace branch;
+
+namespace
+{
+constexpr int kPersons = 100'000;
+constexpr int kPushChanges = 10'000;
+constexpr int kRuns = 3;
+const QString kBranchPassword = QStringLiteral("bench-branch-pass-1");
+
+void say(const QString &s)
+{
+    std::printf("%s\n", qPrintable(s));
+    std::fflush(stdout);
+}
+
+int fail(const QString &s)
+{
+    std::fprintf(stderr, "bench_sync: %s\n", qPrintable(s));
+    return 2;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+std::unique_ptr<db::Database> newBranch(const QString &path, const QString &code)
+{
+    db::DbError err;
+    auto db = db::Database::open(path, db::Database::OpenMode::CreateIfMissing, &err);
+    if (db)
+        db::setMetaValue(*db, QStringLiteral("branch_code"), code);
+    return db;
+}
+
+// The same 100 000 rows' shape as SQLite takes them without BranchDesk.
+double sqliteBulkInsertMs(const QString &path)
+{
+    sqlite3 *raw = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &raw);
+    sqlite3_exec(raw,
+                 "PRAGMA journal_mode=WAL; CREATE TABLE r (id TEXT PRIMARY KEY, branch_code TEXT, version INT, "
+                 "national_code TEXT, mobile TEXT, first_name TEXT, last_name TEXT, first_name_norm TEXT, "
+                 "last_name_norm TEXT, birth_cert_no TEXT, birth_date TEXT, gender TEXT, email TEXT, password_hash "
+                 "TEXT, questions_json TEXT, status TEXT, submitted_at TEXT, decided_at TEXT, updated_at TEXT, "
+                 "updated_by TEXT)",
+                 nullptr, nullptr, nullptr);
+    QElapsedTimer t;
+    t.start();
+    sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(raw, "INSERT INTO r VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, nullptr);
+    for (int i = 0; i < kPersons; ++i) {
+        const QByteArray id = QByteArray::number(i).rightJustified(12, '0');
+        const QByteArray code = QByteArray::number(1000000000 + i);
+        sqlite3_bind_text(st, 1, id.constData(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, "1002", -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, 1);
+        sqlite3_bind_text(st, 4, code.constData(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, "09121234567", -1, SQLITE_STATIC);
+        for (int c = 6; c <= 9; ++c)
+            sqlite3_bind_text(st, c, "\xd8\xb9\xd9\x84\xdb\x8c", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 10, "123", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 11, "1986-07-03", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 12, "M", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 13, "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 14, "scrypt$15$8$1$c2FsdA$aGFzaA", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 15, "[]", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 16, "activated", -1, SQLITE_STATIC);
+        for (int c = 17; c <= 19; ++c)
+            sqlite3_bind_text(st, c, "2026-11-01T08:00:00.000Z", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 20, "verifier", -1, SQLITE_STATIC);
+        sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr);
+    const double ms = t.nsecsElapsed() / 1e6;
+    sqlite3_close(raw);
+    return ms;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QString error;
+    if (!security::init(&error))
+        return fail(error);
+    qputenv("BRANCHDESK_KDF_PROFILE", "test"); // staff set-up only; sync hashes nothing
+    QTemporaryDir work;
+    branchtest::PgServer pg;
+    if (!pg.setUp(&error))
+        return fail(QStringLiteral("cannot start PostgreSQL: ") + error);
+    qputenv("PGPASSFILE", pg.pgpassFile().toLocal8Bit());
+    qunsetenv("PGPASSWORD");
+
+    auto admin = parseCentralUrl(pg.url());
+    if (!admin.ok() || !initCentral(*admin.value).ok())
+        return fail(QStringLiteral("central init failed"));
+    for (const QString &code : QStringList{QStringLiteral("1001"), QStringLiteral("1002")}) {
+        if (!addCentralBranch(*admin.value, code, kBranchPassword).ok() ||
+            !pg.addPassword(db::CentralDatabase::roleNameFor(code), kBranchPassword))
+            return fail(QStringLiteral("add-branch failed"));
+    }
+    // 100 000 applicants written centrally (another branch's registrations and the
+    // verifier's decisions), with the change log the triggers keep.
+    const QString fill =
+        QStringLiteral(
+            "INSERT INTO requests (id, branch_code, version, national_code, mobile, first_name, last_name, "
+            "first_name_norm, last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, questions_json, "
+            "status, submitted_at, decided_at, updated_at, updated_by) "
+            "SELECT md5(i::text)::uuid, '1002', 1, (1000000000 + i)::text, '0912' || lpad(i::text, 7, '0'), "
+            "'علی', 'رضایی', 'علی', 'رضایی', '123', '1986-07-03', 'M', '', 'scrypt$15$8$1$c2FsdA$aGFzaA', '[]', "
+            "'activated', '2026-11-01T08:00:00.000Z', '2026-11-01T08:01:00.000Z', '2026-11-01T08:01:00.000Z', "
+            "'verifier' FROM generate_series(1, %1) AS i")
+            .arg(kPersons);
+    if (!pg.psql(fill, nullptr, &error))
+        return fail(QStringLiteral("filling the central database: ") + error);
+    say(QStringLiteral("central: PostgreSQL 15 on loopback, %1 requests written centrally").arg(kPersons));
+
+    auto branchUrl =
+        parseCentralUrl(pg.urlFor(db::CentralDatabase::roleNameFor(QStringLiteral("1001")), pg.database()));
+    if (!branchUrl.ok())
+        return fail(QStringLiteral("branch URL"));
+
+    QList<double> pullMs, copyMs, bulkMs;
+    for (int run = 0; run < kRuns; ++run) {
+        auto db = newBranch(work.filePath(QStringLiteral("pull%1.db").arg(run)), QStringLiteral("1001"));
+        if (!db)
+            return fail(QStringLiteral("branch database"));
+        Context ctx{*db, QStringLiteral("1001")};
+        QElapsedTimer t;
+        t.start();
+        auto out = syncWithCentral(ctx, *branchUrl.value, QDateTime::currentDateTimeUtc());
+        pullMs << t.nsecsElapsed() / 1e6;
+        if (!out.ok() || out.value->pulled < kPersons)
+            return fail(QStringLiteral("pull: ") +
+                        (out.ok() ? QString::number(out.value->pulled) : out.failure.message()));
+        t.restart();
+        if (!pg.psql(QStringLiteral("\\copy (SELECT * FROM requests) TO '/dev/null'"), nullptr, &error))
+            return fail(QStringLiteral("copy: ") + error);
+        copyMs << t.nsecsElapsed() / 1e6;
+        bulkMs << sqliteBulkInsertMs(work.filePath(QStringLiteral("bulk%1.db").arg(run)));
+    }
+    const double pull = median(pullMs), copy = median(copyMs), bulk = median(bulkMs);
+    say(QStringLiteral("initial pull of %1 applicants: BranchDesk median %2 ms (%3 rows/s) | COPY out median %4 ms + "
+                       "SQLite bulk insert median %5 ms = %6 ms (%7 rows/s) | ratio %8 (goal >= 0.5)")
+            .arg(kPersons)
+            .arg(pull, 0, 'f', 0)
+            .arg(kPersons / (pull / 1000), 0, 'f', 0)
+            .arg(copy, 0, 'f', 0)
+            .arg(bulk, 0, 'f', 0)
+            .arg(copy + bulk, 0, 'f', 0)
+            .arg(kPersons / ((copy + bulk) / 1000), 0, 'f', 0)
+            .arg((copy + bulk) / pull, 0, 'f', 2));
+
+    // Push: 10 000 mobile changes queued at branch 1001 (its accounts made by demo data).
+    QList<double> pushMs;
+    for (int run = 0; run < kRuns; ++run) {
+        const QString code = QStringLiteral("10%1").arg(run + 10);
+        if (!addCentralBranch(*admin.value, code, kBranchPassword).ok() ||
+            !pg.addPassword(db::CentralDatabase::roleNameFor(code), kBranchPassword))
+            return fail(QStringLiteral("add-branch failed"));
+        auto db = newBranch(work.filePath(QStringLiteral("push%1.db").arg(run)), code);
+        if (!db)
+            return fail(QStringLiteral("branch database"));
+        Context ctx{*db, code};
+        db::DemoOptions options;
+        options.persons = 2 * kPushChanges;
+        options.seed = quint64(run + 1);
+        options.branchCode = code;
+        db::generateDemoData(*db, options);
+        if (!addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"),
+                      QDateTime::currentDateTimeUtc())
+                 .ok())
+            return fail(QStringLiteral("staff"));
+        const StaffSession clerk{QStringLiteral("sara"), QStringLiteral("clerk")};
+        auto pushUrl = parseCentralUrl(pg.urlFor(db::CentralDatabase::roleNameFor(code), pg.database()));
+        if (!pushUrl.ok())
+            return fail(QStringLiteral("branch URL"));
+        // Caught up first (the initial pull is measured above), so that the timed sync is
+        // the push and the pull of nothing but its own echo.
+        if (!syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc()).ok())
+            return fail(QStringLiteral("catching up"));
+        const QStringList codes = db::accountNationalCodes(*db, kPushChanges);
+        int i = 0;
+        for (const QString &nc : codes) {
+            // A number of this run's own: an account changed by an earlier run (pulled while
+            // catching up) must not get the number it already has.
+            const QString mobile = QStringLiteral("093%1%2").arg(5 + run).arg(1000000 + ++i);
+            if (!changeMobile(ctx, nc, mobile, clerk, QDateTime::currentDateTimeUtc()).ok())
+                return fail(QStringLiteral("mobile change"));
+        }
+        const qint64 queued = db::outboxCount(*db);
+        QElapsedTimer t;
+        t.start();
+        auto out = syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc());
+        pushMs << t.nsecsElapsed() / 1e6;
+        if (!out.ok())
+            return fail(QStringLiteral("push: ") + out.failure.message());
+        say(QStringLiteral("push run %1: %2 queued changes (mobile changes and their SMS), %3 pushed, %4 pulled back, "
+                           "%5 ms")
+                .arg(run + 1)
+                .arg(queued)
+                .arg(out.value->pushed)
+                .arg(out.value->pulled)
+                .arg(pushMs.last(), 0, 'f', 0));
+    }
+    say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2")
+            .arg(median(pushMs), 0, 'f', 0)
+            .arg(median(pushMs) / 2000, 0, 'f', 2));
+    return 0;
+}
