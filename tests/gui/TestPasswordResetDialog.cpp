@@ -74,13 +74,6 @@ class TestPasswordResetDialog : public QObject
     QString storedHash() { return db::findAccount(*m_db, kCode)->passwordHash; }
     qsizetype auditCount() { return db::auditLog(*m_db).size(); }
 
-    static bool activate(QDialog &d)
-    {
-        d.show();
-        QApplication::setActiveWindow(&d);
-        return QTest::qWaitForWindowActive(&d);
-    }
-
     static void typeBoth(ui::PasswordResetDialog &d, const QString &password, const QString &confirm)
     {
         typeText(d.passwordField(), password);
@@ -221,7 +214,7 @@ private slots:
         ui::PasswordResetDialog d(*m_ctx, m_clerk, m_case);
         d.setClock([] { return kT0.addDays(3); });
         QSignalSpy accepted(&d, &QDialog::accepted);
-        QVERIFY(activate(d));
+        QVERIFY(test::showActive(d));
         QCOMPARE(QApplication::focusWidget(), d.passwordField());
         QTest::keyClicks(d.passwordField(), kGood);
         QTest::keyClick(d.passwordField(), Qt::Key_Return); // Enter moves on to the repetition
@@ -320,7 +313,7 @@ private slots:
     {
         ui::PasswordResetDialog d(*m_ctx, m_clerk, m_case);
         QSignalSpy rejected(&d, &QDialog::rejected);
-        QVERIFY(activate(d));
+        QVERIFY(test::showActive(d));
         QCOMPARE(d.passwordField()->echoMode(), QLineEdit::Password);
         QCOMPARE(d.confirmField()->echoMode(), QLineEdit::Password);
         typeBoth(d, kGood, kGood);

@@ -69,13 +69,6 @@ class TestQuestionsResetDialog : public QObject
     QString storedQuestions() { return db::findAccount(*m_db, kCode)->questionsJson; }
     qsizetype auditCount() { return db::auditLog(*m_db).size(); }
 
-    static bool activate(QDialog &d)
-    {
-        d.show();
-        QApplication::setActiveWindow(&d);
-        return QTest::qWaitForWindowActive(&d);
-    }
-
     static void fill(ui::QuestionsResetDialog &d, const QStringList &ids, const QStringList &answers)
     {
         for (int row = 0; row < 3; ++row) {
@@ -245,7 +238,7 @@ private slots:
         ui::QuestionsResetDialog d(*m_ctx, m_clerk, m_case);
         d.setClock([] { return kT0.addDays(2); });
         QSignalSpy accepted(&d, &QDialog::accepted);
-        QVERIFY(activate(d));
+        QVERIFY(test::showActive(d));
         QCOMPARE(QApplication::focusWidget(), d.questionBox(0));
         const QStringList ids{u"primary_teacher"_s, u"first_school"_s, u"childhood_friend"_s};
         const QStringList answers{u"خانم احمدی"_s, u"دبستان فردوسی"_s, u"Reza"_s};
@@ -318,7 +311,7 @@ private slots:
     {
         ui::QuestionsResetDialog d(*m_ctx, m_clerk, m_case);
         QSignalSpy rejected(&d, &QDialog::rejected);
-        QVERIFY(activate(d));
+        QVERIFY(test::showActive(d));
         fill(d, {u"favorite_color"_s, u"birth_city"_s, u"first_workplace"_s}, {u"سبز"_s, u"شیراز"_s, u"بانک"_s});
         // The tab chain ends on the two buttons.
         d.answerField(2)->setFocus();

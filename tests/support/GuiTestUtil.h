@@ -26,6 +26,14 @@ inline void typeText(QWidget *w, const QString &text)
     }
 }
 
+// Shows `w` as the active window (so that keys reach it); false when it never became active.
+inline bool showActive(QWidget &w)
+{
+    w.show();
+    QApplication::setActiveWindow(&w);
+    return QTest::qWaitForWindowActive(&w);
+}
+
 // A valid national code from nine digits (the check digit appended).
 inline QString nationalCode(const QString &nine)
 {
