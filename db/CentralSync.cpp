@@ -390,28 +390,48 @@ bool resolveConflict(CentralDatabase &db, const QString &id, const QString &bran
     return true;
 }
 
-QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit)
+QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const PullFilter &filter, int limit)
 {
-    QStringList marks;
-    for (int i = 0; i < tables.size(); ++i)
-        marks << QStringLiteral("?");
-    QSqlQuery &q = db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, %1 FROM changes WHERE seq > ? "
-                                              "AND table_name IN (%2) ORDER BY seq LIMIT %3")
-                                   .arg(db.isPostgres() ? QStringLiteral("payload::text") : QStringLiteral("payload"),
-                                        marks.join(QStringLiteral(", ")))
-                                   .arg(limit));
+    // Walks the log in seq order on its primary key (no sort, no scan of the whole log) and
+    // sends the payload only of the rows the branch takes; the others come back without
+    // one, so that the cursor still moves past them.
+    QStringList wanted;
+    QVariantList binds;
+    if (!filter.tables.isEmpty()) {
+        wanted << QStringLiteral("table_name IN (%1)")
+                      .arg(QStringList(filter.tables.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+        for (const QString &t : filter.tables)
+            binds << t;
+    }
+    if (!filter.ownBranchTables.isEmpty()) {
+        wanted << QStringLiteral("(table_name IN (%1) AND branch_code = ?)")
+                      .arg(QStringList(filter.ownBranchTables.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+        for (const QString &t : filter.ownBranchTables)
+            binds << t;
+        binds << filter.branch;
+    }
+    const QString condition = wanted.isEmpty() ? QStringLiteral("FALSE") : wanted.join(QStringLiteral(" OR "));
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, CASE WHEN %1 THEN %2 END FROM "
+                                   "changes WHERE seq > ? ORDER BY seq LIMIT %3")
+                        .arg(condition, db.isPostgres() ? QStringLiteral("payload::text") : QStringLiteral("payload"))
+                        .arg(limit));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
     q.addBindValue(after);
-    for (const QString &t : tables)
-        q.addBindValue(t);
     db.exec(q);
     QList<CentralChange> out;
+    out.reserve(limit);
     while (q.next()) {
         CentralChange c;
         c.seq = q.value(0).toLongLong();
         c.table = q.value(1).toString();
         c.rowId = q.value(2).toString();
         c.op = q.value(3).toString();
-        c.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        const QVariant payload = q.value(4);
+        c.wanted = !payload.isNull();
+        if (c.wanted)
+            c.payload = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
         out << c;
     }
     q.finish();

@@ -43,11 +43,21 @@ struct CentralChange {
     qint64 seq = 0;
     QString table;
     QString rowId;
-    QString op; // "upsert" or "delete"
+    QString op;          // "upsert" or "delete"
+    bool wanted = false; // the branch takes this row (see PullFilter); else no payload
     QJsonObject payload;
 };
-// Changes with seq > `after` of the tables in `tables`, oldest first, at most `limit`.
-QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const QStringList &tables, int limit);
+// What a branch takes from the change log: every row of `tables`, and the rows of
+// `ownBranchTables` stamped with its own branch code (the SMS the central verifier queued
+// for its applicants).
+struct PullFilter {
+    QStringList tables;
+    QStringList ownBranchTables;
+    QString branch;
+};
+// The `limit` changes with seq > `after`, oldest first; those the filter does not take
+// come without a payload (wanted false), so that a cursor can move past them.
+QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const PullFilter &filter, int limit);
 
 // A pushed change no rule could merge (central `conflicts`).
 struct ConflictRecord {

@@ -153,7 +153,8 @@ void deleteOutboxBatch(Database &db, const QString &batchId)
 bool applyCentralChange(Database &db, const QString &table, const QString &op, const QJsonObject &payload)
 {
     const bool isDelete = op == QLatin1String("delete");
-    if (table == QLatin1String("requests") || table == QLatin1String("accounts"))
+    if (table == QLatin1String("requests") || table == QLatin1String("accounts") ||
+        table == QLatin1String("sms_messages"))
         return !isDelete && applyTravelling(db, table, payload); // travelling rows are never deleted
     if (table == QLatin1String("registry_persons")) {
         if (isDelete)
@@ -192,7 +193,7 @@ bool applyCentralChange(Database &db, const QString &table, const QString &op, c
                          : QStringLiteral("INSERT OR IGNORE INTO mobile_owners (national_code, mobile) VALUES (?, ?)"),
                 key));
     }
-    return false; // SMS and recoveries belong to the branch that made them
+    return false; // recoveries belong to the counter that started them
 }
 
 } // namespace branch::db

@@ -21,10 +21,16 @@ constexpr int kPushBatch = 500;
 constexpr int kPullPage = 1000;
 const QString kCursorKey = QStringLiteral("sync_cursor");
 
-// The tables a branch pulls. SMS and recoveries stay with the branch that made them (it
-// sends the SMS; a recovery is a counter's own).
-const QStringList kPulledTables = {QStringLiteral("requests"), QStringLiteral("accounts"),
-                                   QStringLiteral("registry_persons"), QStringLiteral("mobile_owners")};
+// What a branch pulls: every branch's requests and accounts and the reference data; of the
+// SMS only its own (the branch sends them: those its applicants' central decisions queued).
+// Recoveries stay with the counter that started them.
+db::PullFilter pullFilter(const QString &branchCode)
+{
+    return {{QStringLiteral("requests"), QStringLiteral("accounts"), QStringLiteral("registry_persons"),
+             QStringLiteral("mobile_owners")},
+            {QStringLiteral("sms_messages")},
+            branchCode};
+}
 
 void crashPointForTests(const char *stage)
 {
@@ -38,15 +44,16 @@ void crashPointForTests(const char *stage)
 void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *atCentral)
 {
     qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
+    const db::PullFilter filter = pullFilter(ctx.branchCode);
     for (;;) {
         *atCentral = true;
-        const auto page = db::centralChangesAfter(central, cursor, kPulledTables, kPullPage);
+        const auto page = db::centralChangesAfter(central, cursor, filter, kPullPage);
         *atCentral = false;
         if (page.isEmpty())
             break;
         db::Transaction tx(ctx.db);
         for (const auto &c : page)
-            if (db::applyCentralChange(ctx.db, c.table, c.op, c.payload))
+            if (c.wanted && db::applyCentralChange(ctx.db, c.table, c.op, c.payload))
                 ++result->pulled;
         cursor = page.last().seq;
         db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));

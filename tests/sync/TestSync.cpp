@@ -290,6 +290,45 @@ private slots:
                  centralValue(dialect, u"SELECT count(*) FROM requests"_s).toInt());
     }
 
+    // An SMS queued centrally (a central decision) reaches the branch it is stamped with and
+    // no other; it lands queued in that branch's SMS outbox, and pulling again adds nothing.
+    void centralSmsReachesItsOwnBranchOnly_data() { dialects_data(); }
+    void centralSmsReachesItsOwnBranchOnly()
+    {
+        QFETCH(QString, dialect);
+        const QString a = newBranch(u"1001"_s, {}, {});
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        const Person pa = newPerson(), pb = newPerson();
+        const QString idA = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString idB = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            auto central = admin(dialect);
+            QVERIFY(central);
+            QSqlQuery q(central->connection());
+            for (const auto &[id, branchCode, person] :
+                 {std::tuple{idA, u"1001"_s, pa}, std::tuple{idB, u"1002"_s, pb}})
+                QVERIFY2(q.exec(u"INSERT INTO sms_messages (id, branch_code, version, national_code, mobile, kind, "
+                                u"text, created_at, status) VALUES ('%1', '%2', 1, '%3', '%4', 'identity_mismatch', "
+                                u"'متن پیامک', '2026-11-01T08:00:00.000Z', 'queued')"_s.arg(id, branchCode, person.code,
+                                                                                            person.mobile)),
+                         qPrintable(q.lastError().text()));
+        }
+        const CliResult pulled = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(pulled, 0);
+        QCOMPARE(field(pulled, "pulled"), 1);
+        QCOMPARE(sqlite(a, u"SELECT id, status, national_code FROM sms_messages"_s).trimmed(),
+                 u"%1|queued|%2"_s.arg(idA, pa.code).toUtf8());
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
+        const CliResult again = sync(a, dialect, u"1001"_s);
+        CLI_EXPECT(again, 0);
+        QCOMPARE(field(again, "pulled"), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QCOMPARE(sqlite(b, u"SELECT id FROM sms_messages"_s).trimmed(), idB.toUtf8());
+    }
+
     // Three branches register, activate and change people, each offline, then sync in
     // rounds: every branch and the central database end with the same requests and
     // accounts (id, version, status or mobile), compared as one checksum per table.
