@@ -19,9 +19,11 @@ namespace
 // Central migrations per dialect, in order; each file brings the schema to its index + 1.
 const char *const kPgMigrations[] = {
     ":/migrations/central/pg/001_initial.sql",
+    ":/migrations/central/pg/002_central_audit.sql",
 };
 const char *const kSqliteMigrations[] = {
     ":/migrations/central/sqlite/001_initial.sql",
+    ":/migrations/central/sqlite/002_central_audit.sql",
 };
 
 // Serialises concurrent `central init` runs on one PostgreSQL database.
@@ -495,7 +497,7 @@ void CentralDatabase::actAsBranch(const QString &code)
             << QStringLiteral("CREATE TEMP TRIGGER isolation_%1_delete BEFORE DELETE ON main.%1 BEGIN %2; END")
                    .arg(table, raise);
     }
-    for (const char *t : {"registry_persons", "mobile_owners", "branches"}) {
+    for (const char *t : {"registry_persons", "mobile_owners", "branches", "central_audit"}) {
         const QString table = QString::fromLatin1(t);
         for (const char *op : {"insert", "update", "delete"})
             ddl << QStringLiteral("CREATE TEMP TRIGGER isolation_%1_%2 BEFORE %3 ON main.%1 BEGIN %4; END")

@@ -13,6 +13,7 @@
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
+#include "app/sync/CentralVerify.h"
 #include "app/sync/SmsGateway.h"
 #include "app/sync/SyncEngine.h"
 #include "db/DemoData.h"
@@ -451,17 +452,38 @@ int cmdRegister(Invocation &inv, Context *ctx)
     return allAccepted ? Done : Refused;
 }
 
-int cmdVerify(Invocation &inv, Context *ctx)
+QJsonArray decisionsJson(const QList<Decision> &decisions)
 {
-    auto r = verifyPending(*ctx, inv.now);
-    if (!r.ok())
-        return fail(r.failure);
     QJsonArray out;
-    for (const auto &d : *r.value)
+    for (const auto &d : decisions)
         out.append(QJsonObject{{QStringLiteral("request_id"), d.requestId},
                                {QStringLiteral("national_code"), d.nationalCode},
                                {QStringLiteral("outcome"), statusName(d.outcome)}});
-    printJson(out);
+    return out;
+}
+
+// With --central, every branch's submitted requests in the central database (no branch
+// database is opened); without it, this branch's.
+int cmdVerify(Invocation &inv, Context *ctx)
+{
+    if (inv.has("central")) {
+        const auto url = parseCentralUrl(inv.opt("central"));
+        if (!url.ok())
+            return fail(url.failure);
+        const auto r = verifyCentral(*url.value, inv.now);
+        if (!r.ok())
+            return fail(r.failure);
+        printJson(decisionsJson(r.value->decisions));
+        if (r.value->skipped > 0)
+            printErr(Cli::tr("%n request(s) left submitted: the person already has an account in the central "
+                             "database.",
+                             nullptr, r.value->skipped));
+        return Done;
+    }
+    auto r = verifyPending(*ctx, inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(decisionsJson(*r.value));
     return Done;
 }
 
@@ -928,7 +950,10 @@ const QList<Command> &commands()
         {{QStringLiteral("verify")},
          "",
          QT_TRANSLATE_NOOP("branch::Cli", "Decide every submitted request (the central verification step)."),
-         {},
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "Decide every branch's submitted requests in this central database "
+                                            "(as its owner) instead of this branch's: postgresql://USER@HOST:PORT/"
+                                            "DBNAME or sqlite:///ABSOLUTE/PATH.db.")}},
          0,
          0,
          true,
@@ -1287,7 +1312,8 @@ int run(int argc, char **argv)
             (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
              name == QLatin1String("documents") || name == QLatin1String("reason") ||
              (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
-             name == QLatin1String("gateway") || name == QLatin1String("central"));
+             name == QLatin1String("gateway") ||
+             (name == QLatin1String("central") && cmd->path.first() != QLatin1String("verify")));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
@@ -1299,7 +1325,8 @@ int run(int argc, char **argv)
     }
 
     // Central administration works on the central database only; no branch database needed.
-    if (!cmd->needsDatabase)
+    // So does the central verification (verify --central).
+    if (!cmd->needsDatabase || (cmd->path.first() == QLatin1String("verify") && inv.has("central")))
         return cmd->run(inv, nullptr);
 
     db::DbError dbError;

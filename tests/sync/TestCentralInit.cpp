@@ -24,7 +24,10 @@ const QStringList kTables = {
     QStringLiteral("branches"),   QStringLiteral("registry_persons"), QStringLiteral("mobile_owners"),
     QStringLiteral("requests"),   QStringLiteral("accounts"),         QStringLiteral("sms_messages"),
     QStringLiteral("recoveries"), QStringLiteral("changes"),          QStringLiteral("applied_batches"),
-    QStringLiteral("conflicts"),  QStringLiteral("audit_chains")};
+    QStringLiteral("conflicts"),  QStringLiteral("audit_chains"),     QStringLiteral("central_audit")};
+
+// The central schema version this program creates.
+constexpr int kCentralVersion = 2;
 
 // A listening socket that never accepts: connections hang until the client gives up.
 class SilentPort
@@ -166,7 +169,7 @@ private slots:
         const QJsonObject o = r.json().object();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
         QCOMPARE(o.value(QStringLiteral("dialect")).toString(), dialect);
-        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), kCentralVersion);
         QCOMPARE(o.value(QStringLiteral("previous_version")).toInt(), 0);
         QCOMPARE(query(url, tableCountSql(url)).toInt(), int(kTables.size()));
 
@@ -188,13 +191,48 @@ private slots:
         const QString before = query(url, QStringLiteral("SELECT count(*) FROM changes"));
         const CliResult again = init(url);
         CLI_EXPECT(again, 0);
-        QCOMPARE(again.json().object().value(QStringLiteral("schema_version")).toInt(), 1);
-        QCOMPARE(again.json().object().value(QStringLiteral("previous_version")).toInt(), 1);
+        QCOMPARE(again.json().object().value(QStringLiteral("schema_version")).toInt(), kCentralVersion);
+        QCOMPARE(again.json().object().value(QStringLiteral("previous_version")).toInt(), kCentralVersion);
         QCOMPARE(query(url, QStringLiteral("SELECT count(*) FROM mobile_owners")), QStringLiteral("1"));
         QCOMPARE(query(url, QStringLiteral("SELECT count(*) FROM changes")), before);
         if (dialect == QLatin1String("postgresql"))
             QCOMPARE(query(url, QStringLiteral("SELECT count(*) || ':' || max(version) FROM schema_version")),
-                     QStringLiteral("1:1"));
+                     QStringLiteral("1:%1").arg(kCentralVersion));
+    }
+
+    // A central database made by the previous version (schema 1, with rows) is migrated by
+    // init to the current one: its rows stay, the new tables appear, the version moves on.
+    void initMigratesVersion1_data() { dialects_data(); }
+    void initMigratesVersion1()
+    {
+        QFETCH(QString, dialect);
+        const QString url = newCentral(dialect);
+        QFile f(QStringLiteral(BRANCH_SOURCE_DIR "/db/central/%1/001_initial.sql")
+                    .arg(dialect == QLatin1String("sqlite") ? QStringLiteral("sqlite") : QStringLiteral("pg")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString v1 = QString::fromUtf8(f.readAll());
+        const QString row = QStringLiteral("INSERT INTO mobile_owners (national_code, mobile) VALUES ('0012345679', "
+                                           "'09121234567');");
+        if (dialect == QLatin1String("sqlite")) {
+            bool ok = false;
+            clitest::sqlite(url.mid(9), v1 + QStringLiteral("\nPRAGMA user_version = 1;\n") + row, &ok);
+            QVERIFY(ok);
+        } else {
+            QString err;
+            const QString dbName = url.mid(url.lastIndexOf(QLatin1Char('/')) + 1);
+            QVERIFY2(m_pg.psql(v1 + QStringLiteral("\nINSERT INTO schema_version (version) VALUES (1);\n") + row,
+                               nullptr, &err, {}, dbName),
+                     qPrintable(err));
+        }
+        QCOMPARE(query(url, tableCountSql(url)).toInt(), int(kTables.size()) - 1);
+
+        const CliResult r = init(url);
+        CLI_EXPECT(r, 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("previous_version")).toInt(), 1);
+        QCOMPARE(r.json().object().value(QStringLiteral("schema_version")).toInt(), kCentralVersion);
+        QCOMPARE(query(url, tableCountSql(url)).toInt(), int(kTables.size()));
+        QCOMPARE(query(url, QStringLiteral("SELECT national_code || ':' || mobile FROM mobile_owners")),
+                 QStringLiteral("0012345679:09121234567"));
     }
 
     void newerSchemaIsRefused_data() { dialects_data(); }
@@ -290,7 +328,7 @@ private slots:
         CLI_REFUSED(crashed, 3);
         const CliResult after = init(url);
         CLI_EXPECT(after, 0);
-        QCOMPARE(after.json().object().value(QStringLiteral("previous_version")).toInt(), 1);
+        QCOMPARE(after.json().object().value(QStringLiteral("previous_version")).toInt(), kCentralVersion);
     }
 
     void wrongPasswordIsAnAuthFailureAndNeverShown()

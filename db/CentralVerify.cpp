@@ -1,0 +1,216 @@
+// The central verification's storage (see CentralVerify.h).
+#include "CentralVerify.h"
+
+#include "db/CentralSync.h"
+
+#include <QJsonDocument>
+#include <QVariant>
+
+namespace branch::db
+{
+
+namespace
+{
+
+QString uuidParam(const CentralDatabase &db)
+{
+    return db.isPostgres() ? QStringLiteral("?::uuid") : QStringLiteral("?");
+}
+
+// Runs a cached statement with `values` bound in order.
+QSqlQuery &run(CentralDatabase &db, const QString &sql, const QVariantList &values = {})
+{
+    QSqlQuery &q = db.prepared(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    db.exec(q);
+    return q;
+}
+
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+// The travelling form of a row as bound values, in the order of travellingColumns(table).
+// Times that are not set (sent_at of a queued SMS) are NULL, as the branches write them.
+void insertTravelling(CentralDatabase &db, const QString &table, const QJsonObject &payload)
+{
+    const QStringList columns = travellingColumns(table);
+    QStringList marks;
+    QVariantList values;
+    for (const QString &c : columns) {
+        const QJsonValue v = payload.value(c);
+        if (c == QLatin1String("id") || c == QLatin1String("request_id"))
+            marks << uuidParam(db);
+        else
+            marks << QStringLiteral("?");
+        if (v.isDouble())
+            values << QVariant(qint64(v.toInteger()));
+        else if (v.isNull() || v.isUndefined() || (c.endsWith(QLatin1String("_at")) && v.toString().isEmpty()))
+            values << nullText();
+        else
+            values << QVariant(v.toString());
+    }
+    QSqlQuery &q = run(db,
+                       QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                           .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                       values);
+    q.finish();
+}
+
+QString text(const QSqlQuery &q, int i)
+{
+    return q.value(i).toString();
+}
+
+} // namespace
+
+QStringList centralSubmittedRequestIds(CentralDatabase &db)
+{
+    QSqlQuery &q = run(db, db.isPostgres() ? QStringLiteral("SELECT id::text FROM requests WHERE status = 'submitted' "
+                                                            "ORDER BY submitted_at, id")
+                                           : QStringLiteral("SELECT id FROM requests WHERE status = 'submitted' "
+                                                            "ORDER BY submitted_at, id"));
+    QStringList out;
+    while (q.next())
+        out << text(q, 0);
+    q.finish();
+    return out;
+}
+
+std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QString &id)
+{
+    const QString columns =
+        QStringLiteral("%1, branch_code, version, national_code, mobile, first_name, last_name, first_name_norm, "
+                       "last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, questions_json, "
+                       "status, submitted_at, decided_at, updated_at, updated_by")
+            .arg(db.isPostgres() ? QStringLiteral("id::text") : QStringLiteral("id"));
+    QSqlQuery &q = run(db,
+                       QStringLiteral("SELECT %1 FROM requests WHERE id = %2%3")
+                           .arg(columns, uuidParam(db), db.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+                       {id});
+    std::optional<RequestRecord> out;
+    if (q.next()) {
+        RequestRecord r;
+        r.id = text(q, 0);
+        r.branchCode = text(q, 1);
+        r.version = q.value(2).toInt();
+        r.nationalCode = text(q, 3);
+        r.mobile = text(q, 4);
+        r.firstName = text(q, 5);
+        r.lastName = text(q, 6);
+        r.firstNameNorm = text(q, 7);
+        r.lastNameNorm = text(q, 8);
+        r.birthCertNo = text(q, 9);
+        r.birthDate = QDate::fromString(text(q, 10), Qt::ISODate);
+        r.gender = text(q, 11);
+        r.email = text(q, 12);
+        r.passwordHash = text(q, 13);
+        r.questionsJson = text(q, 14);
+        r.status = text(q, 15);
+        r.submittedAt = fromIsoUtc(text(q, 16));
+        r.decidedAt = fromIsoUtc(text(q, 17));
+        r.updatedAt = fromIsoUtc(text(q, 18));
+        r.updatedBy = text(q, 19);
+        out = r;
+    }
+    q.finish();
+    return out;
+}
+
+std::optional<RegistryPerson> centralRegistryPerson(CentralDatabase &db, const QString &nationalCode)
+{
+    QSqlQuery &q = run(db,
+                       QStringLiteral("SELECT national_code, first_name, last_name, father_name, first_name_norm, "
+                                      "last_name_norm, father_name_norm, birth_cert_no, birth_date, gender "
+                                      "FROM registry_persons WHERE national_code = ?"),
+                       {nationalCode});
+    std::optional<RegistryPerson> out;
+    if (q.next())
+        out = RegistryPerson{text(q, 0), text(q, 1), text(q, 2),
+                             text(q, 3), text(q, 4), text(q, 5),
+                             text(q, 6), text(q, 7), QDate::fromString(text(q, 8), Qt::ISODate),
+                             text(q, 9)};
+    q.finish();
+    return out;
+}
+
+bool centralOwnsMobile(CentralDatabase &db, const QString &nationalCode, const QString &mobile)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT 1 FROM mobile_owners WHERE national_code = ? AND mobile = ?"),
+                       {nationalCode, mobile});
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+bool centralAccountExists(CentralDatabase &db, const QString &nationalCode)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT 1 FROM accounts WHERE national_code = ?"), {nationalCode});
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+bool updateCentralRequestDecision(CentralDatabase &db, const RequestRecord &r, int baseVersion)
+{
+    QSqlQuery &q = run(db,
+                       QStringLiteral("UPDATE requests SET status = ?, version = ?, decided_at = ?, updated_at = ?, "
+                                      "updated_by = ? WHERE id = %1 AND version = ?")
+                           .arg(uuidParam(db)),
+                       {r.status, r.version, r.decidedAt.isValid() ? QVariant(isoUtc(r.decidedAt)) : nullText(),
+                        isoUtc(r.updatedAt), r.updatedBy, r.id, baseVersion});
+    const bool updated = q.numRowsAffected() == 1;
+    q.finish();
+    return updated;
+}
+
+void insertCentralAccount(CentralDatabase &db, const AccountRecord &a)
+{
+    insertTravelling(db, QStringLiteral("accounts"), a.toJson());
+}
+
+void insertCentralSms(CentralDatabase &db, const SmsRecord &s)
+{
+    insertTravelling(db, QStringLiteral("sms_messages"), s.toJson());
+}
+
+void insertCentralAudit(CentralDatabase &db, const CentralAuditEntry &e)
+{
+    QSqlQuery &q = run(
+        db,
+        db.isPostgres() ? QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
+                                         "details) VALUES (?::timestamptz, ?, ?, ?, ?, ?::jsonb)")
+                        : QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
+                                         "details) VALUES (?, ?, ?, ?, ?, ?)"),
+        {isoUtc(e.at), e.actor, e.action, e.nationalCode, e.branchCode.isEmpty() ? nullText() : QVariant(e.branchCode),
+         QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
+    q.finish();
+}
+
+QList<CentralAuditEntry> centralAuditOf(CentralDatabase &db, const QString &nationalCode)
+{
+    QSqlQuery &q = run(
+        db,
+        db.isPostgres()
+            ? QStringLiteral("SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, "
+                             "action, national_code, coalesce(branch_code, ''), details::text FROM central_audit "
+                             "WHERE national_code = ? ORDER BY seq")
+            : QStringLiteral("SELECT seq, at, actor, action, national_code, coalesce(branch_code, ''), details FROM "
+                             "central_audit WHERE national_code = ? ORDER BY seq"),
+        {nationalCode});
+    QList<CentralAuditEntry> out;
+    while (q.next())
+        out << CentralAuditEntry{q.value(0).toLongLong(),
+                                 fromIsoUtc(text(q, 1)),
+                                 text(q, 2),
+                                 text(q, 3),
+                                 text(q, 4),
+                                 text(q, 5),
+                                 QJsonDocument::fromJson(text(q, 6).toUtf8()).object()};
+    q.finish();
+    return out;
+}
+
+} // namespace branch::db
