@@ -193,14 +193,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Password rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password strength:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,6 +283,161 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Register a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration step 1: national code and mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;National code: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0012345679</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mobile number: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>09121234567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note that the mobile number entered must belong only to you (the insured person). Otherwise, a visit to the branch is required to activate the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration step 2: identity as on the birth certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity data entered must match the birth certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last name: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First name: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth certificate number: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth &amp;date: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1365/04/12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People whose national code and birth certificate number are the same must enter the same value in both, and must not enter 0 (zero) as the birth certificate number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration step 3: email, password and security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: if you are registering in a public place (such as an internet café) and you see that the email and password fields are already filled in with values, do not register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filling in the starred fields is mandatory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose different questions with different answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First &amp;question: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First ans&amp;wer: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least two characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;econd question: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second answe&amp;r: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hird question: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third answer: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you forget your password, the security questions are used to create a new one. The answers need not be true; it is enough that you remember the answers you gave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration step 4: review and submit the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the information is correct, press &quot;Confirm and send request&quot;; otherwise press &quot;Previous step&quot; and correct the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request registered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -681,6 +828,17 @@
     </message>
     <message>
         <source>The supervisor&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) left submitted: the person already has an account in the central database.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decide every branch&apos;s submitted requests in this central database (as its owner) instead of this branch&apos;s: postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1155,6 +1313,10 @@
     </message>
     <message>
         <source>There is no open conflict of this branch with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central verification runs as the owner of the central database, not as a branch&apos;s user. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1646,6 +1808,10 @@
         <source>Syncs with the central database every few minutes; F9 syncs now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Register a person…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -1669,19 +1835,30 @@
 <context>
     <name>branch::ui::PasswordResetDialog</name>
     <message>
-        <source>Met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reset the password of %1 %2 (national code %3)? The old password stops working at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::PasswordRulesChecklist</name>
+    <message>
+        <source>Password rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1819,6 +1996,110 @@
     </message>
     <message>
         <source>Refuse request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RegistrationWizard</name>
+    <message>
+        <source>&amp;Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person already has an active account: use password recovery or a reset at the counter instead of registering again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request reference: %1
+The result of the check is sent by SMS to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request was registered successfully, and the result of the steps taken will be sent by SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First security question (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second security question (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third security question (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard what was typed for this person? Nothing has been stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -193,14 +193,6 @@
         <translation>نمایش گذروا&amp;ژه</translation>
     </message>
     <message>
-        <source>Password rules</source>
-        <translation>قواعد گذرواژه</translation>
-    </message>
-    <message>
-        <source>Password strength:</source>
-        <translation>قدرت گذرواژه:</translation>
-    </message>
-    <message>
         <source>Reset &amp;password</source>
         <translation>با&amp;زنشانی گذرواژه</translation>
     </message>
@@ -292,6 +284,161 @@
     <message>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Register a person</source>
+        <translation>ثبت نام متقاضی</translation>
+    </message>
+    <message>
+        <source>Registration step 1: national code and mobile number</source>
+        <translation>مرحله اول ثبت نام: کد ملی و شماره تلفن همراه</translation>
+    </message>
+    <message>
+        <source>&amp;National code: *</source>
+        <translation>کد ملی: *</translation>
+    </message>
+    <message>
+        <source>0012345679</source>
+        <translation>۰۰۱۲۳۴۵۶۷۹</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile number: *</source>
+        <translation>شما&amp;ره تلفن همراه: *</translation>
+    </message>
+    <message>
+        <source>09121234567</source>
+        <translation>۰۹۱۲۱۲۳۴۵۶۷</translation>
+    </message>
+    <message>
+        <source>Note that the mobile number entered must belong only to you (the insured person). Otherwise, a visit to the branch is required to activate the account.</source>
+        <translation>توجه داشته باشید شماره تلفن همراه وارد شده صرفاً می بایست متعلق به شخص شما (بیمه شده) باشد. در غیر اینصورت جهت فعال سازی کاربری مراجعه به شعبه الزامی می باشد.</translation>
+    </message>
+    <message>
+        <source>Registration step 2: identity as on the birth certificate</source>
+        <translation>مرحله دوم ثبت نام: اطلاعات هویتی مطابق شناسنامه</translation>
+    </message>
+    <message>
+        <source>The identity data entered must match the birth certificate.</source>
+        <translation>در این مرحله میبایست اطلاعات هویتی وارد شده مطابق با اطلاعات شناسنامه فرد باشد.</translation>
+    </message>
+    <message>
+        <source>&amp;Last name: *</source>
+        <translation>نا&amp;م خانوادگی: *</translation>
+    </message>
+    <message>
+        <source>&amp;First name: *</source>
+        <translation>نا&amp;م: *</translation>
+    </message>
+    <message>
+        <source>&amp;Birth certificate number: *</source>
+        <translation>شما&amp;ره شناسنامه: *</translation>
+    </message>
+    <message>
+        <source>Birth &amp;date: *</source>
+        <translation>تا&amp;ریخ تولد: *</translation>
+    </message>
+    <message>
+        <source>1365/04/12</source>
+        <translation>۱۳۶۵/۰۴/۱۲</translation>
+    </message>
+    <message>
+        <source>&amp;Gender: *</source>
+        <translation>جنسیت: *</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب کنید…</translation>
+    </message>
+    <message>
+        <source>People whose national code and birth certificate number are the same must enter the same value in both, and must not enter 0 (zero) as the birth certificate number.</source>
+        <translation>افرادی که کدملی و شماره شناسنامه یکسانی دارند لازم است هر دو قسمت کدملی و شماره شناسنامه را با مقدار یکسان پر نموده و از وارد نمودن عدد ۰ (صفر) بجای شماره شناسنامه خودداری نمایند.</translation>
+    </message>
+    <message>
+        <source>Registration step 3: email, password and security questions</source>
+        <translation>مرحله سوم ثبت نام: اطلاعات ایمیل و گذرواژه و سوالات امنیتی</translation>
+    </message>
+    <message>
+        <source>Note: if you are registering in a public place (such as an internet café) and you see that the email and password fields are already filled in with values, do not register.</source>
+        <translation>توجه: در صورتیکه در مکان های عمومی (مانند کافی نت) در حال ثبت نام می باشید و مشاهده نمودید که مقادیر ایمیل و گذرواژه با مقادیر از پیش تعریف شده ای پر شده است. از ثبت نام خودداری نمایید.</translation>
+    </message>
+    <message>
+        <source>Filling in the starred fields is mandatory.</source>
+        <translation>پر کردن مقادیر ستاره دار الزامی میباشد.</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;ایمیل:</translation>
+    </message>
+    <message>
+        <source>&amp;Password: *</source>
+        <translation>گذ&amp;رواژه: *</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password: *</source>
+        <translation>تکرار گذر&amp;واژه: *</translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation>نمایش گذروا&amp;ژه</translation>
+    </message>
+    <message>
+        <source>Security questions</source>
+        <translation>پرسش های امنیتی</translation>
+    </message>
+    <message>
+        <source>Choose different questions with different answers</source>
+        <translation>انتخاب پرسش های متفاوت همراه با پاسخ های متفاوت</translation>
+    </message>
+    <message>
+        <source>First &amp;question: *</source>
+        <translation>پرسش &amp;اول: *</translation>
+    </message>
+    <message>
+        <source>Choose a question…</source>
+        <translation>یک پرسش انتخاب کنید…</translation>
+    </message>
+    <message>
+        <source>First ans&amp;wer: *</source>
+        <translation>پاسخ او&amp;ل: *</translation>
+    </message>
+    <message>
+        <source>At least two characters</source>
+        <translation>حداقل دو حرف</translation>
+    </message>
+    <message>
+        <source>S&amp;econd question: *</source>
+        <translation>پرسش &amp;دوم: *</translation>
+    </message>
+    <message>
+        <source>Second answe&amp;r: *</source>
+        <translation>پاسخ دو&amp;م: *</translation>
+    </message>
+    <message>
+        <source>T&amp;hird question: *</source>
+        <translation>پرسش سو&amp;م: *</translation>
+    </message>
+    <message>
+        <source>Third answer: *</source>
+        <translation>پاسخ سوم: *</translation>
+    </message>
+    <message>
+        <source>If you forget your password, the security questions are used to create a new one. The answers need not be true; it is enough that you remember the answers you gave.</source>
+        <translation>در صورت فراموشی گذرواژه، جهت ایجاد گذرواژه جدید، سوالات امنیتی مورد استفاده قرار خواهند گرفت. نیازی نیست که پاسخ به پرسش های امنیتی حتما مطابق واقعیت باشد، فقط کفایت پاسخی را که داده اید بعدا به یاد بیاورید.</translation>
+    </message>
+    <message>
+        <source>Registration step 4: review and submit the request</source>
+        <translation>مرحله چهارم ثبت نام: بازبینی و ثبت درخواست</translation>
+    </message>
+    <message>
+        <source>If the information is correct, press &quot;Confirm and send request&quot;; otherwise press &quot;Previous step&quot; and correct the form.</source>
+        <translation>در صورت صحت اطلاعات دکمه «تایید و ارسال درخواست» را فشار دهید در غیر اینصورت دکمه «مرحله قبل» را زده و اطلاعات فرم را اصلاح نمائید.</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>ثبت درخواست</translation>
     </message>
 </context>
 <context>
@@ -682,6 +829,16 @@
     <message>
         <source>The supervisor&apos;s login.</source>
         <translation>نام کاربری سرپرست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) left submitted: the person already has an account in the central database.</source>
+        <translation>
+            <numerusform>%n درخواست ثبت‌شده ماند: این شخص در پایگاه داده مرکزی حساب کاربری دارد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decide every branch&apos;s submitted requests in this central database (as its owner) instead of this branch&apos;s: postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>تعیین نتیجهٔ درخواست‌های ثبت‌شدهٔ همهٔ شعبه‌ها در این پایگاه داده مرکزی (به‌عنوان مالک آن)، به‌جای درخواست‌های این شعبه: postgresql://USER@HOST:PORT/DBNAME یا sqlite:///ABSOLUTE/PATH.db.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1313,10 @@
     <message>
         <source>There is no open conflict of this branch with this id.</source>
         <translation>ناسازگاری بازی با این شناسه برای این شعبه وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The central verification runs as the owner of the central database, not as a branch&apos;s user. Nothing was changed.</source>
+        <translation>بررسی مرکزی با کاربر مالک پایگاه داده مرکزی اجرا می‌شود، نه با کاربر یک شعبه. چیزی تغییر نکرد.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1807,10 @@
         <source>Syncs with the central database every few minutes; F9 syncs now.</source>
         <translation>هر چند دقیقه با پایگاه داده‌ی مرکزی همگام می‌شود؛ F9 همین حالا همگام می‌کند.</translation>
     </message>
+    <message>
+        <source>&amp;Register a person…</source>
+        <translation>ثبت نا&amp;م متقاضی…</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -1669,20 +1834,31 @@
 <context>
     <name>branch::ui::PasswordResetDialog</name>
     <message>
-        <source>Met</source>
-        <translation>برآورده شده</translation>
-    </message>
-    <message>
-        <source>Not met</source>
-        <translation>برآورده نشده</translation>
-    </message>
-    <message>
         <source>Reset the password of %1 %2 (national code %3)? The old password stops working at once.</source>
         <translation>گذرواژهٔ %1 %2 (کد ملی %3) بازنشانی شود؟ گذرواژهٔ قبلی بی‌درنگ از کار می‌افتد.</translation>
     </message>
     <message>
         <source>Reset password</source>
         <translation>بازنشانی گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::PasswordRulesChecklist</name>
+    <message>
+        <source>Password rules</source>
+        <translation>شرایط گذرواژه</translation>
+    </message>
+    <message>
+        <source>Password strength:</source>
+        <translation>قدرت گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>برآورده شده</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>برآورده نشده</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1996,111 @@
     <message>
         <source>Refuse request</source>
         <translation>رد درخواست</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RegistrationWizard</name>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>مرحله بعد</translation>
+    </message>
+    <message>
+        <source>&amp;Previous step</source>
+        <translation>مرحله قبل</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>&amp;Open the applicant</source>
+        <translation>نمایش متقاضی</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and send request</source>
+        <translation>تایید و ارسال &amp;درخواست</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>Password conditions:</source>
+        <translation>وضعیت شرایط گذرواژه:</translation>
+    </message>
+    <message>
+        <source>This person already has an active account: use password recovery or a reset at the counter instead of registering again.</source>
+        <translation>این شخص حساب کاربری فعال دارد: به جای ثبت نام دوباره، از بازیابی گذرواژه یا بازنشانی در پیشخوان استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>Request reference: %1
+The result of the check is sent by SMS to %2.</source>
+        <translation>شناسه درخواست: %1
+نتیجه بررسی از طریق پیامک به شماره %2 ارسال خواهد شد.</translation>
+    </message>
+    <message>
+        <source>Your request was registered successfully, and the result of the steps taken will be sent by SMS.</source>
+        <translation>درخواست شما با موفقیت ثبت گردید و نتیجه مراحل انجام شده از طریق پیامک ارسال خواهد شد.</translation>
+    </message>
+    <message>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>موبایل</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Birth certificate number</source>
+        <translation>شماره شناسنامه</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ندارد)</translation>
+    </message>
+    <message>
+        <source>First security question (%1)</source>
+        <translation>سوال امنیتی اول (%1)</translation>
+    </message>
+    <message>
+        <source>Second security question (%1)</source>
+        <translation>سوال امنیتی دوم (%1)</translation>
+    </message>
+    <message>
+        <source>Third security question (%1)</source>
+        <translation>سوال امنیتی سوم (%1)</translation>
+    </message>
+    <message>
+        <source>Discard what was typed for this person? Nothing has been stored.</source>
+        <translation>آنچه برای این شخص وارد شده کنار گذاشته شود؟ چیزی ذخیره نشده است.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>کنار گذاشتن</translation>
     </message>
 </context>
 <context>

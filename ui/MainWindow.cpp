@@ -5,6 +5,7 @@
 #include "ApplicantView.h"
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
+#include "RegistrationWizard.h"
 #include "SearchPage.h"
 #include "Settings.h"
 #include "SyncController.h"
@@ -63,6 +64,12 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     connect(find, &QAction::triggered, this, &MainWindow::showSearch);
     addAction(find);
+    // A person at the counter who has not registered on the portal: the same four steps here.
+    m_register = new QAction(tr("&Register a person…"), this);
+    m_register->setShortcut(QKeySequence::New);
+    m_register->setVisible(false); // until a session with counter rights (setSession)
+    connect(m_register, &QAction::triggered, this, &MainWindow::startRegistration);
+    addAction(m_register);
     auto *refresh = new QAction(tr("Refresh"), this);
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
@@ -86,6 +93,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     // nothing has to be remembered.
     QMenu *desk = menuBar()->addMenu(tr("&Desk"));
     desk->addAction(find);
+    desk->addAction(m_register);
     desk->addAction(refresh);
     desk->addAction(syncNow);
     desk->addSeparator();
@@ -141,6 +149,7 @@ void MainWindow::setSession(const StaffSession &session)
 {
     m_session = session;
     m_view->setSession(session);
+    m_register->setVisible(roleMay(session.role, StaffPermission::CounterActions));
     m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(session.login, roleLabel(session.role)));
 }
 
@@ -207,6 +216,29 @@ void MainWindow::onCounterActionDone(CounterAction action, const QString &nation
             m_view->setFocus(Qt::OtherFocusReason);
     });
     m_receipt->open();
+}
+
+void MainWindow::startRegistration()
+{
+    if (!roleMay(m_session.role, StaffPermission::CounterActions))
+        return;
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    m_wizard = new RegistrationWizard(m_ctx, m_session, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &QDialog::finished, this, [this](int result) {
+        const QString code = m_wizard ? m_wizard->nationalCode() : QString();
+        activateWindow();
+        if (result != QDialog::Accepted || code.isEmpty())
+            return;
+        refresh();
+        statusBar()->showMessage(RegistrationWizard::submittedMessage(), 15000);
+        openApplicant(code);
+    });
+    m_wizard->open();
 }
 
 bool MainWindow::openApplicant(const QString &nationalCode)

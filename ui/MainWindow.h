@@ -1,12 +1,13 @@
 // BranchDesk's main window: the lookup screen in the middle, how many requests are in each
 // status beside it, the database in the status bar. Opening an applicant shows the
-// applicant view in the search's place; Esc or Alt+Left returns to the search. It asks
-// the services, never SQL.
+// applicant view in the search's place; Esc or Alt+Left returns to the search; Desk →
+// Register a person… opens the registration wizard. It asks the services, never SQL.
 #pragma once
 
 #include "app/lifecycle/Service.h"
 #include "app/lifecycle/Staff.h"
 #include "ui/ReceiptDialog.h"
+#include "ui/RegistrationWizard.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -53,10 +54,17 @@ public:
     SyncController *syncController() const { return m_sync; }
     // The receipt of the last counter action, while it is open (window-modal, not blocking).
     ReceiptDialog *receiptDialog() const { return m_receipt; }
+    // Desk → Register a person… (Ctrl+N): shown to the roles that serve people at the counter.
+    QAction *registerAction() const { return m_register; }
+    // The registration wizard, while it is open (window-modal, not blocking).
+    RegistrationWizard *registrationWizard() const { return m_wizard; }
 
 public slots:
     // Re-reads the counts, the sync state and the search results.
     void refresh();
+    // Opens the registration wizard for a person at the counter; once the request is
+    // stored, the new applicant opens in the desk.
+    void startRegistration();
 
 signals:
     // The clerk opened this applicant (Enter in the search field or on a result row).
@@ -79,6 +87,8 @@ private:
     QAction *m_applicantMenu = nullptr;
     SyncController *m_sync;
     QPointer<ReceiptDialog> m_receipt;
+    QAction *m_register = nullptr;
+    QPointer<RegistrationWizard> m_wizard;
 };
 
 } // namespace branch::ui

@@ -5,30 +5,12 @@
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPalette>
-#include <QProgressBar>
 #include <QPushButton>
 
 namespace branch::ui
 {
-
-namespace
-{
-const QString kMet = QStringLiteral("✔");
-const QString kUnmet = QStringLiteral("✖");
-const QColor kMetColor(0x1b, 0x7f, 0x3b);
-const QColor kUnmetColor(0xb3, 0x26, 0x1e);
-
-void setTextColor(QWidget *w, const QColor &c)
-{
-    QPalette p = w->palette();
-    p.setColor(QPalette::WindowText, c);
-    w->setPalette(p);
-}
-} // namespace
 
 PasswordResetDialog::PasswordResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                                          QWidget *parent)
@@ -43,21 +25,7 @@ PasswordResetDialog::PasswordResetDialog(Context &ctx, const StaffSession &staff
     m_ui->password->setLayoutDirection(Qt::LeftToRight);
     m_ui->confirm->setLayoutDirection(Qt::LeftToRight);
 
-    // One checklist line per rule, in the core's order; the texts are the rule's own.
-    auto *grid = static_cast<QGridLayout *>(m_ui->rulesBox->layout());
-    const auto rules = passwordChecklist(QStringView(), QStringView(), m_personal);
-    for (const PasswordRuleState &r : rules) {
-        RuleRow row{r.code, new QLabel(m_ui->rulesBox), new QLabel(r.label, m_ui->rulesBox), false};
-        row.mark->setObjectName(QStringLiteral("mark_") + r.code);
-        row.text->setObjectName(QStringLiteral("rule_") + r.code);
-        row.text->setTextFormat(Qt::PlainText);
-        row.text->setWordWrap(true);
-        const int line = grid->rowCount();
-        grid->addWidget(row.mark, line, 0, Qt::AlignTop);
-        grid->addWidget(row.text, line, 1);
-        m_rules.append(row);
-    }
-    grid->setColumnStretch(1, 1);
+    m_ui->rules->setPersonal(m_personal);
 
     // Enter never presses a button behind the clerk's back: no default button (QDialog
     // would make the first auto-default one the default when shown). Enter in the first
@@ -111,21 +79,17 @@ QPushButton *PasswordResetDialog::submitButton() const
 
 QStringList PasswordResetDialog::unmetRules() const
 {
-    QStringList out;
-    for (const RuleRow &r : m_rules)
-        if (!r.ok)
-            out << r.code;
-    return out;
+    return m_ui->rules->unmetRules();
 }
 
 QString PasswordResetDialog::strengthText() const
 {
-    return m_ui->strengthValue->text();
+    return m_ui->rules->strengthText();
 }
 
 int PasswordResetDialog::strengthPercent() const
 {
-    return m_ui->strengthBar->value();
+    return m_ui->rules->strengthPercent();
 }
 
 void PasswordResetDialog::clearFields()
@@ -140,27 +104,9 @@ void PasswordResetDialog::updateState()
     // Copies of the secrets live only for this call.
     QString pw = m_ui->password->text();
     QString confirm = m_ui->confirm->text();
-    const auto states = passwordChecklist(pw, confirm, m_personal);
-    const PasswordStrength strength = passwordStrength(pw, m_personal);
+    const bool allMet = m_ui->rules->update(pw, confirm);
     security::wipe(pw);
     security::wipe(confirm);
-
-    bool allMet = !states.isEmpty();
-    for (qsizetype i = 0; i < states.size() && i < m_rules.size(); ++i) {
-        RuleRow &row = m_rules[i];
-        row.ok = states.at(i).ok;
-        allMet = allMet && row.ok;
-        row.mark->setText(row.ok ? kMet : kUnmet);
-        setTextColor(row.mark, row.ok ? kMetColor : kUnmetColor);
-        row.mark->setAccessibleName(row.ok ? tr("Met") : tr("Not met"));
-    }
-    m_ui->strengthBar->setValue(strength.percent);
-    m_ui->strengthValue->setText(m_ui->password->text().isEmpty() ? QString() : formatStrength(strength));
-    QPalette bar = m_ui->strengthBar->palette();
-    bar.setColor(QPalette::Highlight, strength.percent < 40   ? kUnmetColor
-                                      : strength.percent < 60 ? QColor(0xb2, 0x6a, 0x00)
-                                                              : kMetColor);
-    m_ui->strengthBar->setPalette(bar);
     m_ui->submitButton->setEnabled(allMet);
     if (!m_ui->password->text().isEmpty() || !m_ui->confirm->text().isEmpty())
         showMessage(QString());

@@ -1,6 +1,6 @@
 // Password reset at the counter: the person types the new password themselves, the
 // portal's rules tick as they type (branch::passwordChecklist) and the strength meter
-// follows (branch::passwordStrength); the clerk confirms, and
+// follows (branch::passwordStrength), both shown by PasswordRulesChecklist; the clerk confirms, and
 // branch::resetPasswordAtCounter changes it in one audited transaction and queues the SMS.
 // The widget holds no rule of its own: every tick and the button's state come from the core.
 #pragma once
@@ -51,19 +51,11 @@ public slots:
     void submit();
 
 private:
-    struct RuleRow {
-        QString code;
-        QLabel *mark = nullptr;
-        QLabel *text = nullptr;
-        bool ok = false;
-    };
-
     void updateState();
     void clearFields();
 
     const QScopedPointer<Ui::PasswordResetDialog> m_ui;
     const PasswordContext m_personal;
-    QList<RuleRow> m_rules;
 };
 
 } // namespace branch::ui

@@ -350,4 +350,18 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
     return out;
 }
 
+Outcome<QString> registerAtCounter(Context &ctx, RegistrationInput input, const StaffSession &session,
+                                   const QDateTime &now)
+{
+    auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
+    if (!staff.ok()) {
+        security::wipe(input.password);
+        security::wipe(input.passwordConfirm);
+        for (auto &qa : input.questions)
+            security::wipe(qa.answer);
+        return staff.failure;
+    }
+    return submitRegistration(ctx, std::move(input), now, staff.value->login);
+}
+
 } // namespace branch

@@ -6,6 +6,7 @@
 #include "Service.h"
 #include "Staff.h"
 
+#include "app/core/Registration.h"
 #include "app/core/SecurityQuestions.h"
 #include "db/Records.h"
 
@@ -65,5 +66,12 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
                                      const QDateTime &now);
 Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
                                       QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now);
+
+// Registration for a person at the counter (the desk's registration wizard): the same
+// submission as `branchctl register` (submitRegistration: every rule, a pending request of
+// the same code superseded, nothing stored on refusal), by a signed-in staff member whose
+// role still allows counter actions, who is the audit's actor. Returns the request id.
+Outcome<QString> registerAtCounter(Context &ctx, RegistrationInput input, const StaffSession &staff,
+                                   const QDateTime &now);
 
 } // namespace branch

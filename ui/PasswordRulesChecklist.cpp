@@ -1,0 +1,127 @@
+// The live password checklist and strength meter (see PasswordRulesChecklist.h).
+#include "PasswordRulesChecklist.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPalette>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace branch::ui
+{
+
+namespace
+{
+const QString kMet = QStringLiteral("✔");
+const QString kUnmet = QStringLiteral("✖");
+const QColor kMetColor(0x1b, 0x7f, 0x3b);
+const QColor kUnmetColor(0xb3, 0x26, 0x1e);
+
+void setTextColor(QWidget *w, const QColor &c)
+{
+    QPalette p = w->palette();
+    p.setColor(QPalette::WindowText, c);
+    w->setPalette(p);
+}
+} // namespace
+
+PasswordRulesChecklist::PasswordRulesChecklist(QWidget *parent)
+    : QWidget(parent), m_box(new QGroupBox(tr("Password rules"), this)),
+      m_caption(new QLabel(tr("Password strength:"), this)), m_bar(new QProgressBar(this)), m_value(new QLabel(this))
+{
+    m_box->setObjectName(QStringLiteral("rulesBox"));
+    m_caption->setObjectName(QStringLiteral("strengthCaption"));
+    m_bar->setObjectName(QStringLiteral("strengthBar"));
+    m_value->setObjectName(QStringLiteral("strengthValue"));
+
+    auto *grid = new QGridLayout(m_box);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(2);
+    // One line per rule, in the core's order; the texts are the rule's own.
+    const auto rules = passwordChecklist(QStringView(), QStringView(), m_personal);
+    for (const PasswordRuleState &r : rules) {
+        RuleRow row{r.code, new QLabel(m_box), new QLabel(r.label, m_box), false};
+        row.mark->setObjectName(QStringLiteral("mark_") + r.code);
+        row.text->setObjectName(QStringLiteral("rule_") + r.code);
+        row.text->setTextFormat(Qt::PlainText);
+        row.text->setWordWrap(true);
+        const int line = grid->rowCount();
+        grid->addWidget(row.mark, line, 0, Qt::AlignTop);
+        grid->addWidget(row.text, line, 1);
+        m_rules.append(row);
+    }
+    grid->setColumnStretch(1, 1);
+
+    m_bar->setRange(0, 100);
+    m_bar->setValue(0);
+    m_bar->setTextVisible(false);
+    m_value->setTextFormat(Qt::PlainText);
+    m_value->setMinimumWidth(110);
+    auto *strengthRow = new QHBoxLayout;
+    strengthRow->addWidget(m_caption);
+    strengthRow->addWidget(m_bar, 1);
+    strengthRow->addWidget(m_value);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_box);
+    layout->addLayout(strengthRow);
+
+    update(QStringView(), QStringView());
+}
+
+void PasswordRulesChecklist::setPersonal(const PasswordContext &personal)
+{
+    m_personal = personal;
+}
+
+void PasswordRulesChecklist::setStrengthCaption(const QString &caption)
+{
+    m_caption->setText(caption);
+}
+
+bool PasswordRulesChecklist::update(QStringView password, QStringView confirmation)
+{
+    const auto states = passwordChecklist(password, confirmation, m_personal);
+    const PasswordStrength strength = passwordStrength(password, m_personal);
+    bool all = !states.isEmpty();
+    for (qsizetype i = 0; i < states.size() && i < m_rules.size(); ++i) {
+        RuleRow &row = m_rules[i];
+        row.ok = states.at(i).ok;
+        all = all && row.ok;
+        row.mark->setText(row.ok ? kMet : kUnmet);
+        setTextColor(row.mark, row.ok ? kMetColor : kUnmetColor);
+        row.mark->setAccessibleName(row.ok ? tr("Met") : tr("Not met"));
+    }
+    m_bar->setValue(strength.percent);
+    m_value->setText(password.isEmpty() ? QString() : formatStrength(strength));
+    QPalette bar = m_bar->palette();
+    bar.setColor(QPalette::Highlight, strength.percent < 40   ? kUnmetColor
+                                      : strength.percent < 60 ? QColor(0xb2, 0x6a, 0x00)
+                                                              : kMetColor);
+    m_bar->setPalette(bar);
+    return all;
+}
+
+QStringList PasswordRulesChecklist::unmetRules() const
+{
+    QStringList out;
+    for (const RuleRow &r : m_rules)
+        if (!r.ok)
+            out << r.code;
+    return out;
+}
+
+QString PasswordRulesChecklist::strengthText() const
+{
+    return m_value->text();
+}
+
+int PasswordRulesChecklist::strengthPercent() const
+{
+    return m_bar->value();
+}
+
+} // namespace branch::ui
