@@ -117,6 +117,12 @@ RegistrationWizard::RegistrationWizard(Context &ctx, const StaffSession &staff, 
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     m_ui->doneMessage->setFont(bold);
 
+    // Short values need no full-width fields: they stay beside their labels.
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_ui->nationalCode, m_ui->mobile, m_ui->lastName, m_ui->firstName,
+                                          m_ui->birthCertNo, m_ui->birthDate, m_ui->gender})
+        w->setMaximumWidth(420);
+
     m_ui->review->setColumnCount(2);
     m_ui->review->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->review->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
