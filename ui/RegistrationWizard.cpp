@@ -19,8 +19,10 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
@@ -126,6 +128,10 @@ RegistrationWizard::RegistrationWizard(Context &ctx, const StaffSession &staff, 
     m_ui->review->setColumnCount(2);
     m_ui->review->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_ui->review->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+
+    // Cancel asks first, like Esc (QWizard would reject at once).
+    button(QWizard::CancelButton)->disconnect(this);
+    connect(button(QWizard::CancelButton), &QAbstractButton::clicked, this, &RegistrationWizard::cancel);
 
     wire();
     updateCodes();
@@ -467,6 +473,7 @@ bool RegistrationWizard::submit()
     }
     c.error->hide();
     m_requestId = *out.value;
+    m_ui->review->clearContents(); // it shows the answers: not kept once stored
     checkNationalCode(m_ui->nationalCode->text(), &m_nationalCode);
     clearSecrets();
     return true;
@@ -497,19 +504,44 @@ void RegistrationWizard::clearSecrets()
     }
 }
 
-void RegistrationWizard::reject()
+void RegistrationWizard::cancel()
 {
     if (!m_requestId.isEmpty()) {
-        // Stored already: closing is finishing.
-        accept();
+        accept(); // stored already: closing is finishing
         return;
     }
     if (anythingTyped() &&
         !confirmAction(this, windowTitle(), tr("Discard what was typed for this person? Nothing has been stored."),
                        tr("Discard")))
         return;
+    reject();
+}
+
+void RegistrationWizard::reject()
+{
+    if (!m_requestId.isEmpty()) {
+        accept();
+        return;
+    }
     clearSecrets();
     QWizard::reject();
+}
+
+void RegistrationWizard::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        event->accept();
+        cancel();
+        return;
+    }
+    QWizard::keyPressEvent(event);
+}
+
+void RegistrationWizard::closeEvent(QCloseEvent *event)
+{
+    // The window's close button asks like Esc; cancel() closes the wizard when confirmed.
+    event->ignore();
+    cancel();
 }
 
 } // namespace branch::ui

@@ -87,9 +87,16 @@ public:
     static QString submittedMessage();
 
 public slots:
-    // Esc and Cancel: asks before throwing away what was typed; after the submission it
-    // simply closes (accepted).
+    // Esc, Cancel and the window's close button: asks before throwing away what was typed
+    // (nothing is stored); after the submission it simply closes (accepted).
+    void cancel();
+    // Closes without asking, what was typed wiped (the session lock cancels open dialogs
+    // this way); after the submission, the same as accept().
     void reject() override;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     struct FieldCheck {

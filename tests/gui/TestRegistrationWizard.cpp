@@ -671,6 +671,38 @@ private slots:
         QCOMPARE(requestCount(), 0);
         QCOMPARE(db::auditLog(*m_db).size(), auditBefore);
         QVERIFY(w->requestId().isEmpty());
+
+        // The Cancel button asks the same way.
+        auto w2 = wizard(m_clerk);
+        QVERIFY(showActive(*w2));
+        typeText(edit(*w2, "nationalCode"), kCode);
+        ui::setNextConfirmAnswer(false);
+        QTest::mouseClick(w2->button(QWizard::CancelButton), Qt::LeftButton);
+        QCOMPARE(ui::confirmationsAsked(), asked + 3);
+        QVERIFY(w2->isVisible());
+        ui::setNextConfirmAnswer(true);
+        QTest::mouseClick(w2->button(QWizard::CancelButton), Qt::LeftButton);
+        QCOMPARE(ui::confirmationsAsked(), asked + 4);
+        QVERIFY(!w2->isVisible());
+        QCOMPARE(requestCount(), 0);
+    }
+
+    // The session lock rejects open dialogs: the wizard closes without asking (a box would
+    // stand in front of the lock screen), and the secrets typed are wiped.
+    void sessionLockClosesWithoutAsking()
+    {
+        auto w = wizard(m_clerk);
+        QVERIFY(showActive(*w));
+        goToAccountStep(*w);
+        typeText(edit(*w, "password"), u"Golestan#1402"_s);
+        typeText(edit(*w, "answer1"), u"آبی"_s);
+        const int asked = ui::confirmationsAsked();
+        w->reject();
+        QCOMPARE(ui::confirmationsAsked(), asked);
+        QVERIFY(!w->isVisible());
+        QCOMPARE(edit(*w, "password")->text(), QString());
+        QCOMPARE(edit(*w, "answer1")->text(), QString());
+        QCOMPARE(requestCount(), 0);
     }
 
     // A person with an active account is stopped on the first step.
