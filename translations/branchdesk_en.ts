@@ -297,10 +297,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;National code: *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>0012345679</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,14 +369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Password: *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;peat password: *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Show the password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,19 +397,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;econd question: *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Second answe&amp;r: *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>T&amp;hird question: *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Third answer: *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,6 +418,26 @@
     </message>
     <message>
         <source>Request registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National &amp;code: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;assword: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec&amp;ond question: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thir&amp;d answer: *</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

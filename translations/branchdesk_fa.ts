@@ -297,10 +297,6 @@
         <translation>مرحله اول ثبت نام: کد ملی و شماره تلفن همراه</translation>
     </message>
     <message>
-        <source>&amp;National code: *</source>
-        <translation>کد ملی: *</translation>
-    </message>
-    <message>
         <source>0012345679</source>
         <translation>۰۰۱۲۳۴۵۶۷۹</translation>
     </message>
@@ -326,7 +322,7 @@
     </message>
     <message>
         <source>&amp;Last name: *</source>
-        <translation>نا&amp;م خانوادگی: *</translation>
+        <translation>نام خانوا&amp;دگی: *</translation>
     </message>
     <message>
         <source>&amp;First name: *</source>
@@ -334,7 +330,7 @@
     </message>
     <message>
         <source>&amp;Birth certificate number: *</source>
-        <translation>شما&amp;ره شناسنامه: *</translation>
+        <translation>شمار&amp;ه شناسنامه: *</translation>
     </message>
     <message>
         <source>Birth &amp;date: *</source>
@@ -373,14 +369,6 @@
         <translation>&amp;ایمیل:</translation>
     </message>
     <message>
-        <source>&amp;Password: *</source>
-        <translation>گذ&amp;رواژه: *</translation>
-    </message>
-    <message>
-        <source>Re&amp;peat password: *</source>
-        <translation>تکرار گذر&amp;واژه: *</translation>
-    </message>
-    <message>
         <source>&amp;Show the password</source>
         <translation>نمایش گذروا&amp;ژه</translation>
     </message>
@@ -394,7 +382,7 @@
     </message>
     <message>
         <source>First &amp;question: *</source>
-        <translation>پرسش &amp;اول: *</translation>
+        <translation>پرسش او&amp;ل: *</translation>
     </message>
     <message>
         <source>Choose a question…</source>
@@ -402,27 +390,19 @@
     </message>
     <message>
         <source>First ans&amp;wer: *</source>
-        <translation>پاسخ او&amp;ل: *</translation>
+        <translation>پاسخ اول: *</translation>
     </message>
     <message>
         <source>At least two characters</source>
         <translation>حداقل دو حرف</translation>
     </message>
     <message>
-        <source>S&amp;econd question: *</source>
-        <translation>پرسش &amp;دوم: *</translation>
-    </message>
-    <message>
         <source>Second answe&amp;r: *</source>
-        <translation>پاسخ دو&amp;م: *</translation>
+        <translation>پاسخ دوم: *</translation>
     </message>
     <message>
         <source>T&amp;hird question: *</source>
         <translation>پرسش سو&amp;م: *</translation>
-    </message>
-    <message>
-        <source>Third answer: *</source>
-        <translation>پاسخ سوم: *</translation>
     </message>
     <message>
         <source>If you forget your password, the security questions are used to create a new one. The answers need not be true; it is enough that you remember the answers you gave.</source>
@@ -439,6 +419,26 @@
     <message>
         <source>Request registered</source>
         <translation>ثبت درخواست</translation>
+    </message>
+    <message>
+        <source>National &amp;code: *</source>
+        <translation>کد ملی: *</translation>
+    </message>
+    <message>
+        <source>P&amp;assword: *</source>
+        <translation>گذ&amp;رواژه: *</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t password: *</source>
+        <translation>تکرار گذر&amp;واژه: *</translation>
+    </message>
+    <message>
+        <source>Sec&amp;ond question: *</source>
+        <translation>پرسش &amp;دوم: *</translation>
+    </message>
+    <message>
+        <source>Thir&amp;d answer: *</source>
+        <translation>پاسخ سوم: *</translation>
     </message>
 </context>
 <context>
