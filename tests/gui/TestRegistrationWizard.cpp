@@ -721,6 +721,29 @@ private slots:
         QVERIFY(w->shownMessage(u"national_code"_s).contains(u"account"_s));
     }
 
+    // The service checks the role again: an administrator's session (which never sees the
+    // action) is refused at the submission, and nothing is stored.
+    void serviceRefusesAnAdministrator()
+    {
+        auto w = wizard(m_admin);
+        QVERIFY(showActive(*w));
+        goToAccountStep(*w);
+        edit(*w, "password")->setText(u"Golestan#1402"_s);
+        edit(*w, "confirm")->setText(u"Golestan#1402"_s);
+        const QStringList answers{u"آبی"_s, u"تهران"_s, u"کارخانه"_s};
+        for (int row = 0; row < 3; ++row) {
+            box(*w, qPrintable(u"question%1"_s.arg(row + 1)))->setCurrentIndex(0);
+            edit(*w, qPrintable(u"answer%1"_s.arg(row + 1)))->setText(answers.at(row));
+        }
+        w->next();
+        QCOMPARE(w->currentId(), int(Wizard::ReviewStep));
+        w->next();
+        QCOMPARE(w->currentId(), int(Wizard::ReviewStep));
+        QVERIFY(!w->shownMessage(u"submit"_s).isEmpty());
+        QVERIFY(w->requestId().isEmpty());
+        QCOMPARE(requestCount(), 0);
+    }
+
     void roles_data()
     {
         QTest::addColumn<QString>("role");
