@@ -189,28 +189,4 @@ void insertCentralAudit(CentralDatabase &db, const CentralAuditEntry &e)
     q.finish();
 }
 
-QList<CentralAuditEntry> centralAuditOf(CentralDatabase &db, const QString &nationalCode)
-{
-    QSqlQuery &q = run(
-        db,
-        db.isPostgres()
-            ? QStringLiteral("SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, "
-                             "action, national_code, coalesce(branch_code, ''), details::text FROM central_audit "
-                             "WHERE national_code = ? ORDER BY seq")
-            : QStringLiteral("SELECT seq, at, actor, action, national_code, coalesce(branch_code, ''), details FROM "
-                             "central_audit WHERE national_code = ? ORDER BY seq"),
-        {nationalCode});
-    QList<CentralAuditEntry> out;
-    while (q.next())
-        out << CentralAuditEntry{q.value(0).toLongLong(),
-                                 fromIsoUtc(text(q, 1)),
-                                 text(q, 2),
-                                 text(q, 3),
-                                 text(q, 4),
-                                 text(q, 5),
-                                 QJsonDocument::fromJson(text(q, 6).toUtf8()).object()};
-    q.finish();
-    return out;
-}
-
 } // namespace branch::db

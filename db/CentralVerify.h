@@ -38,13 +38,10 @@ void insertCentralSms(CentralDatabase &db, const SmsRecord &s);
 // One entry of the central database's own audit log (central_audit). `details` must hold
 // no names, mobiles, texts or secrets.
 struct CentralAuditEntry {
-    qint64 seq = 0;
     QDateTime at;
     QString actor, action, nationalCode, branchCode;
     QJsonObject details;
 };
 void insertCentralAudit(CentralDatabase &db, const CentralAuditEntry &e);
-// The entries about `nationalCode`, oldest first.
-QList<CentralAuditEntry> centralAuditOf(CentralDatabase &db, const QString &nationalCode);
 
 } // namespace branch::db

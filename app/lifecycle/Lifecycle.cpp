@@ -1,8 +1,8 @@
 // A registration request's life: submission, verification, activation at the counter.
 #include "Lifecycle.h"
 
-#include "SmsTexts.h"
 #include "Staff.h"
+#include "Verification.h"
 
 #include "app/core/NationalCode.h"
 #include "app/core/PersianText.h"
@@ -67,20 +67,8 @@ void activate(Context &ctx, db::RequestRecord &r, const QDateTime &now, const QS
 {
     moveRequest(ctx, r, RequestStatus::Activated, now, actor, std::move(details));
     createAccount(ctx, r, now, actor);
-    queueSms(ctx, r.nationalCode, r.mobile, QStringLiteral("activated"),
-             sms::activated(r.gender, r.firstName, r.lastName), now, actor);
-}
-
-bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
-{
-    auto digits = [](const QString &s) {
-        QString d = s;
-        while (d.size() > 1 && d.startsWith(QLatin1Char('0')))
-            d.remove(0, 1);
-        return d;
-    };
-    return r.firstNameNorm == p.firstNameNorm && r.lastNameNorm == p.lastNameNorm &&
-           digits(r.birthCertNo) == digits(p.birthCertNo) && r.birthDate == p.birthDate && r.gender == p.gender;
+    const auto message = verificationSms(RequestStatus::Activated, r);
+    queueSms(ctx, r.nationalCode, r.mobile, message->kind, message->text, now, actor);
 }
 
 } // namespace
@@ -177,26 +165,18 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
             if (!fresh || fresh->status != statusName(RequestStatus::Submitted))
                 return Failure{Failure::Kind::Conflict, {}, {}};
             db::RequestRecord &q = *fresh;
-            RequestStatus outcome;
-            if (q.submittedAt.secsTo(now) > kDecisionWindowSeconds) {
-                outcome = RequestStatus::Expired;
-                moveRequest(ctx, q, outcome, now, actor);
+            const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
+            const RequestStatus outcome =
+                decideVerification(q, ref, db::ownsMobile(ctx.db, q.nationalCode, q.mobile), now);
+            if (outcome == RequestStatus::Activated) {
+                activate(ctx, q, now, actor, {});
             } else {
-                const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
-                if (!ref || !identityMatches(q, *ref)) {
-                    outcome = RequestStatus::IdentityMismatch;
-                    moveRequest(ctx, q, outcome, now, actor, {{QStringLiteral("registry_found"), bool(ref)}});
-                    queueSms(ctx, q.nationalCode, q.mobile, QStringLiteral("identity_mismatch"),
-                             sms::identityMismatch(), now, actor);
-                } else if (db::ownsMobile(ctx.db, q.nationalCode, q.mobile)) {
-                    outcome = RequestStatus::Activated;
-                    activate(ctx, q, now, actor, {});
-                } else {
-                    outcome = RequestStatus::BranchActivationRequired;
-                    moveRequest(ctx, q, outcome, now, actor);
-                    queueSms(ctx, q.nationalCode, q.mobile, QStringLiteral("branch_activation_required"),
-                             sms::branchActivationRequired(q.gender, q.firstName, q.lastName), now, actor);
-                }
+                QJsonObject details;
+                if (outcome == RequestStatus::IdentityMismatch)
+                    details.insert(QStringLiteral("registry_found"), bool(ref));
+                moveRequest(ctx, q, outcome, now, actor, details);
+                if (const auto message = verificationSms(outcome, q))
+                    queueSms(ctx, q.nationalCode, q.mobile, message->kind, message->text, now, actor);
             }
             return Decision{q.id, q.nationalCode, outcome};
         });

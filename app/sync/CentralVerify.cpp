@@ -40,7 +40,7 @@ Step decideOne(db::CentralDatabase &central, const QString &id, const QDateTime 
 
     // The central audit: ids, statuses and codes only (no names, mobiles or texts).
     auto audit = [&](const QString &action, const QJsonObject &details) {
-        db::insertCentralAudit(central, {0, now, actor, action, r.nationalCode, r.branchCode, details});
+        db::insertCentralAudit(central, {now, actor, action, r.nationalCode, r.branchCode, details});
     };
     QJsonObject requestDetails{{QStringLiteral("request_id"), r.id},
                                {QStringLiteral("from"), statusName(RequestStatus::Submitted)},

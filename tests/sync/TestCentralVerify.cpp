@@ -507,6 +507,47 @@ private slots:
         QCOMPARE(centralSnapshot(dialect), before);
     }
 
+    // One person registered at two branches before either knew of the other: the older
+    // request is activated; the newer one cannot make a second account and stays submitted
+    // (stderr says so) until it expires like any undecided request.
+    void secondRequestOfAnActivatedPerson_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("postgresql") << u"postgresql"_s;
+        QTest::newRow("sqlite") << u"sqlite"_s;
+    }
+    void secondRequestOfAnActivatedPerson()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson();
+        centralRegistry(dialect, p.code, u"علی"_s, u"رضایی"_s, u"12345"_s, kBirthIso);
+        centralOwner(dialect, p.code, p.mobile);
+        const QString first = newBranch(u"1001"_s), second = newBranch(u"1002"_s);
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        const CliResult r1 = ctl(first, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
+        const CliResult r2 = ctl(second, {u"--now"_s, at(90), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
+        CLI_EXPECT(r1, 0);
+        CLI_EXPECT(r2, 0);
+        CLI_EXPECT(sync(first, dialect, u"1001"_s, 120), 0);
+        CLI_EXPECT(sync(second, dialect, u"1002"_s, 120), 0);
+
+        const CliResult v = verifyCentral(adminUrl(dialect), 180, {u"--lang"_s, u"en"_s});
+        CLI_EXPECT(v, 0);
+        QCOMPARE(decisionOf(v, p.code).value(u"request_id"_s).toString(), requestId(r1));
+        QCOMPARE(decisionOf(v, p.code).value(u"outcome"_s).toString(), u"activated"_s);
+        QVERIFY2(v.errText().contains(u"already has an account"_s), qPrintable(v.errText()));
+        const QString idSql = dialect == "postgresql"_L1 ? u"id = ?::uuid"_s : u"id = ?"_s;
+        QCOMPARE(central(dialect, u"SELECT status || '|' || version FROM requests WHERE "_s + idSql, {requestId(r2)}),
+                 u"submitted|1"_s);
+        QCOMPARE(central(dialect, u"SELECT count(*) FROM accounts WHERE national_code = ?"_s, {p.code}), u"1"_s);
+        QCOMPARE(central(dialect, u"SELECT count(*) FROM sms_messages WHERE national_code = ?"_s, {p.code}), u"1"_s);
+
+        const CliResult later = verifyCentral(adminUrl(dialect), 90 + 48 * 3600 + 1);
+        CLI_EXPECT(later, 0);
+        QCOMPARE(decisionOf(later, p.code).value(u"outcome"_s).toString(), u"expired"_s);
+        QCOMPARE(central(dialect, u"SELECT count(*) FROM accounts WHERE national_code = ?"_s, {p.code}), u"1"_s);
+    }
+
     // A branch's user may not run the central verification (PostgreSQL: the role is a
     // branch's); nothing changes.
     void branchRoleRefused()
