@@ -314,7 +314,7 @@ QStringList RegistrationWizard::violationCodes(Step step) const
     return out;
 }
 
-void RegistrationWizard::show(const QString &field, const Violations &vs)
+void RegistrationWizard::showMessages(const QString &field, const Violations &vs)
 {
     FieldCheck &c = m_checks[field];
     QStringList messages;
@@ -336,8 +336,8 @@ QString RegistrationWizard::shownMessage(const QString &field) const
 void RegistrationWizard::updateCodes()
 {
     const Violations vs = violationsOf(CodesStep);
-    show(QStringLiteral("national_code"), vs);
-    show(QStringLiteral("mobile"), vs);
+    showMessages(QStringLiteral("national_code"), vs);
+    showMessages(QStringLiteral("mobile"), vs);
     m_ui->stepCodes->changed();
 }
 
@@ -345,7 +345,7 @@ void RegistrationWizard::updateIdentity()
 {
     const Violations vs = violationsOf(IdentityStep);
     for (const char *field : {"last_name", "first_name", "birth_cert_no", "birth_date", "gender"})
-        show(QString::fromLatin1(field), vs);
+        showMessages(QString::fromLatin1(field), vs);
     m_ui->stepIdentity->changed();
 }
 
@@ -357,8 +357,8 @@ void RegistrationWizard::updateAccount()
     security::wipe(pw);
     security::wipe(confirm);
     const Violations vs = violationsOf(AccountStep);
-    show(QStringLiteral("email"), vs);
-    show(QStringLiteral("security_questions"), vs);
+    showMessages(QStringLiteral("email"), vs);
+    showMessages(QStringLiteral("security_questions"), vs);
     m_ui->stepAccount->changed();
 }
 

@@ -117,7 +117,7 @@ private:
     QList<QuestionAnswer> currentQuestions() const;
     PasswordContext personal() const;
     Violations violationsOf(Step step) const;
-    void show(const QString &field, const Violations &vs);
+    void showMessages(const QString &field, const Violations &vs);
 
     const QScopedPointer<Ui::RegistrationWizard> m_ui;
     Context &m_ctx;
