@@ -2,11 +2,14 @@
 // log in pages. See CentralSync.h for the rules.
 #include "CentralSync.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlRecord>
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <optional>
 
 namespace branch::db
@@ -213,6 +216,75 @@ QStringList travellingColumns(const QString &table)
     return columns.value(table);
 }
 
+namespace
+{
+
+// The central rows of `table` whose `key` column is one of `keys`, by key (one statement).
+QHash<QString, QJsonObject> centralRows(CentralDatabase &db, const QString &table, const QStringList &columns,
+                                        const QString &key, const QStringList &keys)
+{
+    QHash<QString, QJsonObject> out;
+    if (keys.isEmpty())
+        return out;
+    QStringList selected;
+    for (const QString &c : columns)
+        selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
+    const bool uuidKey = key == QLatin1String("id");
+    const QString list = db.isPostgres() ? QStringLiteral("SELECT value%1 FROM json_array_elements_text(?::json)")
+                                               .arg(uuidKey ? QStringLiteral("::uuid") : QString())
+                                         : QStringLiteral("SELECT value FROM json_each(?)");
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (%4)")
+                                   .arg(selected.join(QStringLiteral(", ")), table, key, list));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+    db.exec(q);
+    const int keyColumn = columns.indexOf(key);
+    while (q.next()) {
+        QJsonObject o;
+        for (int i = 0; i < columns.size(); ++i) {
+            const QVariant v = q.value(i);
+            if (v.isNull())
+                o.insert(columns.at(i), QJsonValue::Null);
+            else if (columns.at(i) == QLatin1String("version") || columns.at(i) == QLatin1String("attempts"))
+                o.insert(columns.at(i), v.toLongLong());
+            else
+                o.insert(columns.at(i), v.toString());
+        }
+        out.insert(q.value(keyColumn).toString(), o);
+    }
+    q.finish();
+    return out;
+}
+
+// Writes `rows` (each with every column of `columns`) in multi-row upserts: a few
+// statements for a batch instead of one per row.
+void upsertRows(CentralDatabase &db, const QString &table, const QStringList &columns, const QList<QJsonObject> &rows)
+{
+    constexpr int kRowsPerStatement = 100;
+    QStringList sets;
+    for (const QString &c : columns)
+        if (c != QLatin1String("id"))
+            sets << QStringLiteral("%1 = excluded.%1").arg(c);
+    const QString one = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
+                        QLatin1Char(')');
+    for (qsizetype from = 0; from < rows.size();) {
+        // Statements of 100, 10 or 1 rows: few shapes for the connection's prepared statements.
+        const qsizetype left = rows.size() - from;
+        const qsizetype n = left >= kRowsPerStatement ? kRowsPerStatement : left >= 10 ? 10 : 1;
+        QSqlQuery &q =
+            db.prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (id) DO UPDATE SET %4")
+                            .arg(table, columns.join(QStringLiteral(", ")),
+                                 QStringList(n, one).join(QStringLiteral(", ")), sets.join(QStringLiteral(", "))));
+        for (qsizetype r = from; r < from + n; ++r)
+            for (const QString &c : columns)
+                q.addBindValue(bindable(rows.at(r).value(c)));
+        db.exec(q);
+        q.finish();
+        from += n;
+    }
+}
+
+} // namespace
+
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now)
 {
@@ -222,6 +294,34 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         out.replay = true;
         return out; // rolled back: nothing was written
     }
+    // The central rows the batch touches, read in one statement per table (and the
+    // accounts of the same persons: one account per person).
+    QHash<QString, QStringList> idsByTable, personsWithAccounts;
+    for (const PushedChange &c : changes) {
+        idsByTable[c.table] << c.rowId;
+        if (c.table == QLatin1String("accounts"))
+            personsWithAccounts[c.table] << c.payload.value(QStringLiteral("national_code")).toString();
+    }
+    QHash<QString, QHash<QString, QJsonObject>> state; // table → id → the central row as it will be
+    QHash<QString, QJsonObject> accountsByPerson;
+    for (auto it = idsByTable.constBegin(); it != idsByTable.constEnd(); ++it) {
+        const QStringList columns = travellingColumns(it.key());
+        if (!columns.isEmpty())
+            state.insert(it.key(), centralRows(db, it.key(), columns, QStringLiteral("id"), it.value()));
+    }
+    if (personsWithAccounts.contains(QStringLiteral("accounts")))
+        accountsByPerson =
+            centralRows(db, QStringLiteral("accounts"), travellingColumns(QStringLiteral("accounts")),
+                        QStringLiteral("national_code"), personsWithAccounts.value(QStringLiteral("accounts")));
+
+    QHash<QString, QSet<QString>> existedBefore, inserted;
+    for (auto it = state.constBegin(); it != state.constEnd(); ++it)
+        for (auto row = it.value().constBegin(); row != it.value().constEnd(); ++row)
+            existedBefore[it.key()].insert(row.key());
+
+    // The merge rules, row by row in the batch's order, on the rows in memory; what they
+    // write is collected (the last state of each row) and written at the end.
+    QHash<QString, QStringList> writeOrder; // table → ids, first write first
     for (const PushedChange &c : changes) {
         const QStringList columns = travellingColumns(c.table);
         if (columns.isEmpty())
@@ -234,49 +334,77 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         values.insert(QStringLiteral("branch_code"), branch); // the branch that wrote it
         values.insert(QStringLiteral("version"), c.newVersion);
 
-        const auto central = centralRow(db, c.table, columns, QStringLiteral("id = %1").arg(uuidCast(db)), c.rowId);
-        if (!central) {
+        QHash<QString, QJsonObject> &rows = state[c.table];
+        auto write = [&](const QJsonObject &row) {
+            QJsonObject full = rows.value(c.rowId);
+            for (auto v = row.constBegin(); v != row.constEnd(); ++v)
+                full.insert(v.key(), v.value());
+            const bool fresh = !rows.contains(c.rowId);
+            rows.insert(c.rowId, full);
+            if (c.table == QLatin1String("accounts"))
+                accountsByPerson.insert(full.value(QStringLiteral("national_code")).toString(), full);
+            if (fresh && !existedBefore[c.table].contains(c.rowId))
+                inserted[c.table].insert(c.rowId);
+            if (!writeOrder[c.table].contains(c.rowId))
+                writeOrder[c.table] << c.rowId;
+            ++out.applied;
+        };
+
+        const auto centralIt = rows.constFind(c.rowId);
+        if (centralIt == rows.constEnd()) {
             // Two branches may activate the same person offline: one account per person.
             if (c.table == QLatin1String("accounts")) {
-                const auto other = centralRow(db, c.table, columns, QStringLiteral("national_code = ?"),
-                                              values.value(QStringLiteral("national_code")).toString());
-                if (other) {
-                    recordConflict(db, branch, c, other, now);
+                const auto other = accountsByPerson.constFind(values.value(QStringLiteral("national_code")).toString());
+                if (other != accountsByPerson.constEnd() && other->value(QStringLiteral("id")).toString() != c.rowId) {
+                    recordConflict(db, branch, c, *other, now);
                     ++out.conflicts;
                     continue;
                 }
             }
-            insertRow(db, c.table, columns, values);
-            ++out.applied;
+            write(values);
             continue;
         }
-        const int centralVersion = central->value(QStringLiteral("version")).toInt();
+        const QJsonObject central = *centralIt;
+        const int centralVersion = central.value(QStringLiteral("version")).toInt();
         if (centralVersion == c.baseVersion) {
-            updateRow(db, c.table, columns, values, c.rowId);
-            ++out.applied;
+            write(values);
             continue;
         }
-        if (centralVersion >= c.newVersion && sameValues(*central, values)) {
+        if (centralVersion >= c.newVersion && sameValues(central, values)) {
             ++out.unchanged;
             continue;
         }
         if (c.table == QLatin1String("requests")) {
             const int pushedStage = stageOf(values.value(QStringLiteral("status")).toString());
-            const int centralStage = stageOf(central->value(QStringLiteral("status")).toString());
+            const int centralStage = stageOf(central.value(QStringLiteral("status")).toString());
             if (pushedStage >= 0 && centralStage >= 0 && pushedStage != centralStage) {
                 // The later status wins; the row's version goes above both sides' so that
                 // every branch, the pusher included, pulls the merged row.
-                const int merged = std::max(centralVersion, c.newVersion) + 1;
-                QJsonObject winner = pushedStage > centralStage ? values : *central;
+                QJsonObject winner = pushedStage > centralStage ? values : central;
                 winner.insert(QStringLiteral("branch_code"), branch);
-                winner.insert(QStringLiteral("version"), merged);
-                updateRow(db, c.table, columns, winner, c.rowId);
-                ++out.applied;
+                winner.insert(QStringLiteral("version"), std::max(centralVersion, c.newVersion) + 1);
+                write(winner);
                 continue;
             }
         }
         recordConflict(db, branch, c, central, now);
         ++out.conflicts;
+    }
+    for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
+        const QStringList columns = travellingColumns(it.key());
+        const QHash<QString, QJsonObject> &rows = state.value(it.key());
+        QList<QJsonObject> full;
+        full.reserve(it.value().size());
+        for (const QString &id : it.value()) {
+            const QJsonObject &row = rows.value(id);
+            if (std::all_of(columns.cbegin(), columns.cend(), [&](const QString &c) { return row.contains(c); }))
+                full << row;
+            else if (inserted.value(it.key()).contains(id))
+                insertRow(db, it.key(), columns, row); // an older branch's row: the missing columns take defaults
+            else
+                updateRow(db, it.key(), columns, row, id);
+        }
+        upsertRows(db, it.key(), columns, full);
     }
     QSqlQuery &q = db.prepared(
         db.isPostgres() ? QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "

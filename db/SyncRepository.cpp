@@ -60,71 +60,129 @@ QList<OutboxRow> batchRows(Database &db, const QString &batchId)
     return out;
 }
 
-// -1 when the row is not here.
-int localVersion(Database &db, const QString &table, const QString &id)
+// A travelling row whose payload lacks some columns: an upsert of the columns it has.
+bool applyPartial(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(table), {id});
-    const int v = q.next() ? q.value(0).toInt() : -1;
-    q.finish();
-    return v;
-}
-
-void writeRow(Database &db, const QString &table, const QJsonObject &payload, bool insert)
-{
-    const QStringList columns = travellingColumns(table);
-    QStringList cols;
+    QStringList cols, sets;
     QVariantList binds;
-    for (const QString &c : columns)
-        if (payload.contains(c) && (insert || c != QLatin1String("id"))) {
+    for (const QString &c : travellingColumns(table))
+        if (payload.contains(c)) {
             cols << c;
             binds << bindable(payload.value(c));
+            if (c != QLatin1String("id"))
+                sets << QStringLiteral("%1 = excluded.%1").arg(c);
         }
-    if (insert) {
-        QStringList marks(cols.size(), QStringLiteral("?"));
-        run(db,
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(table, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-            binds);
-    } else {
-        binds << payload.value(QStringLiteral("id")).toString();
-        run(db, QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, cols.join(QStringLiteral(" = ?, "))),
-            binds);
+    if (!cols.contains(QStringLiteral("id")) || !cols.contains(QStringLiteral("version")))
+        return false; // not a row this branch can place
+    const QString id = payload.value(QStringLiteral("id")).toString();
+    QString guard = QStringLiteral("WHERE true");
+    if (table == QLatin1String("accounts")) {
+        guard = QStringLiteral("WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE national_code = ? AND id <> ?)");
+        binds << payload.value(QStringLiteral("national_code")).toString() << id;
     }
+    QSqlQuery &q = run(db,
+                       QStringLiteral("INSERT INTO %1 (%2) SELECT %3 %4 ON CONFLICT (id) DO UPDATE SET %5 WHERE "
+                                      "excluded.version > %1.version")
+                           .arg(table, cols.join(QStringLiteral(", ")),
+                                QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", ")), guard,
+                                sets.join(QStringLiteral(", "))),
+                       binds);
+    const bool written = q.numRowsAffected() > 0;
+    q.finish();
+    if (written && table == QLatin1String("requests"))
+        names->insert(id, nameIndexText(payload.value(QStringLiteral("first_name")).toString(),
+                                        payload.value(QStringLiteral("last_name")).toString()));
+    return written;
 }
 
-bool applyTravelling(Database &db, const QString &table, const QJsonObject &payload)
+// The upsert of a travelling row with all its columns: written when the row is new here
+// or the incoming version is newer (applying a change twice, or our own echo, writes
+// nothing). An account is taken only when no other account holds the person (one account
+// per person: another id for the same person is a conflict the push side recorded; the
+// local account stays until a supervisor resolves it).
+QString upsertSql(const QString &table)
 {
-    const QString id = payload.value(QStringLiteral("id")).toString();
-    const int incoming = payload.value(QStringLiteral("version")).toInt();
-    const int local = localVersion(db, table, id);
-    if (local >= incoming)
-        return false; // this version or a newer one is here already (our own, or pulled)
-    if (table == QLatin1String("accounts") && local < 0) {
-        // One account per person: another id for the same person is a conflict the push
-        // side recorded; the local account stays until a supervisor resolves it.
-        QSqlQuery &q = run(db, QStringLiteral("SELECT count(*) FROM accounts WHERE national_code = ?"),
-                           {payload.value(QStringLiteral("national_code")).toString()});
-        const bool taken = q.next() && q.value(0).toInt() > 0;
-        q.finish();
-        if (taken)
-            return false;
-    }
-    writeRow(db, table, payload, local < 0);
-    if (table == QLatin1String("requests")) {
-        const QString tokens = nameIndexText(payload.value(QStringLiteral("first_name")).toString(),
-                                             payload.value(QStringLiteral("last_name")).toString());
-        if (local < 0)
-            run(db,
-                QStringLiteral("INSERT INTO request_names (rowid, tokens) SELECT rid, ? FROM requests WHERE id = ?"),
-                {tokens, id});
-        else
-            run(db,
-                QStringLiteral(
-                    "UPDATE request_names SET tokens = ? WHERE rowid = (SELECT rid FROM requests WHERE id = ?)"),
-                {tokens, id});
-    }
-    return true;
+    const QStringList cols = travellingColumns(table);
+    QStringList sets;
+    for (const QString &c : cols)
+        if (c != QLatin1String("id"))
+            sets << QStringLiteral("%1 = excluded.%1").arg(c);
+    // A plain VALUES row where no guard is needed: INSERT … SELECT costs SQLite a temporary table.
+    const QString marks = QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", "));
+    const QString source =
+        table == QLatin1String("accounts")
+            ? QStringLiteral("SELECT %1 WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE national_code = ? AND id <> ?)")
+                  .arg(marks)
+            : QStringLiteral("VALUES (%1)").arg(marks);
+    return QStringLiteral(
+               "INSERT INTO %1 (%2) %3 ON CONFLICT (id) DO UPDATE SET %4 WHERE excluded.version > %1.version")
+        .arg(table, cols.join(QStringLiteral(", ")), source, sets.join(QStringLiteral(", ")));
 }
+
+// Writes one travelling row (see upsertSql); true when it was written. A written request's
+// id and name-index text join `names`, written once per page (writeNameIndex). A column the
+// payload lacks (a central schema older than this branch) is left to its local default
+// on insert and unchanged on update.
+bool applyTravelling(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names)
+{
+    struct Shape {
+        QStringList columns;
+        QHash<QString, int> index;
+        QString sql;
+    };
+    thread_local QHash<QString, Shape> shapes;
+    auto shape = shapes.constFind(table);
+    if (shape == shapes.constEnd()) {
+        Shape s;
+        s.columns = travellingColumns(table);
+        for (int i = 0; i < s.columns.size(); ++i)
+            s.index.insert(s.columns.at(i), i);
+        s.sql = upsertSql(table);
+        shape = shapes.insert(table, s);
+    }
+    // One pass over the payload (a JSON object looks keys up one by one).
+    QVariantList binds(shape->columns.size());
+    int present = 0;
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        const int i = shape->index.value(it.key(), -1);
+        if (i >= 0) {
+            binds[i] = bindable(it.value());
+            ++present;
+        }
+    }
+    const QString id = payload.value(QStringLiteral("id")).toString();
+    if (present < shape->columns.size())
+        return applyPartial(db, table, payload, names);
+    if (table == QLatin1String("accounts"))
+        binds << payload.value(QStringLiteral("national_code")).toString() << id;
+    QSqlQuery &q = run(db, shape->sql, binds);
+    const bool written = q.numRowsAffected() > 0;
+    q.finish();
+    if (written && table == QLatin1String("requests"))
+        names->insert(id, nameIndexText(payload.value(QStringLiteral("first_name")).toString(),
+                                        payload.value(QStringLiteral("last_name")).toString()));
+    return written;
+}
+
+// The name index of the requests a page wrote (request id → index text), in two statements:
+// an FTS5 table flushes its pending terms at the end of every statement once it joined the
+// transaction, so per-row index writes would cost a flush each.
+void writeNameIndex(Database &db, const QJsonObject &names)
+{
+    if (names.isEmpty())
+        return;
+    const QString json = QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact));
+    run(db,
+        QStringLiteral("DELETE FROM request_names WHERE rowid IN (SELECT r.rid FROM json_each(?) AS j JOIN requests "
+                       "AS r ON r.id = j.key)"),
+        {json});
+    run(db,
+        QStringLiteral("INSERT INTO request_names (rowid, tokens) SELECT r.rid, j.value FROM json_each(?) AS j JOIN "
+                       "requests AS r ON r.id = j.key"),
+        {json});
+}
+
+bool applyReference(Database &db, const QString &table, const QString &op, const QJsonObject &payload);
 
 } // namespace
 
@@ -150,12 +208,32 @@ void deleteOutboxBatch(Database &db, const QString &batchId)
     run(db, QStringLiteral("DELETE FROM outbox WHERE batch_id = ?"), {batchId});
 }
 
-bool applyCentralChange(Database &db, const QString &table, const QString &op, const QJsonObject &payload)
+int applyCentralChanges(Database &db, const QList<CentralChange> &changes)
+{
+    int written = 0;
+    QJsonObject names;
+    for (const CentralChange &c : changes) {
+        if (!c.wanted)
+            continue;
+        if (c.table == QLatin1String("requests") || c.table == QLatin1String("accounts") ||
+            c.table == QLatin1String("sms_messages")) {
+            // travelling rows are never deleted
+            if (c.op != QLatin1String("delete") && applyTravelling(db, c.table, c.payload, &names))
+                ++written;
+        } else if (applyReference(db, c.table, c.op, c.payload)) {
+            ++written;
+        }
+    }
+    writeNameIndex(db, names);
+    return written;
+}
+
+namespace
+{
+
+bool applyReference(Database &db, const QString &table, const QString &op, const QJsonObject &payload)
 {
     const bool isDelete = op == QLatin1String("delete");
-    if (table == QLatin1String("requests") || table == QLatin1String("accounts") ||
-        table == QLatin1String("sms_messages"))
-        return !isDelete && applyTravelling(db, table, payload); // travelling rows are never deleted
     if (table == QLatin1String("registry_persons")) {
         if (isDelete)
             return changed(run(db, QStringLiteral("DELETE FROM registry_persons WHERE national_code = ?"),
@@ -195,5 +273,7 @@ bool applyCentralChange(Database &db, const QString &table, const QString &op, c
     }
     return false; // recoveries belong to the counter that started them
 }
+
+} // namespace
 
 } // namespace branch::db

@@ -2,6 +2,7 @@
 // and central changes applied to the local tables. The caller owns the transactions.
 #pragma once
 
+#include "db/CentralSync.h"
 #include "db/Database.h"
 
 #include <QJsonObject>
@@ -27,10 +28,10 @@ QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, Q
 // Removes a batch the central database acknowledged.
 void deleteOutboxBatch(Database &db, const QString &batchId);
 
-// Applies one central change to the local tables; true when something changed. A
-// travelling row is written only when the incoming version is newer than the local one
-// (applying the same change twice is a no-op). Writes no outbox rows: the change came from
-// the central database. Keeps the name index of requests in step.
-bool applyCentralChange(Database &db, const QString &table, const QString &op, const QJsonObject &payload);
+// Applies a page of central changes (those wanted) to the local tables; returns how many
+// changed something. A travelling row is written only when the incoming version is newer
+// than the local one (applying the same change twice is a no-op). Writes no outbox rows:
+// the changes came from the central database. Keeps the name index of requests in step.
+int applyCentralChanges(Database &db, const QList<CentralChange> &changes);
 
 } // namespace branch::db

@@ -18,7 +18,7 @@ namespace
 {
 
 constexpr int kPushBatch = 500;
-constexpr int kPullPage = 1000;
+constexpr int kPullPage = 5000;
 const QString kCursorKey = QStringLiteral("sync_cursor");
 
 // What a branch pulls: every branch's requests and accounts and the reference data; of the
@@ -52,9 +52,7 @@ void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *
         if (page.isEmpty())
             break;
         db::Transaction tx(ctx.db);
-        for (const auto &c : page)
-            if (c.wanted && db::applyCentralChange(ctx.db, c.table, c.op, c.payload))
-                ++result->pulled;
+        result->pulled += db::applyCentralChanges(ctx.db, page);
         cursor = page.last().seq;
         db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));
         tx.commit();

@@ -30,7 +30,10 @@ namespace
 {
 constexpr int kPersons = 100'000;
 constexpr int kPushChanges = 10'000;
-constexpr int kRuns = 3;
+// BENCH_SYNC_RUNS (default 3) and BENCH_SYNC_ONLY=pull|push narrow a run while profiling.
+const int kRuns = qEnvironmentVariableIntValue("BENCH_SYNC_RUNS") > 0 ? qEnvironmentVariableIntValue("BENCH_SYNC_RUNS")
+                                                                      : 3;
+const QByteArray kOnly = qgetenv("BENCH_SYNC_ONLY");
 const QString kBranchPassword = QStringLiteral("bench-branch-pass-1");
 
 void say(const QString &s)
@@ -152,7 +155,7 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("branch URL"));
 
     QList<double> pullMs, copyMs, bulkMs;
-    for (int run = 0; run < kRuns; ++run) {
+    for (int run = 0; run < kRuns && kOnly != "push"; ++run) {
         auto db = newBranch(work.filePath(QStringLiteral("pull%1.db").arg(run)), QStringLiteral("1001"));
         if (!db)
             return fail(QStringLiteral("branch database"));
@@ -171,20 +174,22 @@ int main(int argc, char **argv)
         bulkMs << sqliteBulkInsertMs(work.filePath(QStringLiteral("bulk%1.db").arg(run)));
     }
     const double pull = median(pullMs), copy = median(copyMs), bulk = median(bulkMs);
-    say(QStringLiteral("initial pull of %1 applicants: BranchDesk median %2 ms (%3 rows/s) | COPY out median %4 ms + "
-                       "SQLite bulk insert median %5 ms = %6 ms (%7 rows/s) | ratio %8 (goal >= 0.5)")
-            .arg(kPersons)
-            .arg(pull, 0, 'f', 0)
-            .arg(kPersons / (pull / 1000), 0, 'f', 0)
-            .arg(copy, 0, 'f', 0)
-            .arg(bulk, 0, 'f', 0)
-            .arg(copy + bulk, 0, 'f', 0)
-            .arg(kPersons / ((copy + bulk) / 1000), 0, 'f', 0)
-            .arg((copy + bulk) / pull, 0, 'f', 2));
+    if (kOnly != "push")
+        say(QStringLiteral(
+                "initial pull of %1 applicants: BranchDesk median %2 ms (%3 rows/s) | COPY out median %4 ms + "
+                "SQLite bulk insert median %5 ms = %6 ms (%7 rows/s) | ratio %8 (goal >= 0.5)")
+                .arg(kPersons)
+                .arg(pull, 0, 'f', 0)
+                .arg(kPersons / (pull / 1000), 0, 'f', 0)
+                .arg(copy, 0, 'f', 0)
+                .arg(bulk, 0, 'f', 0)
+                .arg(copy + bulk, 0, 'f', 0)
+                .arg(kPersons / ((copy + bulk) / 1000), 0, 'f', 0)
+                .arg((copy + bulk) / pull, 0, 'f', 2));
 
     // Push: 10 000 mobile changes queued at branch 1001 (its accounts made by demo data).
     QList<double> pushMs;
-    for (int run = 0; run < kRuns; ++run) {
+    for (int run = 0; run < kRuns && kOnly != "pull"; ++run) {
         const QString code = QStringLiteral("10%1").arg(run + 10);
         if (!addCentralBranch(*admin.value, code, kBranchPassword).ok() ||
             !pg.addPassword(db::CentralDatabase::roleNameFor(code), kBranchPassword))
@@ -234,8 +239,9 @@ int main(int argc, char **argv)
                 .arg(out.value->pulled)
                 .arg(pushMs.last(), 0, 'f', 0));
     }
-    say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2")
-            .arg(median(pushMs), 0, 'f', 0)
-            .arg(median(pushMs) / 2000, 0, 'f', 2));
+    if (kOnly != "pull")
+        say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2")
+                .arg(median(pushMs), 0, 'f', 0)
+                .arg(median(pushMs) / 2000, 0, 'f', 2));
     return 0;
 }
