@@ -300,6 +300,18 @@ bool PgServer::stop()
     return true;
 }
 
+bool PgServer::stopImmediately()
+{
+    if (!m_running)
+        return true;
+    if (!pgCtl({QStringLiteral("stop"), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+                QStringLiteral("-t"), QStringLiteral("60")},
+               &m_lastError))
+        return false;
+    m_running = false;
+    return true;
+}
+
 qint64 PgServer::postmasterPid() const
 {
     QFile f(m_dir->filePath(QStringLiteral("data/postmaster.pid")));

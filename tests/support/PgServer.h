@@ -42,6 +42,9 @@ public:
     bool start();
     void kill();
     bool isRunning() const { return m_running; }
+    // An immediate shutdown (pg_ctl stop -m immediate): every backend is told to quit at
+    // once, nothing is checkpointed, and start() recovers from the WAL like after a crash.
+    bool stopImmediately();
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
     int port() const { return m_port; }
