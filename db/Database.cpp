@@ -20,6 +20,7 @@ const char *const kMigrations[] = {
     ":/migrations/local/002_accounts_by_mobile.sql",
     ":/migrations/local/003_sms_delivery.sql",
     ":/migrations/local/004_sync.sql",
+    ":/migrations/local/005_reviews.sql",
 };
 constexpr int kLatest = int(std::size(kMigrations));
 

@@ -73,6 +73,18 @@ void activate(Context &ctx, db::RequestRecord &r, const QDateTime &now, const QS
 
 } // namespace
 
+void moveRequestTo(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDateTime &now, const QString &actor,
+                   const QJsonObject &details)
+{
+    moveRequest(ctx, r, to, now, actor, details);
+}
+
+void activateRequest(Context &ctx, db::RequestRecord &r, const QDateTime &now, const QString &actor,
+                     const QJsonObject &details)
+{
+    activate(ctx, r, now, actor, details);
+}
+
 QString hashAnswers(const QList<QuestionAnswer> &answers)
 {
     QJsonArray arr;

@@ -46,6 +46,16 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, cons
 Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
                                  QString staffPassword, const QString &reason, const QDateTime &now);
 
+// The transitions themselves, for the other lifecycle services (the supervisor review,
+// app/lifecycle/Review): in the caller's transaction, checked against the state table, with
+// the audit entry and the outbox row (the whole request row, so corrected identity fields
+// travel with the new status). activateRequest also creates the account and queues the
+// seed's activation SMS.
+void moveRequestTo(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDateTime &now, const QString &actor,
+                   const QJsonObject &details = {});
+void activateRequest(Context &ctx, db::RequestRecord &r, const QDateTime &now, const QString &actor,
+                     const QJsonObject &details = {});
+
 // Security-question answers as stored: [{"question_id", "answer_hash"}] (normalised answers).
 QString hashAnswers(const QList<QuestionAnswer> &answers);
 

@@ -6,7 +6,7 @@
 namespace branch
 {
 
-bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
+QStringList identityDifferences(const db::RequestRecord &r, const db::RegistryPerson &p)
 {
     // "012345" and "12345" are the same certificate number.
     auto digits = [](const QString &s) {
@@ -15,8 +15,23 @@ bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
             d.remove(0, 1);
         return d;
     };
-    return r.firstNameNorm == p.firstNameNorm && r.lastNameNorm == p.lastNameNorm &&
-           digits(r.birthCertNo) == digits(p.birthCertNo) && r.birthDate == p.birthDate && r.gender == p.gender;
+    QStringList out;
+    if (r.firstNameNorm != p.firstNameNorm)
+        out << QStringLiteral("first_name");
+    if (r.lastNameNorm != p.lastNameNorm)
+        out << QStringLiteral("last_name");
+    if (digits(r.birthCertNo) != digits(p.birthCertNo))
+        out << QStringLiteral("birth_cert_no");
+    if (r.birthDate != p.birthDate)
+        out << QStringLiteral("birth_date");
+    if (r.gender != p.gender)
+        out << QStringLiteral("gender");
+    return out;
+}
+
+bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
+{
+    return identityDifferences(r, p).isEmpty();
 }
 
 RequestStatus decideVerification(const db::RequestRecord &request, const std::optional<db::RegistryPerson> &registry,

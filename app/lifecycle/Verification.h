@@ -9,6 +9,7 @@
 #include "db/Records.h"
 
 #include <QDateTime>
+#include <QStringList>
 #include <optional>
 
 namespace branch
@@ -18,6 +19,10 @@ namespace branch
 // matching form (Arabic and Persian letter variants, spaces and ZWNJ alike), the birth
 // certificate number without leading zeros, the birth date and the gender.
 bool identityMatches(const db::RequestRecord &request, const db::RegistryPerson &registry);
+
+// The identity fields that differ under the same rule (first_name, last_name,
+// birth_cert_no, birth_date, gender, in that order); empty exactly when identityMatches.
+QStringList identityDifferences(const db::RequestRecord &request, const db::RegistryPerson &registry);
 
 // The decision for a submitted request at `now`: expired once the decision window has
 // passed; else identity_mismatch when there is no registry row or it does not match;
