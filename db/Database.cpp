@@ -21,6 +21,7 @@ const char *const kMigrations[] = {
     ":/migrations/local/003_sms_delivery.sql",
     ":/migrations/local/004_sync.sql",
     ":/migrations/local/005_reviews.sql",
+    ":/migrations/local/006_audit_by_action.sql",
 };
 constexpr int kLatest = int(std::size(kMigrations));
 

@@ -1,0 +1,137 @@
+// The supervisor's dashboard (see Dashboard.h).
+//
+// Activations per staff member come from the audit log, not from the requests or accounts
+// rows: the audit entry "request.activated" is written in the activation's own transaction
+// with the staff login that did it and the desk's time, it is append-only and chained, and
+// it stays at the branch. A request row keeps only its last writer and last decision time
+// (updated_by, decided_at), which a later change or a pulled central version overwrites,
+// and an account's updated_by changes with every mobile change or reset. Activations the
+// central verification made elsewhere reach the branch as rows, not as audit entries: they
+// are nobody's work at this desk.
+#include "Dashboard.h"
+
+#include "db/DashboardRepository.h"
+#include "db/Repository.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace branch
+{
+
+namespace
+{
+const QList<RequestStatus> kAllStatuses = {RequestStatus::Submitted,        RequestStatus::BranchActivationRequired,
+                                           RequestStatus::IdentityMismatch, RequestStatus::Activated,
+                                           RequestStatus::Expired,          RequestStatus::Superseded,
+                                           RequestStatus::Rejected};
+
+QJsonValue isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(db::isoUtc(t)) : QJsonValue(QJsonValue::Null);
+}
+} // namespace
+
+QList<RequestStatus> waitingStatuses()
+{
+    return {RequestStatus::Submitted, RequestStatus::BranchActivationRequired, RequestStatus::IdentityMismatch};
+}
+
+Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const QDate &day, const QTimeZone &zone,
+                                             const QDateTime &now)
+{
+    DashboardSnapshot s;
+    s.branchCode = ctx.branchCode;
+    s.day = day;
+    // Midnight to midnight in the branch's zone (a day may be 23 or 25 hours where clocks move).
+    s.dayStart = QDateTime(day, QTime(0, 0), zone).toUTC();
+    s.dayEnd = QDateTime(day.addDays(1), QTime(0, 0), zone).toUTC();
+    s.computedAt = now.toUTC();
+    try {
+        // Read in one transaction so that the figures agree with each other.
+        db::ReadTransaction tx(ctx.db);
+        const QMap<QString, qint64> counts = db::countRequestsByStatus(ctx.db);
+        for (RequestStatus st : kAllStatuses) {
+            const qint64 n = counts.value(statusName(st));
+            s.countsByStatus.insert(st, n);
+            s.totalRequests += n;
+        }
+        for (RequestStatus st : waitingStatuses()) {
+            s.waiting += s.countsByStatus.value(st);
+            const QDateTime t = db::oldestSubmittedWithStatus(ctx.db, statusName(st));
+            if (t.isValid() && (!s.oldestWaiting || t < s.oldestWaiting->submittedAt))
+                s.oldestWaiting = WaitingCase{st, t, std::max<qint64>(0, t.secsTo(s.computedAt))};
+        }
+        const auto actors = db::countAuditActionByActor(
+            ctx.db, QStringLiteral("request.") + statusName(RequestStatus::Activated), s.dayStart, s.dayEnd);
+        for (const auto &a : actors) {
+            if (a.isStaff) {
+                s.activationsByStaff << StaffActivations{a.actor, a.count};
+                s.staffActivations += a.count;
+            } else {
+                s.automaticActivations += a.count;
+            }
+        }
+        std::sort(s.activationsByStaff.begin(), s.activationsByStaff.end(),
+                  [](const StaffActivations &a, const StaffActivations &b) {
+                      return a.count != b.count ? a.count > b.count : a.login < b.login;
+                  });
+        s.sync.queued = db::outboxCount(ctx.db);
+        s.sync.oldestQueuedAt = db::oldestOutboxTime(ctx.db);
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+    return s;
+}
+
+Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const StaffSession &session, const QDate &day,
+                                             const QTimeZone &zone, const QDateTime &now)
+{
+    auto staff = sessionStaff(ctx, session, StaffPermission::ReviewMismatch);
+    if (!staff.ok())
+        return staff.failure;
+    return dashboardSnapshot(ctx, day, zone, now);
+}
+
+QJsonObject dashboardJson(const DashboardSnapshot &s)
+{
+    QJsonObject counts;
+    for (auto it = s.countsByStatus.begin(); it != s.countsByStatus.end(); ++it)
+        counts.insert(statusName(it.key()), it.value());
+    QJsonArray staff;
+    for (const auto &a : s.activationsByStaff)
+        staff.append(QJsonObject{{QStringLiteral("login"), a.login}, {QStringLiteral("activations"), a.count}});
+    QJsonObject oldest;
+    if (s.oldestWaiting)
+        oldest = {{QStringLiteral("status"), statusName(s.oldestWaiting->status)},
+                  {QStringLiteral("submitted_at"), db::isoUtc(s.oldestWaiting->submittedAt)},
+                  {QStringLiteral("age_seconds"), s.oldestWaiting->ageSeconds}};
+    QJsonObject sync{{QStringLiteral("queued"), s.sync.queued},
+                     {QStringLiteral("oldest_queued_at"), isoOrNull(s.sync.oldestQueuedAt)}};
+    if (s.sync.known) {
+        sync.insert(QStringLiteral("configured"), s.sync.configured);
+        sync.insert(QStringLiteral("online"), s.sync.online);
+        sync.insert(QStringLiteral("last_success"), isoOrNull(s.sync.lastSuccess));
+        sync.insert(QStringLiteral("last_error"), s.sync.lastError);
+    }
+    QJsonArray waiting;
+    for (RequestStatus st : waitingStatuses())
+        waiting.append(statusName(st));
+    return {{QStringLiteral("branch_code"), s.branchCode},
+            {QStringLiteral("day"), s.day.toString(Qt::ISODate)},
+            {QStringLiteral("day_start"), db::isoUtc(s.dayStart)},
+            {QStringLiteral("day_end"), db::isoUtc(s.dayEnd)},
+            {QStringLiteral("computed_at"), db::isoUtc(s.computedAt)},
+            {QStringLiteral("requests_by_status"), counts},
+            {QStringLiteral("requests_total"), s.totalRequests},
+            {QStringLiteral("activations_by_staff"), staff},
+            {QStringLiteral("staff_activations"), s.staffActivations},
+            {QStringLiteral("automatic_activations"), s.automaticActivations},
+            {QStringLiteral("waiting_statuses"), waiting},
+            {QStringLiteral("waiting"), s.waiting},
+            {QStringLiteral("oldest_waiting"), s.oldestWaiting ? QJsonValue(oldest) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("sync"), sync}};
+}
+
+} // namespace branch
