@@ -20,10 +20,12 @@ namespace
 const char *const kPgMigrations[] = {
     ":/migrations/central/pg/001_initial.sql",
     ":/migrations/central/pg/002_central_audit.sql",
+    ":/migrations/central/pg/003_statement_changes.sql",
 };
 const char *const kSqliteMigrations[] = {
     ":/migrations/central/sqlite/001_initial.sql",
     ":/migrations/central/sqlite/002_central_audit.sql",
+    ":/migrations/central/sqlite/003_statement_changes.sql",
 };
 
 // Serialises concurrent `central init` runs on one PostgreSQL database.

@@ -120,18 +120,6 @@ void updateRow(CentralDatabase &db, const QString &table, const QStringList &col
     q.finish();
 }
 
-bool sameValues(const QJsonObject &central, const QJsonObject &pushed)
-{
-    for (auto it = pushed.constBegin(); it != pushed.constEnd(); ++it) {
-        if (it.key() == QLatin1String("branch_code") || it.key() == QLatin1String("version") ||
-            !central.contains(it.key()))
-            continue;
-        if (comparable(central.value(it.key())) != comparable(it.value()))
-            return false;
-    }
-    return true;
-}
-
 // Where a request's status stands in its life (DESIGN.md): a later stage wins over an
 // earlier one; a supersession wins over everything pending. Same stage, different
 // status: no rule (-1 apart from equal).
@@ -219,52 +207,135 @@ QStringList travellingColumns(const QString &table)
 namespace
 {
 
-// The central rows of `table` whose `key` column is one of `keys`, by key (one statement).
-QHash<QString, QJsonObject> centralRows(CentralDatabase &db, const QString &table, const QStringList &columns,
-                                        const QString &key, const QStringList &keys)
+// A travelling table's columns and their positions. In a push, rows are vectors of values
+// in this order: a JSON object looks its keys up one by one, too slow for 20 000 rows.
+struct TableShape {
+    QStringList columns;
+    QHash<QString, int> index;
+    int id = -1, version = -1, branch = -1, status = -1, nationalCode = -1;
+};
+
+const TableShape *shapeOf(const QString &table)
 {
-    QHash<QString, QJsonObject> out;
+    thread_local QHash<QString, TableShape> shapes;
+    auto it = shapes.constFind(table);
+    if (it == shapes.constEnd()) {
+        TableShape t;
+        t.columns = travellingColumns(table);
+        for (int i = 0; i < t.columns.size(); ++i)
+            t.index.insert(t.columns.at(i), i);
+        t.id = t.index.value(QStringLiteral("id"), -1);
+        t.version = t.index.value(QStringLiteral("version"), -1);
+        t.branch = t.index.value(QStringLiteral("branch_code"), -1);
+        t.status = t.index.value(QStringLiteral("status"), -1);
+        t.nationalCode = t.index.value(QStringLiteral("national_code"), -1);
+        it = shapes.insert(table, t);
+    }
+    return it->columns.isEmpty() ? nullptr : &*it;
+}
+
+using Row = QList<QJsonValue>; // by column position; Undefined: not in the payload
+
+Row rowFromPayload(const TableShape &t, const QJsonObject &payload)
+{
+    Row r(t.columns.size(), QJsonValue(QJsonValue::Undefined));
+    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
+        const int i = t.index.value(it.key(), -1);
+        if (i >= 0)
+            r[i] = it.value();
+    }
+    return r;
+}
+
+QJsonObject objectFromRow(const TableShape &t, const Row &r)
+{
+    QJsonObject o;
+    for (int i = 0; i < t.columns.size(); ++i)
+        if (!r.at(i).isUndefined())
+            o.insert(t.columns.at(i), r.at(i));
+    return o;
+}
+
+bool complete(const Row &r)
+{
+    return std::none_of(r.cbegin(), r.cend(), [](const QJsonValue &v) { return v.isUndefined(); });
+}
+
+bool sameRowValues(const TableShape &t, const Row &central, const Row &pushed)
+{
+    for (int i = 0; i < t.columns.size(); ++i) {
+        if (i == t.branch || i == t.version || pushed.at(i).isUndefined() || central.at(i).isUndefined())
+            continue;
+        if (comparable(central.at(i)) != comparable(pushed.at(i)))
+            return false;
+    }
+    return true;
+}
+
+// A PostgreSQL array literal of texts: {"a","b"}.
+QString arrayLiteral(const QStringList &values)
+{
+    QStringList quoted;
+    quoted.reserve(values.size());
+    for (QString v : values)
+        quoted << QLatin1Char('"') +
+                      v.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                          .replace(QLatin1Char('"'), QLatin1String("\\\"")) +
+                      QLatin1Char('"');
+    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+// The central rows of a table whose `key` column is one of `keys`, by key, in one
+// statement (on PostgreSQL an index lookup per key: `= ANY(array)`).
+QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const TableShape &t, const QString &key,
+                                const QStringList &keys)
+{
+    QHash<QString, Row> out;
     if (keys.isEmpty())
         return out;
     QStringList selected;
-    for (const QString &c : columns)
+    for (const QString &c : t.columns)
         selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
-    const bool uuidKey = key == QLatin1String("id");
-    const QString list = db.isPostgres() ? QStringLiteral("SELECT value%1 FROM json_array_elements_text(?::json)")
-                                               .arg(uuidKey ? QStringLiteral("::uuid") : QString())
-                                         : QStringLiteral("SELECT value FROM json_each(?)");
-    QSqlQuery &q = db.prepared(QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (%4)")
-                                   .arg(selected.join(QStringLiteral(", ")), table, key, list));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+    const QString match =
+        db.isPostgres() ? QStringLiteral("%1 = ANY(?::%2[])")
+                              .arg(key, key == QLatin1String("id") ? QStringLiteral("uuid") : QStringLiteral("text"))
+                        : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(key);
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, match));
+    q.addBindValue(
+        db.isPostgres()
+            ? arrayLiteral(keys)
+            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
     db.exec(q);
-    const int keyColumn = columns.indexOf(key);
+    const int keyColumn = t.index.value(key);
     while (q.next()) {
-        QJsonObject o;
-        for (int i = 0; i < columns.size(); ++i) {
+        Row r(t.columns.size());
+        for (int i = 0; i < t.columns.size(); ++i) {
             const QVariant v = q.value(i);
             if (v.isNull())
-                o.insert(columns.at(i), QJsonValue::Null);
-            else if (columns.at(i) == QLatin1String("version") || columns.at(i) == QLatin1String("attempts"))
-                o.insert(columns.at(i), v.toLongLong());
+                r[i] = QJsonValue::Null;
+            else if (i == t.version || t.columns.at(i) == QLatin1String("attempts"))
+                r[i] = v.toLongLong();
             else
-                o.insert(columns.at(i), v.toString());
+                r[i] = v.toString();
         }
-        out.insert(q.value(keyColumn).toString(), o);
+        out.insert(r.at(keyColumn).toString(), r);
     }
     q.finish();
     return out;
 }
 
-// Writes `rows` (each with every column of `columns`) in multi-row upserts: a few
-// statements for a batch instead of one per row.
-void upsertRows(CentralDatabase &db, const QString &table, const QStringList &columns, const QList<QJsonObject> &rows)
+// Writes complete rows in multi-row upserts: a few statements for a batch instead of one
+// per row.
+void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<Row> &rows)
 {
     constexpr int kRowsPerStatement = 100;
     QStringList sets;
-    for (const QString &c : columns)
+    for (const QString &c : t.columns)
         if (c != QLatin1String("id"))
             sets << QStringLiteral("%1 = excluded.%1").arg(c);
-    const QString one = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
+    const QString one = QLatin1Char('(') +
+                        QStringList(t.columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")) +
                         QLatin1Char(')');
     for (qsizetype from = 0; from < rows.size();) {
         // Statements of 100, 10 or 1 rows: few shapes for the connection's prepared statements.
@@ -272,11 +343,11 @@ void upsertRows(CentralDatabase &db, const QString &table, const QStringList &co
         const qsizetype n = left >= kRowsPerStatement ? kRowsPerStatement : left >= 10 ? 10 : 1;
         QSqlQuery &q =
             db.prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (id) DO UPDATE SET %4")
-                            .arg(table, columns.join(QStringLiteral(", ")),
+                            .arg(table, t.columns.join(QStringLiteral(", ")),
                                  QStringList(n, one).join(QStringLiteral(", ")), sets.join(QStringLiteral(", "))));
         for (qsizetype r = from; r < from + n; ++r)
-            for (const QString &c : columns)
-                q.addBindValue(bindable(rows.at(r).value(c)));
+            for (const QJsonValue &v : rows.at(r))
+                q.addBindValue(bindable(v));
         db.exec(q);
         q.finish();
         from += n;
@@ -296,57 +367,51 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     }
     // The central rows the batch touches, read in one statement per table (and the
     // accounts of the same persons: one account per person).
-    QHash<QString, QStringList> idsByTable, personsWithAccounts;
+    QHash<QString, QStringList> idsByTable;
+    QStringList accountPersons;
     for (const PushedChange &c : changes) {
         idsByTable[c.table] << c.rowId;
         if (c.table == QLatin1String("accounts"))
-            personsWithAccounts[c.table] << c.payload.value(QStringLiteral("national_code")).toString();
+            accountPersons << c.payload.value(QStringLiteral("national_code")).toString();
     }
-    QHash<QString, QHash<QString, QJsonObject>> state; // table → id → the central row as it will be
-    QHash<QString, QJsonObject> accountsByPerson;
-    for (auto it = idsByTable.constBegin(); it != idsByTable.constEnd(); ++it) {
-        const QStringList columns = travellingColumns(it.key());
-        if (!columns.isEmpty())
-            state.insert(it.key(), centralRows(db, it.key(), columns, QStringLiteral("id"), it.value()));
-    }
-    if (personsWithAccounts.contains(QStringLiteral("accounts")))
-        accountsByPerson =
-            centralRows(db, QStringLiteral("accounts"), travellingColumns(QStringLiteral("accounts")),
-                        QStringLiteral("national_code"), personsWithAccounts.value(QStringLiteral("accounts")));
+    QHash<QString, QHash<QString, Row>> state; // table → id → the central row as it will be
+    QHash<QString, QSet<QString>> existedBefore, written;
+    for (auto it = idsByTable.constBegin(); it != idsByTable.constEnd(); ++it)
+        if (const TableShape *t = shapeOf(it.key())) {
+            QHash<QString, Row> rows = centralRows(db, it.key(), *t, QStringLiteral("id"), it.value());
+            for (auto r = rows.constBegin(); r != rows.constEnd(); ++r)
+                existedBefore[it.key()].insert(r.key());
+            state.insert(it.key(), rows);
+        }
+    const TableShape *accountShape = shapeOf(QStringLiteral("accounts"));
+    QHash<QString, Row> accountsByPerson =
+        centralRows(db, QStringLiteral("accounts"), *accountShape, QStringLiteral("national_code"), accountPersons);
 
-    QHash<QString, QSet<QString>> existedBefore, inserted;
-    for (auto it = state.constBegin(); it != state.constEnd(); ++it)
-        for (auto row = it.value().constBegin(); row != it.value().constEnd(); ++row)
-            existedBefore[it.key()].insert(row.key());
-
-    // The merge rules, row by row in the batch's order, on the rows in memory; what they
-    // write is collected (the last state of each row) and written at the end.
+    // The merge rules, change by change in the batch's order, on the rows in memory; the
+    // last state of each row written is written at the end.
     QHash<QString, QStringList> writeOrder; // table → ids, first write first
     for (const PushedChange &c : changes) {
-        const QStringList columns = travellingColumns(c.table);
-        if (columns.isEmpty())
+        const TableShape *t = shapeOf(c.table);
+        if (!t)
             continue; // not a travelling table (an older or newer branch): nothing to apply
-        QJsonObject values;
-        for (const QString &col : columns)
-            if (c.payload.contains(col))
-                values.insert(col, c.payload.value(col));
-        values.insert(QStringLiteral("id"), c.rowId);
-        values.insert(QStringLiteral("branch_code"), branch); // the branch that wrote it
-        values.insert(QStringLiteral("version"), c.newVersion);
+        Row values = rowFromPayload(*t, c.payload);
+        values[t->id] = c.rowId;
+        values[t->branch] = branch; // the branch that wrote it
+        values[t->version] = c.newVersion;
 
-        QHash<QString, QJsonObject> &rows = state[c.table];
-        auto write = [&](const QJsonObject &row) {
-            QJsonObject full = rows.value(c.rowId);
-            for (auto v = row.constBegin(); v != row.constEnd(); ++v)
-                full.insert(v.key(), v.value());
-            const bool fresh = !rows.contains(c.rowId);
+        QHash<QString, Row> &rows = state[c.table];
+        auto write = [&](const Row &row) {
+            Row full = rows.value(c.rowId, Row(t->columns.size(), QJsonValue(QJsonValue::Undefined)));
+            for (int i = 0; i < row.size(); ++i)
+                if (!row.at(i).isUndefined())
+                    full[i] = row.at(i);
             rows.insert(c.rowId, full);
             if (c.table == QLatin1String("accounts"))
-                accountsByPerson.insert(full.value(QStringLiteral("national_code")).toString(), full);
-            if (fresh && !existedBefore[c.table].contains(c.rowId))
-                inserted[c.table].insert(c.rowId);
-            if (!writeOrder[c.table].contains(c.rowId))
+                accountsByPerson.insert(full.at(t->nationalCode).toString(), full);
+            if (!written[c.table].contains(c.rowId)) {
+                written[c.table].insert(c.rowId);
                 writeOrder[c.table] << c.rowId;
+            }
             ++out.applied;
         };
 
@@ -354,9 +419,9 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         if (centralIt == rows.constEnd()) {
             // Two branches may activate the same person offline: one account per person.
             if (c.table == QLatin1String("accounts")) {
-                const auto other = accountsByPerson.constFind(values.value(QStringLiteral("national_code")).toString());
-                if (other != accountsByPerson.constEnd() && other->value(QStringLiteral("id")).toString() != c.rowId) {
-                    recordConflict(db, branch, c, *other, now);
+                const auto other = accountsByPerson.constFind(values.at(t->nationalCode).toString());
+                if (other != accountsByPerson.constEnd() && other->at(t->id).toString() != c.rowId) {
+                    recordConflict(db, branch, c, objectFromRow(*t, *other), now);
                     ++out.conflicts;
                     continue;
                 }
@@ -364,47 +429,47 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             write(values);
             continue;
         }
-        const QJsonObject central = *centralIt;
-        const int centralVersion = central.value(QStringLiteral("version")).toInt();
+        const Row central = *centralIt;
+        const int centralVersion = central.at(t->version).toInt();
         if (centralVersion == c.baseVersion) {
             write(values);
             continue;
         }
-        if (centralVersion >= c.newVersion && sameValues(central, values)) {
+        if (centralVersion >= c.newVersion && sameRowValues(*t, central, values)) {
             ++out.unchanged;
             continue;
         }
-        if (c.table == QLatin1String("requests")) {
-            const int pushedStage = stageOf(values.value(QStringLiteral("status")).toString());
-            const int centralStage = stageOf(central.value(QStringLiteral("status")).toString());
+        if (t->status >= 0 && c.table == QLatin1String("requests")) {
+            const int pushedStage = stageOf(values.at(t->status).toString());
+            const int centralStage = stageOf(central.at(t->status).toString());
             if (pushedStage >= 0 && centralStage >= 0 && pushedStage != centralStage) {
                 // The later status wins; the row's version goes above both sides' so that
                 // every branch, the pusher included, pulls the merged row.
-                QJsonObject winner = pushedStage > centralStage ? values : central;
-                winner.insert(QStringLiteral("branch_code"), branch);
-                winner.insert(QStringLiteral("version"), std::max(centralVersion, c.newVersion) + 1);
+                Row winner = pushedStage > centralStage ? values : central;
+                winner[t->branch] = branch;
+                winner[t->version] = std::max(centralVersion, c.newVersion) + 1;
                 write(winner);
                 continue;
             }
         }
-        recordConflict(db, branch, c, central, now);
+        recordConflict(db, branch, c, objectFromRow(*t, central), now);
         ++out.conflicts;
     }
     for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
-        const QStringList columns = travellingColumns(it.key());
-        const QHash<QString, QJsonObject> &rows = state.value(it.key());
-        QList<QJsonObject> full;
+        const TableShape *t = shapeOf(it.key());
+        const QHash<QString, Row> &rows = state.value(it.key());
+        QList<Row> full;
         full.reserve(it.value().size());
         for (const QString &id : it.value()) {
-            const QJsonObject &row = rows.value(id);
-            if (std::all_of(columns.cbegin(), columns.cend(), [&](const QString &c) { return row.contains(c); }))
+            const Row &row = rows.value(id);
+            if (complete(row))
                 full << row;
-            else if (inserted.value(it.key()).contains(id))
-                insertRow(db, it.key(), columns, row); // an older branch's row: the missing columns take defaults
+            else if (!existedBefore.value(it.key()).contains(id))
+                insertRow(db, it.key(), t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
             else
-                updateRow(db, it.key(), columns, row, id);
+                updateRow(db, it.key(), t->columns, objectFromRow(*t, row), id);
         }
-        upsertRows(db, it.key(), columns, full);
+        upsertRows(db, it.key(), *t, full);
     }
     QSqlQuery &q = db.prepared(
         db.isPostgres() ? QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "

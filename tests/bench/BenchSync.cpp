@@ -23,6 +23,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <QFile>
 
 using namespace branch;
 
@@ -46,6 +49,29 @@ int fail(const QString &s)
 {
     std::fprintf(stderr, "bench_sync: %s\n", qPrintable(s));
     return 2;
+}
+
+// CPU time in ms of this process (all threads) and of a process with its reaped children
+// (the PostgreSQL postmaster: a backend's CPU is added to it when the connection ends).
+// Printed beside the wall clock: on a loaded machine the wall clock also counts waiting.
+double processCpuMs(qint64 pid, bool withChildren)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is index 0, utime 11, stime 12, cutime 13, cstime 14.
+    double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    if (withChildren)
+        ticks += fields.value(13).toDouble() + fields.value(14).toDouble();
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+qint64 postmasterPid(const branchtest::PgServer &pg)
+{
+    QFile f(pg.dir() + QStringLiteral("/data/postmaster.pid"));
+    return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed().toLongLong() : 0;
 }
 
 double median(QList<double> v)
@@ -145,7 +171,7 @@ int main(int argc, char **argv)
             "'activated', '2026-11-01T08:00:00.000Z', '2026-11-01T08:01:00.000Z', '2026-11-01T08:01:00.000Z', "
             "'verifier' FROM generate_series(1, %1) AS i")
             .arg(kPersons);
-    if (!pg.psql(fill, nullptr, &error))
+    if (kOnly != "push" && !pg.psql(fill, nullptr, &error)) // push alone (profiling): an empty central
         return fail(QStringLiteral("filling the central database: ") + error);
     say(QStringLiteral("central: PostgreSQL 15 on loopback, %1 requests written centrally").arg(kPersons));
 
@@ -160,10 +186,16 @@ int main(int argc, char **argv)
         if (!db)
             return fail(QStringLiteral("branch database"));
         Context ctx{*db, QStringLiteral("1001")};
+        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = processCpuMs(postmasterPid(pg), true);
         QElapsedTimer t;
         t.start();
         auto out = syncWithCentral(ctx, *branchUrl.value, QDateTime::currentDateTimeUtc());
         pullMs << t.nsecsElapsed() / 1e6;
+        say(QStringLiteral("pull run %1: %2 ms (CPU: BranchDesk %3 ms, PostgreSQL %4 ms)")
+                .arg(run + 1)
+                .arg(pullMs.last(), 0, 'f', 0)
+                .arg(processCpuMs(getpid(), false) - clientCpu0, 0, 'f', 0)
+                .arg(processCpuMs(postmasterPid(pg), true) - serverCpu0, 0, 'f', 0));
         if (!out.ok() || out.value->pulled < kPersons)
             return fail(QStringLiteral("pull: ") +
                         (out.ok() ? QString::number(out.value->pulled) : out.failure.message()));
@@ -225,19 +257,24 @@ int main(int argc, char **argv)
                 return fail(QStringLiteral("mobile change"));
         }
         const qint64 queued = db::outboxCount(*db);
+        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = processCpuMs(postmasterPid(pg), true);
         QElapsedTimer t;
         t.start();
         auto out = syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc());
         pushMs << t.nsecsElapsed() / 1e6;
+        const double clientCpu = processCpuMs(getpid(), false) - clientCpu0;
+        const double serverCpu = processCpuMs(postmasterPid(pg), true) - serverCpu0;
         if (!out.ok())
             return fail(QStringLiteral("push: ") + out.failure.message());
         say(QStringLiteral("push run %1: %2 queued changes (mobile changes and their SMS), %3 pushed, %4 pulled back, "
-                           "%5 ms")
+                           "%5 ms (CPU: BranchDesk %6 ms, PostgreSQL %7 ms)")
                 .arg(run + 1)
                 .arg(queued)
                 .arg(out.value->pushed)
                 .arg(out.value->pulled)
-                .arg(pushMs.last(), 0, 'f', 0));
+                .arg(pushMs.last(), 0, 'f', 0)
+                .arg(clientCpu, 0, 'f', 0)
+                .arg(serverCpu, 0, 'f', 0));
     }
     if (kOnly != "pull")
         say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2")
