@@ -1,24 +1,20 @@
 // The counter receipt: HTML in the interface language, printed or saved as PDF.
 #include "Receipt.h"
 
+#include "PdfFile.h"
+
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFileInfo>
 #include <QMarginsF>
 #include <QPageLayout>
 #include <QPageSize>
-#include <QPainter>
 #include <QPrinter>
-#include <QTemporaryFile>
 #include <QTextDocument>
 #include <QTextOption>
-
-#include <filesystem>
-#include <system_error>
 
 namespace branch::ui
 {
@@ -160,38 +156,10 @@ std::unique_ptr<QTextDocument> receiptDocument(const Receipt &r)
     return doc;
 }
 
-namespace
-{
-// Lays the receipt out on the printer's printable area and paints it. Not through
-// QTextDocument::print(), which adds 2 cm margins inside the printer's own and an ASCII page
-// number in the corner. False when painting could not start (e.g. the PDF file cannot be
-// opened).
-bool paintReceipt(const Receipt &r, QPrinter *printer)
-{
-    QPainter painter;
-    if (!printer || !painter.begin(printer))
-        return false;
-    const auto doc = receiptDocument(r);
-    doc->documentLayout()->setPaintDevice(printer);
-    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
-    doc->setPageSize(page.size());
-    const int pages = doc->pageCount();
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0 && !printer->newPage())
-            return false;
-        const QRectF clip(0, i * page.height(), page.width(), page.height());
-        painter.save();
-        painter.translate(0, -clip.top());
-        doc->drawContents(&painter, clip);
-        painter.restore();
-    }
-    return painter.end();
-}
-} // namespace
-
 void printReceipt(const Receipt &r, QPrinter *printer)
 {
-    paintReceipt(r, printer);
+    const auto doc = receiptDocument(r);
+    paintDocument(*doc, printer);
 }
 
 bool exportReceiptPdf(const Receipt &r, const QString &path, QString *error)
@@ -201,50 +169,31 @@ bool exportReceiptPdf(const Receipt &r, const QString &path, QString *error)
             *error = message;
         return false;
     };
-    if (path.isEmpty())
-        return fail(Receipt::tr("No file name was given for the receipt."));
     const QFileInfo target(QFileInfo(path).absoluteFilePath());
     const QString shown = QDir::toNativeSeparators(target.filePath());
-    if (target.isDir())
+    const PdfWriteError e = writePdfFile(path,
+                                         QPageLayout(QPageSize(QPageSize::A5), QPageLayout::Portrait,
+                                                     QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter),
+                                         Receipt::tr("BranchDesk receipt"), [&](QPrinter *printer) {
+                                             const auto doc = receiptDocument(r);
+                                             return paintDocument(*doc, printer);
+                                         });
+    switch (e) {
+    case PdfWriteError::None:
+        return true;
+    case PdfWriteError::NoPath:
+        return fail(Receipt::tr("No file name was given for the receipt."));
+    case PdfWriteError::IsFolder:
         return fail(Receipt::tr("The receipt could not be saved: %1 is a folder.").arg(shown));
-
-    // Written beside the target and moved into place only when complete.
-    QTemporaryFile part(target.absolutePath() + QStringLiteral("/.receipt-XXXXXX.pdf.part"));
-    if (!part.open())
+    case PdfWriteError::FolderNotWritable:
         return fail(Receipt::tr("The receipt could not be saved as %1: the folder %2 cannot be written to.")
                         .arg(shown, QDir::toNativeSeparators(target.absolutePath())));
-    part.close();
-
-    {
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setOutputFormat(QPrinter::PdfFormat);
-        printer.setOutputFileName(part.fileName());
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A5), QPageLayout::Portrait, QMarginsF(12, 12, 12, 12),
-                                          QPageLayout::Millimeter));
-        printer.setCreator(QStringLiteral("BranchDesk"));
-        printer.setDocName(Receipt::tr("BranchDesk receipt"));
-        if (!paintReceipt(r, &printer))
-            return fail(Receipt::tr("The receipt could not be saved as %1: the PDF could not be written.").arg(shown));
-    }
-
-    QFile written(part.fileName());
-    if (!written.open(QIODevice::ReadOnly) || written.size() == 0 || !written.read(4).startsWith("%PDF"))
-        return fail(Receipt::tr("The receipt could not be saved as %1: the PDF could not be written.").arg(shown));
-    written.close();
-    // QTemporaryFile creates the file readable by its owner only; a saved receipt is an
-    // ordinary document.
-    written.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
-                           QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-
-    // std::filesystem::rename replaces an existing file in one step (the save dialog has
-    // already asked whether to overwrite it); QFile::rename would refuse.
-    std::error_code ec;
-    std::filesystem::rename(std::filesystem::path(part.fileName().toStdU16String()),
-                            std::filesystem::path(target.filePath().toStdU16String()), ec);
-    if (ec)
+    case PdfWriteError::NotWritten:
+        break;
+    case PdfWriteError::NotReplaced:
         return fail(Receipt::tr("The receipt could not be saved as %1: the file could not be replaced.").arg(shown));
-    part.setAutoRemove(false);
-    return true;
+    }
+    return fail(Receipt::tr("The receipt could not be saved as %1: the PDF could not be written.").arg(shown));
 }
 
 } // namespace branch::ui

@@ -1,0 +1,85 @@
+// Writing a PDF into place (see PdfFile.h).
+#include "PdfFile.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFile>
+#include <QFileInfo>
+#include <QPainter>
+#include <QPrinter>
+#include <QTemporaryFile>
+#include <QTextDocument>
+
+#include <filesystem>
+#include <system_error>
+
+namespace branch::ui
+{
+
+bool paintDocument(QTextDocument &doc, QPrinter *printer)
+{
+    QPainter painter;
+    if (!printer || !painter.begin(printer))
+        return false;
+    doc.documentLayout()->setPaintDevice(printer);
+    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
+    doc.setPageSize(page.size());
+    const int pages = doc.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0 && !printer->newPage())
+            return false;
+        const QRectF clip(0, i * page.height(), page.width(), page.height());
+        painter.save();
+        painter.translate(0, -clip.top());
+        doc.drawContents(&painter, clip);
+        painter.restore();
+    }
+    return painter.end();
+}
+
+PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const QString &title,
+                           const std::function<bool(QPrinter *)> &paint)
+{
+    if (path.isEmpty())
+        return PdfWriteError::NoPath;
+    const QFileInfo target(QFileInfo(path).absoluteFilePath());
+    if (target.isDir())
+        return PdfWriteError::IsFolder;
+
+    // Written beside the target (same file system, so the rename is one step).
+    QTemporaryFile part(target.absolutePath() + QStringLiteral("/.%1-XXXXXX.pdf.part").arg(target.completeBaseName()));
+    if (!part.open())
+        return PdfWriteError::FolderNotWritable;
+    part.close();
+
+    {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(part.fileName());
+        printer.setPageLayout(layout);
+        printer.setCreator(QStringLiteral("BranchDesk"));
+        printer.setDocName(title);
+        if (!paint(&printer))
+            return PdfWriteError::NotWritten;
+    }
+
+    QFile written(part.fileName());
+    if (!written.open(QIODevice::ReadOnly) || written.size() == 0 || !written.read(4).startsWith("%PDF"))
+        return PdfWriteError::NotWritten;
+    written.close();
+    // QTemporaryFile creates the file readable by its owner only; a saved PDF is an ordinary
+    // document.
+    written.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                           QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+
+    // std::filesystem::rename replaces an existing file in one step (the save dialog has
+    // already asked whether to overwrite it); QFile::rename would refuse.
+    std::error_code ec;
+    std::filesystem::rename(std::filesystem::path(part.fileName().toStdU16String()),
+                            std::filesystem::path(target.filePath().toStdU16String()), ec);
+    if (ec)
+        return PdfWriteError::NotReplaced;
+    part.setAutoRemove(false);
+    return PdfWriteError::None;
+}
+
+} // namespace branch::ui
