@@ -14,7 +14,8 @@
 // sync of the templates, itself checked against the queued changes, is the reference every
 // disturbed round must end at, table by table (a SHA-256 of each table's sorted rows).
 // The moments are random: the seed is printed, and BRANCHDESK_FAULT_SEED=N draws the same
-// delays again (the same moments only as far as the machine's timing repeats).
+// moments again, as shares of the phase left (the milliseconds follow the measured
+// durations, and what a moment hits only as far as the machine's timing repeats).
 // BRANCHDESK_FAULT_KILLS sets the kills per central (default 8, in chains of 4).
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
@@ -663,8 +664,12 @@ class TestSyncFaults : public QObject
             const qint64 left = inPush ? ref.pushMs * outbox / std::max<qint64>(1, m_queue.size())
                                        : (ref.durationMs - ref.pushMs) * std::max<qint64>(ref.cursor - cursor, 0) /
                                              std::max<qint64>(1, ref.cursor);
-            const int delay = 1 + int(rng.bounded(quint32(std::max<qint64>(1, left))));
-            const QString when = u"%1 ms into the %2"_s.arg(delay).arg(inPush ? u"sync"_s : u"pull"_s);
+            const double share = rng.generateDouble();
+            const int delay = 1 + int(share * double(left));
+            const QString when = u"%1 ms into the %2 (%3% of the ~%4 ms left)"_s.arg(delay)
+                                     .arg(inPush ? u"sync"_s : u"pull"_s)
+                                     .arg(int(share * 100))
+                                     .arg(left);
             m_where = u"%1, fault %2 of %3, %4 (undisturbed: push %5 ms, all %6 ms)"_s.arg(label)
                           .arg(j + 1)
                           .arg(faults)
