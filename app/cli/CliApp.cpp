@@ -3,12 +3,14 @@
 // everything it decides comes from the services (shared/contract/branchctl.md).
 #include "CliApp.h"
 
+#include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
 #include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Recovery.h"
+#include "app/lifecycle/Review.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
@@ -29,6 +31,7 @@
 #include <QTranslator>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -854,6 +857,138 @@ int cmdConflictsResolve(Invocation &inv, Context *ctx)
     return Done;
 }
 
+// ---- the supervisor review queue (four eyes) ----------------------------------------
+
+QJsonObject reviewIdentityJson(const QString &firstName, const QString &lastName, const QString &birthCertNo,
+                               const QDate &birthDate, const QString &gender)
+{
+    return {{QStringLiteral("first_name"), firstName},
+            {QStringLiteral("last_name"), lastName},
+            {QStringLiteral("birth_cert_no"), birthCertNo},
+            {QStringLiteral("birth_date"), toJalaliString(birthDate)},
+            {QStringLiteral("gender"), gender}};
+}
+
+QJsonObject proposalJson(const db::ReviewProposalRecord &p)
+{
+    QJsonObject changes = p.changes;
+    if (changes.contains(QStringLiteral("birth_date"))) // Jalali, as it was typed
+        changes.insert(
+            QStringLiteral("birth_date"),
+            toJalaliString(QDate::fromString(changes.value(QStringLiteral("birth_date")).toString(), Qt::ISODate)));
+    return {{QStringLiteral("proposal_id"), p.id},
+            {QStringLiteral("request_id"), p.requestId},
+            {QStringLiteral("national_code"), p.nationalCode},
+            {QStringLiteral("kind"), p.kind},
+            {QStringLiteral("changes"), changes},
+            {QStringLiteral("reason"), p.reason},
+            {QStringLiteral("proposed_by"), p.proposedBy},
+            {QStringLiteral("proposed_at"), isoOut(p.proposedAt)},
+            {QStringLiteral("status"), p.status}};
+}
+
+// Identity-mismatch cases, and with --central this branch's sync conflicts, oldest first.
+int cmdReviewList(Invocation &inv, Context *ctx)
+{
+    const auto cases = reviewQueue(*ctx);
+    if (!cases.ok())
+        return fail(cases.failure);
+    QList<std::pair<QString, QJsonObject>> items; // (since, item)
+    for (const auto &c : *cases.value) {
+        const auto &r = c.request;
+        QJsonObject o{{QStringLiteral("type"), QStringLiteral("identity_mismatch")},
+                      {QStringLiteral("request_id"), r.id},
+                      {QStringLiteral("national_code"), r.nationalCode},
+                      {QStringLiteral("mobile"), r.mobile},
+                      {QStringLiteral("submitted_at"), isoOut(r.submittedAt)},
+                      {QStringLiteral("since"), isoOut(c.since)},
+                      {QStringLiteral("request"),
+                       reviewIdentityJson(r.firstName, r.lastName, r.birthCertNo, r.birthDate, r.gender)},
+                      {QStringLiteral("reference"),
+                       c.reference ? QJsonValue(reviewIdentityJson(c.reference->firstName, c.reference->lastName,
+                                                                   c.reference->birthCertNo, c.reference->birthDate,
+                                                                   c.reference->gender))
+                                   : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("differences"), QJsonArray::fromStringList(c.differences)},
+                      {QStringLiteral("proposal"),
+                       c.proposal ? QJsonValue(proposalJson(*c.proposal)) : QJsonValue(QJsonValue::Null)}};
+        items.append({isoOut(c.since), o});
+    }
+    if (inv.has("central")) {
+        const auto url = parseCentralUrl(inv.opt("central"));
+        if (!url.ok())
+            return fail(url.failure);
+        const auto conflicts = listConflicts(*ctx, *url.value);
+        if (!conflicts.ok())
+            return fail(conflicts.failure);
+        for (const auto &c : *conflicts.value)
+            items.append({c.createdAt, QJsonObject{{QStringLiteral("type"), QStringLiteral("sync_conflict")},
+                                                   {QStringLiteral("conflict_id"), c.id},
+                                                   {QStringLiteral("table"), c.table},
+                                                   {QStringLiteral("row_id"), c.rowId},
+                                                   {QStringLiteral("since"), c.createdAt},
+                                                   {QStringLiteral("local"), withoutHashes(c.localPayload)},
+                                                   {QStringLiteral("central"), withoutHashes(c.centralPayload)}}});
+    }
+    // ISO UTC times of one format sort as text.
+    std::stable_sort(items.begin(), items.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QJsonArray out;
+    for (const auto &i : items)
+        out.append(i.second);
+    printJson(out);
+    return Done;
+}
+
+// The supervisor's password is stdin's first line; a correction's fields (JSON) follow.
+int cmdReviewPropose(Invocation &inv, Context *ctx)
+{
+    const auto kind = reviewKindFromName(inv.opt("kind"));
+    if (!kind)
+        return usageError(Cli::tr("--kind must be correct, send_back or reject."));
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    ReviewProposalInput in;
+    in.kind = *kind;
+    in.reason = inv.opt("reason");
+    // Nothing after the password: no field to correct (the registry may have been fixed instead).
+    if (*kind == ReviewKind::CorrectAndActivate && !rest.trimmed().isEmpty()) {
+        Failure parseFailure;
+        const auto doc = parseJsonInput(rest, &parseFailure);
+        if (!doc || !doc->isObject()) {
+            security::wipe(staffPassword);
+            return fail(doc ? Failure::rule(QStringLiteral("corrections"), QStringLiteral("corrections.invalid_type"),
+                                            Cli::tr("Give the corrected fields as one JSON object after the "
+                                                    "password line."))
+                            : parseFailure);
+        }
+        in.corrections = doc->object();
+    }
+    auto r = proposeReview(*ctx, inv.positional.value(0), in, inv.opt("staff"), staffPassword, inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonObject o = proposalJson(*r.value);
+    o.insert(QStringLiteral("ok"), true);
+    printJson(o);
+    return Done;
+}
+
+// The approving supervisor's password is stdin's first line.
+int cmdReviewApprove(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto r = approveReview(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(QJsonObject{{QStringLiteral("ok"), true},
+                          {QStringLiteral("proposal_id"), r.value->proposalId},
+                          {QStringLiteral("request_id"), r.value->requestId},
+                          {QStringLiteral("national_code"), r.value->nationalCode},
+                          {QStringLiteral("status"), statusName(r.value->status)}});
+    return Done;
+}
+
 // ---- the central database ------------------------------------------------------------
 
 int cmdCentralInit(Invocation &inv, Context *)
@@ -1131,6 +1266,39 @@ const QList<Command> &commands()
          1,
          true,
          cmdConflictsResolve},
+        {{QStringLiteral("review"), QStringLiteral("list")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "The supervisor review queue, oldest first: identity-mismatch requests "
+                                          "beside the registry's reference, with any proposal waiting; with "
+                                          "--central also this branch's sync conflicts."),
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "postgresql://USER@HOST:PORT/DBNAME (password from PGPASSWORD or a "
+                                            "pgpass file) or sqlite:///ABSOLUTE/PATH.db.")}},
+         0,
+         0,
+         true,
+         cmdReviewList},
+        {{QStringLiteral("review"), QStringLiteral("propose")},
+         "NATIONAL_CODE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Propose a decision on an identity-mismatch request (another supervisor "
+                                          "approves it): supervisor password on the first line of standard input, "
+                                          "then for a correction the corrected fields as JSON."),
+         {{"kind", true, QT_TRANSLATE_NOOP("branch::Cli", "correct, send_back or reject.")},
+          {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The supervisor's login.")},
+          {"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why (required for reject).")}},
+         1,
+         1,
+         true,
+         cmdReviewPropose},
+        {{QStringLiteral("review"), QStringLiteral("approve")},
+         "PROPOSAL_ID",
+         QT_TRANSLATE_NOOP("branch::Cli", "Approve another supervisor's proposal and apply it; supervisor password "
+                                          "on standard input."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The approving supervisor's login.")}},
+         1,
+         1,
+         true,
+         cmdReviewApprove},
     };
     return list;
 }
@@ -1310,10 +1478,12 @@ int run(int argc, char **argv)
         const QString name = QString::fromLatin1(o.name);
         const bool required =
             (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
-             name == QLatin1String("documents") || name == QLatin1String("reason") ||
+             name == QLatin1String("documents") || name == QLatin1String("kind") ||
+             (name == QLatin1String("reason") && cmd->path.first() != QLatin1String("review")) ||
              (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
              name == QLatin1String("gateway") ||
-             (name == QLatin1String("central") && cmd->path.first() != QLatin1String("verify")));
+             (name == QLatin1String("central") && cmd->path.first() != QLatin1String("verify") &&
+              cmd->path.first() != QLatin1String("review")));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
