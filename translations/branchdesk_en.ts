@@ -110,6 +110,77 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export daily report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations by staff:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic activations (verification):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per status (all days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — BranchDesk</source>
@@ -438,6 +509,57 @@
     </message>
     <message>
         <source>Thir&amp;d answer: *</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Supervisor review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cases, oldest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;beside the civil registry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct and activate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load from the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this &amp;branch&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the c&amp;entral version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -839,6 +961,38 @@
     </message>
     <message>
         <source>Decide every branch&apos;s submitted requests in this central database (as its owner) instead of this branch&apos;s: postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be correct, send_back or reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the corrected fields as one JSON object after the password line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor review queue, oldest first: identity-mismatch requests beside the registry&apos;s reference, with any proposal waiting; with --central also this branch&apos;s sync conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose a decision on an identity-mismatch request (another supervisor approves it): supervisor password on the first line of standard input, then for a correction the corrected fields as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct, send_back or reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (required for reject).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve another supervisor&apos;s proposal and apply it; supervisor password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approving supervisor&apos;s login.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1319,6 +1473,94 @@
         <source>The central verification runs as the owner of the central database, not as a branch&apos;s user. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Correct from the documents and activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back to register again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be corrected here; the fields are first_name, last_name, birth_cert_no, birth_date and gender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a text value (in quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the reason for the rejection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The civil registry has no entry for this national code, so the request cannot be activated by a correction. Send it back or reject it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The corrected data still does not match the civil registry (different: %1). Check the documents again; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request is not waiting for a supervisor&apos;s review (its status: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person has registered again since; the newer request is the one to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no review proposal with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This proposal was already approved by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This proposal was replaced by a newer one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You made this proposal: another supervisor must approve it (four eyes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was decided otherwise since this proposal was made; nothing was changed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request changed since this proposal was made; make a new proposal. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1664,6 +1906,256 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard of branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export daily report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (since %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set up (this desk works offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations per staff member on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no figures to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the daily report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily report was saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::DashboardReport</name>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>In the daily report: %1 is the Jalali date, %2 the time (hh:mm).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>A waiting time: %1 days and %2 hours.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A waiting time: %1 hours and %2 minutes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>A waiting time in minutes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BranchDesk daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file name was given for the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1 is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the folder %2 cannot be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the file could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the PDF could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social Security Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily report of branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic activations (verification)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, since %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day at a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activation by staff on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per status (all days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::LoginDialog</name>
     <message>
         <source>Clerk</source>
@@ -1810,6 +2302,14 @@
     </message>
     <message>
         <source>&amp;Register a person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2100,6 +2600,316 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ReviewProposalDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the identity data as it stands on the documents you saw. After another supervisor approves, the request is corrected and the account activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth &amp;certificate number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth &amp;date (Jalali):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request ends and the person is told by SMS to register again. A note for the approving supervisor is optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request ends without activation. Write the reason; it stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose &quot;%1&quot; for %2 %3? Another supervisor must approve it before anything changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ReviewQueuePage</name>
+    <message>
+        <source>National code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In queue since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civil registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No central database is set up for this desk, so there are no sync conflicts to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of this branch that the central database could not merge by its rules. Load them (this asks the central database), compare both versions, keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor review queue — %1 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is waiting for a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — national code %3 — mobile %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no entry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same for the verification: only letter forms or spacing differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ same (letter forms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The civil registry has no entry for this national code: the request cannot be activated by a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proposal yet. Propose a decision; another supervisor approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no proposal to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You made this proposal: another supervisor must approve it (four eyes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply this proposal (it is audited in your name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal stored; it waits for another supervisor&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve &quot;%1&quot; for %2 %3, proposed by %4? It is applied at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: the request of %1 is now &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open sync conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open conflicts, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this branch&apos;s version? Your password to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the central version? Your password to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict resolved; the decision was pulled to this branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

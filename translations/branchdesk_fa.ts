@@ -110,6 +110,77 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;روز:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>&amp;Export daily report…</source>
+        <translation>خر&amp;وجی گزارش روزانه…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to search</source>
+        <translation>با&amp;زگشت به جست‌وجو</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>کارکرد روز</translation>
+    </message>
+    <message>
+        <source>Activations by staff:</source>
+        <translation>فعال‌سازی‌های کارکنان:</translation>
+    </message>
+    <message>
+        <source>Automatic activations (verification):</source>
+        <translation>فعال‌سازی‌های خودکار (احراز هویت):</translation>
+    </message>
+    <message>
+        <source>Waiting requests:</source>
+        <translation>درخواست‌های در انتظار:</translation>
+    </message>
+    <message>
+        <source>Oldest waiting case:</source>
+        <translation>قدیمی‌ترین پروندهٔ در انتظار:</translation>
+    </message>
+    <message>
+        <source>Sync with the central database</source>
+        <translation>همگام‌سازی با پایگاه دادهٔ مرکزی</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>تغییرات در انتظار ارسال:</translation>
+    </message>
+    <message>
+        <source>Oldest waiting change:</source>
+        <translation>قدیمی‌ترین تغییر در انتظار:</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>آخرین همگام‌سازی موفق:</translation>
+    </message>
+    <message>
+        <source>Requests per status (all days)</source>
+        <translation>درخواست‌ها به تفکیک وضعیت (همهٔ روزها)</translation>
+    </message>
+    <message>
+        <source>Requests per status</source>
+        <translation>درخواست‌ها به تفکیک وضعیت</translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation>فعال‌سازی‌ها به تفکیک کارمند</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — BranchDesk</source>
@@ -439,6 +510,57 @@
     <message>
         <source>Thir&amp;d answer: *</source>
         <translation>پاسخ سوم: *</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Supervisor review queue</source>
+        <translation>صف بررسی سرپرست</translation>
+    </message>
+    <message>
+        <source>&amp;Identity mismatches</source>
+        <translation>مغایر&amp;ت‌های هویتی</translation>
+    </message>
+    <message>
+        <source>&amp;Cases, oldest first:</source>
+        <translation>پر&amp;ونده‌ها، قدیمی‌ترین اول:</translation>
+    </message>
+    <message>
+        <source>Request &amp;beside the civil registry:</source>
+        <translation>&amp;درخواست در کنار ثبت احوال:</translation>
+    </message>
+    <message>
+        <source>&amp;Correct and activate…</source>
+        <translation>&amp;اصلاح و فعال‌سازی…</translation>
+    </message>
+    <message>
+        <source>&amp;Send back…</source>
+        <translation>با&amp;زگرداندن…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>&amp;رد…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve proposal</source>
+        <translation>تأیید پیشنها&amp;د</translation>
+    </message>
+    <message>
+        <source>S&amp;ync conflicts</source>
+        <translation>تعا&amp;رض‌های همگام‌سازی</translation>
+    </message>
+    <message>
+        <source>&amp;Load from the central database</source>
+        <translation>خو&amp;اندن از پایگاه مرکزی</translation>
+    </message>
+    <message>
+        <source>Keep this &amp;branch&apos;s version</source>
+        <translation>نگه‌&amp;داشتن نسخه این شعبه</translation>
+    </message>
+    <message>
+        <source>Keep the c&amp;entral version</source>
+        <translation>نگه‌&amp;داشتن نسخه مرکزی</translation>
     </message>
 </context>
 <context>
@@ -839,6 +961,38 @@
     <message>
         <source>Decide every branch&apos;s submitted requests in this central database (as its owner) instead of this branch&apos;s: postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
         <translation>تعیین نتیجهٔ درخواست‌های ثبت‌شدهٔ همهٔ شعبه‌ها در این پایگاه داده مرکزی (به‌عنوان مالک آن)، به‌جای درخواست‌های این شعبه: postgresql://USER@HOST:PORT/DBNAME یا sqlite:///ABSOLUTE/PATH.db.</translation>
+    </message>
+    <message>
+        <source>--kind must be correct, send_back or reject.</source>
+        <translation>--kind باید correct، send_back یا reject باشد.</translation>
+    </message>
+    <message>
+        <source>Give the corrected fields as one JSON object after the password line.</source>
+        <translation>موارد اصلاح‌شده را به صورت یک شیء JSON پس از سطر گذرواژه بدهید.</translation>
+    </message>
+    <message>
+        <source>The supervisor review queue, oldest first: identity-mismatch requests beside the registry&apos;s reference, with any proposal waiting; with --central also this branch&apos;s sync conflicts.</source>
+        <translation>صف بررسی سرپرست، قدیمی‌ترین اول: درخواست‌های دارای مغایرت هویتی در کنار مرجع ثبت احوال، با پیشنهاد در انتظار؛ با --central تعارض‌های همگام‌سازی این شعبه هم.</translation>
+    </message>
+    <message>
+        <source>Propose a decision on an identity-mismatch request (another supervisor approves it): supervisor password on the first line of standard input, then for a correction the corrected fields as JSON.</source>
+        <translation>پیشنهاد تصمیم برای درخواست دارای مغایرت هویتی (سرپرست دیگری تأیید می‌کند): گذرواژه سرپرست در سطر اول ورودی استاندارد، سپس برای اصلاح، موارد اصلاح‌شده به صورت JSON.</translation>
+    </message>
+    <message>
+        <source>correct, send_back or reject.</source>
+        <translation>correct، send_back یا reject.</translation>
+    </message>
+    <message>
+        <source>Why (required for reject).</source>
+        <translation>دلیل (برای رد لازم است).</translation>
+    </message>
+    <message>
+        <source>Approve another supervisor&apos;s proposal and apply it; supervisor password on standard input.</source>
+        <translation>تأیید و اجرای پیشنهاد سرپرستی دیگر؛ گذرواژه سرپرست در ورودی استاندارد.</translation>
+    </message>
+    <message>
+        <source>The approving supervisor&apos;s login.</source>
+        <translation>نام کاربری سرپرست تأییدکننده.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1472,94 @@
         <source>The central verification runs as the owner of the central database, not as a branch&apos;s user. Nothing was changed.</source>
         <translation>بررسی مرکزی با کاربر مالک پایگاه داده مرکزی اجرا می‌شود، نه با کاربر یک شعبه. چیزی تغییر نکرد.</translation>
     </message>
+    <message>
+        <source>Correct from the documents and activate</source>
+        <translation>اصلاح از روی مدارک و فعال‌سازی</translation>
+    </message>
+    <message>
+        <source>Send back to register again</source>
+        <translation>بازگرداندن برای ثبت‌نام دوباره</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be corrected here; the fields are first_name, last_name, birth_cert_no, birth_date and gender.</source>
+        <translation>«%1» را اینجا نمی‌توان اصلاح کرد؛ موارد قابل اصلاح first_name، last_name، birth_cert_no، birth_date و gender است.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a text value (in quotes).</source>
+        <translation>«%1» باید مقدار متنی (داخل گیومه) باشد.</translation>
+    </message>
+    <message>
+        <source>Write the reason for the rejection.</source>
+        <translation>دلیل رد را بنویسید.</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>birth certificate number</source>
+        <translation>شماره شناسنامه</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>The civil registry has no entry for this national code, so the request cannot be activated by a correction. Send it back or reject it.</source>
+        <translation>ثبت احوال برای این کد ملی موردی ندارد، پس درخواست با اصلاح فعال نمی‌شود. آن را بازگردانید یا رد کنید.</translation>
+    </message>
+    <message>
+        <source>The corrected data still does not match the civil registry (different: %1). Check the documents again; nothing was changed.</source>
+        <translation>اطلاعات اصلاح‌شده هنوز با ثبت احوال مطابقت ندارد (متفاوت: %1). مدارک را دوباره بررسی کنید؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>This request is not waiting for a supervisor&apos;s review (its status: %1).</source>
+        <translation>این درخواست در انتظار بررسی سرپرست نیست (وضعیت آن: %1).</translation>
+    </message>
+    <message>
+        <source>The person has registered again since; the newer request is the one to decide.</source>
+        <translation>این شخص از آن پس دوباره ثبت‌نام کرده است؛ درخواست جدیدتر باید تصمیم‌گیری شود.</translation>
+    </message>
+    <message>
+        <source>There is no review proposal with this id.</source>
+        <translation>پیشنهاد بررسی‌ای با این شناسه وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>This proposal was already approved by %1.</source>
+        <translation>این پیشنهاد پیش‌تر توسط %1 تأیید شده است.</translation>
+    </message>
+    <message>
+        <source>This proposal was replaced by a newer one.</source>
+        <translation>این پیشنهاد با پیشنهاد جدیدتری جایگزین شده است.</translation>
+    </message>
+    <message>
+        <source>You made this proposal: another supervisor must approve it (four eyes).</source>
+        <translation>این پیشنهاد را خودتان داده‌اید: سرپرست دیگری باید آن را تأیید کند (اصل چهار چشم).</translation>
+    </message>
+    <message>
+        <source>The request was decided otherwise since this proposal was made; nothing was changed. %1</source>
+        <translation>پس از ثبت این پیشنهاد، درباره درخواست تصمیم دیگری گرفته شده است؛ چیزی تغییر نکرد. %1</translation>
+    </message>
+    <message>
+        <source>The request changed since this proposal was made; make a new proposal. Nothing was changed.</source>
+        <translation>درخواست پس از ثبت این پیشنهاد تغییر کرده است؛ پیشنهاد تازه‌ای بدهید. چیزی تغییر نکرد.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1663,6 +1905,256 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard of branch %1</source>
+        <translation>داشبورد شعبهٔ %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>درخواست‌ها</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation>فعال‌سازی‌ها به تفکیک کارمند</translation>
+    </message>
+    <message>
+        <source>Export daily report…</source>
+        <translation>خروجی گزارش روزانه…</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>بازگشت به جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>در حال محاسبهٔ آمار…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (since %3)</source>
+        <translation>%1 — %2 (از %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ندارد</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>not set up (this desk works offline)</source>
+        <translation>راه‌اندازی نشده (این میز آفلاین کار می‌کند)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>برخط</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>آفلاین</translation>
+    </message>
+    <message>
+        <source>never in this session</source>
+        <translation>در این نشست هنوز نه</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع کل</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>هیچ‌کس</translation>
+    </message>
+    <message>
+        <source>Activations per staff member on %1</source>
+        <translation>فعال‌سازی‌ها به تفکیک کارمند در %1</translation>
+    </message>
+    <message>
+        <source>There are no figures to export yet.</source>
+        <translation>هنوز آماری برای خروجی نیست.</translation>
+    </message>
+    <message>
+        <source>Save the daily report as PDF</source>
+        <translation>ذخیرهٔ گزارش روزانه به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The daily report was saved as %1.</source>
+        <translation>گزارش روزانه در %1 ذخیره شد.</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::DashboardReport</name>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>In the daily report: %1 is the Jalali date, %2 the time (hh:mm).</extracomment>
+        <translation>%1، ساعت %2</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>A waiting time: %1 days and %2 hours.</extracomment>
+        <translation>%1 روز و %2 ساعت</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>A waiting time: %1 hours and %2 minutes.</extracomment>
+        <translation>%1 ساعت و %2 دقیقه</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>A waiting time in minutes.</extracomment>
+        <translation>%1 دقیقه</translation>
+    </message>
+    <message>
+        <source>BranchDesk daily report</source>
+        <translation>گزارش روزانهٔ BranchDesk</translation>
+    </message>
+    <message>
+        <source>No file name was given for the report.</source>
+        <translation>نامی برای فایل گزارش داده نشد.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1 is a folder.</source>
+        <translation>گزارش ذخیره نشد: %1 یک پوشه است.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the folder %2 cannot be written to.</source>
+        <translation>گزارش در %1 ذخیره نشد: در پوشهٔ %2 نمی‌توان نوشت.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the file could not be replaced.</source>
+        <translation>گزارش در %1 ذخیره نشد: فایل جایگزین نشد.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: the PDF could not be written.</source>
+        <translation>گزارش در %1 ذخیره نشد: فایل PDF نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>Social Security Organization</source>
+        <translation>سازمان تأمین اجتماعی</translation>
+    </message>
+    <message>
+        <source>Daily report of branch %1</source>
+        <translation>گزارش روزانهٔ شعبهٔ %1</translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation>آمار تا %1</translation>
+    </message>
+    <message>
+        <source>Activations by staff</source>
+        <translation>فعال‌سازی‌های کارکنان</translation>
+    </message>
+    <message>
+        <source>Automatic activations (verification)</source>
+        <translation>فعال‌سازی‌های خودکار (احراز هویت)</translation>
+    </message>
+    <message>
+        <source>Waiting requests</source>
+        <translation>درخواست‌های در انتظار</translation>
+    </message>
+    <message>
+        <source>Oldest waiting case</source>
+        <translation>قدیمی‌ترین پروندهٔ در انتظار</translation>
+    </message>
+    <message>
+        <source>%1 (%2, since %3)</source>
+        <translation>%1 (%2، از %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ندارد</translation>
+    </message>
+    <message>
+        <source>The day at a glance</source>
+        <translation>کارکرد روز</translation>
+    </message>
+    <message>
+        <source>Activations per staff member</source>
+        <translation>فعال‌سازی‌ها به تفکیک کارمند</translation>
+    </message>
+    <message>
+        <source>No activation by staff on this day.</source>
+        <translation>در این روز هیچ فعال‌سازی‌ای به دست کارکنان انجام نشد.</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>فعال‌سازی‌ها</translation>
+    </message>
+    <message>
+        <source>Requests per status (all days)</source>
+        <translation>درخواست‌ها به تفکیک وضعیت (همهٔ روزها)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع کل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>درخواست‌ها</translation>
+    </message>
+    <message>
+        <source>Sync with the central database</source>
+        <translation>همگام‌سازی با پایگاه دادهٔ مرکزی</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>تغییرات در انتظار ارسال</translation>
+    </message>
+    <message>
+        <source>Oldest waiting change</source>
+        <translation>قدیمی‌ترین تغییر در انتظار</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>راه‌اندازی نشده</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>برخط</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>آفلاین</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>آخرین همگام‌سازی موفق</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>آخرین خطا</translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::LoginDialog</name>
     <message>
         <source>Clerk</source>
@@ -1810,6 +2302,14 @@
     <message>
         <source>&amp;Register a person…</source>
         <translation>ثبت نا&amp;م متقاضی…</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;داشبورد</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation>صف بر&amp;رسی</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2601,316 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Discard</source>
         <translation>کنار گذاشتن</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ReviewProposalDialog</name>
+    <message>
+        <source>%1 %2 — national code %3</source>
+        <translation>%1 %2 — کد ملی %3</translation>
+    </message>
+    <message>
+        <source>Write the identity data as it stands on the documents you saw. After another supervisor approves, the request is corrected and the account activated.</source>
+        <translation>اطلاعات هویتی را همان‌طور که در مدارک دیده‌اید بنویسید. پس از تأیید سرپرستی دیگر، درخواست اصلاح و حساب کاربری فعال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>نا&amp;م:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>نا&amp;م خانوادگی:</translation>
+    </message>
+    <message>
+        <source>Birth &amp;certificate number:</source>
+        <translation>شما&amp;ره شناسنامه:</translation>
+    </message>
+    <message>
+        <source>Birth &amp;date (Jalali):</source>
+        <translation>تا&amp;ریخ تولد (شمسی):</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>جنسیت:</translation>
+    </message>
+    <message>
+        <source>The request ends and the person is told by SMS to register again. A note for the approving supervisor is optional.</source>
+        <translation>درخواست پایان می‌یابد و با پیامک به شخص گفته می‌شود دوباره ثبت‌نام کند. یادداشت برای سرپرست تأییدکننده اختیاری است.</translation>
+    </message>
+    <message>
+        <source>The request ends without activation. Write the reason; it stays in the history.</source>
+        <translation>درخواست بدون فعال‌سازی پایان می‌یابد. دلیل را بنویسید؛ در سابقه می‌ماند.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;دلیل:</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>یا&amp;دداشت (اختیاری):</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>پیشنها&amp;د</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Propose &quot;%1&quot; for %2 %3? Another supervisor must approve it before anything changes.</source>
+        <translation>«%1» برای %2 %3 پیشنهاد شود؟ پیش از هر تغییری سرپرست دیگری باید آن را تأیید کند.</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>پیشنهاد</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::ReviewQueuePage</name>
+    <message>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>In queue since</source>
+        <translation>در صف از</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>درخواست</translation>
+    </message>
+    <message>
+        <source>Civil registry</source>
+        <translation>ثبت احوال</translation>
+    </message>
+    <message>
+        <source>Same?</source>
+        <translation>یکسان؟</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>This branch</source>
+        <translation>این شعبه</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation>مرکزی</translation>
+    </message>
+    <message>
+        <source>No central database is set up for this desk, so there are no sync conflicts to show.</source>
+        <translation>برای این میز پایگاه مرکزی تنظیم نشده است، پس تعارض همگام‌سازی‌ای برای نمایش نیست.</translation>
+    </message>
+    <message>
+        <source>Changes of this branch that the central database could not merge by its rules. Load them (this asks the central database), compare both versions, keep one.</source>
+        <translation>تغییرهای این شعبه که پایگاه مرکزی نتوانست طبق قواعدش ادغام کند. آن‌ها را بخوانید (از پایگاه مرکزی پرسیده می‌شود)، دو نسخه را مقایسه و یکی را نگه دارید.</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 ساعت</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 روز</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1 (از %2)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>هنوز نه</translation>
+    </message>
+    <message>
+        <source>Supervisor review queue — %1 cases</source>
+        <translation>صف بررسی سرپرست — %1 پرونده</translation>
+    </message>
+    <message>
+        <source>No case is waiting for a review.</source>
+        <translation>پرونده‌ای در انتظار بررسی نیست.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — national code %3 — mobile %4</source>
+        <translation>%1 %2 — کد ملی %3 — تلفن همراه %4</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Birth certificate number</source>
+        <translation>شماره شناسنامه</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>(no entry)</source>
+        <translation>(بدون مورد)</translation>
+    </message>
+    <message>
+        <source>✗ differs</source>
+        <translation>✗ متفاوت</translation>
+    </message>
+    <message>
+        <source>✓ same</source>
+        <translation>✓ یکسان</translation>
+    </message>
+    <message>
+        <source>The same for the verification: only letter forms or spacing differ.</source>
+        <translation>از نظر احراز یکسان است: فقط شکل حروف یا فاصله‌ها فرق دارد.</translation>
+    </message>
+    <message>
+        <source>✓ same (letter forms)</source>
+        <translation>✓ یکسان (شکل حروف)</translation>
+    </message>
+    <message>
+        <source>The civil registry has no entry for this national code: the request cannot be activated by a correction.</source>
+        <translation>ثبت احوال برای این کد ملی موردی ندارد: درخواست با اصلاح فعال نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>No proposal yet. Propose a decision; another supervisor approves it.</source>
+        <translation>هنوز پیشنهادی نیست. تصمیمی پیشنهاد دهید؛ سرپرست دیگری آن را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <source>There is no proposal to approve.</source>
+        <translation>پیشنهادی برای تأیید نیست.</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2: %3.</source>
+        <translation>پیشنهاد %1 در %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message>
+        <source>Corrections: %1.</source>
+        <translation>اصلاح‌ها: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>دلیل: %1</translation>
+    </message>
+    <message>
+        <source>You made this proposal: another supervisor must approve it (four eyes).</source>
+        <translation>این پیشنهاد را خودتان داده‌اید: سرپرست دیگری باید آن را تأیید کند (اصل چهار چشم).</translation>
+    </message>
+    <message>
+        <source>Apply this proposal (it is audited in your name).</source>
+        <translation>اجرای این پیشنهاد (به نام شما در گزارش ممیزی ثبت می‌شود).</translation>
+    </message>
+    <message>
+        <source>Proposal stored; it waits for another supervisor&apos;s approval.</source>
+        <translation>پیشنهاد ثبت شد؛ در انتظار تأیید سرپرستی دیگر است.</translation>
+    </message>
+    <message>
+        <source>Approve proposal</source>
+        <translation>تأیید پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Approve &quot;%1&quot; for %2 %3, proposed by %4? It is applied at once.</source>
+        <translation>«%1» برای %2 %3، پیشنهاد %4، تأیید شود؟ بی‌درنگ اجرا می‌شود.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Approved: the request of %1 is now &quot;%2&quot;.</source>
+        <translation>تأیید شد: وضعیت درخواست %1 اکنون «%2» است.</translation>
+    </message>
+    <message>
+        <source>No open sync conflicts.</source>
+        <translation>تعارض همگام‌سازی بازی نیست.</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts, oldest first.</source>
+        <translation>%1 تعارض باز، قدیمی‌ترین اول.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>حل تعارض</translation>
+    </message>
+    <message>
+        <source>Keep this branch&apos;s version? Your password to confirm:</source>
+        <translation>نسخه این شعبه نگه داشته شود؟ برای تأیید گذرواژه خود را وارد کنید:</translation>
+    </message>
+    <message>
+        <source>Keep the central version? Your password to confirm:</source>
+        <translation>نسخه مرکزی نگه داشته شود؟ برای تأیید گذرواژه خود را وارد کنید:</translation>
+    </message>
+    <message>
+        <source>Conflict resolved; the decision was pulled to this branch.</source>
+        <translation>تعارض حل شد؛ تصمیم به این شعبه آورده شد.</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>اصلاح</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>رد</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 #include "ui_MainWindow.h"
 
 #include "ApplicantView.h"
+#include "DashboardPage.h"
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
 #include "RegistrationWizard.h"
+#include "ReviewQueuePage.h"
 #include "SearchPage.h"
 #include "Settings.h"
 #include "SyncController.h"
@@ -70,8 +72,19 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     m_register->setVisible(false); // until a session with counter rights (setSession)
     connect(m_register, &QAction::triggered, this, &MainWindow::startRegistration);
     addAction(m_register);
+    m_dashboardAction = new QAction(tr("&Dashboard"), this);
+    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_dashboardAction->setVisible(false); // supervisors only (setSession)
+    connect(m_dashboardAction, &QAction::triggered, this, &MainWindow::showDashboard);
+    addAction(m_dashboardAction);
+    m_reviewAction = new QAction(tr("Review &queue"), this);
+    m_reviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reviewAction->setVisible(false); // roles that review identity mismatches (setSession)
+    connect(m_reviewAction, &QAction::triggered, this, &MainWindow::showReviewQueue);
+    addAction(m_reviewAction);
     auto *refresh = new QAction(tr("Refresh"), this);
-    refresh->setShortcut(QKeySequence::Refresh);
+    // F5 only: QKeySequence::Refresh also means Ctrl+R on GNOME, the review queue's key.
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
     connect(refresh, &QAction::triggered, this, &MainWindow::refresh);
     addAction(refresh);
     auto *syncNow = new QAction(tr("Sync now"), this);
@@ -94,6 +107,8 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     QMenu *desk = menuBar()->addMenu(tr("&Desk"));
     desk->addAction(find);
     desk->addAction(m_register);
+    desk->addAction(m_dashboardAction);
+    desk->addAction(m_reviewAction);
     desk->addAction(refresh);
     desk->addAction(syncNow);
     desk->addSeparator();
@@ -150,6 +165,12 @@ void MainWindow::setSession(const StaffSession &session)
     m_session = session;
     m_view->setSession(session);
     m_register->setVisible(roleMay(session.role, StaffPermission::CounterActions));
+    m_dashboardAction->setVisible(roleMay(session.role, StaffPermission::ReviewMismatch));
+    if (m_dashboard)
+        m_dashboard->setSession(session);
+    m_reviewAction->setVisible(roleMay(session.role, StaffPermission::ReviewMismatch));
+    if (m_review)
+        m_review->setSession(session);
     m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(session.login, roleLabel(session.role)));
 }
 
@@ -259,9 +280,47 @@ void MainWindow::showSearch()
     m_search->focusSearch();
 }
 
+void MainWindow::showDashboard()
+{
+    if (!roleMay(m_session.role, StaffPermission::ReviewMismatch))
+        return;
+    if (!m_dashboard) {
+        m_dashboard = new DashboardPage(m_ctx.db.path(), m_ctx.branchCode, this);
+        m_dashboard->hide();
+        m_dashboard->setSyncController(m_sync);
+        connect(m_dashboard, &DashboardPage::closed, this, &MainWindow::showSearch);
+    }
+    m_dashboard->setSession(m_session);
+    showCentral(m_dashboard);
+    m_dashboard->setFocus(Qt::OtherFocusReason);
+    refresh(); // the dashboard's figures, and the counts and sync state beside them, read now
+}
+
+void MainWindow::showReviewQueue()
+{
+    if (!roleMay(m_session.role, StaffPermission::ReviewMismatch))
+        return;
+    if (!m_review) {
+        m_review = new ReviewQueuePage(m_ctx, this);
+        m_review->hide();
+        m_review->setCentralUrl(Settings::value(SettingKey::SyncCentralUrl).toString().trimmed());
+        connect(m_review, &ReviewQueuePage::closed, this, &MainWindow::showSearch);
+        connect(m_review, &ReviewQueuePage::decided, this, [this] {
+            updateSyncState();
+            m_search->searchNow();
+        });
+    }
+    m_review->setSession(m_session);
+    m_review->reload();
+    showCentral(m_review);
+    m_review->setFocus(Qt::OtherFocusReason);
+}
+
 void MainWindow::refresh()
 {
     updateSyncState();
+    if (m_dashboard && centralWidget() == m_dashboard)
+        m_dashboard->refresh(); // F5 on the dashboard
     auto counts = requestCountsByStatus(m_ctx);
     m_ui->counts->setRowCount(0);
     if (!counts.ok()) {

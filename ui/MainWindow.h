@@ -26,6 +26,8 @@ namespace branch::ui
 
 class SearchPage;
 class ApplicantView;
+class DashboardPage;
+class ReviewQueuePage;
 class SyncController;
 enum class CounterAction;
 
@@ -58,6 +60,12 @@ public:
     QAction *registerAction() const { return m_register; }
     // The registration wizard, while it is open (window-modal, not blocking).
     RegistrationWizard *registrationWizard() const { return m_wizard; }
+    // Desk → Dashboard (Ctrl+D): shown to supervisors; the page is made on first use.
+    QAction *dashboardAction() const { return m_dashboardAction; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    // Desk → Review queue (Ctrl+R): roles that review identity mismatches; made on first use.
+    QAction *reviewAction() const { return m_reviewAction; }
+    ReviewQueuePage *reviewQueuePage() const { return m_review; }
 
 public slots:
     // Re-reads the counts, the sync state and the search results.
@@ -65,6 +73,10 @@ public slots:
     // Opens the registration wizard for a person at the counter; once the request is
     // stored, the new applicant opens in the desk.
     void startRegistration();
+    // The supervisor's dashboard in the search's place, its figures refreshed.
+    void showDashboard();
+    // The supervisor review queue in the search's place, re-read.
+    void showReviewQueue();
 
 signals:
     // The clerk opened this applicant (Enter in the search field or on a result row).
@@ -89,6 +101,10 @@ private:
     QPointer<ReceiptDialog> m_receipt;
     QAction *m_register = nullptr;
     QPointer<RegistrationWizard> m_wizard;
+    QAction *m_dashboardAction = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    QAction *m_reviewAction = nullptr;
+    ReviewQueuePage *m_review = nullptr;
 };
 
 } // namespace branch::ui

@@ -5,21 +5,26 @@
 // password reset with its live checklist, the registration wizard's four steps. Run under
 // Xvfb by ./dev screenshots.
 #include "app/core/Digits.h"
+#include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
 #include "app/core/NationalCode.h"
 #include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
+#include "app/lifecycle/Review.h"
+#include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
 #include "db/Repository.h"
 #include "ui/ActivationDialog.h"
 #include "ui/ApplicantView.h"
 #include "ui/Confirm.h"
+#include "ui/DashboardPage.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PasswordResetDialog.h"
 #include "ui/RegistrationWizard.h"
+#include "ui/ReviewQueuePage.h"
 #include "ui/SearchPage.h"
 
 #include <QApplication>
@@ -33,6 +38,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTextStream>
 #include <QTranslator>
@@ -270,6 +276,74 @@ int main(int argc, char **argv)
     shoot(QStringLiteral("10-wizard-4"));
     ui::setNextConfirmAnswer(true);
     wizard->reject();
+    waitUntil([&] { return window.registrationWizard() == nullptr; });
+
+    // 11. The supervisor review queue: one supervisor proposed a correction of a case from
+    // the documents (the registry's values for the differing fields), another one looks at it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    addStaff(ctx, QStringLiteral("reza"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super1"), now);
+    addStaff(ctx, QStringLiteral("maryam"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super2"), now);
+    auto queue = reviewQueue(ctx);
+    if (!queue.ok() || queue.value->isEmpty())
+        return fail("the review queue is empty");
+    int shown = -1;
+    for (int i = 0; i < queue.value->size() && shown < 0; ++i) {
+        const ReviewCase &c = queue.value->at(i);
+        if (!c.reference || c.differences.isEmpty())
+            continue;
+        ReviewProposalInput in;
+        in.kind = ReviewKind::CorrectAndActivate;
+        for (const QString &f : c.differences) {
+            if (f == QLatin1String("first_name"))
+                in.corrections.insert(f, c.reference->firstName);
+            else if (f == QLatin1String("last_name"))
+                in.corrections.insert(f, c.reference->lastName);
+            else if (f == QLatin1String("birth_cert_no"))
+                in.corrections.insert(f, c.reference->birthCertNo);
+            else if (f == QLatin1String("birth_date"))
+                in.corrections.insert(f, toJalaliString(c.reference->birthDate));
+            else
+                in.corrections.insert(f, c.reference->gender);
+        }
+        if (proposeReview(ctx, c.request.nationalCode, in, {QStringLiteral("reza"), QStringLiteral("supervisor")}, now)
+                .ok())
+            shown = i;
+    }
+    if (shown < 0)
+        return fail("no case could be proposed for the review queue");
+    window.setSession({QStringLiteral("maryam"), QStringLiteral("supervisor")});
+    window.showReviewQueue();
+    ui::ReviewQueuePage *review = window.reviewQueuePage();
+    if (!review)
+        return fail("the review queue did not open");
+    review->casesTable()->setCurrentCell(shown, 0);
+    review->approveButton()->setFocus();
+    shoot(QStringLiteral("11-review-queue"));
+
+    // 12. The supervisor's dashboard. A second clerk and the two supervisors activate a few
+    // people waiting at the branch, so that today's chart has several bars.
+    const QDateTime today = QDateTime::currentDateTimeUtc();
+    addStaff(ctx, QStringLiteral("neda"), QStringLiteral("clerk"), QStringLiteral("Tour#Clerk2"), today);
+    QStringList atBranch;
+    for (const char *name : {"محمد", "علی", "حسین", "رضا", "فاطمه", "زهرا", "مریم", "مهدی"}) {
+        auto rows = searchApplicants(ctx, QString::fromUtf8(name), QStringLiteral("branch_activation_required"), 10);
+        for (const auto &row : rows.ok() ? *rows.value : QList<db::ApplicantRow>())
+            if (!atBranch.contains(row.nationalCode))
+                atBranch << row.nationalCode;
+    }
+    qsizetype nextCase = 0;
+    for (const auto &[staffLogin, role, count] : {std::tuple{"neda", "clerk", 4}, std::tuple{"reza", "supervisor", 2},
+                                                  std::tuple{"maryam", "supervisor", 1}})
+        for (int i = 0; i < count && nextCase < atBranch.size(); ++i)
+            activateAtCounter(ctx, atBranch.at(nextCase++),
+                              StaffSession{QString::fromLatin1(staffLogin), QString::fromLatin1(role)},
+                              requiredActivationDocuments(), today);
+    window.setSession({QStringLiteral("maryam"), QStringLiteral("supervisor")});
+    window.showDashboard();
+    ui::DashboardPage *dashboard = window.dashboardPage();
+    if (!dashboard || !waitUntil([&] { return dashboard->hasSnapshot(); }, 30000))
+        return fail("the dashboard showed no figures");
+    shoot(QStringLiteral("12-dashboard"));
 
     security::wipe(password);
     return g_failures == 0 ? 0 : 1;
