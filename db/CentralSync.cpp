@@ -354,10 +354,20 @@ void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, 
     }
 }
 
+// Sets branchdesk.push_branch (the echo tag) for the rest of the transaction (read by the
+// change-log trigger; empty: none).
+void execSetting(CentralDatabase &db, const QString &branch)
+{
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT set_config('branchdesk.push_branch', ?, true)"));
+    q.addBindValue(branch);
+    db.exec(q);
+    q.finish();
+}
+
 } // namespace
 
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
-                            const QList<PushedChange> &changes, const QDateTime &now)
+                            const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag)
 {
     BatchOutcome out;
     CentralTransaction tx(db);
@@ -376,6 +386,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     }
     QHash<QString, QHash<QString, Row>> state; // table → id → the central row as it will be
     QHash<QString, QSet<QString>> existedBefore, written;
+    QHash<QString, QSet<QString>> merged; // rows a merge rule wrote: not the pusher's own state
     for (auto it = idsByTable.constBegin(); it != idsByTable.constEnd(); ++it)
         if (const TableShape *t = shapeOf(it.key())) {
             QHash<QString, Row> rows = centralRows(db, it.key(), *t, QStringLiteral("id"), it.value());
@@ -449,28 +460,40 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 winner[t->branch] = branch;
                 winner[t->version] = std::max(centralVersion, c.newVersion) + 1;
                 write(winner);
+                merged[c.table].insert(c.rowId);
                 continue;
             }
         }
         recordConflict(db, branch, c, objectFromRow(*t, central), now);
         ++out.conflicts;
     }
-    for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
-        const TableShape *t = shapeOf(it.key());
-        const QHash<QString, Row> &rows = state.value(it.key());
-        QList<Row> full;
-        full.reserve(it.value().size());
-        for (const QString &id : it.value()) {
-            const Row &row = rows.value(id);
-            if (complete(row))
-                full << row;
-            else if (!existedBefore.value(it.key()).contains(id))
-                insertRow(db, it.key(), t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
-            else
-                updateRow(db, it.key(), t->columns, objectFromRow(*t, row), id);
+    // The rows as the pusher has them are tagged as its echo (changes.echo_of, PostgreSQL);
+    // the merged ones are not, so that it pulls them.
+    const bool tagging = db.isPostgres() && !echoTag.isEmpty();
+    for (const bool echo : {true, false}) {
+        if (tagging)
+            execSetting(db, echo ? echoTag : QString());
+        for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
+            const TableShape *t = shapeOf(it.key());
+            const QHash<QString, Row> &rows = state.value(it.key());
+            QList<Row> full;
+            full.reserve(it.value().size());
+            for (const QString &id : it.value()) {
+                if (merged.value(it.key()).contains(id) == echo)
+                    continue;
+                const Row &row = rows.value(id);
+                if (complete(row))
+                    full << row;
+                else if (!existedBefore.value(it.key()).contains(id))
+                    insertRow(db, it.key(), t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
+                else
+                    updateRow(db, it.key(), t->columns, objectFromRow(*t, row), id);
+            }
+            upsertRows(db, it.key(), *t, full);
         }
-        upsertRows(db, it.key(), *t, full);
     }
+    if (tagging)
+        execSetting(db, QString());
     QSqlQuery &q = db.prepared(
         db.isPostgres() ? QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "
                                          "VALUES (?::uuid, ?, ?::timestamptz, ?::jsonb)")
@@ -603,7 +626,12 @@ QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, cons
             binds << t;
         binds << filter.branch;
     }
-    const QString condition = wanted.isEmpty() ? QStringLiteral("FALSE") : wanted.join(QStringLiteral(" OR "));
+    // A branch's own echo (the row state its push wrote) it has already.
+    const QString condition =
+        wanted.isEmpty()
+            ? QStringLiteral("FALSE")
+            : QStringLiteral("(%1) AND (echo_of IS NULL OR echo_of <> ?)").arg(wanted.join(QStringLiteral(" OR ")));
+    binds << filter.branch;
     QSqlQuery &q =
         db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, CASE WHEN %1 THEN %2 END FROM "
                                    "changes WHERE seq > ? ORDER BY seq LIMIT %3")

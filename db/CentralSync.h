@@ -35,8 +35,11 @@ struct BatchOutcome {
 // is later in the request's life than the other side's → the later status wins (the row
 // gets a version above both, so every branch pulls it); anything else → a conflict row.
 // Rows are written stamped with `branch` (the branch that wrote them).
+// On PostgreSQL the rows written as pushed are tagged with `echoTag` in the change log
+// (changes.echo_of), so that the same sync run's pull can skip what it has just pushed;
+// rows a merge rule wrote are not tagged (the pusher must pull them).
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
-                            const QList<PushedChange> &changes, const QDateTime &now);
+                            const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag = {});
 
 // One row of the central change log.
 struct CentralChange {
@@ -54,6 +57,7 @@ struct PullFilter {
     QStringList tables;
     QStringList ownBranchTables;
     QString branch;
+    QString echoTag; // rows tagged with it (this run's own push, see applyPushBatch) come without payload
 };
 // The `limit` changes with seq > `after`, oldest first; those the filter does not take
 // come without a payload (wanted false), so that a cursor can move past them.

@@ -24,12 +24,13 @@ const QString kCursorKey = QStringLiteral("sync_cursor");
 // What a branch pulls: every branch's requests and accounts and the reference data; of the
 // SMS only its own (the branch sends them: those its applicants' central decisions queued).
 // Recoveries stay with the counter that started them.
-db::PullFilter pullFilter(const QString &branchCode)
+db::PullFilter pullFilter(const QString &branchCode, const QString &echoTag)
 {
     return {{QStringLiteral("requests"), QStringLiteral("accounts"), QStringLiteral("registry_persons"),
              QStringLiteral("mobile_owners")},
             {QStringLiteral("sms_messages")},
-            branchCode};
+            branchCode,
+            echoTag};
 }
 
 void crashPointForTests(const char *stage)
@@ -41,10 +42,10 @@ void crashPointForTests(const char *stage)
 
 // Pull: each page and the cursor in one local transaction; applying is idempotent.
 // *atCentral tells the caller which side a storage error came from.
-void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *atCentral)
+void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *atCentral, const QString &echoTag = {})
 {
     qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
-    const db::PullFilter filter = pullFilter(ctx.branchCode);
+    const db::PullFilter filter = pullFilter(ctx.branchCode, echoTag);
     for (;;) {
         *atCentral = true;
         const auto page = db::centralChangesAfter(central, cursor, filter, kPullPage);
@@ -90,6 +91,9 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
         return failure;
     SyncResult result;
     bool atCentral = true; // which side a storage error came from
+    // This run's tag on what its push writes, so that its pull skips its own echo (a
+    // run, not the branch: another database of the same branch pulls everything).
+    const QString echoTag = security::newUuidV4();
     try {
 
         // Push: the batch id is stored with the rows before anything is sent.
@@ -110,7 +114,8 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             for (const auto &r : rows)
                 changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, r.payload};
             atCentral = true;
-            const db::BatchOutcome applied = db::applyPushBatch(*central, batchId, ctx.branchCode, changes, now);
+            const db::BatchOutcome applied =
+                db::applyPushBatch(*central, batchId, ctx.branchCode, changes, now, echoTag);
             crashPointForTests("central_commit");
             atCentral = false;
             {
@@ -122,7 +127,7 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             result.conflicts += applied.conflicts;
         }
 
-        pull(ctx, *central, &result, &atCentral);
+        pull(ctx, *central, &result, &atCentral, echoTag);
     } catch (const db::DbException &e) {
         return atCentral ? centralFailure(e.error()) : Failure::environment(e.error());
     }

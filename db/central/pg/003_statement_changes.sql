@@ -5,6 +5,14 @@
 -- their `changes` rows in one INSERT … SELECT. Same rows, same columns, same lock (the
 -- log's order stays the commit order), same SECURITY DEFINER: branch roles still cannot
 -- write `changes` themselves.
+-- `echo_of`: the tag of the sync run whose push wrote this row state exactly as its branch
+-- database has it (set by the push through the transaction-local setting
+-- branchdesk.push_branch); that run's pull skips the row's payload. A tag names one run, not
+-- a branch: a new or restored database of the same branch pulls everything. Rows a merge
+-- rule or a conflict resolution wrote have none, so every branch, the pusher included,
+-- pulls them.
+ALTER TABLE changes ADD COLUMN echo_of text;
+
 CREATE FUNCTION branchdesk_record_statement_changes() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -16,10 +24,11 @@ BEGIN
                r ->> 'branch_code', (r ->> 'version')::integer, 'delete', r
         FROM (SELECT to_jsonb(o) AS r FROM old_rows AS o) AS logged;
     ELSE
-        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload)
+        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, echo_of)
         SELECT TG_TABLE_NAME,
                coalesce(r ->> 'id', (r ->> 'national_code') || coalesce(':' || (r ->> 'mobile'), '')),
-               r ->> 'branch_code', (r ->> 'version')::integer, 'upsert', r
+               r ->> 'branch_code', (r ->> 'version')::integer, 'upsert', r,
+               nullif(current_setting('branchdesk.push_branch', true), '')
         FROM (SELECT to_jsonb(n) AS r FROM new_rows AS n) AS logged;
     END IF;
     RETURN NULL;

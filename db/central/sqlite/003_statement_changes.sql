@@ -1,5 +1,6 @@
--- Central schema 3 (SQLite): nothing changes. On PostgreSQL schema 3 writes the change log
--- once per statement (transition tables); SQLite has only row-level triggers, which cost
--- little in-process, so its triggers stay. The version moves on with PostgreSQL's so that
--- one number names one central schema.
-SELECT 1;
+-- Central schema 3 (SQLite). On PostgreSQL schema 3 writes the change log once per
+-- statement (transition tables); SQLite has only row-level triggers, which cost little
+-- in-process, so its triggers stay. Both get `changes.echo_of` (the sync run whose push wrote
+-- the row state, whose pull skips it); SQLite's triggers leave it empty: its branches pull
+-- their own echoes, as before (correct, a little slower).
+ALTER TABLE changes ADD COLUMN echo_of TEXT;
