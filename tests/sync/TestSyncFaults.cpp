@@ -439,8 +439,10 @@ class TestSyncFaults : public QObject
 
     // After a fault: every queued change is either still in the outbox, unchanged, or in
     // the central database at its version or a newer one. Returns the central count of
-    // applied changes in *applied.
-    void checkNothingLost(const Round &r, int *applied)
+    // applied changes in *applied, and in *unacknowledged how many changes are still queued
+    // although the central database has them (their batch committed, its acknowledgement
+    // lost: the next sync must resend that batch id and apply nothing).
+    void checkNothingLost(const Round &r, int *applied, int *unacknowledged = nullptr)
     {
         auto central = openCentral(r.adminUrl);
         QVERIFY2(central, qPrintable(where(u"central database unreadable after the fault"_s)));
@@ -454,13 +456,15 @@ class TestSyncFaults : public QObject
             leftById.insert(q.id, &q);
         int stillQueued = 0;
         for (const Queued &q : m_queue) {
+            const auto it = versions.find(q.table + u':' + q.rowId);
             if (const Queued *l = leftById.value(q.id)) {
                 QVERIFY2(l->payload == q.payload && l->newVersion == q.newVersion && l->rowId == q.rowId,
                          qPrintable(where(u"outbox row %1 changed while queued"_s.arg(q.id))));
                 ++stillQueued;
+                if (unacknowledged && it != versions.end() && it->second >= q.newVersion)
+                    ++*unacknowledged;
                 continue;
             }
-            const auto it = versions.find(q.table + u':' + q.rowId);
             QVERIFY2(
                 it != versions.end() && it->second >= q.newVersion,
                 qPrintable(where(u"LOST: change %1 (%2 %3 version %4) left the outbox but the central database "
@@ -620,10 +624,14 @@ class TestSyncFaults : public QObject
     }
 
     // The phase a fault met, from what it left: for the report.
-    QString phase(const Round &r, int applied)
+    QString phase(const Round &r, int applied, int unacknowledged)
     {
         LocalDb local(r.branchDb);
         const qint64 cursor = local.value(u"SELECT value FROM meta WHERE key = 'sync_cursor'"_s).toLongLong();
+        if (unacknowledged > 0)
+            return u"push (%1 of %2 changes central, %3 of them still queued: acknowledgement lost)"_s.arg(applied)
+                .arg(m_queue.size())
+                .arg(unacknowledged);
         if (applied < m_queue.size())
             return u"push (%1 of %2 changes central)"_s.arg(applied).arg(m_queue.size());
         return cursor == 0 ? u"between push and pull"_s : u"pull (cursor at %1)"_s.arg(cursor);
@@ -717,7 +725,8 @@ class TestSyncFaults : public QObject
                 unlock(lockName);
             if (fault != Fault::Kill && !m_pg.isRunning())
                 QVERIFY2(m_pg.start(), qPrintable(where(m_pg.lastError())));
-            checkNothingLost(r, &applied);
+            int unacknowledged = 0;
+            checkNothingLost(r, &applied, &unacknowledged);
             if (QTest::currentTestFailed())
                 return;
             if (code == 0) {
@@ -734,7 +743,7 @@ class TestSyncFaults : public QObject
                          qPrintable(where(u"exit %1 (expected 3, central unreachable): %2"_s.arg(code).arg(err))));
                 QVERIFY2(!err.trimmed().isEmpty(), qPrintable(where(u"no message on stderr"_s)));
             }
-            met << when + u": "_s + phase(r, applied);
+            met << when + u": "_s + phase(r, applied, unacknowledged);
         }
         m_where = label + u", the sync after the faults"_s;
         const CliResult last = syncNow(r);
