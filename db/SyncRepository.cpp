@@ -164,22 +164,34 @@ bool applyTravelling(Database &db, const QString &table, const QJsonObject &payl
     return written;
 }
 
-// The name index of the requests a page wrote (request id → index text), in two statements:
-// an FTS5 table flushes its pending terms at the end of every statement once it joined the
-// transaction, so per-row index writes would cost a flush each.
-void writeNameIndex(Database &db, const QJsonObject &names)
+// The name index of the requests a page updated (request id → index text; rows with
+// rid <= `before`, those here before the page), in two statements: an FTS5 table flushes
+// its pending terms at the end of every statement once it joined the transaction, so
+// per-row index writes would cost a flush each. Rows the page inserted are indexed once
+// for the whole pull (indexPendingNames).
+void reindexUpdatedNames(Database &db, const QJsonObject &names, qint64 before)
 {
     if (names.isEmpty())
         return;
     const QString json = QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact));
     run(db,
         QStringLiteral("DELETE FROM request_names WHERE rowid IN (SELECT r.rid FROM json_each(?) AS j JOIN requests "
-                       "AS r ON r.id = j.key)"),
-        {json});
+                       "AS r ON r.id = j.key WHERE r.rid <= ?)"),
+        {json, before});
     run(db,
         QStringLiteral("INSERT INTO request_names (rowid, tokens) SELECT r.rid, j.value FROM json_each(?) AS j JOIN "
-                       "requests AS r ON r.id = j.key"),
-        {json});
+                       "requests AS r ON r.id = j.key WHERE r.rid <= ?"),
+        {json, before});
+}
+
+const QString kNameIndexFrom = QStringLiteral("name_index_pending_from");
+
+qint64 topRid(Database &db)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT coalesce(max(rid), 0) FROM requests"));
+    const qint64 top = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return top;
 }
 
 bool applyReference(Database &db, const QString &table, const QString &op, const QJsonObject &payload);
@@ -210,6 +222,7 @@ void deleteOutboxBatch(Database &db, const QString &batchId)
 
 int applyCentralChanges(Database &db, const QList<CentralChange> &changes)
 {
+    const qint64 before = topRid(db);
     int written = 0;
     QJsonObject names;
     for (const CentralChange &c : changes) {
@@ -224,8 +237,35 @@ int applyCentralChanges(Database &db, const QList<CentralChange> &changes)
             ++written;
         }
     }
-    writeNameIndex(db, names);
+    reindexUpdatedNames(db, names, before);
+    // New requests wait for indexPendingNames; where they start is kept with the page, so
+    // that a crash before the end of the pull leaves the next pull to index them.
+    if (topRid(db) > before && metaValue(db, kNameIndexFrom).isEmpty())
+        setMetaValue(db, kNameIndexFrom, QString::number(before + 1));
     return written;
+}
+
+bool indexPendingNames(Database &db)
+{
+    const QString from = metaValue(db, kNameIndexFrom);
+    if (from.isEmpty())
+        return false;
+    // Rows indexed meanwhile (a registration at the counter indexes its own) are left out.
+    QSqlQuery &q = run(db,
+                       QStringLiteral("SELECT rid, first_name, last_name FROM requests WHERE rid >= ? AND rid NOT IN "
+                                      "(SELECT rowid FROM request_names WHERE rowid >= ?)"),
+                       {from.toLongLong(), from.toLongLong()});
+    QJsonObject names;
+    while (q.next())
+        names.insert(q.value(0).toString(), nameIndexText(q.value(1).toString(), q.value(2).toString()));
+    q.finish();
+    if (!names.isEmpty())
+        run(db,
+            QStringLiteral(
+                "INSERT INTO request_names (rowid, tokens) SELECT CAST(key AS INTEGER), value FROM json_each(?)"),
+            {QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact))});
+    setMetaValue(db, kNameIndexFrom, QString());
+    return true;
 }
 
 namespace

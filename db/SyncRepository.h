@@ -32,6 +32,12 @@ void deleteOutboxBatch(Database &db, const QString &batchId);
 // changed something. A travelling row is written only when the incoming version is newer
 // than the local one (applying the same change twice is a no-op). Writes no outbox rows:
 // the changes came from the central database. Keeps the name index of requests in step.
+// Requests new to this database are name-indexed by indexPendingNames, once per pull (an
+// FTS5 index written page by page costs several times more); until then they are found by
+// national code and mobile, not by name.
 int applyCentralChanges(Database &db, const QList<CentralChange> &changes);
+// Name-indexes the requests pulled since the last call (or a crash); false when none were
+// waiting. The caller owns the transaction.
+bool indexPendingNames(Database &db);
 
 } // namespace branch::db

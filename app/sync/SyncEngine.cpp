@@ -46,6 +46,13 @@ void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *
 {
     qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
     const db::PullFilter filter = pullFilter(ctx.branchCode, echoTag);
+    const auto indexNames = [&ctx] {
+        db::Transaction tx(ctx.db);
+        if (db::indexPendingNames(ctx.db))
+            tx.commit();
+    };
+    *atCentral = false;
+    indexNames(); // what a crashed pull left
     for (;;) {
         *atCentral = true;
         const auto page = db::centralChangesAfter(central, cursor, filter, kPullPage);
@@ -61,6 +68,7 @@ void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *
         if (page.size() < kPullPage)
             break;
     }
+    indexNames();
 }
 
 // The central database as branch ctx.branchCode, or a failure.
