@@ -61,7 +61,8 @@ QList<OutboxRow> batchRows(Database &db, const QString &batchId)
 }
 
 // A travelling row whose payload lacks some columns: an upsert of the columns it has.
-bool applyPartial(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names)
+bool applyPartial(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names,
+                  qint64 *lastInsert)
 {
     QStringList cols, sets;
     QVariantList binds;
@@ -88,8 +89,9 @@ bool applyPartial(Database &db, const QString &table, const QJsonObject &payload
                                 sets.join(QStringLiteral(", "))),
                        binds);
     const bool written = q.numRowsAffected() > 0;
+    *lastInsert = q.lastInsertId().toLongLong();
     q.finish();
-    if (written && table == QLatin1String("requests"))
+    if (written && table == QLatin1String("requests")) // reindexUpdatedNames leaves new rows out
         names->insert(id, nameIndexText(payload.value(QStringLiteral("first_name")).toString(),
                                         payload.value(QStringLiteral("last_name")).toString()));
     return written;
@@ -123,7 +125,8 @@ QString upsertSql(const QString &table)
 // id and name-index text join `names`, written once per page (writeNameIndex). A column the
 // payload lacks (a central schema older than this branch) is left to its local default
 // on insert and unchanged on update.
-bool applyTravelling(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names)
+bool applyTravelling(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names,
+                     qint64 *lastInsert)
 {
     struct Shape {
         QStringList columns;
@@ -152,13 +155,17 @@ bool applyTravelling(Database &db, const QString &table, const QJsonObject &payl
     }
     const QString id = payload.value(QStringLiteral("id")).toString();
     if (present < shape->columns.size())
-        return applyPartial(db, table, payload, names);
+        return applyPartial(db, table, payload, names, lastInsert);
     if (table == QLatin1String("accounts"))
         binds << payload.value(QStringLiteral("national_code")).toString() << id;
     QSqlQuery &q = run(db, shape->sql, binds);
     const bool written = q.numRowsAffected() > 0;
+    // An insert moves the connection's last insert rowid; an update leaves it.
+    const qint64 rid = q.lastInsertId().toLongLong();
+    const bool inserted = written && rid != *lastInsert;
+    *lastInsert = rid;
     q.finish();
-    if (written && table == QLatin1String("requests"))
+    if (written && !inserted && table == QLatin1String("requests")) // new rows: indexPendingNames
         names->insert(id, nameIndexText(payload.value(QStringLiteral("first_name")).toString(),
                                         payload.value(QStringLiteral("last_name")).toString()));
     return written;
@@ -225,13 +232,16 @@ int applyCentralChanges(Database &db, const QList<CentralChange> &changes)
     const qint64 before = topRid(db);
     int written = 0;
     QJsonObject names;
+    QSqlQuery &last = run(db, QStringLiteral("SELECT last_insert_rowid()"));
+    qint64 lastInsert = last.next() ? last.value(0).toLongLong() : 0;
+    last.finish();
     for (const CentralChange &c : changes) {
         if (!c.wanted)
             continue;
         if (c.table == QLatin1String("requests") || c.table == QLatin1String("accounts") ||
             c.table == QLatin1String("sms_messages")) {
             // travelling rows are never deleted
-            if (c.op != QLatin1String("delete") && applyTravelling(db, c.table, c.payload, &names))
+            if (c.op != QLatin1String("delete") && applyTravelling(db, c.table, c.payload, &names, &lastInsert))
                 ++written;
         } else if (applyReference(db, c.table, c.op, c.payload)) {
             ++written;
@@ -255,15 +265,15 @@ bool indexPendingNames(Database &db)
                        QStringLiteral("SELECT rid, first_name, last_name FROM requests WHERE rid >= ? AND rid NOT IN "
                                       "(SELECT rowid FROM request_names WHERE rowid >= ?)"),
                        {from.toLongLong(), from.toLongLong()});
-    QJsonObject names;
+    QList<std::pair<qint64, QString>> names;
     while (q.next())
-        names.insert(q.value(0).toString(), nameIndexText(q.value(1).toString(), q.value(2).toString()));
+        names.append({q.value(0).toLongLong(), nameIndexText(q.value(1).toString(), q.value(2).toString())});
     q.finish();
-    if (!names.isEmpty())
-        run(db,
-            QStringLiteral(
-                "INSERT INTO request_names (rowid, tokens) SELECT CAST(key AS INTEGER), value FROM json_each(?)"),
-            {QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact))});
+    for (const auto &[rid, tokens] : names) {
+        QSqlQuery &w =
+            run(db, QStringLiteral("INSERT INTO request_names (rowid, tokens) VALUES (?, ?)"), {rid, tokens});
+        w.finish();
+    }
     setMetaValue(db, kNameIndexFrom, QString());
     return true;
 }

@@ -290,6 +290,47 @@ private slots:
                  centralValue(dialect, u"SELECT count(*) FROM requests"_s).toInt());
     }
 
+    // A request whose names change centrally is found by its new name at a branch that had
+    // it, and no longer by the old one, also when the same page brings new requests before it
+    // (new rows are name-indexed at the end of the pull, updated ones with their page).
+    void renamedCentrallyIsReindexed_data() { dialects_data(); }
+    void renamedCentrallyIsReindexed()
+    {
+        const auto finds = [](const QJsonArray &found, const QString &code) {
+            return std::any_of(found.begin(), found.end(), [&](const QJsonValue &v) {
+                return v.toObject().value(u"national_code"_s).toString() == code;
+            });
+        };
+        QFETCH(QString, dialect);
+        const Person p = newPerson(), q = newPerson();
+        const QString a = newBranch(u"1001"_s, registryLine(p) + registryLine(q), {});
+        const QString b = newBranch(u"1002"_s, {}, {});
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QVERIFY(finds(search(b, p.last), p.code));
+
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(90), u"register"_s, u"-"_s}, requestJson(q)), 0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
+        const QString renamed = u"نیک‌نام%1"_s.arg(QChar(0x0627 + m_people % 20));
+        {
+            auto central = admin(dialect);
+            QVERIFY(central);
+            QSqlQuery u(central->connection());
+            QVERIFY2(u.exec(u"UPDATE requests SET last_name = '%1', last_name_norm = '%1', version = version + 1 "
+                            u"WHERE national_code = '%2'"_s.arg(renamed, p.code)),
+                     qPrintable(u.lastError().text()));
+            QCOMPARE(u.numRowsAffected(), 1);
+        }
+        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QVERIFY(finds(search(b, renamed), p.code));
+        QVERIFY(!finds(search(b, p.last), p.code));
+        QVERIFY(finds(search(b, q.last), q.code));
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM request_names"_s),
+                 localCount(b, u"SELECT count(*) FROM requests"_s));
+    }
+
     // A new database of the same branch (a replaced computer) pulls what the old one pushed:
     // a pull skips only its own run's echo, never a branch's rows.
     void newDatabaseOfTheSameBranchPullsItsRows_data() { dialects_data(); }
