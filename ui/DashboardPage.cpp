@@ -244,11 +244,11 @@ void DashboardPage::onFinished()
     }
     m_snapshot = s;
     m_ui->message->hide();
-    show(s);
+    showSnapshot(s);
     emit refreshed(true);
 }
 
-void DashboardPage::show(const DashboardSnapshot &s)
+void DashboardPage::showSnapshot(const DashboardSnapshot &s)
 {
     using R = DashboardReport;
     m_ui->staffActivations->setText(R::number(s.staffActivations));
@@ -291,10 +291,12 @@ void DashboardPage::show(const DashboardSnapshot &s)
     m_set = new QBarSet(tr("Activations"));
     QStringList logins;
     qint64 top = 0;
-    for (const auto &a : s.activationsByStaff) {
-        logins << a.login;
-        *m_set << qreal(a.count);
-        top = std::max(top, a.count);
+    // A horizontal bar series draws its first category at the bottom: the staff go in from
+    // the least to the most active, so that the most active stands on top as in the table.
+    for (auto it = s.activationsByStaff.crbegin(); it != s.activationsByStaff.crend(); ++it) {
+        logins << it->login;
+        *m_set << qreal(it->count);
+        top = std::max(top, it->count);
     }
     series->append(m_set);
     series->setLabelsVisible(true);
@@ -304,7 +306,6 @@ void DashboardPage::show(const DashboardSnapshot &s)
     const bool rtl = layoutDirection() == Qt::RightToLeft;
     auto *names = new QBarCategoryAxis;
     names->append(logins.isEmpty() ? QStringList{tr("nobody")} : logins);
-    names->setReverse(true); // the first (most active) on top
     auto *values = new QValueAxis;
     // Whole numbers only, a little room for the bar's label.
     const qint64 max = std::max<qint64>(1, top + (top + 4) / 5);
@@ -313,7 +314,9 @@ void DashboardPage::show(const DashboardSnapshot &s)
         values->setTickCount(int(max) + 1);
     else
         values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%d"));
+    // "%.0f", not "%d": with localized numbers (Persian digits) Qt Charts reads only the
+    // "%.N" forms and leaves the labels empty otherwise.
+    values->setLabelFormat(QStringLiteral("%.0f"));
     values->setReverse(rtl);
     m_chart->addAxis(names, rtl ? Qt::AlignRight : Qt::AlignLeft);
     m_chart->addAxis(values, Qt::AlignBottom);

@@ -58,7 +58,8 @@ public:
     bool isBusy() const { return m_running; }
 
     QChart *chart() const { return m_chart; }
-    // The chart's one bar set: activations per staff member, in the table's order.
+    // The chart's one bar set: activations per staff member, from the bottom bar up (the
+    // table's order reversed: the most active is drawn on top).
     QBarSet *activationsSet() const { return m_set; }
     QTableWidget *statusTable() const;
     QTableWidget *staffTable() const;
@@ -94,7 +95,7 @@ private:
         QString error;
     };
     void onFinished();
-    void show(const DashboardSnapshot &s);
+    void showSnapshot(const DashboardSnapshot &s);
     void showMessage(const QString &text, bool error);
     QDateTime now() const;
 

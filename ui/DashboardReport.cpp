@@ -42,19 +42,23 @@ QString table(const QString &dir, const QString &head1, const QString &head2, co
                                   "style=\"border-collapse:collapse; border-color:#808080; border-style:solid; "
                                   "margin-bottom:12px\">")
                        .arg(dir);
+    // QTextDocument does not mirror a table's columns in a right-to-left document: in Persian
+    // the cells are written value first, so that the label stands on the right, read first.
+    const bool rtl = dir == QLatin1String("rtl");
+    const auto row = [rtl](const QString &label, const QString &value) {
+        return QStringLiteral("<tr>%1</tr>").arg(rtl ? value + label : label + value);
+    };
     if (!head1.isEmpty())
-        html += QStringLiteral("<tr><th dir=\"%1\" width=\"60%\" style=\"background-color:#dddddd\">%2</th>"
-                               "<th dir=\"%1\" style=\"background-color:#dddddd\">%3</th></tr>")
-                    .arg(dir, esc(head1), esc(head2));
+        html += row(QStringLiteral("<th dir=\"%1\" width=\"60%\" style=\"background-color:#dddddd\">%2</th>")
+                        .arg(dir, esc(head1)),
+                    QStringLiteral("<th dir=\"%1\" style=\"background-color:#dddddd\">%2</th>").arg(dir, esc(head2)));
     for (const Row &r : rows) {
-        const QString valueAttrs = r.ltrValue && dir == QLatin1String("rtl")
-                                       ? QStringLiteral("dir=\"ltr\" align=\"right\"")
-                                       : QStringLiteral("dir=\"%1\"").arg(dir);
-        const QString labelAttrs = r.ltrValue && dir == QLatin1String("rtl")
-                                       ? QStringLiteral("dir=\"ltr\" align=\"right\"")
-                                       : QStringLiteral("dir=\"%1\"").arg(dir);
-        html += QStringLiteral("<tr><td %1 width=\"60%\">%2</td><td %3>%4</td></tr>")
-                    .arg(labelAttrs, esc(r.label), valueAttrs, esc(r.value));
+        const QString valueAttrs =
+            r.ltrValue && rtl ? QStringLiteral("dir=\"ltr\" align=\"right\"") : QStringLiteral("dir=\"%1\"").arg(dir);
+        const QString labelAttrs =
+            r.ltrValue && rtl ? QStringLiteral("dir=\"ltr\" align=\"right\"") : QStringLiteral("dir=\"%1\"").arg(dir);
+        html += row(QStringLiteral("<td %1 width=\"60%\">%2</td>").arg(labelAttrs, esc(r.label)),
+                    QStringLiteral("<td %1>%2</td>").arg(valueAttrs, esc(r.value)));
     }
     html += QStringLiteral("</table>");
     return html;
