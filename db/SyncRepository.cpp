@@ -205,10 +205,13 @@ bool applyReference(Database &db, const QString &table, const QString &op, const
 
 } // namespace
 
-QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows)
+QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows,
+                         const QString &inFlight)
 {
-    QSqlQuery &pending =
-        run(db, QStringLiteral("SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL ORDER BY seq LIMIT 1"));
+    QSqlQuery &pending = run(db,
+                             QStringLiteral("SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND batch_id <> coalesce(?, '') "
+                                            "ORDER BY seq LIMIT 1"),
+                             {inFlight});
     QString batchId = pending.next() ? pending.value(0).toString() : QString();
     pending.finish();
     if (batchId.isEmpty()) {

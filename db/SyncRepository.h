@@ -24,7 +24,10 @@ struct OutboxRow {
 // acknowledged (a crash or an outage interrupted it: the SAME id goes again), else up to
 // `limit` unstamped rows, stamped here with `freshBatchId`. Returns the batch id (empty
 // when the outbox is empty).
-QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows);
+// `inFlight`: a batch sent and not yet acknowledged, left out (the next batch is read
+// while the central database applies it).
+QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows,
+                         const QString &inFlight = {});
 // Removes a batch the central database acknowledged.
 void deleteOutboxBatch(Database &db, const QString &batchId);
 

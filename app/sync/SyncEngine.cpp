@@ -9,6 +9,10 @@
 #include "db/Repository.h"
 #include "db/SyncRepository.h"
 
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unistd.h>
 
 namespace branch
@@ -71,6 +75,117 @@ void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *
     indexNames();
 }
 
+// Applies push batches at the central database in a thread of its own, with its own
+// connection (a Qt SQL connection belongs to one thread), so that the branch stamps and
+// reads the next batch while the central database applies the current one. One batch at a
+// time, in order.
+class PushWorker
+{
+public:
+    PushWorker(const db::CentralUrl &url, const QString &branch, const QDateTime &now, const QString &echoTag)
+        : m_thread([this, url, branch, now, echoTag] { run(url, branch, now, echoTag); })
+    {
+    }
+    ~PushWorker()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    void send(const QString &batchId, QList<db::PushedChange> changes)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_job = Job{batchId, std::move(changes)};
+        }
+        m_wake.notify_all();
+    }
+    // The outcome of the batch sent last; throws what the central database answered.
+    db::BatchOutcome receive()
+    {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_outcome.has_value() || m_error.has_value(); });
+        if (m_error)
+            throw db::DbException(*m_error);
+        const db::BatchOutcome out = *m_outcome;
+        m_outcome.reset();
+        return out;
+    }
+
+private:
+    struct Job {
+        QString batchId;
+        QList<db::PushedChange> changes;
+    };
+
+    void run(const db::CentralUrl &url, const QString &branch, const QDateTime &now, const QString &echoTag)
+    {
+        std::unique_ptr<db::CentralDatabase> central;
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stop || m_job.has_value(); });
+                if (m_stop)
+                    return;
+                job = std::move(*m_job);
+                m_job.reset();
+            }
+            std::optional<db::BatchOutcome> outcome;
+            std::optional<db::DbError> error;
+            try {
+                if (!central) {
+                    db::DbError openError;
+                    central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &openError);
+                    if (!central)
+                        throw db::DbException(openError);
+                    central->actAsBranch(branch);
+                }
+                outcome = db::applyPushBatch(*central, job.batchId, branch, job.changes, now, echoTag);
+            } catch (const db::DbException &e) {
+                error = e.error();
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                m_outcome = outcome;
+                m_error = error;
+            }
+            m_wake.notify_all();
+            if (error)
+                return;
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::optional<Job> m_job;
+    std::optional<db::BatchOutcome> m_outcome;
+    std::optional<db::DbError> m_error;
+    bool m_stop = false;
+    std::thread m_thread; // last: started once the members above exist
+};
+
+// The next batch to push (stamped before anything is sent), as changes; empty when the
+// outbox has nothing more (beside `inFlight`).
+QString claimBatch(Context &ctx, const QString &inFlight, QList<db::PushedChange> *changes)
+{
+    QList<db::OutboxRow> rows;
+    QString batchId;
+    {
+        db::Transaction tx(ctx.db);
+        batchId = db::claimOutboxBatch(ctx.db, kPushBatch, security::newUuidV4(), &rows, inFlight);
+        tx.commit();
+    }
+    changes->clear();
+    changes->reserve(rows.size());
+    for (const auto &r : rows)
+        *changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, r.payload};
+    return rows.isEmpty() ? QString() : batchId;
+}
+
 // The central database as branch ctx.branchCode, or a failure.
 std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure)
 {
@@ -104,35 +219,33 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
     const QString echoTag = security::newUuidV4();
     try {
 
-        // Push: the batch id is stored with the rows before anything is sent.
-        for (;;) {
-            atCentral = false;
-            QList<db::OutboxRow> rows;
-            QString batchId;
-            {
-                db::Transaction tx(ctx.db);
-                batchId = db::claimOutboxBatch(ctx.db, kPushBatch, security::newUuidV4(), &rows);
-                tx.commit();
+        // Push: the batch id is stored with the rows before anything is sent; the next
+        // batch is stamped and read while the central database applies the current one,
+        // and a batch leaves the outbox only once the central database committed it.
+        atCentral = false;
+        QList<db::PushedChange> changes;
+        QString batchId = claimBatch(ctx, {}, &changes);
+        if (!batchId.isEmpty()) {
+            PushWorker worker(url, ctx.branchCode, now, echoTag);
+            while (!batchId.isEmpty()) {
+                crashPointForTests("batch_stamped");
+                worker.send(batchId, std::move(changes));
+                QList<db::PushedChange> next;
+                const QString nextId = claimBatch(ctx, batchId, &next);
+                atCentral = true;
+                const db::BatchOutcome applied = worker.receive();
+                crashPointForTests("central_commit");
+                atCentral = false;
+                {
+                    db::Transaction tx(ctx.db);
+                    db::deleteOutboxBatch(ctx.db, batchId);
+                    tx.commit();
+                }
+                result.pushed += applied.applied;
+                result.conflicts += applied.conflicts;
+                batchId = nextId;
+                changes = std::move(next);
             }
-            if (rows.isEmpty())
-                break;
-            crashPointForTests("batch_stamped");
-            QList<db::PushedChange> changes;
-            changes.reserve(rows.size());
-            for (const auto &r : rows)
-                changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, r.payload};
-            atCentral = true;
-            const db::BatchOutcome applied =
-                db::applyPushBatch(*central, batchId, ctx.branchCode, changes, now, echoTag);
-            crashPointForTests("central_commit");
-            atCentral = false;
-            {
-                db::Transaction tx(ctx.db);
-                db::deleteOutboxBatch(ctx.db, batchId);
-                tx.commit();
-            }
-            result.pushed += applied.applied;
-            result.conflicts += applied.conflicts;
         }
 
         pull(ctx, *central, &result, &atCentral, echoTag);

@@ -29,7 +29,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <QDir>
 #include <QFile>
+#include <QThread>
 
 using namespace branch;
 
@@ -70,6 +72,35 @@ double processCpuMs(qint64 pid, bool withChildren)
     if (withChildren)
         ticks += fields.value(13).toDouble() + fields.value(14).toDouble();
     return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+// The number of processes whose parent is `pid`.
+int childCount(qint64 pid)
+{
+    int n = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool numeric = false;
+        e.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(e));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        if (stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == pid)
+            ++n;
+    }
+    return n;
+}
+
+// The server's CPU so far: the postmaster's own and its reaped children's, after waiting
+// (at most 3 s) for the backends beyond `settledChildren` to end and be reaped.
+double serverCpuMs(qint64 postmaster, int settledChildren)
+{
+    for (int i = 0; i < 300 && childCount(postmaster) > settledChildren; ++i)
+        QThread::msleep(10);
+    return processCpuMs(postmaster, true);
 }
 
 qint64 postmasterPid(const branchtest::PgServer &pg)
@@ -216,7 +247,9 @@ int main(int argc, char **argv)
         if (!db)
             return fail(QStringLiteral("branch database"));
         Context ctx{*db, QStringLiteral("1001")};
-        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = processCpuMs(postmasterPid(pg), true);
+        const qint64 postmaster = postmasterPid(pg);
+        const int children = childCount(postmaster);
+        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = serverCpuMs(postmaster, children);
         QElapsedTimer t;
         t.start();
         auto out = syncWithCentral(ctx, *branchUrl.value, QDateTime::currentDateTimeUtc());
@@ -225,7 +258,7 @@ int main(int argc, char **argv)
                 .arg(run + 1)
                 .arg(pullMs.last(), 0, 'f', 0)
                 .arg(processCpuMs(getpid(), false) - clientCpu0, 0, 'f', 0)
-                .arg(processCpuMs(postmasterPid(pg), true) - serverCpu0, 0, 'f', 0));
+                .arg(serverCpuMs(postmaster, children) - serverCpu0, 0, 'f', 0));
         if (!out.ok() || out.value->pulled < kPersons)
             return fail(QStringLiteral("pull: ") +
                         (out.ok() ? QString::number(out.value->pulled) : out.failure.message()));
@@ -296,13 +329,15 @@ int main(int argc, char **argv)
                 return fail(QStringLiteral("mobile change"));
         }
         const qint64 queued = db::outboxCount(*db);
-        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = processCpuMs(postmasterPid(pg), true);
+        const qint64 postmaster = postmasterPid(pg);
+        const int children = childCount(postmaster);
+        const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = serverCpuMs(postmaster, children);
         QElapsedTimer t;
         t.start();
         auto out = syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc());
         pushMs << t.nsecsElapsed() / 1e6;
         const double clientCpu = processCpuMs(getpid(), false) - clientCpu0;
-        const double serverCpu = processCpuMs(postmasterPid(pg), true) - serverCpu0;
+        const double serverCpu = serverCpuMs(postmaster, children) - serverCpu0;
         if (!out.ok())
             return fail(QStringLiteral("push: ") + out.failure.message());
         say(QStringLiteral("push run %1: %2 queued changes (mobile changes and their SMS), %3 pushed, %4 pulled back, "
