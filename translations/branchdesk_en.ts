@@ -995,6 +995,18 @@
         <source>The approving supervisor&apos;s login.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--date must be a Gregorian date, e.g. 2026-11-25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor dashboard&apos;s figures of one day as JSON: requests per status, activations per staff member, the oldest waiting case, the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day (YYYY-MM-DD, local time; default today).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -2741,14 +2753,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (by %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,10 +2837,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Corrections: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2910,6 +2910,10 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>Rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 becomes %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -994,6 +994,18 @@
         <source>The approving supervisor&apos;s login.</source>
         <translation>نام کاربری سرپرست تأییدکننده.</translation>
     </message>
+    <message>
+        <source>--date must be a Gregorian date, e.g. 2026-11-25.</source>
+        <translation>مقدار --date باید تاریخی میلادی باشد، مثلاً 2026-11-25.</translation>
+    </message>
+    <message>
+        <source>The supervisor dashboard&apos;s figures of one day as JSON: requests per status, activations per staff member, the oldest waiting case, the outbox.</source>
+        <translation>آمار داشبورد سرپرست برای یک روز به‌صورت JSON: درخواست‌ها به تفکیک وضعیت، فعال‌سازی‌ها به تفکیک کارمند، قدیمی‌ترین پروندهٔ در انتظار و تغییرات در انتظار ارسال.</translation>
+    </message>
+    <message>
+        <source>The day (YYYY-MM-DD, local time; default today).</source>
+        <translation>روز (YYYY-MM-DD به وقت محلی؛ پیش‌فرض: امروز).</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -2741,14 +2753,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation>%1 روز</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>%1 (by %2)</source>
         <translation>%1 (از %2)</translation>
     </message>
@@ -2833,10 +2837,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation>پیشنهاد %1 در %2: %3.</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 ← %2</translation>
-    </message>
-    <message>
         <source>Corrections: %1.</source>
         <translation>اصلاح‌ها: %1.</translation>
     </message>
@@ -2911,6 +2911,10 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Rejection</source>
         <translation>رد</translation>
+    </message>
+    <message>
+        <source>%1 becomes %2</source>
+        <translation>%1 می‌شود %2</translation>
     </message>
 </context>
 <context>

@@ -305,10 +305,8 @@ void MainWindow::showReviewQueue()
         m_review->hide();
         m_review->setCentralUrl(Settings::value(SettingKey::SyncCentralUrl).toString().trimmed());
         connect(m_review, &ReviewQueuePage::closed, this, &MainWindow::showSearch);
-        connect(m_review, &ReviewQueuePage::decided, this, [this] {
-            updateSyncState();
-            m_search->searchNow();
-        });
+        // A decision changes the counts, the results and the queued changes beside the queue.
+        connect(m_review, &ReviewQueuePage::decided, this, &MainWindow::refresh);
     }
     m_review->setSession(m_session);
     m_review->reload();

@@ -151,7 +151,7 @@ QString ReviewQueuePage::ageText(const QDateTime &since) const
     const QString date = toJalaliString(since.toLocalTime().date(), m_persian);
     const QString age = hours < 48 ? tr("%1 hours").arg(digits(QString::number(hours)))
                                    : tr("%1 days").arg(digits(QString::number(hours / 24)));
-    return tr("%1 (%2)").arg(date, age);
+    return QStringLiteral("%1 (%2)").arg(date, age); // the same in both languages
 }
 
 const ReviewCase *ReviewQueuePage::selectedCase() const
@@ -179,7 +179,8 @@ void ReviewQueuePage::reload()
             const auto &c = m_cases.at(i);
             m_ui->cases->insertRow(i);
             m_ui->cases->setItem(i, 0, new QTableWidgetItem(digits(c.request.nationalCode)));
-            m_ui->cases->setItem(i, 1, new QTableWidgetItem(tr("%1 %2").arg(c.request.firstName, c.request.lastName)));
+            m_ui->cases->setItem(
+                i, 1, new QTableWidgetItem(QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName)));
             m_ui->cases->setItem(i, 2, new QTableWidgetItem(ageText(c.since)));
             // A short word in the list (the full decision shows beside it and as the tooltip).
             auto *proposal = new QTableWidgetItem(tr("none yet"));
@@ -287,7 +288,7 @@ void ReviewQueuePage::showCase(int row)
                 v = digits(v);
             for (const Row &row : rows)
                 if (row.field == it.key())
-                    changes << tr("%1 → %2").arg(row.label, v);
+                    changes << tr("%1 becomes %2").arg(row.label, v);
         }
         text += QLatin1Char(' ') + tr("Corrections: %1.").arg(changes.join(tr(", ")));
     }
