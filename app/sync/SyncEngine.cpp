@@ -44,12 +44,81 @@ void crashPointForTests(const char *stage)
         _exit(9);
 }
 
+// Reads the central change log page by page in a thread of its own, with its own
+// connection, one page ahead of the branch that applies them (the central database renders
+// and sends page N+1 while the branch writes page N).
+class PageFetcher
+{
+public:
+    PageFetcher(const db::CentralUrl &url, const QString &branch, const db::PullFilter &filter, qint64 after)
+        : m_thread([this, url, branch, filter, after] { run(url, branch, filter, after); })
+    {
+    }
+    ~PageFetcher()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    // The next page (empty at the end of the log); throws what the central database answered.
+    QList<db::CentralChange> next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_page.has_value() || m_error.has_value(); });
+        if (m_error)
+            throw db::DbException(*m_error);
+        QList<db::CentralChange> page = std::move(*m_page);
+        m_page.reset();
+        m_wake.notify_all();
+        return page;
+    }
+
+private:
+    void run(const db::CentralUrl &url, const QString &branch, const db::PullFilter &filter, qint64 cursor)
+    {
+        try {
+            db::DbError openError;
+            auto central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &openError);
+            if (!central)
+                throw db::DbException(openError);
+            central->actAsBranch(branch);
+            for (;;) {
+                QList<db::CentralChange> page = db::centralChangesAfter(*central, cursor, filter, kPullPage);
+                const bool last = page.size() < kPullPage;
+                if (!page.isEmpty())
+                    cursor = page.last().seq;
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stop || !m_page.has_value(); });
+                if (m_stop)
+                    return;
+                m_page = std::move(page);
+                m_wake.notify_all();
+                if (last)
+                    return;
+            }
+        } catch (const db::DbException &e) {
+            std::lock_guard lock(m_mutex);
+            m_error = e.error();
+        }
+        m_wake.notify_all();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::optional<QList<db::CentralChange>> m_page;
+    std::optional<db::DbError> m_error;
+    bool m_stop = false;
+    std::thread m_thread; // last: started once the members above exist
+};
+
 // Pull: each page and the cursor in one local transaction; applying is idempotent.
 // *atCentral tells the caller which side a storage error came from.
-void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *atCentral, const QString &echoTag = {})
+void pull(Context &ctx, const db::CentralUrl &url, SyncResult *result, bool *atCentral, const QString &echoTag = {})
 {
-    qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
-    const db::PullFilter filter = pullFilter(ctx.branchCode, echoTag);
+    const qint64 cursor = db::metaValue(ctx.db, kCursorKey).toLongLong();
     const auto indexNames = [&ctx] {
         db::Transaction tx(ctx.db);
         if (db::indexPendingNames(ctx.db))
@@ -57,16 +126,16 @@ void pull(Context &ctx, db::CentralDatabase &central, SyncResult *result, bool *
     };
     *atCentral = false;
     indexNames(); // what a crashed pull left
+    PageFetcher fetcher(url, ctx.branchCode, pullFilter(ctx.branchCode, echoTag), cursor);
     for (;;) {
         *atCentral = true;
-        const auto page = db::centralChangesAfter(central, cursor, filter, kPullPage);
+        const auto page = fetcher.next();
         *atCentral = false;
         if (page.isEmpty())
             break;
         db::Transaction tx(ctx.db);
         result->pulled += db::applyCentralChanges(ctx.db, page);
-        cursor = page.last().seq;
-        db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));
+        db::setMetaValue(ctx.db, kCursorKey, QString::number(page.last().seq));
         tx.commit();
         crashPointForTests("pull_page");
         if (page.size() < kPullPage)
@@ -248,7 +317,7 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             }
         }
 
-        pull(ctx, *central, &result, &atCentral, echoTag);
+        pull(ctx, url, &result, &atCentral, echoTag);
     } catch (const db::DbException &e) {
         return atCentral ? centralFailure(e.error()) : Failure::environment(e.error());
     }
@@ -300,7 +369,7 @@ Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, con
             tx.commit();
         }
         // The decision reached the central row with a new version: bring it here now.
-        pull(ctx, *central, &result, &atCentral);
+        pull(ctx, url, &result, &atCentral);
     } catch (const db::DbException &e) {
         return atCentral ? centralFailure(e.error()) : Failure::environment(e.error());
     }
