@@ -7,6 +7,7 @@
 #include "app/core/Language.h"
 #include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Dashboard.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Recovery.h"
@@ -703,6 +704,23 @@ int cmdQuestionsReset(Invocation &inv, Context *ctx)
     return printDone(r, {});
 }
 
+// The supervisor dashboard's figures for one day of the branch (local time zone), as JSON.
+int cmdReportDaily(Invocation &inv, Context *ctx)
+{
+    QDate day = inv.now.toLocalTime().date();
+    if (inv.has("date")) {
+        // yyyy-MM-dd exactly (Qt::ISODate would also take 1405/09/04 as a Gregorian year 1405).
+        day = QDate::fromString(inv.opt("date"), QStringLiteral("yyyy-MM-dd"));
+        if (!day.isValid())
+            return usageError(Cli::tr("--date must be a Gregorian date, e.g. 2026-11-25."));
+    }
+    const auto r = dashboardSnapshot(*ctx, day, QTimeZone::systemTimeZone(), inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    printJson(dashboardJson(*r.value));
+    return Done;
+}
+
 int cmdAuditVerify(Invocation &inv, Context *ctx)
 {
     Q_UNUSED(inv)
@@ -1186,6 +1204,15 @@ const QList<Command> &commands()
          0,
          true,
          cmdAuditVerify},
+        {{QStringLiteral("report"), QStringLiteral("daily")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "The supervisor dashboard's figures of one day as JSON: requests per "
+                                          "status, activations per staff member, the oldest waiting case, the outbox."),
+         {{"date", true, QT_TRANSLATE_NOOP("branch::Cli", "The day (YYYY-MM-DD, local time; default today).")}},
+         0,
+         0,
+         true,
+         cmdReportDaily},
         {{QStringLiteral("recover"), QStringLiteral("start")},
          "NATIONAL_CODE",
          QT_TRANSLATE_NOOP("branch::Cli", "Start a password recovery by SMS code or security questions."),

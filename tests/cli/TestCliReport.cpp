@@ -1,0 +1,76 @@
+// branchctl report daily: the dashboard's figures of a chosen day as JSON, from the real
+// binary on a real database (a counter activation by a clerk counts for its day and not the
+// next); a malformed --date is a usage error.
+#include "CliTestUtil.h"
+
+using namespace clitest;
+using namespace Qt::StringLiterals;
+
+class TestCliReport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = m_dir.filePath(u"branch.db"_s);
+        QCOMPARE(ctl(m_db, {u"init"_s, u"--branch"_s, u"1203"_s}).exitCode, 0);
+        QCOMPARE(ctl(m_db, {u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s}, "Staff#Pass1\n").exitCode, 0);
+    }
+
+    void emptyDay()
+    {
+        const CliResult r = ctl(m_db, {u"--now"_s, u"2026-11-25T09:00:00Z"_s, u"report"_s, u"daily"_s});
+        QVERIFY2(r.exitCode == 0 && isOneJson(r), qPrintable(describe(r)));
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o.value("branch_code"_L1).toString(), u"1203"_s);
+        QCOMPARE(o.value("requests_total"_L1).toInt(), 0);
+        QCOMPARE(o.value("activations_by_staff"_L1).toArray().size(), 0);
+        QVERIFY(o.value("oldest_waiting"_L1).isNull());
+        QCOMPARE(o.value("requests_by_status"_L1).toObject().size(), 7);
+    }
+
+    void activationCountsForItsDay()
+    {
+        // A request sent to the branch (its mobile owner is not known), activated there by sara.
+        const QString code = u"0012345679"_s;
+        QVERIFY(branchtest::writeFile(m_dir.filePath(u"registry.csv"_s),
+                                      kRegistryHeader + (code + u",علی,رضایی,حسن,12345,1365/04/12,M\n"_s).toUtf8()));
+        QCOMPARE(ctl(m_db, {u"import-registry"_s, m_dir.filePath(u"registry.csv"_s)}).exitCode, 0);
+        CliResult r =
+            ctl(m_db, {u"--now"_s, u"2026-11-24T08:00:00Z"_s, u"register"_s, u"-"_s}, json(validRequest(code)));
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        r = ctl(m_db, {u"--now"_s, u"2026-11-24T08:05:00Z"_s, u"verify"_s});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("branch_activation_required"), qPrintable(describe(r)));
+        r = ctl(m_db,
+                {u"--now"_s, u"2026-11-25T09:30:00Z"_s, u"activate"_s, code, u"--staff"_s, u"sara"_s, u"--documents"_s,
+                 u"national_card,birth_certificate"_s},
+                "Staff#Pass1\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+
+        r = ctl(m_db, {u"--now"_s, u"2026-11-25T12:00:00Z"_s, u"report"_s, u"daily"_s, u"--date"_s, u"2026-11-25"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonArray staff = r.json().object().value("activations_by_staff"_L1).toArray();
+        QCOMPARE(staff.size(), 1);
+        QCOMPARE(staff.first().toObject().value("login"_L1).toString(), u"sara"_s);
+        QCOMPARE(staff.first().toObject().value("activations"_L1).toInt(), 1);
+        QVERIFY(!r.out.contains(code.toLatin1())); // no applicant's data
+
+        r = ctl(m_db, {u"--now"_s, u"2026-11-27T12:00:00Z"_s, u"report"_s, u"daily"_s, u"--date"_s, u"2026-11-27"_s});
+        QCOMPARE(r.json().object().value("activations_by_staff"_L1).toArray().size(), 0);
+    }
+
+    void badDate()
+    {
+        const CliResult r = ctl(m_db, {u"report"_s, u"daily"_s, u"--date"_s, u"1405/09/04"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.errText().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliReport)
+#include "TestCliReport.moc"
