@@ -50,35 +50,6 @@ QString uuidCast(const CentralDatabase &db)
     return db.isPostgres() ? QStringLiteral("?::uuid") : QStringLiteral("?");
 }
 
-// The central row `id` of `table` as a payload, or nothing.
-std::optional<QJsonObject> centralRow(CentralDatabase &db, const QString &table, const QStringList &columns,
-                                      const QString &where, const QString &key)
-{
-    QStringList selected;
-    for (const QString &c : columns)
-        selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
-    QSqlQuery &q = db.prepared(
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, where));
-    q.addBindValue(key);
-    db.exec(q);
-    std::optional<QJsonObject> out;
-    if (q.next()) {
-        QJsonObject o;
-        for (int i = 0; i < columns.size(); ++i) {
-            const QVariant v = q.value(i);
-            if (v.isNull())
-                o.insert(columns.at(i), QJsonValue::Null);
-            else if (columns.at(i) == QLatin1String("version") || columns.at(i) == QLatin1String("attempts"))
-                o.insert(columns.at(i), v.toLongLong());
-            else
-                o.insert(columns.at(i), v.toString());
-        }
-        out = o;
-    }
-    q.finish();
-    return out;
-}
-
 // Writes `values` (a payload restricted to the table's columns) as a new row.
 void insertRow(CentralDatabase &db, const QString &table, const QStringList &columns, const QJsonObject &values)
 {
@@ -568,17 +539,18 @@ bool resolveConflict(CentralDatabase &db, const QString &id, const QString &bran
     q.finish();
     if (!found)
         return false;
-    const QStringList columns = travellingColumns(c.table);
-    if (!columns.isEmpty()) {
-        const auto central = centralRow(db, c.table, columns, QStringLiteral("id = %1").arg(uuidCast(db)), c.rowId);
-        if (central) {
-            QJsonObject values = *central;
+    if (const TableShape *t = shapeOf(c.table)) {
+        const QStringList &columns = t->columns;
+        const QHash<QString, Row> found = centralRows(db, c.table, *t, QStringLiteral("id"), {c.rowId});
+        if (found.contains(c.rowId)) {
+            const QJsonObject central = objectFromRow(*t, found.value(c.rowId));
+            QJsonObject values = central;
             if (keepLocal)
                 for (const QString &col : columns)
                     if (c.localPayload.contains(col) && col != QLatin1String("id"))
                         values.insert(col, c.localPayload.value(col));
             values.insert(QStringLiteral("branch_code"), branch);
-            values.insert(QStringLiteral("version"), central->value(QStringLiteral("version")).toInt() + 1);
+            values.insert(QStringLiteral("version"), central.value(QStringLiteral("version")).toInt() + 1);
             updateRow(db, c.table, columns, values, c.rowId);
         } else if (keepLocal) {
             QJsonObject values;
