@@ -339,6 +339,101 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Password recovery at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How will the person prove that the account is theirs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SMS code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 6-digit code goes to the registered mobile; the person reads it from their phone. Valid 20 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person answers the three security questions they registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When neither works: check the national card and the birth certificate, then the person sets a new password and/or new questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code from the SMS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the person to type the answers to their security questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents checked in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New security q&amp;uestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefusalDialog</name>
     <message>
         <source>Refuse the request</source>
@@ -1573,6 +1668,14 @@
         <source>The request changed since this proposal was made; make a new proposal. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check and tick every required document before the recovery at the branch (missing: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to renew: a new password, new security questions, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1907,6 +2010,14 @@
     </message>
     <message>
         <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered at the branch after a document check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reco&amp;ver password…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2476,6 +2587,14 @@
         <source>The receipt could not be saved as %1: the file could not be replaced.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Password recovered at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account recovered at the branch after a document check</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::ReceiptDialog</name>
@@ -2493,6 +2612,97 @@
     </message>
     <message>
         <source>The receipt was saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RecoveryDialog</name>
+    <message>
+        <source>Tries left: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An SMS with a 6-digit code is on its way to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the SMS code nor the questions: check the originals of the documents below and tick them. Then the person types a new password, chooses new security questions, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recover at the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is right. Ask the person to type the new password themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers are right. Ask the person to type the new password themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick every document first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password, new security questions, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password and security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity proved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SMS code sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answers to the security questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover the account of %1 after the document check? What is renewed takes effect at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

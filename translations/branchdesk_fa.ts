@@ -339,6 +339,101 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Password recovery at the branch</source>
+        <translation>بازیابی گذرواژه در شعبه</translation>
+    </message>
+    <message>
+        <source>How will the person prove that the account is theirs?</source>
+        <translation>متقاضی با کدام روش نشان می‌دهد که حساب از آنِ خودش است؟</translation>
+    </message>
+    <message>
+        <source>&amp;SMS code</source>
+        <translation>شناسه پیامکی</translation>
+    </message>
+    <message>
+        <source>A 6-digit code goes to the registered mobile; the person reads it from their phone. Valid 20 minutes.</source>
+        <translation>یک شناسه ۶ رقمی به تلفن همراه ثبت‌شده فرستاده می‌شود و متقاضی آن را از روی گوشی‌اش می‌خواند. اعتبار: ۲۰ دقیقه.</translation>
+    </message>
+    <message>
+        <source>Security &amp;questions</source>
+        <translation>سؤ&amp;ال‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>The person answers the three security questions they registered.</source>
+        <translation>متقاضی به سه سؤال امنیتی‌ای که ثبت کرده است پاسخ می‌دهد.</translation>
+    </message>
+    <message>
+        <source>&amp;Document check</source>
+        <translation>بر&amp;رسی مدارک</translation>
+    </message>
+    <message>
+        <source>When neither works: check the national card and the birth certificate, then the person sets a new password and/or new questions.</source>
+        <translation>وقتی هیچ‌کدام ممکن نیست: کارت ملی و شناسنامه را بررسی کنید؛ سپس متقاضی گذرواژه جدید و/یا سؤال‌های امنیتی جدید تعیین می‌کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the SMS:</source>
+        <translation>شناسه پیامک:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify code</source>
+        <translation>بر&amp;رسی شناسه</translation>
+    </message>
+    <message>
+        <source>Send a &amp;new code</source>
+        <translation>&amp;ارسال شناسه جدید</translation>
+    </message>
+    <message>
+        <source>Ask the person to type the answers to their security questions.</source>
+        <translation>از متقاضی بخواهید پاسخ سؤال‌های امنیتی‌اش را خودش وارد کند.</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the answers</source>
+        <translation>نمایش پاسخ‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Verify answers</source>
+        <translation>بر&amp;رسی پاسخ‌ها</translation>
+    </message>
+    <message>
+        <source>Documents checked in person</source>
+        <translation>مدارکی که حضوری بررسی شد</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word:</source>
+        <translation>گذ&amp;رواژه جدید:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>تکر&amp;ار گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation>نمایش گذ&amp;رواژه</translation>
+    </message>
+    <message>
+        <source>New security q&amp;uestions</source>
+        <translation>سؤ&amp;ال‌های امنیتی جدید</translation>
+    </message>
+    <message>
+        <source>Set the new &amp;password</source>
+        <translation>ثبت گذ&amp;رواژه جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Other method</source>
+        <translation>&amp;روش دیگر</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>گذ&amp;رواژه جدید</translation>
+    </message>
+</context>
+<context>
     <name>RefusalDialog</name>
     <message>
         <source>Refuse the request</source>
@@ -1572,6 +1667,14 @@
         <source>The request changed since this proposal was made; make a new proposal. Nothing was changed.</source>
         <translation>درخواست پس از ثبت این پیشنهاد تغییر کرده است؛ پیشنهاد تازه‌ای بدهید. چیزی تغییر نکرد.</translation>
     </message>
+    <message>
+        <source>Check and tick every required document before the recovery at the branch (missing: %1).</source>
+        <translation>پیش از بازیابی در شعبه، همه مدارک لازم را بررسی و علامت بزنید (کم است: %1).</translation>
+    </message>
+    <message>
+        <source>Choose what to renew: a new password, new security questions, or both.</source>
+        <translation>انتخاب کنید چه چیزی تازه شود: گذرواژه جدید، سؤال‌های امنیتی جدید، یا هر دو.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1907,6 +2010,14 @@
     <message>
         <source>Sending</source>
         <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <source>Recovered at the branch after a document check</source>
+        <translation>بازیابی در شعبه پس از بررسی مدارک</translation>
+    </message>
+    <message>
+        <source>Reco&amp;ver password…</source>
+        <translation>با&amp;زیابی گذرواژه…</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2586,14 @@
         <source>The receipt could not be saved as %1: the file could not be replaced.</source>
         <translation>رسید در %1 ذخیره نشد: جایگزینی فایل ممکن نشد.</translation>
     </message>
+    <message>
+        <source>Password recovered at the branch</source>
+        <translation>بازیابی گذرواژه در شعبه</translation>
+    </message>
+    <message>
+        <source>Account recovered at the branch after a document check</source>
+        <translation>بازیابی حساب در شعبه پس از بررسی مدارک</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::ReceiptDialog</name>
@@ -2493,6 +2612,97 @@
     <message>
         <source>The receipt was saved as %1.</source>
         <translation>رسید در %1 ذخیره شد.</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RecoveryDialog</name>
+    <message>
+        <source>Tries left: %1.</source>
+        <translation>تلاش‌های باقی‌مانده: %1.</translation>
+    </message>
+    <message>
+        <source>An SMS with a 6-digit code is on its way to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
+        <translation>پیامکی با شناسه ۶ رقمی به %1 فرستاده می‌شود. از متقاضی بخواهید شناسه را از روی گوشی‌اش بخواند؛ این شناسه تا ساعت %2 (۲۰ دقیقه) معتبر است.</translation>
+    </message>
+    <message>
+        <source>Neither the SMS code nor the questions: check the originals of the documents below and tick them. Then the person types a new password, chooses new security questions, or both.</source>
+        <translation>بدون شناسه پیامکی و سؤال‌های امنیتی: اصل مدارک زیر را بررسی و علامت بزنید. سپس متقاضی گذرواژه جدید وارد می‌کند، سؤال‌های امنیتی جدید برمی‌گزیند، یا هر دو.</translation>
+    </message>
+    <message>
+        <source>&amp;Recover at the branch</source>
+        <translation>با&amp;زیابی در شعبه</translation>
+    </message>
+    <message>
+        <source>The code is right. Ask the person to type the new password themselves.</source>
+        <translation>شناسه درست است. از متقاضی بخواهید گذرواژه جدید را خودش وارد کند.</translation>
+    </message>
+    <message>
+        <source>The answers are right. Ask the person to type the new password themselves.</source>
+        <translation>پاسخ‌ها درست است. از متقاضی بخواهید گذرواژه جدید را خودش وارد کند.</translation>
+    </message>
+    <message>
+        <source>Set the new &amp;password</source>
+        <translation>ثبت گذ&amp;رواژه جدید</translation>
+    </message>
+    <message>
+        <source>Tick every document first.</source>
+        <translation>نخست همه مدارک را علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Choose a new password, new security questions, or both.</source>
+        <translation>گذرواژه جدید، سؤال‌های امنیتی جدید، یا هر دو را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>password and security questions</source>
+        <translation>گذرواژه و سؤال‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>security questions</source>
+        <translation>سؤال‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>Documents checked</source>
+        <translation>مدارک بررسی‌شده</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>تازه‌شده</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>بازیابی</translation>
+    </message>
+    <message>
+        <source>Identity proved by</source>
+        <translation>احراز هویت با</translation>
+    </message>
+    <message>
+        <source>the SMS code sent to %1</source>
+        <translation>شناسه پیامک‌شده به %1</translation>
+    </message>
+    <message>
+        <source>the answers to the security questions</source>
+        <translation>پاسخ سؤال‌های امنیتی</translation>
+    </message>
+    <message>
+        <source>Set the new password of %1?</source>
+        <translation>گذرواژه جدید %1 ثبت شود؟</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>ثبت گذرواژه</translation>
+    </message>
+    <message>
+        <source>Recover the account of %1 after the document check? What is renewed takes effect at once.</source>
+        <translation>حساب %1 پس از بررسی مدارک بازیابی شود؟ آنچه تازه می‌شود بی‌درنگ اعمال می‌شود.</translation>
     </message>
 </context>
 <context>

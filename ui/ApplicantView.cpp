@@ -6,6 +6,7 @@
 #include "MobileChangeDialog.h"
 #include "PasswordResetDialog.h"
 #include "QuestionsResetDialog.h"
+#include "RecoveryDialog.h"
 #include "RefusalDialog.h"
 
 #include "app/core/Digits.h"
@@ -56,6 +57,8 @@ const ActionName kActionNames[] = {
     {"account.questions_reset",
      QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Security questions reset at the branch")},
     {"account.password_recovered", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Password recovered")},
+    {"account.recovered_at_branch",
+     QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovered at the branch after a document check")},
     {"recovery.start", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Password recovery started")},
     {"recovery.verified", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Recovery verified")},
     {"recovery.wrong_try", QT_TRANSLATE_NOOP("branch::ui::ApplicantView", "Wrong recovery code or answer")},
@@ -129,9 +132,9 @@ ApplicantView::~ApplicantView() = default;
 
 const QList<CounterAction> &allCounterActions()
 {
-    static const QList<CounterAction> all = {CounterAction::Activate, CounterAction::ChangeMobile,
+    static const QList<CounterAction> all = {CounterAction::Activate,      CounterAction::ChangeMobile,
                                              CounterAction::ResetPassword, CounterAction::ResetQuestions,
-                                             CounterAction::Refuse};
+                                             CounterAction::Recover,       CounterAction::Refuse};
     return all;
 }
 
@@ -146,6 +149,8 @@ QString counterActionCode(CounterAction a)
         return QStringLiteral("account.password_reset");
     case CounterAction::ResetQuestions:
         return QStringLiteral("account.questions_reset");
+    case CounterAction::Recover:
+        return QStringLiteral("account.password_recovered");
     case CounterAction::Refuse:
         return QStringLiteral("request.reject");
     }
@@ -164,6 +169,7 @@ void ApplicantView::buildActions()
         {CounterAction::ChangeMobile, tr("Change &mobile…"), Qt::Key_F3},
         {CounterAction::ResetPassword, tr("Reset &password…"), Qt::Key_F4},
         {CounterAction::ResetQuestions, tr("Reset security &questions…"), Qt::Key_F6},
+        {CounterAction::Recover, tr("Reco&ver password…"), Qt::Key_F7},
         {CounterAction::Refuse, tr("&Refuse request…"), Qt::Key_F8},
     };
     for (const Def &d : defs) {
@@ -222,6 +228,7 @@ void ApplicantView::updateActions()
         case CounterAction::ChangeMobile:
         case CounterAction::ResetPassword:
         case CounterAction::ResetQuestions:
+        case CounterAction::Recover:
             enabled = loaded && m_case.hasAccount;
             break;
         }
@@ -244,6 +251,8 @@ QDialog *ApplicantView::createDialog(CounterAction a)
         return new PasswordResetDialog(m_ctx, m_session, m_case, this);
     case CounterAction::ResetQuestions:
         return new QuestionsResetDialog(m_ctx, m_session, m_case, this);
+    case CounterAction::Recover:
+        return new RecoveryDialog(m_ctx, m_session, m_case, this);
     }
     return nullptr;
 }
@@ -264,6 +273,7 @@ bool ApplicantView::startAction(CounterAction a)
         // Resets print no detail: nothing about a password or an answer goes on paper.
         const auto *counter = qobject_cast<CounterDialog *>(dialog);
         const auto details = counter ? counter->receiptDetails() : QList<QPair<QString, QString>>{};
+        const QString receiptAction = counter ? counter->receiptAction() : QString();
         m_dialog = nullptr;
         if (result == QDialog::Accepted)
             showApplicant(code); // the new status, history and SMS
@@ -273,7 +283,7 @@ bool ApplicantView::startAction(CounterAction a)
         window()->activateWindow();
         setFocus(Qt::OtherFocusReason);
         if (result == QDialog::Accepted)
-            emit counterActionDone(a, code, details);
+            emit counterActionDone(a, code, details, receiptAction.isEmpty() ? counterActionCode(a) : receiptAction);
     });
     dialog->open();
     return true;

@@ -33,6 +33,7 @@ enum class CounterAction {
     ChangeMobile,   // F3
     ResetPassword,  // F4
     ResetQuestions, // F6
+    Recover,        // F7: password recovery with the person (SMS code, questions, documents)
     Refuse,         // F8: refusal with a reason
 };
 const QList<CounterAction> &allCounterActions();
@@ -83,8 +84,10 @@ signals:
     void closed();
     // A counter action succeeded; the case shown is already reloaded. `details` are the
     // receipt's extra lines (translated).
+    // `receiptAction`: the audit action the receipt is titled with (the dialog's, or the
+    // action's own code).
     void counterActionDone(branch::ui::CounterAction action, const QString &nationalCode,
-                           const QList<QPair<QString, QString>> &details);
+                           const QList<QPair<QString, QString>> &details, const QString &receiptAction);
 
 protected:
     void changeEvent(QEvent *event) override;

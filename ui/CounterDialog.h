@@ -28,6 +28,9 @@ public:
     // Extra lines for the receipt (label, value), already translated; meaningful once the
     // dialog was accepted (finished(Accepted) is the moment to read them).
     QList<QPair<QString, QString>> receiptDetails() const { return m_receiptDetails; }
+    // The audit action the receipt is titled with, when it depends on what the dialog did
+    // (empty: the counter action's own code).
+    virtual QString receiptAction() const { return QString(); }
 
     // "Ali Rezaei — national code ۰۰۱۲۳۴۵۶۷۹", digits as the language reads them.
     static QString applicantHeading(const ApplicantCase &c);

@@ -206,7 +206,7 @@ void MainWindow::updateSyncState()
 }
 
 void MainWindow::onCounterActionDone(CounterAction action, const QString &nationalCode,
-                                     const QList<QPair<QString, QString>> &details)
+                                     const QList<QPair<QString, QString>> &details, const QString &receiptAction)
 {
     const bool persian = language() == QLatin1String("fa");
     statusBar()->showMessage(
@@ -219,7 +219,7 @@ void MainWindow::onCounterActionDone(CounterAction action, const QString &nation
     // The receipt: printed or saved as PDF for the person, or closed with Esc.
     const ApplicantCase &c = m_view->currentCase();
     Receipt receipt;
-    receipt.action = counterActionCode(action);
+    receipt.action = receiptAction;
     receipt.branchCode = m_ctx.branchCode;
     receipt.staffLogin = m_session.login;
     receipt.nationalCode = nationalCode;

@@ -86,7 +86,7 @@ private:
     void showCentral(QWidget *w);
     void updateSyncState();
     void onCounterActionDone(CounterAction action, const QString &nationalCode,
-                             const QList<QPair<QString, QString>> &details);
+                             const QList<QPair<QString, QString>> &details, const QString &receiptAction);
 
     const QScopedPointer<Ui::MainWindow> m_ui;
     Context &m_ctx;

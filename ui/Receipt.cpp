@@ -37,6 +37,9 @@ const ActionTitle kActionTitles[] = {
     {"account.mobile_change", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Mobile number changed at the branch")},
     {"account.password_reset", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Password reset at the branch")},
     {"account.questions_reset", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Security questions reset at the branch")},
+    {"account.password_recovered", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Password recovered at the branch")},
+    {"account.recovered_at_branch",
+     QT_TRANSLATE_NOOP("branch::ui::Receipt", "Account recovered at the branch after a document check")},
 };
 
 bool isPersian()

@@ -4,6 +4,7 @@
 
 #include "Confirm.h"
 #include "PasswordRulesChecklist.h"
+#include "QuestionChoosers.h"
 
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
@@ -364,35 +365,12 @@ void RegistrationWizard::updateAccount()
 
 void RegistrationWizard::rebuildQuestionChoosers()
 {
-    // Each chooser offers the catalogue minus the questions chosen in the other two, so
-    // the same question cannot be picked twice; a chooser keeps its own choice.
-    const QList<Question> catalogue = questionCatalogue();
-    QStringList chosen;
-    for (QComboBox *box : std::as_const(m_questionBoxes))
-        chosen << box->currentData().toString();
-    for (int row = 0; row < m_questionBoxes.size(); ++row) {
-        QComboBox *box = m_questionBoxes.at(row);
-        const QSignalBlocker blocker(box);
-        box->clear();
-        for (const Question &q : catalogue) {
-            bool takenElsewhere = false;
-            for (int other = 0; other < chosen.size(); ++other)
-                takenElsewhere = takenElsewhere || (other != row && chosen.at(other) == q.id);
-            if (!takenElsewhere)
-                box->addItem(q.text, q.id);
-        }
-        // addItem made the first item current; put back the person's choice (or none).
-        box->setCurrentIndex(chosen.at(row).isEmpty() ? -1 : box->findData(chosen.at(row)));
-    }
+    offerDistinctQuestions(m_questionBoxes);
 }
 
 QStringList RegistrationWizard::offeredQuestions(int row) const
 {
-    QStringList out;
-    if (QComboBox *box = m_questionBoxes.value(row, nullptr))
-        for (int i = 0; i < box->count(); ++i)
-            out << box->itemData(i).toString();
-    return out;
+    return offeredQuestionIds(m_questionBoxes.value(row, nullptr));
 }
 
 PasswordRulesChecklist *RegistrationWizard::passwordRules() const

@@ -2,6 +2,7 @@
 #include "Counter.h"
 
 #include "Lifecycle.h"
+#include "Recovery.h"
 #include "SmsTexts.h"
 #include "Staff.h"
 #include "Status.h"
@@ -347,6 +348,60 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
                                 });
     for (auto &q : questions)
         security::wipe(q.answer);
+    return out;
+}
+
+Outcome<bool> recoverAtCounter(Context &ctx, const QString &nationalCode, BranchRecoveryInput input,
+                               const StaffSession &staff, const QDateTime &now)
+{
+    auto wipeAll = [&] {
+        security::wipe(input.password);
+        security::wipe(input.passwordConfirm);
+        for (auto &q : input.questions)
+            security::wipe(q.answer);
+    };
+    Violations errors = checkDocumentsSeen(
+        input.documents,
+        Services::tr("Check and tick every required document before the recovery at the branch (missing: %1)."));
+    if (!input.newPassword && !input.newQuestions)
+        errors << Violation{QStringLiteral("recovery"), QStringLiteral("recovery.nothing_chosen"),
+                            Services::tr("Choose what to renew: a new password, new security questions, or both.")};
+    if (input.newQuestions)
+        errors += checkSecurityQuestions(input.questions);
+    if (!errors.isEmpty()) {
+        wipeAll();
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    QString passwordHash;
+    const QString answersHash = input.newQuestions ? hashAnswers(input.questions) : QString();
+    auto checkAndHash = [&](const db::AccountRecord &a) -> std::optional<Failure> {
+        if (!input.newPassword)
+            return std::nullopt;
+        const Violations bad = checkPassword(input.password, input.passwordConfirm,
+                                             PasswordContext{a.firstName, a.lastName, a.nationalCode});
+        if (!bad.isEmpty())
+            return Failure{Failure::Kind::Rule, bad, {}};
+        passwordHash = security::hashSecret(input.password);
+        return std::nullopt;
+    };
+    auto out =
+        changeAccount(ctx, nationalCode, staff, now, QStringLiteral("account.recovered_at_branch"), checkAndHash,
+                      [&](db::AccountRecord &a, QJsonObject &details, const QString &actor) -> std::optional<Failure> {
+                          details.insert(QStringLiteral("documents"), QJsonArray::fromStringList(input.documents));
+                          details.insert(QStringLiteral("password"), input.newPassword);
+                          details.insert(QStringLiteral("questions"), input.newQuestions);
+                          if (input.newPassword)
+                              a.passwordHash = passwordHash;
+                          if (input.newQuestions)
+                              a.questionsJson = answersHash;
+                          // A code or verification started earlier must not set another password after this.
+                          supersedeOpenRecoveries(ctx, a.nationalCode, now, actor);
+                          if (input.newPassword)
+                              queueNotice(ctx, a, QStringLiteral("password_reset"),
+                                          sms::passwordReset(a.gender, a.firstName, a.lastName), now, actor);
+                          return std::nullopt;
+                      });
+    wipeAll();
     return out;
 }
 

@@ -67,6 +67,23 @@ Outcome<bool> resetPasswordAtCounter(Context &ctx, const QString &nationalCode, 
 Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
                                       QString staffPassword, QList<QuestionAnswer> questions, const QDateTime &now);
 
+// Password recovery at the branch when neither the SMS code nor the questions work: the
+// clerk checked the identity documents (requiredActivationDocuments) in person, and the
+// person types a new password, and/or chooses new security questions. One transaction:
+// the account, the person's open online recoveries superseded, one audit entry
+// "account.recovered_at_branch" (the documents and what was renewed, never the secrets),
+// and the password notice SMS when the password changed. Every rule is checked first;
+// a refusal changes nothing. The secrets are wiped.
+struct BranchRecoveryInput {
+    QStringList documents;
+    bool newPassword = false;
+    QString password, passwordConfirm;
+    bool newQuestions = false;
+    QList<QuestionAnswer> questions;
+};
+Outcome<bool> recoverAtCounter(Context &ctx, const QString &nationalCode, BranchRecoveryInput input,
+                               const StaffSession &staff, const QDateTime &now);
+
 // Registration for a person at the counter (the desk's registration wizard): the same
 // submission as `branchctl register` (submitRegistration: every rule, a pending request of
 // the same code superseded, nothing stored on refusal), by a signed-in staff member whose

@@ -205,11 +205,9 @@ QStringList requiredActivationDocuments()
     return {QStringLiteral("national_card"), QStringLiteral("birth_certificate")};
 }
 
-namespace
+Violations checkDocumentsSeen(const QStringList &documents, const QString &missingMessage)
 {
-Violations checkActivation(const QString &nationalCodeInput, const QStringList &documents, QString *nationalCode)
-{
-    Violations errors = checkNationalCode(nationalCodeInput, nationalCode);
+    Violations errors;
     QStringList missing;
     for (const QString &d : requiredActivationDocuments())
         if (!documents.contains(d))
@@ -221,8 +219,17 @@ Violations checkActivation(const QString &nationalCodeInput, const QStringList &
                 Services::tr("Unknown document \"%1\"; the documents are national_card and birth_certificate.").arg(d)};
     if (!missing.isEmpty())
         errors << Violation{QStringLiteral("documents"), QStringLiteral("documents.missing"),
-                            Services::tr("Check and tick every required document before activating (missing: %1).")
-                                .arg(missing.join(QStringLiteral(", ")))};
+                            missingMessage.arg(missing.join(QStringLiteral(", ")))};
+    return errors;
+}
+
+namespace
+{
+Violations checkActivation(const QString &nationalCodeInput, const QStringList &documents, QString *nationalCode)
+{
+    Violations errors = checkNationalCode(nationalCodeInput, nationalCode);
+    errors += checkDocumentsSeen(
+        documents, Services::tr("Check and tick every required document before activating (missing: %1)."));
     return errors;
 }
 

@@ -31,6 +31,9 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now,
 
 // The documents a clerk must have seen before an in-person activation.
 QStringList requiredActivationDocuments();
+// Refuses a document list that lacks one of them (`missingMessage`, with %1 for the list
+// of the missing ones) or names an unknown one. Also the check of a recovery at the branch.
+Violations checkDocumentsSeen(const QStringList &documents, const QString &missingMessage);
 
 // In-person activation of a request waiting for it (branch_activation_required), after
 // the clerk checked the documents. The session form is the desk's; the password form

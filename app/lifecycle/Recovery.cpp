@@ -51,8 +51,8 @@ QList<StoredAnswer> storedAnswers(const QString &json)
     return out;
 }
 
-void saveRecovery(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const QString &action,
-                  QJsonObject details = {})
+void saveRecovery(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const QString &actor,
+                  const QString &action, QJsonObject details = {})
 {
     const int base = r.version;
     r.version += 1;
@@ -60,7 +60,7 @@ void saveRecovery(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, con
     db::updateRecovery(ctx.db, r);
     details.insert(QStringLiteral("recovery_id"), r.id);
     recordChange(ctx, QStringLiteral("recoveries"), r.id, base, r.version, r.toJson(),
-                 {QStringLiteral("portal"), action, r.nationalCode, details}, now);
+                 {actor, action, r.nationalCode, details}, now);
 }
 
 // Loads a recovery and refuses the states in which nothing more may happen.
@@ -85,13 +85,15 @@ Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
 }
 
 // A wrong try: counted, and the recovery locks at the fifth.
-Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const char *code, const QString &message)
+Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const QString &actor, const char *code,
+                 const QString &message)
 {
     r.attempts += 1;
     const int left = qMax(0, kRecoveryMaxAttempts - r.attempts);
     if (left == 0)
         r.state = QStringLiteral("locked");
-    saveRecovery(ctx, r, now, left == 0 ? QStringLiteral("recovery.locked") : QStringLiteral("recovery.wrong_try"),
+    saveRecovery(ctx, r, now, actor,
+                 left == 0 ? QStringLiteral("recovery.locked") : QStringLiteral("recovery.wrong_try"),
                  {{QStringLiteral("attempts"), r.attempts}});
     Failure f = recoveryFailure(code, message);
     f.extra.insert(QStringLiteral("attempts_left"), left);
@@ -99,6 +101,16 @@ Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, cons
 }
 
 } // namespace
+
+void supersedeOpenRecoveries(Context &ctx, const QString &nationalCode, const QDateTime &now, const QString &actor)
+{
+    for (auto older : db::recoveriesOf(ctx.db, nationalCode, QDateTime::fromSecsSinceEpoch(0, Qt::UTC))) {
+        if (older.state == QLatin1String("pending") || older.state == QLatin1String("verified")) {
+            older.state = QStringLiteral("superseded");
+            saveRecovery(ctx, older, now, actor, QStringLiteral("recovery.superseded"));
+        }
+    }
+}
 
 Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeInput, const QString &method,
                                      const QDateTime &now, const QString &actor)
@@ -126,12 +138,7 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
             return recoveryFailure("too_many",
                                    Services::tr("Too many password recoveries were started for this username. Try "
                                                 "again in an hour, or recover the password at the nearest branch."));
-        for (auto older : db::recoveriesOf(ctx.db, nationalCode, QDateTime::fromSecsSinceEpoch(0, Qt::UTC))) {
-            if (older.state == QLatin1String("pending") || older.state == QLatin1String("verified")) {
-                older.state = QStringLiteral("superseded");
-                saveRecovery(ctx, older, now, QStringLiteral("recovery.superseded"));
-            }
-        }
+        supersedeOpenRecoveries(ctx, nationalCode, now, actor);
         RecoveryStart start;
         db::RecoveryRecord r;
         r.id = security::newUuidV4(); // the id is what the person holds: no time in it
@@ -176,7 +183,8 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
     return out;
 }
 
-Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now)
+Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now,
+                                 const QString &actor)
 {
     auto out = inTransactionKeepingFailures<bool>(ctx, [&]() -> Outcome<bool> {
         auto r = usableRecovery(ctx, recoveryId);
@@ -191,10 +199,10 @@ Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QStrin
                                                 "Request a new code."));
         const QString typed = normalizeDigits(code).trimmed();
         if (!security::verifySecret(typed, rec.codeHash))
-            return wrongTry(ctx, rec, now, "code_wrong", Services::tr("The code is wrong."));
+            return wrongTry(ctx, rec, now, actor, "code_wrong", Services::tr("The code is wrong."));
         if (rec.state != QLatin1String("verified")) {
             rec.state = QStringLiteral("verified");
-            saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
+            saveRecovery(ctx, rec, now, actor, QStringLiteral("recovery.verified"));
         }
         return true;
     });
@@ -203,7 +211,7 @@ Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QStrin
 }
 
 Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
-                                    const QDateTime &now)
+                                    const QDateTime &now, const QString &actor)
 {
     auto out = inTransactionKeepingFailures<bool>(ctx, [&]() -> Outcome<bool> {
         auto r = usableRecovery(ctx, recoveryId);
@@ -230,11 +238,11 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
             allRight = allRight && found;
         }
         if (!allRight)
-            return wrongTry(ctx, rec, now, "answers_wrong",
+            return wrongTry(ctx, rec, now, actor, "answers_wrong",
                             Services::tr("The answers to the security questions are wrong."));
         if (rec.state != QLatin1String("verified")) {
             rec.state = QStringLiteral("verified");
-            saveRecovery(ctx, rec, now, QStringLiteral("recovery.verified"));
+            saveRecovery(ctx, rec, now, actor, QStringLiteral("recovery.verified"));
         }
         return true;
     });
@@ -244,7 +252,7 @@ Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QLi
 }
 
 Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password, QString passwordConfirm,
-                                     const QDateTime &now)
+                                     const QDateTime &now, const QString &actor)
 {
     auto wipeBoth = [&] {
         security::wipe(password);
@@ -294,18 +302,73 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         acc->version += 1;
         acc->passwordHash = hash;
         acc->updatedAt = now;
-        acc->updatedBy = QStringLiteral("portal");
+        acc->updatedBy = actor;
         db::updateAccount(ctx.db, *acc);
         recordChange(ctx, QStringLiteral("accounts"), acc->id, base, acc->version, acc->toJson(),
-                     {QStringLiteral("portal"),
+                     {actor,
                       QStringLiteral("account.password_recovered"),
                       acc->nationalCode,
                       {{QStringLiteral("recovery_id"), fresh.id}}},
                      now);
         fresh.state = QStringLiteral("used");
-        saveRecovery(ctx, fresh, now, QStringLiteral("recovery.used"));
+        saveRecovery(ctx, fresh, now, actor, QStringLiteral("recovery.used"));
         return true;
     });
+}
+
+// --- At the branch ---------------------------------------------------------------
+
+namespace
+{
+// The desk's form of a recovery step: the staff member must still be allowed counter
+// actions (checked before anything about the person is read) and is the audit's actor.
+template <class T, class F>
+Outcome<T> asStaff(Context &ctx, const StaffSession &staff, F &&step)
+{
+    auto member = sessionStaff(ctx, staff, StaffPermission::CounterActions);
+    if (!member.ok())
+        return member.failure;
+    return step(member.value->login);
+}
+} // namespace
+
+Outcome<RecoveryStart> startRecoveryAtCounter(Context &ctx, const QString &nationalCode, const QString &method,
+                                              const StaffSession &staff, const QDateTime &now)
+{
+    return asStaff<RecoveryStart>(
+        ctx, staff, [&](const QString &actor) { return startRecovery(ctx, nationalCode, method, now, actor); });
+}
+
+Outcome<bool> verifyRecoveryCodeAtCounter(Context &ctx, const QString &recoveryId, QString code,
+                                          const StaffSession &staff, const QDateTime &now)
+{
+    auto out = asStaff<bool>(ctx, staff, [&](const QString &actor) {
+        return verifyRecoveryCode(ctx, recoveryId, std::move(code), now, actor);
+    });
+    security::wipe(code);
+    return out;
+}
+
+Outcome<bool> verifyRecoveryAnswersAtCounter(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
+                                             const StaffSession &staff, const QDateTime &now)
+{
+    auto out = asStaff<bool>(ctx, staff, [&](const QString &actor) {
+        return verifyRecoveryAnswers(ctx, recoveryId, std::move(answers), now, actor);
+    });
+    for (auto &a : answers)
+        security::wipe(a.answer);
+    return out;
+}
+
+Outcome<bool> resetRecoveredPasswordAtCounter(Context &ctx, const QString &recoveryId, QString password,
+                                              QString passwordConfirm, const StaffSession &staff, const QDateTime &now)
+{
+    auto out = asStaff<bool>(ctx, staff, [&](const QString &actor) {
+        return resetRecoveredPassword(ctx, recoveryId, std::move(password), std::move(passwordConfirm), now, actor);
+    });
+    security::wipe(password);
+    security::wipe(passwordConfirm);
+    return out;
 }
 
 } // namespace branch

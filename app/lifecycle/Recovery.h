@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Service.h"
+#include "Staff.h"
 
 #include "app/core/SecurityQuestions.h"
 
@@ -22,12 +23,33 @@ struct RecoveryStart {
     QList<Question> questions; // questions only: the registered ones, in order
 };
 
+// The portal's steps. `actor` is who the audit log names: "portal" online, the staff
+// member's login when the desk drives them (the *AtCounter forms below).
 Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCode, const QString &method,
                                      const QDateTime &now, const QString &actor = QStringLiteral("portal"));
-Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now);
+Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now,
+                                 const QString &actor = QStringLiteral("portal"));
 Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
-                                    const QDateTime &now);
+                                    const QDateTime &now, const QString &actor = QStringLiteral("portal"));
 Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QString password, QString passwordConfirm,
-                                     const QDateTime &now);
+                                     const QDateTime &now, const QString &actor = QStringLiteral("portal"));
+
+// Marks this person's recoveries still pending or verified as superseded (audited), so
+// that an older code or verification stops working. Call inside a transaction.
+void supersedeOpenRecoveries(Context &ctx, const QString &nationalCode, const QDateTime &now, const QString &actor);
+
+// The same online methods driven from the desk for a person at the counter: the person
+// reads the SMS code from their phone or answers their questions, then types the new
+// password. The same rules, limits and records as online; the signed-in staff member must
+// be allowed counter actions and is the audit's actor. (When neither method works, the
+// recovery after a document check is recoverAtCounter, in Counter.h.)
+Outcome<RecoveryStart> startRecoveryAtCounter(Context &ctx, const QString &nationalCode, const QString &method,
+                                              const StaffSession &staff, const QDateTime &now);
+Outcome<bool> verifyRecoveryCodeAtCounter(Context &ctx, const QString &recoveryId, QString code,
+                                          const StaffSession &staff, const QDateTime &now);
+Outcome<bool> verifyRecoveryAnswersAtCounter(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
+                                             const StaffSession &staff, const QDateTime &now);
+Outcome<bool> resetRecoveredPasswordAtCounter(Context &ctx, const QString &recoveryId, QString password,
+                                              QString passwordConfirm, const StaffSession &staff, const QDateTime &now);
 
 } // namespace branch

@@ -1,0 +1,528 @@
+// Password recovery at the branch (see RecoveryDialog.h).
+#include "RecoveryDialog.h"
+#include "ui_RecoveryDialog.h"
+
+#include "ActivationDialog.h"
+#include "MobileChangeDialog.h"
+#include "QuestionChoosers.h"
+
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Lifecycle.h"
+#include "app/lifecycle/Recovery.h"
+#include "app/security/SecretHash.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QPushButton>
+
+namespace branch::ui
+{
+
+namespace
+{
+const QColor kProblemColor(0xb3, 0x26, 0x1e);
+
+void wipeField(QLineEdit *field)
+{
+    // setText (not clear()) also drops the undo history.
+    const QSignalBlocker blocker(field);
+    field->setText(QString());
+}
+} // namespace
+
+RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant, QWidget *parent)
+    : CounterDialog(ctx, staff, applicant, parent), m_ui(new Ui::RecoveryDialog)
+{
+    static_assert(kSecurityQuestionCount == 3, "the form has three question rows");
+    m_ui->setupUi(this);
+    bind(m_ui->heading, m_ui->message);
+    QPalette p = m_ui->questionViolations->palette();
+    p.setColor(QPalette::WindowText, kProblemColor);
+    m_ui->questionViolations->setPalette(p);
+
+    m_questionLabels = {m_ui->questionText1, m_ui->questionText2, m_ui->questionText3};
+    m_answers = {m_ui->answer1, m_ui->answer2, m_ui->answer3};
+    m_newQuestions = {m_ui->newQuestion1, m_ui->newQuestion2, m_ui->newQuestion3};
+    m_newAnswers = {m_ui->newAnswer1, m_ui->newAnswer2, m_ui->newAnswer3};
+
+    // Codes and passwords are Latin digits and letters: they read left to right in both languages.
+    for (QLineEdit *e : {m_ui->codeField, m_ui->password, m_ui->confirm})
+        e->setLayoutDirection(Qt::LeftToRight);
+    m_ui->rules->setPersonal(PasswordContext{m_case.request.firstName, m_case.request.lastName, m_case.nationalCode});
+
+    // The documents are the activation's, with the same labels.
+    for (const QString &doc : requiredActivationDocuments()) {
+        auto *box = new QCheckBox(ActivationDialog::documentLabel(doc), m_ui->documentsGroup);
+        box->setObjectName(doc);
+        m_ui->documentsLayout->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &RecoveryDialog::updateRenewState);
+        m_documents << qMakePair(doc, box);
+    }
+    offerDistinctQuestions(m_newQuestions);
+    for (QComboBox *box : std::as_const(m_newQuestions))
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            offerDistinctQuestions(m_newQuestions);
+            updateRenewState();
+        });
+
+    // No default button: Enter in a field moves on or runs that page's step, never a
+    // button behind the clerk's back; a focused button is pressed with Space.
+    for (QPushButton *b : findChildren<QPushButton *>())
+        b->setAutoDefault(false);
+
+    connect(m_ui->smsButton, &QAbstractButton::clicked, this, &RecoveryDialog::startSms);
+    connect(m_ui->questionsButton, &QAbstractButton::clicked, this, &RecoveryDialog::startQuestions);
+    connect(m_ui->documentsButton, &QAbstractButton::clicked, this, &RecoveryDialog::startDocuments);
+    connect(m_ui->verifyCodeButton, &QPushButton::clicked, this, &RecoveryDialog::verifyCode);
+    connect(m_ui->newCodeButton, &QPushButton::clicked, this, &RecoveryDialog::startSms);
+    connect(m_ui->codeField, &QLineEdit::returnPressed, this, &RecoveryDialog::verifyCode);
+    connect(m_ui->codeField, &QLineEdit::textEdited, this, [this] { showMessage(QString()); });
+    connect(m_ui->verifyAnswersButton, &QPushButton::clicked, this, &RecoveryDialog::verifyAnswers);
+    for (int row = 0; row < m_answers.size(); ++row) {
+        QLineEdit *answer = m_answers.at(row);
+        if (row + 1 < m_answers.size())
+            connect(answer, &QLineEdit::returnPressed, m_answers.at(row + 1), qOverload<>(&QWidget::setFocus));
+        else
+            connect(answer, &QLineEdit::returnPressed, this, &RecoveryDialog::verifyAnswers);
+    }
+    connect(m_ui->showAnswers, &QCheckBox::toggled, this, [this](bool shown) {
+        for (QLineEdit *a : std::as_const(m_answers))
+            a->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_ui->showPassword, &QCheckBox::toggled, this, [this](bool shown) {
+        const auto mode = shown ? QLineEdit::Normal : QLineEdit::Password;
+        m_ui->password->setEchoMode(mode);
+        m_ui->confirm->setEchoMode(mode);
+    });
+    connect(m_ui->password, &QLineEdit::textChanged, this, &RecoveryDialog::updateRenewState);
+    connect(m_ui->confirm, &QLineEdit::textChanged, this, &RecoveryDialog::updateRenewState);
+    connect(m_ui->password, &QLineEdit::returnPressed, m_ui->confirm, qOverload<>(&QWidget::setFocus));
+    connect(m_ui->confirm, &QLineEdit::returnPressed, this, [this] {
+        if (m_ui->renewButton->isEnabled())
+            renew();
+    });
+    for (QLineEdit *a : std::as_const(m_newAnswers))
+        connect(a, &QLineEdit::textChanged, this, &RecoveryDialog::updateRenewState);
+    connect(m_ui->passwordGroup, &QGroupBox::toggled, this, &RecoveryDialog::updateRenewState);
+    connect(m_ui->questionsGroup, &QGroupBox::toggled, this, &RecoveryDialog::updateRenewState);
+    connect(m_ui->renewButton, &QPushButton::clicked, this, &RecoveryDialog::renew);
+    connect(m_ui->backButton, &QPushButton::clicked, this, &RecoveryDialog::backToMethods);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+
+    // The documents first on the renewal page, then the password, then the questions.
+    QWidget *previous = nullptr;
+    for (const auto &[doc, box] : std::as_const(m_documents)) {
+        if (previous)
+            setTabOrder(previous, box);
+        previous = box;
+    }
+    setTabOrder(previous, m_ui->passwordGroup);
+    setTabOrder(m_ui->passwordGroup, m_ui->password);
+
+    showPage(Page::Method);
+}
+
+RecoveryDialog::~RecoveryDialog()
+{
+    clearSecrets();
+}
+
+RecoveryDialog::Page RecoveryDialog::page() const
+{
+    return static_cast<Page>(m_ui->pages->currentIndex());
+}
+
+QString RecoveryDialog::receiptAction() const
+{
+    return m_route == Route::Documents ? QStringLiteral("account.recovered_at_branch")
+                                       : QStringLiteral("account.password_recovered");
+}
+
+QCommandLinkButton *RecoveryDialog::methodButton(Route route) const
+{
+    switch (route) {
+    case Route::Sms:
+        return m_ui->smsButton;
+    case Route::Questions:
+        return m_ui->questionsButton;
+    case Route::Documents:
+        return m_ui->documentsButton;
+    case Route::None:
+        break;
+    }
+    return nullptr;
+}
+
+QLabel *RecoveryDialog::codeInfo() const
+{
+    return m_ui->codeInfo;
+}
+QLineEdit *RecoveryDialog::codeField() const
+{
+    return m_ui->codeField;
+}
+QPushButton *RecoveryDialog::verifyCodeButton() const
+{
+    return m_ui->verifyCodeButton;
+}
+QPushButton *RecoveryDialog::newCodeButton() const
+{
+    return m_ui->newCodeButton;
+}
+QLabel *RecoveryDialog::questionLabel(int row) const
+{
+    return m_questionLabels.value(row, nullptr);
+}
+QLineEdit *RecoveryDialog::answerField(int row) const
+{
+    return m_answers.value(row, nullptr);
+}
+QPushButton *RecoveryDialog::verifyAnswersButton() const
+{
+    return m_ui->verifyAnswersButton;
+}
+QCheckBox *RecoveryDialog::documentBox(const QString &document) const
+{
+    for (const auto &[doc, box] : m_documents)
+        if (doc == document)
+            return box;
+    return nullptr;
+}
+QGroupBox *RecoveryDialog::passwordGroup() const
+{
+    return m_ui->passwordGroup;
+}
+QGroupBox *RecoveryDialog::questionsGroup() const
+{
+    return m_ui->questionsGroup;
+}
+QLineEdit *RecoveryDialog::passwordField() const
+{
+    return m_ui->password;
+}
+QLineEdit *RecoveryDialog::confirmField() const
+{
+    return m_ui->confirm;
+}
+QComboBox *RecoveryDialog::newQuestionBox(int row) const
+{
+    return m_newQuestions.value(row, nullptr);
+}
+QLineEdit *RecoveryDialog::newAnswerField(int row) const
+{
+    return m_newAnswers.value(row, nullptr);
+}
+QPushButton *RecoveryDialog::renewButton() const
+{
+    return m_ui->renewButton;
+}
+QPushButton *RecoveryDialog::backButton() const
+{
+    return m_ui->backButton;
+}
+
+QStringList RecoveryDialog::unmetRules() const
+{
+    return m_ui->rules->unmetRules();
+}
+
+QStringList RecoveryDialog::questionViolations() const
+{
+    const QString text = m_ui->questionViolations->text();
+    return m_ui->questionViolations->isVisibleTo(this) && !text.isEmpty() ? text.split(QLatin1Char('\n'))
+                                                                          : QStringList();
+}
+
+void RecoveryDialog::showPage(Page page)
+{
+    m_ui->pages->setCurrentIndex(static_cast<int>(page));
+    m_ui->backButton->setVisible(page != Page::Method);
+    switch (page) {
+    case Page::Method:
+        setTabOrder(m_ui->documentsButton, m_ui->cancelButton);
+        m_ui->smsButton->setFocus();
+        break;
+    case Page::Code:
+        m_ui->codeField->setFocus();
+        break;
+    case Page::Questions:
+        m_ui->answer1->setFocus();
+        break;
+    case Page::Renew:
+        break;
+    }
+}
+
+void RecoveryDialog::showFailure(const Failure &failure)
+{
+    QString text = failure.message();
+    if (failure.extra.contains(QStringLiteral("attempts_left")))
+        text += QLatin1Char('\n') +
+                tr("Tries left: %1.")
+                    .arg(digits(QString::number(failure.extra.value(QStringLiteral("attempts_left")).toInt())));
+    showMessage(text);
+}
+
+void RecoveryDialog::startSms()
+{
+    start(Route::Sms);
+}
+
+void RecoveryDialog::startQuestions()
+{
+    start(Route::Questions);
+}
+
+void RecoveryDialog::start(Route route)
+{
+    clearSecrets();
+    m_verified = false;
+    const QString method = route == Route::Sms ? QStringLiteral("sms") : QStringLiteral("questions");
+    const auto out = startRecoveryAtCounter(m_ctx, m_case.nationalCode, method, m_staff, m_now());
+    if (!out.ok()) {
+        // Stay where the clerk was (a refused new code keeps the code page); the message says why.
+        showFailure(out.failure);
+        return;
+    }
+    showMessage(QString());
+    m_route = route;
+    m_recoveryId = out.value->recoveryId;
+    if (route == Route::Sms) {
+        const QString until = QLocale().toString(out.value->expiresAt.toLocalTime().time(), QStringLiteral("HH:mm"));
+        m_ui->codeInfo->setText(tr("An SMS with a 6-digit code is on its way to %1. Ask the person to read the code "
+                                   "from their phone; it is valid until %2 (20 minutes).")
+                                    .arg(digits(MobileChangeDialog::maskedMobile(m_case.mobile)), digits(until)));
+        m_ui->codeField->setEnabled(true);
+        m_ui->verifyCodeButton->setEnabled(true);
+        showPage(Page::Code);
+    } else {
+        m_askedQuestions = out.value->questions;
+        for (int row = 0; row < m_questionLabels.size(); ++row) {
+            const bool shown = row < m_askedQuestions.size();
+            m_questionLabels.at(row)->setText(shown ? m_askedQuestions.at(row).text : QString());
+            m_questionLabels.at(row)->setVisible(shown);
+            m_answers.at(row)->setVisible(shown);
+        }
+        m_ui->verifyAnswersButton->setEnabled(true);
+        showPage(Page::Questions);
+    }
+}
+
+void RecoveryDialog::startDocuments()
+{
+    clearSecrets();
+    showMessage(QString());
+    m_route = Route::Documents;
+    m_recoveryId.clear();
+    m_verified = false;
+    showRenewPage();
+}
+
+void RecoveryDialog::verifyCode()
+{
+    if (m_route != Route::Sms || m_recoveryId.isEmpty() || !m_ui->verifyCodeButton->isEnabled())
+        return;
+    QString code = m_ui->codeField->text();
+    wipeField(m_ui->codeField);
+    const auto out = verifyRecoveryCodeAtCounter(m_ctx, m_recoveryId, std::move(code), m_staff, m_now());
+    if (!out.ok()) {
+        showFailure(out.failure);
+        const QString why = out.failure.violations.isEmpty() ? QString() : out.failure.violations.first().code;
+        // Past these a new code is needed: the next step is the button that sends one.
+        const bool dead = why == QLatin1String("recovery.locked") || why == QLatin1String("recovery.code_expired") ||
+                          out.failure.extra.value(QStringLiteral("attempts_left")).toInt(1) == 0;
+        m_ui->codeField->setEnabled(!dead);
+        m_ui->verifyCodeButton->setEnabled(!dead);
+        (dead ? static_cast<QWidget *>(m_ui->newCodeButton) : m_ui->codeField)->setFocus();
+        return;
+    }
+    m_verified = true;
+    showMessage(QString());
+    showRenewPage();
+}
+
+void RecoveryDialog::verifyAnswers()
+{
+    if (m_route != Route::Questions || m_recoveryId.isEmpty() || !m_ui->verifyAnswersButton->isEnabled())
+        return;
+    QList<QuestionAnswer> answers;
+    for (int row = 0; row < m_askedQuestions.size() && row < m_answers.size(); ++row)
+        answers.append(QuestionAnswer{m_askedQuestions.at(row).id, m_answers.at(row)->text()});
+    for (QLineEdit *a : std::as_const(m_answers))
+        wipeField(a);
+    const auto out = verifyRecoveryAnswersAtCounter(m_ctx, m_recoveryId, std::move(answers), m_staff, m_now());
+    if (!out.ok()) {
+        showFailure(out.failure);
+        const bool dead = out.failure.extra.value(QStringLiteral("attempts_left")).toInt(1) == 0 ||
+                          (!out.failure.violations.isEmpty() &&
+                           out.failure.violations.first().code == QLatin1String("recovery.locked"));
+        m_ui->verifyAnswersButton->setEnabled(!dead);
+        (dead ? static_cast<QWidget *>(m_ui->backButton) : m_ui->answer1)->setFocus();
+        return;
+    }
+    m_verified = true;
+    showMessage(QString());
+    showRenewPage();
+}
+
+void RecoveryDialog::showRenewPage()
+{
+    const bool documents = m_route == Route::Documents;
+    m_ui->documentsGroup->setVisible(documents);
+    m_ui->questionsGroup->setVisible(documents);
+    m_ui->passwordGroup->setCheckable(documents);
+    if (documents) {
+        m_ui->passwordGroup->setChecked(true);
+        m_ui->questionsGroup->setChecked(false);
+        for (const auto &[doc, box] : std::as_const(m_documents))
+            box->setChecked(false);
+        m_ui->renewIntro->setText(tr("Neither the SMS code nor the questions: check the originals of the documents "
+                                     "below and tick them. Then the person types a new password, chooses new "
+                                     "security questions, or both."));
+        m_ui->renewButton->setText(tr("&Recover at the branch"));
+    } else {
+        m_ui->renewIntro->setText(route() == Route::Sms
+                                      ? tr("The code is right. Ask the person to type the new password themselves.")
+                                      : tr("The answers are right. Ask the person to type the new password "
+                                           "themselves."));
+        m_ui->renewButton->setText(tr("Set the new &password"));
+    }
+    showPage(Page::Renew);
+    updateRenewState();
+    if (documents && !m_documents.isEmpty())
+        m_documents.first().second->setFocus();
+    else
+        m_ui->password->setFocus();
+}
+
+QStringList RecoveryDialog::tickedDocuments() const
+{
+    QStringList out;
+    for (const auto &[doc, box] : m_documents)
+        if (box->isChecked())
+            out << doc;
+    return out;
+}
+
+QList<QuestionAnswer> RecoveryDialog::newQuestions() const
+{
+    QList<QuestionAnswer> out;
+    for (int row = 0; row < m_newQuestions.size(); ++row)
+        out.append(QuestionAnswer{m_newQuestions.at(row)->currentData().toString(), m_newAnswers.at(row)->text()});
+    return out;
+}
+
+void RecoveryDialog::updateRenewState()
+{
+    const bool documents = m_route == Route::Documents;
+    const bool wantPassword = !documents || m_ui->passwordGroup->isChecked();
+    const bool wantQuestions = documents && m_ui->questionsGroup->isChecked();
+    {
+        QString password = m_ui->password->text();
+        QString confirmation = m_ui->confirm->text();
+        m_rulesMet = m_ui->rules->update(password, confirmation);
+        security::wipe(password);
+        security::wipe(confirmation);
+    }
+    QStringList problems;
+    if (wantQuestions) {
+        QList<QuestionAnswer> qa = newQuestions();
+        for (const Violation &v : checkSecurityQuestions(qa))
+            problems << v.message;
+        for (QuestionAnswer &q : qa)
+            security::wipe(q.answer);
+    }
+    m_ui->questionViolations->setText(problems.join(QLatin1Char('\n')));
+    m_ui->questionViolations->setVisible(!problems.isEmpty());
+    bool ready = (!wantPassword || m_rulesMet) && (!wantQuestions || problems.isEmpty());
+    if (documents)
+        ready = ready && (wantPassword || wantQuestions) && tickedDocuments().size() == m_documents.size();
+    m_ui->renewButton->setEnabled(ready && (documents || m_verified));
+    QString tip;
+    if (documents && tickedDocuments().size() != m_documents.size())
+        tip = tr("Tick every document first.");
+    else if (documents && !wantPassword && !wantQuestions)
+        tip = tr("Choose a new password, new security questions, or both.");
+    m_ui->renewButton->setToolTip(tip);
+}
+
+void RecoveryDialog::renew()
+{
+    updateRenewState();
+    if (!m_ui->renewButton->isEnabled())
+        return;
+    if (m_route == Route::Documents) {
+        BranchRecoveryInput in;
+        in.documents = tickedDocuments();
+        in.newPassword = m_ui->passwordGroup->isChecked();
+        in.newQuestions = m_ui->questionsGroup->isChecked();
+        QStringList docNames;
+        for (const QString &d : std::as_const(in.documents))
+            docNames << ActivationDialog::documentLabel(d);
+        const QString renewed = in.newPassword && in.newQuestions ? tr("password and security questions")
+                                : in.newPassword                  ? tr("password")
+                                                                  : tr("security questions");
+        m_receiptDetails = {{tr("Documents checked"), docNames.join(tr(", "))}, {tr("Renewed"), renewed}};
+        confirmAndRun<bool>(
+            tr("Recover the account of %1 after the document check? What is renewed takes effect at once.")
+                .arg(applicantHeading(m_case)),
+            tr("Recover"), [&] {
+                if (in.newPassword) {
+                    in.password = m_ui->password->text();
+                    in.passwordConfirm = m_ui->confirm->text();
+                }
+                if (in.newQuestions)
+                    in.questions = newQuestions();
+                clearSecrets();
+                return recoverAtCounter(m_ctx, m_case.nationalCode, std::move(in), m_staff, m_now());
+            });
+    } else {
+        m_receiptDetails = {
+            {tr("Identity proved by"),
+             m_route == Route::Sms
+                 ? tr("the SMS code sent to %1").arg(digits(MobileChangeDialog::maskedMobile(m_case.mobile)))
+                 : tr("the answers to the security questions")}};
+        confirmAndRun<bool>(tr("Set the new password of %1?").arg(applicantHeading(m_case)), tr("Set password"), [&] {
+            QString password = m_ui->password->text();
+            QString confirmation = m_ui->confirm->text();
+            clearSecrets();
+            return resetRecoveredPasswordAtCounter(m_ctx, m_recoveryId, std::move(password), std::move(confirmation),
+                                                   m_staff, m_now());
+        });
+    }
+    if (result() != QDialog::Accepted) {
+        // Refused or not confirmed: what was typed is gone (or kept when declined); the
+        // rules show the fields' state again and the message stays.
+        const QString failure = message();
+        updateRenewState();
+        showMessage(failure);
+    }
+}
+
+void RecoveryDialog::backToMethods()
+{
+    clearSecrets();
+    showMessage(QString());
+    m_route = Route::None;
+    m_recoveryId.clear();
+    m_verified = false;
+    showPage(Page::Method);
+}
+
+void RecoveryDialog::clearSecrets()
+{
+    wipeField(m_ui->codeField);
+    for (QLineEdit *a : std::as_const(m_answers))
+        wipeField(a);
+    for (QLineEdit *a : std::as_const(m_newAnswers))
+        wipeField(a);
+    wipeField(m_ui->password);
+    wipeField(m_ui->confirm);
+}
+
+} // namespace branch::ui
