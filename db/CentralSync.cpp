@@ -598,12 +598,14 @@ QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, cons
             binds << t;
         binds << filter.branch;
     }
-    // A branch's own echo (the row state its push wrote) it has already.
-    const QString condition =
-        wanted.isEmpty()
-            ? QStringLiteral("FALSE")
-            : QStringLiteral("(%1) AND (echo_of IS NULL OR echo_of <> ?)").arg(wanted.join(QStringLiteral(" OR ")));
-    binds << filter.branch;
+    // This run's own echo (the row states its push wrote) the branch has already. The tag,
+    // not the branch code: binding the code here matched nothing, so every echo came back
+    // with its payload (applied as a no-op at the same version).
+    const QString condition = wanted.isEmpty()
+                                  ? QStringLiteral("FALSE")
+                                  : QStringLiteral("(%1) AND (echo_of IS NULL OR echo_of <> coalesce(?, ''))")
+                                        .arg(wanted.join(QStringLiteral(" OR ")));
+    binds << filter.echoTag;
     QSqlQuery &q =
         db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, CASE WHEN %1 THEN %2 END FROM "
                                    "changes WHERE seq > ? ORDER BY seq LIMIT %3")
