@@ -208,9 +208,12 @@ bool applyReference(Database &db, const QString &table, const QString &op, const
 QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows,
                          const QString &inFlight)
 {
+    // `+seq`: ordered by the rowid, SQLite walked the whole outbox (the unstamped rows
+    // included) for every batch; this way it reads the few stamped rows from the batch_id
+    // index and sorts them.
     QSqlQuery &pending = run(db,
-                             QStringLiteral("SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND batch_id <> coalesce(?, '') "
-                                            "ORDER BY seq LIMIT 1"),
+                             QStringLiteral("SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL AND batch_id <> "
+                                            "coalesce(?, '') ORDER BY +seq LIMIT 1"),
                              {inFlight});
     QString batchId = pending.next() ? pending.value(0).toString() : QString();
     pending.finish();
