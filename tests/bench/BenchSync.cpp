@@ -44,6 +44,18 @@ const int kRuns = qEnvironmentVariableIntValue("BENCH_SYNC_RUNS") > 0 ? qEnviron
                                                                       : 3;
 const QByteArray kOnly = qgetenv("BENCH_SYNC_ONLY");
 const QString kBranchPassword = QStringLiteral("bench-branch-pass-1");
+// BENCH_SYNC_PERF_CTL=FIFO: "enable" and "disable" written to that FIFO around each timed
+// sync, so that `perf record --delay=-1 --control fifo:FIFO` records only the sync.
+const QByteArray kPerfControl = qgetenv("BENCH_SYNC_PERF_CTL");
+
+void perfControl(const char *command)
+{
+    if (kPerfControl.isEmpty())
+        return;
+    QFile f(QString::fromLocal8Bit(kPerfControl));
+    if (f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        f.write(QByteArray(command) + '\n');
+}
 
 void say(const QString &s)
 {
@@ -251,9 +263,11 @@ int main(int argc, char **argv)
         const int children = childCount(postmaster);
         const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = serverCpuMs(postmaster, children);
         QElapsedTimer t;
+        perfControl("enable");
         t.start();
         auto out = syncWithCentral(ctx, *branchUrl.value, QDateTime::currentDateTimeUtc());
         pullMs << t.nsecsElapsed() / 1e6;
+        perfControl("disable");
         say(QStringLiteral("pull run %1: %2 ms (CPU: BranchDesk %3 ms, PostgreSQL %4 ms)")
                 .arg(run + 1)
                 .arg(pullMs.last(), 0, 'f', 0)
@@ -333,9 +347,11 @@ int main(int argc, char **argv)
         const int children = childCount(postmaster);
         const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = serverCpuMs(postmaster, children);
         QElapsedTimer t;
+        perfControl("enable");
         t.start();
         auto out = syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc());
         pushMs << t.nsecsElapsed() / 1e6;
+        perfControl("disable");
         const double clientCpu = processCpuMs(getpid(), false) - clientCpu0;
         const double serverCpu = serverCpuMs(postmaster, children) - serverCpu0;
         if (!out.ok())
