@@ -21,11 +21,13 @@ const char *const kPgMigrations[] = {
     ":/migrations/central/pg/001_initial.sql",
     ":/migrations/central/pg/002_central_audit.sql",
     ":/migrations/central/pg/003_statement_changes.sql",
+    ":/migrations/central/pg/004_push_cost.sql",
 };
 const char *const kSqliteMigrations[] = {
     ":/migrations/central/sqlite/001_initial.sql",
     ":/migrations/central/sqlite/002_central_audit.sql",
     ":/migrations/central/sqlite/003_statement_changes.sql",
+    ":/migrations/central/sqlite/004_push_cost.sql",
 };
 
 // Serialises concurrent `central init` runs on one PostgreSQL database.

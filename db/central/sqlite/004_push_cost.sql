@@ -1,0 +1,5 @@
+-- Central schema 4 (SQLite): nothing to change. On PostgreSQL schema 4 makes the change-log
+-- trigger and the row-level security cheaper per pushed row (see central/pg/004_push_cost.sql);
+-- SQLite has neither statement triggers nor policies (a branch session's isolation is its
+-- connection's temporary triggers). The version moves with PostgreSQL's so that one number
+-- names one schema.
