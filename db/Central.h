@@ -99,6 +99,10 @@ public:
     // SQLite answers what actAsBranch() set.
     QString sessionBranch();
 
+    // PostgreSQL: the type of each column of `table` (column → format_type, e.g. "uuid"),
+    // read from the catalog once per connection.
+    const QHash<QString, QString> &columnTypes(const QString &table);
+
     // True when push batch `batchId` was already applied (a replay is then a no-op).
     bool batchApplied(const QString &batchId);
     // The newest change number (0 when none): a branch's cursor is at most this.
@@ -116,6 +120,7 @@ private:
     QString m_branch; // SQLite: the bound branch
     int m_versionAtOpen = 0;
     QHash<QString, QSqlQuery *> m_statements;
+    QHash<QString, QHash<QString, QString>> m_columnTypes;
 };
 
 // BEGIN ... COMMIT on the central connection (BEGIN IMMEDIATE on SQLite); rolls back
