@@ -30,16 +30,6 @@ QVariant bindable(const QJsonValue &v)
     return QVariant(v.toString());
 }
 
-// The text form used to compare a central value with a pushed one (NULL and '' alike).
-QString comparable(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return QString::number(v.toInteger());
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    return v.toString();
-}
-
 QString compactJson(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -205,15 +195,73 @@ const TableShape *shapeOf(const QString &table)
     return it->columns.isEmpty() ? nullptr : &*it;
 }
 
-using Row = QList<QJsonValue>; // by column position; Undefined: not in the payload
+using Row = QList<PushValue>; // by column position
+
+PushValue textValue(const QString &text)
+{
+    return {text, PushValue::Text};
+}
+
+PushValue integerValue(qint64 n)
+{
+    return {QString::number(n), PushValue::Integer};
+}
+
+// A payload's value in the push's form: numbers (and booleans, as 1/0) as integers, as
+// bindable() takes them.
+PushValue valueFromJson(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Null:
+        return {QString(), PushValue::Null};
+    case QJsonValue::Double:
+        return integerValue(v.toInteger());
+    case QJsonValue::Bool:
+        return integerValue(v.toBool() ? 1 : 0);
+    default:
+        return textValue(v.toString());
+    }
+}
+
+QJsonValue jsonFromValue(const PushValue &v)
+{
+    switch (v.kind) {
+    case PushValue::Absent:
+        return QJsonValue(QJsonValue::Undefined);
+    case PushValue::Null:
+        return QJsonValue(QJsonValue::Null);
+    case PushValue::Integer:
+        return QJsonValue(v.text.toLongLong());
+    case PushValue::Text:
+        break;
+    }
+    return QJsonValue(v.text);
+}
+
+QVariant bindable(const PushValue &v)
+{
+    if (v.kind == PushValue::Integer)
+        return QVariant(v.text.toLongLong());
+    if (v.kind == PushValue::Text)
+        return QVariant(v.text);
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+// The text form used to compare a central value with a pushed one (NULL and '' alike).
+const QString &comparable(const PushValue &v)
+{
+    return v.text;
+}
 
 Row rowFromPayload(const TableShape &t, const QJsonObject &payload)
 {
-    Row r(t.columns.size(), QJsonValue(QJsonValue::Undefined));
+    Row r(t.columns.size());
     for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
         const int i = t.index.value(it.key(), -1);
         if (i >= 0)
-            r[i] = it.value();
+            r[i] = valueFromJson(it.value());
     }
     return r;
 }
@@ -222,20 +270,21 @@ QJsonObject objectFromRow(const TableShape &t, const Row &r)
 {
     QJsonObject o;
     for (int i = 0; i < t.columns.size(); ++i)
-        if (!r.at(i).isUndefined())
-            o.insert(t.columns.at(i), r.at(i));
+        if (r.at(i).kind != PushValue::Absent)
+            o.insert(t.columns.at(i), jsonFromValue(r.at(i)));
     return o;
 }
 
 bool complete(const Row &r)
 {
-    return std::none_of(r.cbegin(), r.cend(), [](const QJsonValue &v) { return v.isUndefined(); });
+    return std::none_of(r.cbegin(), r.cend(), [](const PushValue &v) { return v.kind == PushValue::Absent; });
 }
 
 bool sameRowValues(const TableShape &t, const Row &central, const Row &pushed)
 {
     for (int i = 0; i < t.columns.size(); ++i) {
-        if (i == t.branch || i == t.version || pushed.at(i).isUndefined() || central.at(i).isUndefined())
+        if (i == t.branch || i == t.version || pushed.at(i).kind == PushValue::Absent ||
+            central.at(i).kind == PushValue::Absent)
             continue;
         if (comparable(central.at(i)) != comparable(pushed.at(i)))
             return false;
@@ -284,13 +333,13 @@ QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const
         for (int i = 0; i < t.columns.size(); ++i) {
             const QVariant v = q.value(i);
             if (v.isNull())
-                r[i] = QJsonValue::Null;
+                r[i] = {QString(), PushValue::Null};
             else if (i == t.version || t.columns.at(i) == QLatin1String("attempts"))
-                r[i] = v.toLongLong();
+                r[i] = integerValue(v.toLongLong());
             else
-                r[i] = v.toString();
+                r[i] = textValue(v.toString());
         }
-        out.insert(r.at(keyColumn).toString(), r);
+        out.insert(r.at(keyColumn).text, r);
     }
     q.finish();
     return out;
@@ -306,17 +355,20 @@ QString columnArray(const QList<Row> &rows, int column)
     for (qsizetype r = 0; r < rows.size(); ++r) {
         if (r > 0)
             out += QLatin1Char(',');
-        const QJsonValue &v = rows.at(r).at(column);
-        if (v.isNull() || v.isUndefined()) {
+        const PushValue &v = rows.at(r).at(column);
+        if (v.kind == PushValue::Null || v.kind == PushValue::Absent) {
             out += QLatin1String("NULL");
             continue;
         }
         out += QLatin1Char('"');
-        const QString text = comparable(v);
-        for (const QChar ch : text) {
-            if (ch == QLatin1Char('"') || ch == QLatin1Char('\\'))
-                out += QLatin1Char('\\');
-            out += ch;
+        if (!v.text.contains(QLatin1Char('"')) && !v.text.contains(QLatin1Char('\\'))) {
+            out += v.text;
+        } else {
+            for (const QChar ch : v.text) {
+                if (ch == QLatin1Char('"') || ch == QLatin1Char('\\'))
+                    out += QLatin1Char('\\');
+                out += ch;
+            }
         }
         out += QLatin1Char('"');
     }
@@ -375,7 +427,7 @@ void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, 
                             .arg(table, t.columns.join(QStringLiteral(", ")),
                                  QStringList(n, one).join(QStringLiteral(", ")), sets.join(QStringLiteral(", "))));
         for (qsizetype r = from; r < from + n; ++r)
-            for (const QJsonValue &v : rows.at(r))
+            for (const PushValue &v : rows.at(r))
                 q.addBindValue(bindable(v));
         db.exec(q);
         q.finish();
@@ -395,9 +447,35 @@ void execSetting(CentralDatabase &db, const QString &branch)
 
 } // namespace
 
+PreparedPush preparePush(QList<PushedChange> changes)
+{
+    PreparedPush out;
+    out.rows.reserve(changes.size());
+    for (const PushedChange &c : changes) {
+        const TableShape *t = shapeOf(c.table);
+        if (!t) {
+            out.rows.append(Row());
+            continue;
+        }
+        Row values = rowFromPayload(*t, c.payload);
+        values[t->id] = textValue(c.rowId);
+        values[t->version] = integerValue(c.newVersion);
+        out.rows.append(std::move(values));
+    }
+    out.changes = std::move(changes);
+    return out;
+}
+
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag)
 {
+    return applyPushBatch(db, batchId, branch, preparePush(changes), now, echoTag);
+}
+
+BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
+                            const PreparedPush &batch, const QDateTime &now, const QString &echoTag)
+{
+    const QList<PushedChange> &changes = batch.changes;
     BatchOutcome out;
     CentralTransaction tx(db);
     if (db.batchApplied(batchId)) {
@@ -408,10 +486,12 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     // accounts of the same persons: one account per person).
     QHash<QString, QStringList> idsByTable;
     QStringList accountPersons;
-    for (const PushedChange &c : changes) {
+    const TableShape *accountShape = shapeOf(QStringLiteral("accounts"));
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const PushedChange &c = changes.at(i);
         idsByTable[c.table] << c.rowId;
         if (c.table == QLatin1String("accounts"))
-            accountPersons << c.payload.value(QStringLiteral("national_code")).toString();
+            accountPersons << batch.rows.at(i).at(accountShape->nationalCode).text;
     }
     QHash<QString, QHash<QString, Row>> state; // table → id → the central row as it will be
     QHash<QString, QSet<QString>> existedBefore, written;
@@ -423,31 +503,29 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 existedBefore[it.key()].insert(r.key());
             state.insert(it.key(), rows);
         }
-    const TableShape *accountShape = shapeOf(QStringLiteral("accounts"));
     QHash<QString, Row> accountsByPerson =
         centralRows(db, QStringLiteral("accounts"), *accountShape, QStringLiteral("national_code"), accountPersons);
 
     // The merge rules, change by change in the batch's order, on the rows in memory; the
     // last state of each row written is written at the end.
     QHash<QString, QStringList> writeOrder; // table → ids, first write first
-    for (const PushedChange &c : changes) {
+    for (qsizetype change = 0; change < changes.size(); ++change) {
+        const PushedChange &c = changes.at(change);
         const TableShape *t = shapeOf(c.table);
         if (!t)
-            continue; // not a travelling table (an older or newer branch): nothing to apply
-        Row values = rowFromPayload(*t, c.payload);
-        values[t->id] = c.rowId;
-        values[t->branch] = branch; // the branch that wrote it
-        values[t->version] = c.newVersion;
+            continue;                          // not a travelling table (an older or newer branch): nothing to apply
+        Row values = batch.rows.at(change);    // id and version set by preparePush
+        values[t->branch] = textValue(branch); // the branch that wrote it
 
         QHash<QString, Row> &rows = state[c.table];
         auto write = [&](const Row &row) {
-            Row full = rows.value(c.rowId, Row(t->columns.size(), QJsonValue(QJsonValue::Undefined)));
+            Row full = rows.value(c.rowId, Row(t->columns.size()));
             for (int i = 0; i < row.size(); ++i)
-                if (!row.at(i).isUndefined())
+                if (row.at(i).kind != PushValue::Absent)
                     full[i] = row.at(i);
             rows.insert(c.rowId, full);
             if (c.table == QLatin1String("accounts"))
-                accountsByPerson.insert(full.at(t->nationalCode).toString(), full);
+                accountsByPerson.insert(full.at(t->nationalCode).text, full);
             if (!written[c.table].contains(c.rowId)) {
                 written[c.table].insert(c.rowId);
                 writeOrder[c.table] << c.rowId;
@@ -459,8 +537,8 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         if (centralIt == rows.constEnd()) {
             // Two branches may activate the same person offline: one account per person.
             if (c.table == QLatin1String("accounts")) {
-                const auto other = accountsByPerson.constFind(values.at(t->nationalCode).toString());
-                if (other != accountsByPerson.constEnd() && other->at(t->id).toString() != c.rowId) {
+                const auto other = accountsByPerson.constFind(values.at(t->nationalCode).text);
+                if (other != accountsByPerson.constEnd() && other->at(t->id).text != c.rowId) {
                     recordConflict(db, branch, c, objectFromRow(*t, *other), now);
                     ++out.conflicts;
                     continue;
@@ -470,7 +548,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             continue;
         }
         const Row central = *centralIt;
-        const int centralVersion = central.at(t->version).toInt();
+        const int centralVersion = central.at(t->version).text.toInt();
         if (centralVersion == c.baseVersion) {
             write(values);
             continue;
@@ -480,14 +558,14 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             continue;
         }
         if (t->status >= 0 && c.table == QLatin1String("requests")) {
-            const int pushedStage = stageOf(values.at(t->status).toString());
-            const int centralStage = stageOf(central.at(t->status).toString());
+            const int pushedStage = stageOf(values.at(t->status).text);
+            const int centralStage = stageOf(central.at(t->status).text);
             if (pushedStage >= 0 && centralStage >= 0 && pushedStage != centralStage) {
                 // The later status wins; the row's version goes above both sides' so that
                 // every branch, the pusher included, pulls the merged row.
                 Row winner = pushedStage > centralStage ? values : central;
-                winner[t->branch] = branch;
-                winner[t->version] = std::max(centralVersion, c.newVersion) + 1;
+                winner[t->branch] = textValue(branch);
+                winner[t->version] = integerValue(std::max(centralVersion, c.newVersion) + 1);
                 write(winner);
                 merged[c.table].insert(c.rowId);
                 continue;

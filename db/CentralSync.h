@@ -28,6 +28,26 @@ struct BatchOutcome {
     int conflicts = 0;   // kept in `conflicts` with both versions; the central row untouched
 };
 
+// A column value of a pushed or central row as the push handles it: its text (PostgreSQL
+// parses it by the column's type, SQLite binds it), NULL, or absent (a payload without the
+// column: an older branch's row).
+struct PushValue {
+    enum Kind : quint8 { Absent, Null, Text, Integer };
+    QString text;
+    Kind kind = Absent;
+};
+
+// A batch laid out for applyPushBatch: each change's values in its table's column order
+// (empty for a table that does not travel), id and version set from the change. Needs no
+// database, so the thread that reads the outbox prepares batch N+1 while the central
+// database applies batch N.
+struct PreparedPush {
+    PreparedPush() = default; // not an aggregate: a braced list of changes stays a QList<PushedChange>
+    QList<PushedChange> changes;
+    QList<QList<PushValue>> rows;
+};
+PreparedPush preparePush(QList<PushedChange> changes);
+
 // Applies `changes` (in order) for branch `branch` in one central transaction, records
 // `batchId` in applied_batches and commits. A batch id already applied is a no-op.
 // Per row: missing centrally → insert; central version == base version → update;
@@ -38,6 +58,8 @@ struct BatchOutcome {
 // On PostgreSQL the rows written as pushed are tagged with `echoTag` in the change log
 // (changes.echo_of), so that the same sync run's pull can skip what it has just pushed;
 // rows a merge rule wrote are not tagged (the pusher must pull them).
+BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
+                            const PreparedPush &changes, const QDateTime &now, const QString &echoTag = {});
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag = {});
 

@@ -164,7 +164,7 @@ public:
         m_wake.notify_all();
         m_thread.join();
     }
-    void send(const QString &batchId, QList<db::PushedChange> changes)
+    void send(const QString &batchId, db::PreparedPush changes)
     {
         {
             std::lock_guard lock(m_mutex);
@@ -187,7 +187,7 @@ public:
 private:
     struct Job {
         QString batchId;
-        QList<db::PushedChange> changes;
+        db::PreparedPush changes;
     };
 
     void run(const db::CentralUrl &url, const QString &branch, const QDateTime &now, const QString &echoTag)
@@ -237,9 +237,10 @@ private:
     std::thread m_thread; // last: started once the members above exist
 };
 
-// The next batch to push (stamped before anything is sent), as changes; empty when the
-// outbox has nothing more (beside `inFlight`).
-QString claimBatch(Context &ctx, const QString &inFlight, QList<db::PushedChange> *changes)
+// The next batch to push (stamped before anything is sent), laid out for the central
+// database (db::preparePush, here rather than on the worker, which waits for the central
+// database in between); empty when the outbox has nothing more (beside `inFlight`).
+QString claimBatch(Context &ctx, const QString &inFlight, db::PreparedPush *batch)
 {
     QList<db::OutboxRow> rows;
     QString batchId;
@@ -248,10 +249,11 @@ QString claimBatch(Context &ctx, const QString &inFlight, QList<db::PushedChange
         batchId = db::claimOutboxBatch(ctx.db, kPushBatch, security::newUuidV4(), &rows, inFlight);
         tx.commit();
     }
-    changes->clear();
-    changes->reserve(rows.size());
-    for (const auto &r : rows)
-        *changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, r.payload};
+    QList<db::PushedChange> changes;
+    changes.reserve(rows.size());
+    for (auto &r : rows)
+        changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, std::move(r.payload)};
+    *batch = db::preparePush(std::move(changes));
     return rows.isEmpty() ? QString() : batchId;
 }
 
@@ -290,21 +292,24 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
 
         // Push: the batch id is stored with the rows before anything is sent; the next
         // batch is stamped and read while the central database applies the current one,
-        // and a batch leaves the outbox only once the central database committed it.
+        // and goes to the worker as soon as that one is committed; a batch leaves the
+        // outbox only once the central database committed it.
         atCentral = false;
-        QList<db::PushedChange> changes;
+        db::PreparedPush changes;
         QString batchId = claimBatch(ctx, {}, &changes);
         if (!batchId.isEmpty()) {
             PushWorker worker(url, ctx.branchCode, now, echoTag);
+            crashPointForTests("batch_stamped");
+            worker.send(batchId, std::move(changes));
             while (!batchId.isEmpty()) {
-                crashPointForTests("batch_stamped");
-                worker.send(batchId, std::move(changes));
-                QList<db::PushedChange> next;
+                db::PreparedPush next;
                 const QString nextId = claimBatch(ctx, batchId, &next);
                 atCentral = true;
                 const db::BatchOutcome applied = worker.receive();
                 crashPointForTests("central_commit");
                 atCentral = false;
+                if (!nextId.isEmpty())
+                    worker.send(nextId, std::move(next)); // applied while this one leaves the outbox
                 {
                     db::Transaction tx(ctx.db);
                     db::deleteOutboxBatch(ctx.db, batchId);
@@ -313,7 +318,6 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
                 result.pushed += applied.applied;
                 result.conflicts += applied.conflicts;
                 batchId = nextId;
-                changes = std::move(next);
             }
         }
 
