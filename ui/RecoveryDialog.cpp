@@ -19,12 +19,19 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QScreen>
 
 namespace branch::ui
 {
 
 namespace
 {
+// The masked number ("0912***4567") read left to right inside a right-to-left sentence.
+QString isolatedMobile(const QString &mobile)
+{
+    return QChar(0x2066) + CounterDialog::digits(MobileChangeDialog::maskedMobile(mobile)) + QChar(0x2069);
+}
+
 const QColor kProblemColor(0xb3, 0x26, 0x1e);
 
 void wipeField(QLineEdit *field)
@@ -40,6 +47,7 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
 {
     static_assert(kSecurityQuestionCount == 3, "the form has three question rows");
     m_ui->setupUi(this);
+    setMinimumWidth(560); // the notes wrap into readable lines, not a narrow column
     bind(m_ui->heading, m_ui->message);
     QPalette p = m_ui->questionViolations->palette();
     p.setColor(QPalette::WindowText, kProblemColor);
@@ -53,6 +61,8 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
     // Codes and passwords are Latin digits and letters: they read left to right in both languages.
     for (QLineEdit *e : {m_ui->codeField, m_ui->password, m_ui->confirm})
         e->setLayoutDirection(Qt::LeftToRight);
+    // Wide enough that no rule of the checklist wraps (a wrapped line is cut in a tight column).
+    m_ui->rules->setMinimumWidth(460);
     m_ui->rules->setPersonal(PasswordContext{m_case.request.firstName, m_case.request.lastName, m_case.nationalCode});
 
     // The documents are the activation's, with the same labels.
@@ -64,6 +74,8 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
         m_documents << qMakePair(doc, box);
     }
     offerDistinctQuestions(m_newQuestions);
+    for (QLineEdit *a : std::as_const(m_newAnswers))
+        a->setMinimumWidth(180); // the long questions would leave the answers a sliver
     for (QComboBox *box : std::as_const(m_newQuestions))
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             offerDistinctQuestions(m_newQuestions);
@@ -130,11 +142,6 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
 RecoveryDialog::~RecoveryDialog()
 {
     clearSecrets();
-}
-
-RecoveryDialog::Page RecoveryDialog::page() const
-{
-    return static_cast<Page>(m_ui->pages->currentIndex());
 }
 
 QString RecoveryDialog::receiptAction() const
@@ -240,7 +247,12 @@ QStringList RecoveryDialog::questionViolations() const
 
 void RecoveryDialog::showPage(Page page)
 {
-    m_ui->pages->setCurrentIndex(static_cast<int>(page));
+    // Only the page shown is in the layout (a hidden widget takes no room), so the dialog
+    // takes the size of that page, not of the largest one.
+    m_page = page;
+    const QList<QWidget *> pages = {m_ui->methodPage, m_ui->codePage, m_ui->questionsPage, m_ui->renewPage};
+    for (int i = 0; i < pages.size(); ++i)
+        pages.at(i)->setVisible(i == static_cast<int>(page));
     m_ui->backButton->setVisible(page != Page::Method);
     switch (page) {
     case Page::Method:
@@ -256,6 +268,40 @@ void RecoveryDialog::showPage(Page page)
     case Page::Renew:
         break;
     }
+    fitHeight(true);
+    if (isVisible()) {
+        // A resize keeps the top-left corner: centre the dialog on its window again and
+        // keep it on the screen.
+        QRect frame = geometry();
+        if (const QWidget *over = parentWidget() ? parentWidget()->window() : nullptr)
+            frame.moveCenter(over->geometry().center());
+        if (const QScreen *s = screen()) {
+            const QRect avail = s->availableGeometry();
+            frame.moveLeft(qBound(avail.left(), frame.left(), qMax(avail.left(), avail.right() - frame.width())));
+            frame.moveTop(qBound(avail.top(), frame.top(), qMax(avail.top(), avail.bottom() - frame.height())));
+        }
+        move(frame.topLeft());
+    }
+}
+
+bool RecoveryDialog::event(QEvent *e)
+{
+    const bool handled = CounterDialog::event(e);
+    // A note or a message appeared or grew: make room rather than squeeze the page.
+    if (e->type() == QEvent::LayoutRequest)
+        fitHeight(false);
+    return handled;
+}
+
+void RecoveryDialog::fitHeight(bool mayShrink)
+{
+    // Not adjustSize(): with wrapped notes its width hint is a narrow column, so tall that
+    // the screen caps it. The width first, then the height the notes need at that width.
+    layout()->activate();
+    const int w = mayShrink ? qMax(minimumWidth(), sizeHint().width()) : width();
+    const int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height();
+    if (mayShrink || h > height())
+        resize(w, qMax(h, minimumSizeHint().height()));
 }
 
 void RecoveryDialog::showFailure(const Failure &failure)
@@ -296,7 +342,7 @@ void RecoveryDialog::start(Route route)
         const QString until = QLocale().toString(out.value->expiresAt.toLocalTime().time(), QStringLiteral("HH:mm"));
         m_ui->codeInfo->setText(tr("An SMS with a 6-digit code is on its way to %1. Ask the person to read the code "
                                    "from their phone; it is valid until %2 (20 minutes).")
-                                    .arg(digits(MobileChangeDialog::maskedMobile(m_case.mobile)), digits(until)));
+                                    .arg(isolatedMobile(m_case.mobile), digits(until)));
         m_ui->codeField->setEnabled(true);
         m_ui->verifyCodeButton->setEnabled(true);
         showPage(Page::Code);
@@ -482,11 +528,9 @@ void RecoveryDialog::renew()
                 return recoverAtCounter(m_ctx, m_case.nationalCode, std::move(in), m_staff, m_now());
             });
     } else {
-        m_receiptDetails = {
-            {tr("Identity proved by"),
-             m_route == Route::Sms
-                 ? tr("the SMS code sent to %1").arg(digits(MobileChangeDialog::maskedMobile(m_case.mobile)))
-                 : tr("the answers to the security questions")}};
+        m_receiptDetails = {{tr("Identity proved by"),
+                             m_route == Route::Sms ? tr("the SMS code sent to %1").arg(isolatedMobile(m_case.mobile))
+                                                   : tr("the answers to the security questions")}};
         confirmAndRun<bool>(tr("Set the new password of %1?").arg(applicantHeading(m_case)), tr("Set password"), [&] {
             QString password = m_ui->password->text();
             QString confirmation = m_ui->confirm->text();

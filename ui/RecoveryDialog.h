@@ -42,7 +42,7 @@ public:
     RecoveryDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant, QWidget *parent = nullptr);
     ~RecoveryDialog() override;
 
-    Page page() const;
+    Page page() const { return m_page; }
     Route route() const { return m_route; }
     // The recovery started from the desk (empty on the document route or before a start).
     QString recoveryId() const { return m_recoveryId; }
@@ -84,7 +84,11 @@ public slots:
     // Back to the choice of method; what was typed is dropped.
     void backToMethods();
 
+protected:
+    bool event(QEvent *e) override;
+
 private:
+    void fitHeight(bool mayShrink);
     void start(Route route);
     void showPage(Page page);
     void showRenewPage();
@@ -101,6 +105,7 @@ private:
     QList<QComboBox *> m_newQuestions;
     QList<QLineEdit *> m_newAnswers;
     QList<Question> m_askedQuestions;
+    Page m_page = Page::Method;
     Route m_route = Route::None;
     QString m_recoveryId;
     bool m_verified = false;

@@ -67,6 +67,18 @@ class TestServices : public QObject
         db::upsertRegistryPerson(*m_db, p, kT0);
     }
 
+    // An activated account for `code` (registry match, own mobile), the clerk "sara" and
+    // the administrator "root1".
+    void activatedWithStaff(const QString &code)
+    {
+        addRegistry(code);
+        db::upsertMobileOwner(*m_db, code, u"09121234567"_s);
+        QVERIFY(submitRegistration(*m_ctx, person(code), kT0).ok());
+        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
+    }
+
 private slots:
     void init()
     {
@@ -281,6 +293,116 @@ private slots:
         QVERIFY(good.ok());
     }
 
+    // Recovery at the branch after a document check: every refusal changes nothing (the
+    // account, the audit log, the outbox); what is accepted renews exactly what was chosen.
+    void recoveryAtCounter_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("documents");
+        QTest::addColumn<bool>("newPassword");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("confirm");
+        QTest::addColumn<bool>("newQuestions");
+        QTest::addColumn<QStringList>("questionIds");
+        QTest::addColumn<QString>("staff");
+        QTest::addColumn<QString>("refusal"); // empty: accepted
+
+        const QString c = u"0499370899"_s;
+        const QStringList docs{u"national_card"_s, u"birth_certificate"_s};
+        const QStringList qs{u"favorite_color"_s, u"birth_city"_s, u"first_workplace"_s};
+        const QString good = u"Golestan#1402"_s;
+        QTest::newRow("password") << c << docs << true << good << good << false << qs << u"sara"_s << QString();
+        QTest::newRow("questions") << c << docs << false << QString() << QString() << true << qs << u"sara"_s
+                                   << QString();
+        QTest::newRow("both") << c << docs << true << good << good << true << qs << u"sara"_s << QString();
+        QTest::newRow("documents in another order") << c << QStringList{docs.at(1), docs.at(0)} << true << good << good
+                                                    << false << qs << u"sara"_s << QString();
+        QTest::newRow("no document") << c << QStringList{} << true << good << good << false << qs << u"sara"_s
+                                     << u"documents.missing"_s;
+        QTest::newRow("birth certificate missing") << c << QStringList{docs.at(0)} << true << good << good << false
+                                                   << qs << u"sara"_s << u"documents.missing"_s;
+        QTest::newRow("unknown document") << c << (docs + QStringList{u"passport"_s}) << true << good << good << false
+                                          << qs << u"sara"_s << u"documents.unknown"_s;
+        QTest::newRow("nothing to renew")
+            << c << docs << false << good << good << false << qs << u"sara"_s << u"recovery.nothing_chosen"_s;
+        QTest::newRow("short password") << c << docs << true << u"Ab1"_s << u"Ab1"_s << false << qs << u"sara"_s
+                                        << u"password.too_short"_s;
+        QTest::newRow("password holds the national code")
+            << c << docs << true << u"Ab0499370899"_s << u"Ab0499370899"_s << false << qs << u"sara"_s
+            << u"password.contains_national_code"_s;
+        QTest::newRow("repetition differs")
+            << c << docs << true << good << u"Golestan#1403"_s << false << qs << u"sara"_s << u"password.mismatch"_s;
+        QTest::newRow("a question twice") << c << docs << false << QString() << QString() << true
+                                          << QStringList{u"favorite_color"_s, u"favorite_color"_s, u"first_workplace"_s}
+                                          << u"sara"_s << u"security_questions.duplicate_question"_s;
+        QTest::newRow("unknown question")
+            << c << docs << false << QString() << QString() << true
+            << QStringList{u"favorite_color"_s, u"no_such_question"_s, u"first_workplace"_s} << u"sara"_s
+            << u"security_questions.unknown"_s;
+        QTest::newRow("invalid national code") << u"0499370898"_s << docs << true << good << good << false << qs
+                                               << u"sara"_s << u"national_code.checksum"_s;
+        QTest::newRow("no account") << u"0012345679"_s << docs << true << good << good << false << qs << u"sara"_s
+                                    << u"account.not_found"_s;
+        QTest::newRow("administrator") << c << docs << true << good << good << false << qs << u"root1"_s
+                                       << u"staff.not_allowed"_s;
+        QTest::newRow("unknown staff") << c << docs << true << good << good << false << qs << u"nobody"_s
+                                       << u"staff.unknown"_s;
+    }
+
+    void recoveryAtCounter()
+    {
+        QFETCH(QString, code);
+        QFETCH(QStringList, documents);
+        QFETCH(bool, newPassword);
+        QFETCH(QString, password);
+        QFETCH(QString, confirm);
+        QFETCH(bool, newQuestions);
+        QFETCH(QStringList, questionIds);
+        QFETCH(QString, staff);
+        QFETCH(QString, refusal);
+        const QString c = u"0499370899"_s;
+        activatedWithStaff(c);
+        if (QTest::currentTestFailed())
+            return;
+        const auto before = *db::findAccount(*m_db, c);
+        const qint64 audits = auditCount();
+        const qint64 outbox = db::outboxCount(*m_db);
+        const qsizetype sms = db::listSms(*m_db, c).size();
+
+        BranchRecoveryInput in;
+        in.documents = documents;
+        in.newPassword = newPassword;
+        in.password = password;
+        in.passwordConfirm = confirm;
+        in.newQuestions = newQuestions;
+        for (int i = 0; i < questionIds.size(); ++i)
+            in.questions.append({questionIds.at(i), u"پاسخ %1"_s.arg(i + 1)});
+        const StaffSession session{staff, staff == "root1"_L1 ? u"admin"_s : u"clerk"_s};
+        const auto out = recoverAtCounter(*m_ctx, code, in, session, kT0.addSecs(600));
+        const auto after = *db::findAccount(*m_db, c);
+        if (!refusal.isEmpty()) {
+            QVERIFY(!out.ok());
+            QVERIFY2(hasCode(out.failure.violations, refusal), qPrintable(out.failure.message()));
+            QCOMPARE(after.passwordHash, before.passwordHash);
+            QCOMPARE(after.questionsJson, before.questionsJson);
+            QCOMPARE(after.version, before.version);
+            QCOMPARE(auditCount(), audits);
+            QCOMPARE(db::outboxCount(*m_db), outbox);
+            return;
+        }
+        QVERIFY2(out.ok(), qPrintable(out.failure.message()));
+        QCOMPARE(after.passwordHash != before.passwordHash, newPassword);
+        QCOMPARE(after.questionsJson != before.questionsJson, newQuestions);
+        QCOMPARE(after.version, before.version + 1);
+        QCOMPARE(after.updatedBy, u"sara"_s);
+        // One audit entry for the account (plus the notice SMS's when the password changed).
+        QCOMPARE(db::listSms(*m_db, c).size(), sms + (newPassword ? 1 : 0));
+        const auto log = db::auditLog(*m_db);
+        QCOMPARE(log.last().action == "sms.queue"_L1 ? log.at(log.size() - 2).action : log.last().action,
+                 u"account.recovered_at_branch"_s);
+        QVERIFY(db::outboxCount(*m_db) > outbox);
+    }
+
     void rolePermissions_data()
     {
         QTest::addColumn<QString>("role");
@@ -311,12 +433,9 @@ private slots:
     void sessionActionsFollowTheStoredRole()
     {
         const QString code = u"0499370899"_s;
-        addRegistry(code);
-        db::upsertMobileOwner(*m_db, code, u"09121234567"_s);
-        QVERIFY(submitRegistration(*m_ctx, person(code), kT0).ok());
-        QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
+        activatedWithStaff(code);
+        if (QTest::currentTestFailed())
+            return;
 
         const qint64 before = auditCount();
         // An admin, even claiming to be a clerk, may not act on an applicant.

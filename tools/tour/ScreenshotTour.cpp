@@ -23,6 +23,7 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PasswordResetDialog.h"
+#include "ui/RecoveryDialog.h"
 #include "ui/RegistrationWizard.h"
 #include "ui/ReviewQueuePage.h"
 #include "ui/SearchPage.h"
@@ -33,6 +34,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPushButton>
@@ -229,6 +231,33 @@ int main(int argc, char **argv)
         }
     }
 
+    // 13–15. Recovery at the branch: the three methods; the SMS code step after a wrong
+    // code (its message shown); the document route with one document ticked, a password being typed and new
+    // questions chosen.
+    if (view->startAction(ui::CounterAction::Recover)) {
+        auto *recovery = qobject_cast<ui::RecoveryDialog *>(view->openDialog());
+        if (!recovery || !QTest::qWaitForWindowExposed(recovery))
+            return fail("the recovery dialog did not show");
+        shoot(QStringLiteral("13-recovery-methods"));
+        recovery->startSms();
+        if (recovery->page() != ui::RecoveryDialog::Page::Code)
+            return fail(qPrintable(QStringLiteral("no SMS code: ") + recovery->message()));
+        typeText(recovery->codeField(), QStringLiteral("000000"));
+        recovery->verifyCode();
+        shoot(QStringLiteral("14-recovery-code"));
+        recovery->startDocuments();
+        recovery->documentBox(QStringLiteral("national_card"))->setChecked(true);
+        typeText(recovery->passwordField(), QStringLiteral("Golestan#1402"));
+        typeText(recovery->confirmField(), QStringLiteral("Golestan#1402"));
+        recovery->questionsGroup()->setChecked(true);
+        for (int row = 0; row < 3; ++row)
+            recovery->newQuestionBox(row)->setCurrentIndex(row);
+        typeText(recovery->newAnswerField(0), QStringLiteral("سبز"));
+        recovery->documentBox(QStringLiteral("birth_certificate"))->setFocus();
+        shoot(QStringLiteral("15-recovery-documents"));
+        recovery->reject();
+    }
+
     // 7–10. The registration wizard's four steps for a person not yet registered.
     QString fresh;
     for (int n = 123456780; n > 123456700 && fresh.isEmpty(); --n) {
@@ -332,8 +361,8 @@ int main(int argc, char **argv)
                 atBranch << row.nationalCode;
     }
     qsizetype nextCase = 0;
-    for (const auto &[staffLogin, role, count] : {std::tuple{"neda", "clerk", 4}, std::tuple{"reza", "supervisor", 2},
-                                                  std::tuple{"maryam", "supervisor", 1}})
+    for (const auto &[staffLogin, role, count] :
+         {std::tuple{"neda", "clerk", 4}, std::tuple{"reza", "supervisor", 2}, std::tuple{"maryam", "supervisor", 1}})
         for (int i = 0; i < count && nextCase < atBranch.size(); ++i)
             activateAtCounter(ctx, atBranch.at(nextCase++),
                               StaffSession{QString::fromLatin1(staffLogin), QString::fromLatin1(role)},
