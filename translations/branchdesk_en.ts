@@ -3126,6 +3126,10 @@ The result of the check is sent by SMS to %2.</source>
         <source>%1 becomes %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking the central database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::SearchPage</name>

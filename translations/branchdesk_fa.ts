@@ -3126,6 +3126,10 @@ The result of the check is sent by SMS to %2.</source>
         <source>%1 becomes %2</source>
         <translation>%1 می‌شود %2</translation>
     </message>
+    <message>
+        <source>Asking the central database…</source>
+        <translation>در حال پرسش از پایگاه داده مرکزی…</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::SearchPage</name>

@@ -1,6 +1,8 @@
 // The confirmation box of the counter actions (see Confirm.h).
 #include "Confirm.h"
 
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -12,6 +14,7 @@ namespace branch::ui
 namespace
 {
 std::optional<bool> g_nextAnswer;
+std::optional<std::pair<QString, bool>> g_nextPassword;
 int g_asked = 0;
 } // namespace
 
@@ -39,6 +42,33 @@ bool confirmAction(QWidget *parent, const QString &title, const QString &questio
     box.setDefaultButton(yes);
     box.exec();
     return box.clickedButton() == yes;
+}
+
+void setNextPasswordAnswer(const QString &password, bool accepted)
+{
+    g_nextPassword = std::make_pair(password, accepted);
+}
+
+bool askStaffPassword(QWidget *parent, const QString &title, const QString &label, QString *password)
+{
+    password->clear();
+    if (g_nextPassword) {
+        const auto [typed, accepted] = *g_nextPassword;
+        g_nextPassword.reset();
+        if (accepted)
+            *password = typed;
+        return accepted;
+    }
+    QInputDialog box(parent);
+    box.setWindowTitle(title);
+    box.setLabelText(label);
+    box.setTextEchoMode(QLineEdit::Password);
+    box.setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    const bool accepted = box.exec() == QDialog::Accepted;
+    if (accepted)
+        *password = box.textValue();
+    box.setTextValue(QString()); // the dialog's own copy
+    return accepted;
 }
 
 } // namespace branch::ui

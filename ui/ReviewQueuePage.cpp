@@ -13,13 +13,13 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 
-#include <QApplication>
+#include <QFutureWatcher>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonValue>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace branch::ui
 {
@@ -107,6 +107,31 @@ QPushButton *ReviewQueuePage::approveButton() const
 QTableWidget *ReviewQueuePage::conflictsTable() const
 {
     return m_ui->conflicts;
+}
+
+QTableWidget *ReviewQueuePage::conflictDetailTable() const
+{
+    return m_ui->conflictDetail;
+}
+
+QLabel *ReviewQueuePage::conflictsMessageLabel() const
+{
+    return m_ui->conflictsMessage;
+}
+
+QPushButton *ReviewQueuePage::loadConflictsButton() const
+{
+    return m_ui->loadConflictsButton;
+}
+
+QPushButton *ReviewQueuePage::keepLocalButton() const
+{
+    return m_ui->keepLocalButton;
+}
+
+QPushButton *ReviewQueuePage::keepCentralButton() const
+{
+    return m_ui->keepCentralButton;
 }
 QPushButton *ReviewQueuePage::proposeButton(ReviewKind kind) const
 {
@@ -342,21 +367,69 @@ void ReviewQueuePage::approve()
     emit decided(chosen.request.nationalCode);
 }
 
+namespace
+{
+// Runs `step` on a worker thread with its own connection to the branch database (and,
+// inside the step, its own to the central one); the result comes back to `receiver`'s
+// thread through `done`.
+template <class T, class Step, class Done>
+void runOnWorker(QObject *receiver, const QString &databasePath, const QString &branchCode, Step step, Done done)
+{
+    auto *watcher = new QFutureWatcher<Outcome<T>>(receiver);
+    QObject::connect(watcher, &QFutureWatcher<Outcome<T>>::finished, receiver, [watcher, done] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([databasePath, branchCode, step]() mutable -> Outcome<T> {
+        db::DbError error;
+        auto db = db::Database::open(databasePath, db::Database::OpenMode::MustExist, &error);
+        if (!db)
+            return Failure::environment(error);
+        Context ctx{*db, branchCode};
+        return step(ctx);
+    }));
+}
+} // namespace
+
+void ReviewQueuePage::setConflictsBusy(bool busy)
+{
+    m_conflictsBusy = busy;
+    m_ui->loadConflictsButton->setEnabled(!busy && !m_centralUrl.isEmpty());
+    const bool mayReview = roleMay(m_session.role, StaffPermission::ReviewMismatch);
+    const int row = m_ui->conflicts->currentRow();
+    const bool valid = row >= 0 && row < m_conflicts.size();
+    m_ui->keepLocalButton->setEnabled(!busy && valid && mayReview);
+    m_ui->keepCentralButton->setEnabled(!busy && valid && mayReview);
+    if (busy)
+        m_ui->conflictsMessage->setText(tr("Asking the central database…"));
+}
+
 void ReviewQueuePage::loadConflicts()
 {
-    if (m_centralUrl.isEmpty())
+    if (m_centralUrl.isEmpty() || m_conflictsBusy)
         return;
-    m_ui->conflicts->setRowCount(0);
-    m_ui->conflictDetail->setRowCount(0);
-    m_conflicts.clear();
     const auto url = parseCentralUrl(m_centralUrl);
     if (!url.ok()) {
         m_ui->conflictsMessage->setText(url.failure.message());
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto list = listConflicts(m_ctx, *url.value);
-    QApplication::restoreOverrideCursor();
+    setConflictsBusy(true);
+    runOnWorker<QList<db::ConflictRecord>>(
+        this, m_ctx.db.path(), m_ctx.branchCode,
+        [central = *url.value](Context &ctx) { return listConflicts(ctx, central); },
+        [this](const Outcome<QList<db::ConflictRecord>> &list) {
+            m_conflictsBusy = false;
+            showConflicts(list);
+            emit conflictsLoaded();
+        });
+}
+
+void ReviewQueuePage::showConflicts(const Outcome<QList<db::ConflictRecord>> &list)
+{
+    m_ui->conflicts->setRowCount(0);
+    m_ui->conflictDetail->setRowCount(0);
+    m_conflicts.clear();
+    setConflictsBusy(false);
     if (!list.ok()) {
         m_ui->conflictsMessage->setText(list.failure.message());
         return;
@@ -383,8 +456,8 @@ void ReviewQueuePage::showConflict(int row)
     m_ui->conflictDetail->setRowCount(0);
     const bool valid = row >= 0 && row < m_conflicts.size();
     const bool mayReview = roleMay(m_session.role, StaffPermission::ReviewMismatch);
-    m_ui->keepLocalButton->setEnabled(valid && mayReview);
-    m_ui->keepCentralButton->setEnabled(valid && mayReview);
+    m_ui->keepLocalButton->setEnabled(valid && mayReview && !m_conflictsBusy);
+    m_ui->keepCentralButton->setEnabled(valid && mayReview && !m_conflictsBusy);
     if (!valid)
         return;
     const auto &c = m_conflicts.at(row);
@@ -414,35 +487,50 @@ void ReviewQueuePage::showConflict(int row)
 void ReviewQueuePage::resolveConflictKeeping(bool keepLocal)
 {
     const int row = m_ui->conflicts->currentRow();
-    if (row < 0 || row >= m_conflicts.size())
+    if (m_conflictsBusy || row < 0 || row >= m_conflicts.size() ||
+        !roleMay(m_session.role, StaffPermission::ReviewMismatch))
         return;
     const auto url = parseCentralUrl(m_centralUrl);
     if (!url.ok())
         return;
     // The central resolution is authenticated with the password (as branchctl conflicts
     // resolve): it changes the central row that every branch pulls.
-    bool ok = false;
-    QString password = QInputDialog::getText(this, tr("Resolve conflict"),
-                                             keepLocal ? tr("Keep this branch's version? Your password to confirm:")
-                                                       : tr("Keep the central version? Your password to confirm:"),
-                                             QLineEdit::Password, {}, &ok);
-    if (!ok) {
-        security::wipe(password);
+    QString password;
+    if (!askStaffPassword(this, tr("Resolve conflict"),
+                          keepLocal ? tr("Keep this branch's version? Your password to confirm:")
+                                    : tr("Keep the central version? Your password to confirm:"),
+                          &password))
         return;
-    }
     const QString nationalCode = m_conflicts.at(row).localPayload.value(QStringLiteral("national_code")).toString();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto out =
-        resolveConflict(m_ctx, *url.value, m_conflicts.at(row).id, keepLocal, m_session.login, password, m_now());
-    QApplication::restoreOverrideCursor();
+    setConflictsBusy(true);
+    runOnWorker<SyncResult>(
+        this, m_ctx.db.path(), m_ctx.branchCode,
+        [central = *url.value, id = m_conflicts.at(row).id, keepLocal, login = m_session.login, password,
+         now = m_now()](Context &ctx) mutable {
+            auto out = resolveConflict(ctx, central, id, keepLocal, login, password, now);
+            security::wipe(password);
+            return out;
+        },
+        [this, nationalCode](const Outcome<SyncResult> &out) {
+            m_conflictsBusy = false;
+            if (!out.ok()) {
+                setConflictsBusy(false);
+                m_ui->conflictsMessage->setText(out.failure.message());
+                emit conflictResolved(false);
+                return;
+            }
+            emit decided(nationalCode);
+            // The list again, then the outcome on top of it.
+            connect(
+                this, &ReviewQueuePage::conflictsLoaded, this,
+                [this] {
+                    m_ui->conflictsMessage->setText(tr("Conflict resolved; the decision was pulled to this branch."));
+                    emit conflictResolved(true);
+                },
+                Qt::SingleShotConnection);
+            loadConflicts();
+        });
     security::wipe(password);
-    if (!out.ok()) {
-        m_ui->conflictsMessage->setText(out.failure.message());
-        return;
-    }
-    loadConflicts();
-    m_ui->conflictsMessage->setText(tr("Conflict resolved; the decision was pulled to this branch."));
-    emit decided(nationalCode);
 }
 
 void ReviewQueuePage::keyPressEvent(QKeyEvent *event)

@@ -4,7 +4,9 @@
 // equal, as the verification counts them); buttons to propose each decision and to approve
 // another supervisor's pending proposal (disabled, with the reason as tooltip, for one's
 // own). A second tab lists this branch's sync conflicts from the central database when one
-// is configured (loaded on request: it asks the network), resolved keeping either version.
+// is configured (loaded on request: it asks the network), resolved keeping either version
+// after the supervisor's password. Both talk to the central database on a worker thread
+// with its own connections, never on the UI thread.
 #pragma once
 
 #include "ReviewProposalDialog.h"
@@ -51,6 +53,13 @@ public:
     QPushButton *proposeButton(ReviewKind kind) const;
     QPushButton *approveButton() const;
     QTableWidget *conflictsTable() const;
+    QTableWidget *conflictDetailTable() const;
+    QLabel *conflictsMessageLabel() const;
+    QPushButton *loadConflictsButton() const;
+    QPushButton *keepLocalButton() const;
+    QPushButton *keepCentralButton() const;
+    // A load or a resolution is on its way to the central database.
+    bool conflictsBusy() const { return m_conflictsBusy; }
     const QList<ReviewCase> &cases() const { return m_cases; }
     // The proposal dialog while it is open (window-modal, not blocking).
     ReviewProposalDialog *proposalDialog() const { return m_dialog; }
@@ -62,9 +71,16 @@ public slots:
     void propose(ReviewKind kind);
     // Approves the selected case's pending proposal (after a confirmation).
     void approve();
+    // Asks the central database for this branch's open conflicts (in the background;
+    // conflictsLoaded() when the list is shown).
     void loadConflicts();
+    // Resolves the selected conflict keeping this branch's version or the central one,
+    // after the staff password (in the background; conflictResolved() when done).
+    void resolveConflictKeeping(bool keepLocal);
 
 signals:
+    void conflictsLoaded();
+    void conflictResolved(bool ok);
     // Esc: back to the search.
     void closed();
     // A decision was applied (the counts changed).
@@ -76,7 +92,8 @@ protected:
 private:
     void showCase(int row);
     void showConflict(int row);
-    void resolveConflictKeeping(bool keepLocal);
+    void showConflicts(const Outcome<QList<db::ConflictRecord>> &list);
+    void setConflictsBusy(bool busy);
     QString digits(const QString &s) const;
     QString ageText(const QDateTime &since) const;
     const ReviewCase *selectedCase() const;
@@ -88,6 +105,7 @@ private:
     QList<ReviewCase> m_cases;
     QList<db::ConflictRecord> m_conflicts;
     QString m_centralUrl;
+    bool m_conflictsBusy = false;
     QPointer<ReviewProposalDialog> m_dialog;
     const bool m_persian;
 };
