@@ -305,39 +305,29 @@ QString arrayLiteral(const QStringList &values)
     return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
-// A column and the values it must take (one of them) to select a central row.
-using KeyMatch = std::pair<QString, QStringList>;
-
-// The central rows of a table whose column matches one of `matches` (key column: one of
-// its values), in one statement (on PostgreSQL an index lookup per value: `= ANY(array)`).
-QList<Row> selectCentralRows(CentralDatabase &db, const QString &table, const TableShape &t,
-                             const QList<KeyMatch> &matches)
+// The central rows of a table whose `key` column is one of `keys`, by key, in one
+// statement (on PostgreSQL an index lookup per key: `= ANY(array)`).
+QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const TableShape &t, const QString &key,
+                                const QStringList &keys)
 {
-    QList<Row> out;
-    QStringList conditions;
-    for (const auto &[key, keys] : matches)
-        if (!keys.isEmpty())
-            conditions << (db.isPostgres()
-                               ? QStringLiteral("%1 = ANY(?::%2[])")
-                                     .arg(key, key == QLatin1String("id") || key == QLatin1String("request_id")
-                                                   ? QStringLiteral("uuid")
-                                                   : QStringLiteral("text"))
-                               : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(key));
-    if (conditions.isEmpty())
+    QHash<QString, Row> out;
+    if (keys.isEmpty())
         return out;
     QStringList selected;
     for (const QString &c : t.columns)
         selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
-    QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-                        .arg(selected.join(QStringLiteral(", ")), table, conditions.join(QStringLiteral(" OR "))));
-    for (const auto &[key, keys] : matches)
-        if (!keys.isEmpty())
-            q.addBindValue(db.isPostgres()
-                               ? arrayLiteral(keys)
-                               : QString::fromUtf8(
-                                     QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+    const QString match =
+        db.isPostgres() ? QStringLiteral("%1 = ANY(?::%2[])")
+                              .arg(key, key == QLatin1String("id") ? QStringLiteral("uuid") : QStringLiteral("text"))
+                        : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(key);
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, match));
+    q.addBindValue(
+        db.isPostgres()
+            ? arrayLiteral(keys)
+            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
     db.exec(q);
+    const int keyColumn = t.index.value(key);
     while (q.next()) {
         Row r(t.columns.size());
         for (int i = 0; i < t.columns.size(); ++i) {
@@ -349,20 +339,9 @@ QList<Row> selectCentralRows(CentralDatabase &db, const QString &table, const Ta
             else
                 r[i] = textValue(v.toString());
         }
-        out << r;
+        out.insert(r.at(keyColumn).text, r);
     }
     q.finish();
-    return out;
-}
-
-// The central rows of a table whose `key` column is one of `keys`, by key.
-QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const TableShape &t, const QString &key,
-                                const QStringList &keys)
-{
-    QHash<QString, Row> out;
-    const int keyColumn = t.index.value(key);
-    for (Row &r : selectCentralRows(db, table, t, {{key, keys}}))
-        out.insert(r.at(keyColumn).text, std::move(r));
     return out;
 }
 
@@ -517,26 +496,17 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     QHash<QString, QHash<QString, Row>> state; // table → id → the central row as it will be
     QHash<QString, QSet<QString>> existedBefore, written;
     QHash<QString, QSet<QString>> merged; // rows a merge rule wrote: not the pusher's own state
-    QHash<QString, Row> accountsByPerson;
     for (auto it = idsByTable.constBegin(); it != idsByTable.constEnd(); ++it)
         if (const TableShape *t = shapeOf(it.key())) {
-            const bool accounts = t == accountShape; // by id and by person in one statement
-            QList<KeyMatch> matches{{QStringLiteral("id"), it.value()}};
-            if (accounts)
-                matches << KeyMatch{QStringLiteral("national_code"), accountPersons};
-            const QSet<QString> ids(it.value().cbegin(), it.value().cend());
-            const QSet<QString> persons(accountPersons.cbegin(), accountPersons.cend());
-            QHash<QString, Row> &rows = state[it.key()];
-            for (Row &r : selectCentralRows(db, it.key(), *t, matches)) {
-                if (accounts && persons.contains(r.at(t->nationalCode).text))
-                    accountsByPerson.insert(r.at(t->nationalCode).text, r);
-                const QString id = r.at(t->id).text;
-                if (ids.contains(id)) {
-                    existedBefore[it.key()].insert(id);
-                    rows.insert(id, std::move(r));
-                }
-            }
+            QHash<QString, Row> rows = centralRows(db, it.key(), *t, QStringLiteral("id"), it.value());
+            for (auto r = rows.constBegin(); r != rows.constEnd(); ++r)
+                existedBefore[it.key()].insert(r.key());
+            state.insert(it.key(), rows);
         }
+    // A statement of its own: with `id = ANY(...) OR national_code = ANY(...)` PostgreSQL
+    // planned a sequential scan of accounts for the first executions.
+    QHash<QString, Row> accountsByPerson =
+        centralRows(db, QStringLiteral("accounts"), *accountShape, QStringLiteral("national_code"), accountPersons);
 
     // The merge rules, change by change in the batch's order, on the rows in memory; the
     // last state of each row written is written at the end.
