@@ -176,16 +176,54 @@ void insertCentralSms(CentralDatabase &db, const SmsRecord &s)
     insertTravelling(db, QStringLiteral("sms_messages"), s.toJson());
 }
 
+bool upsertCentralRegistryPerson(CentralDatabase &db, const RegistryPerson &p, const QDateTime &now)
+{
+    static const QStringList kValueColumns = {
+        QStringLiteral("first_name"),      QStringLiteral("last_name"),      QStringLiteral("father_name"),
+        QStringLiteral("first_name_norm"), QStringLiteral("last_name_norm"), QStringLiteral("father_name_norm"),
+        QStringLiteral("birth_cert_no"),   QStringLiteral("birth_date"),     QStringLiteral("gender")};
+    QStringList sets, differs;
+    // "IS DISTINCT FROM" (PostgreSQL) and "IS NOT" (SQLite): a difference, NULLs included.
+    const QString distinct = db.isPostgres() ? QStringLiteral(" IS DISTINCT FROM ") : QStringLiteral(" IS NOT ");
+    for (const QString &c : kValueColumns) {
+        sets << c + QStringLiteral(" = excluded.") + c;
+        differs << QStringLiteral("registry_persons.") + c + distinct + QStringLiteral("excluded.") + c;
+    }
+    QSqlQuery &q = run(db,
+                       QStringLiteral("INSERT INTO registry_persons (national_code, %1, updated_at) VALUES "
+                                      "(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (national_code) DO UPDATE SET %2, "
+                                      "updated_at = excluded.updated_at WHERE %3")
+                           .arg(kValueColumns.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")),
+                                differs.join(QStringLiteral(" OR "))),
+                       {p.nationalCode, p.firstName, p.lastName, p.fatherName, p.firstNameNorm, p.lastNameNorm,
+                        p.fatherNameNorm, p.birthCertNo, p.birthDate.toString(Qt::ISODate), p.gender, isoUtc(now)});
+    const bool written = q.numRowsAffected() > 0;
+    q.finish();
+    return written;
+}
+
+bool insertCentralMobileOwner(CentralDatabase &db, const QString &nationalCode, const QString &mobile)
+{
+    QSqlQuery &q = run(db,
+                       QStringLiteral("INSERT INTO mobile_owners (national_code, mobile) VALUES (?, ?) "
+                                      "ON CONFLICT (national_code, mobile) DO NOTHING"),
+                       {nationalCode, mobile});
+    const bool written = q.numRowsAffected() > 0;
+    q.finish();
+    return written;
+}
+
 void insertCentralAudit(CentralDatabase &db, const CentralAuditEntry &e)
 {
-    QSqlQuery &q = run(
-        db,
-        db.isPostgres() ? QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
-                                         "details) VALUES (?::timestamptz, ?, ?, ?, ?, ?::jsonb)")
-                        : QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
-                                         "details) VALUES (?, ?, ?, ?, ?, ?)"),
-        {isoUtc(e.at), e.actor, e.action, e.nationalCode, e.branchCode.isEmpty() ? nullText() : QVariant(e.branchCode),
-         QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
+    QSqlQuery &q = run(db,
+                       db.isPostgres()
+                           ? QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
+                                            "details) VALUES (?::timestamptz, ?, ?, ?, ?, ?::jsonb)")
+                           : QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
+                                            "details) VALUES (?, ?, ?, ?, ?, ?)"),
+                       {isoUtc(e.at), e.actor, e.action, e.nationalCode.isNull() ? QStringLiteral("") : e.nationalCode,
+                        e.branchCode.isEmpty() ? nullText() : QVariant(e.branchCode),
+                        QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});
     q.finish();
 }
 

@@ -27,6 +27,11 @@ std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QStri
 std::optional<RegistryPerson> centralRegistryPerson(CentralDatabase &db, const QString &nationalCode);
 bool centralOwnsMobile(CentralDatabase &db, const QString &nationalCode, const QString &mobile);
 bool centralAccountExists(CentralDatabase &db, const QString &nationalCode);
+// Loading the central reference data (the central imports). Each returns whether a row was
+// written: a row already there with the same values is left alone, so that the change log,
+// and with it every branch's next pull, carries only what really changed.
+bool upsertCentralRegistryPerson(CentralDatabase &db, const RegistryPerson &p, const QDateTime &now);
+bool insertCentralMobileOwner(CentralDatabase &db, const QString &nationalCode, const QString &mobile);
 
 // Writes a decided request: status, decided_at, updated_at, updated_by and version (the
 // row keeps its branch code). False when the row is no longer at `baseVersion`.

@@ -1102,6 +1102,10 @@
         <source>The day (YYYY-MM-DD, local time; default today).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load them into this central database (as its owner) instead of this branch&apos;s; the branches pull what changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1674,6 +1678,10 @@
     </message>
     <message>
         <source>Choose what to renew: a new password, new security questions, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central reference data is loaded by the owner of the central database, not by a branch&apos;s user. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1101,6 +1101,10 @@
         <source>The day (YYYY-MM-DD, local time; default today).</source>
         <translation>روز (YYYY-MM-DD به وقت محلی؛ پیش‌فرض: امروز).</translation>
     </message>
+    <message>
+        <source>Load them into this central database (as its owner) instead of this branch&apos;s; the branches pull what changed.</source>
+        <translation>به‌جای پایگاه داده این شعبه، در این پایگاه داده مرکزی (به‌عنوان مالک آن) بارگذاری شود؛ شعبه‌ها آنچه تغییر کرده است را دریافت می‌کنند.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1674,6 +1678,10 @@
     <message>
         <source>Choose what to renew: a new password, new security questions, or both.</source>
         <translation>انتخاب کنید چه چیزی تازه شود: گذرواژه جدید، سؤال‌های امنیتی جدید، یا هر دو.</translation>
+    </message>
+    <message>
+        <source>The central reference data is loaded by the owner of the central database, not by a branch&apos;s user. Nothing was changed.</source>
+        <translation>داده‌های مرجع مرکزی را مالک پایگاه داده مرکزی بارگذاری می‌کند، نه کاربر یک شعبه. هیچ تغییری اعمال نشد.</translation>
     </message>
 </context>
 <context>

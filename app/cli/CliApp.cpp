@@ -16,6 +16,7 @@
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
+#include "app/sync/CentralImport.h"
 #include "app/sync/CentralVerify.h"
 #include "app/sync/SmsGateway.h"
 #include "app/sync/SyncEngine.h"
@@ -289,11 +290,10 @@ int cmdInit(Invocation &inv, Context *ctx)
     return Done;
 }
 
-int importWith(Invocation &inv, Context *ctx,
-               Outcome<ImportResult> (*import)(Context &, QIODevice &, const QDateTime &, const QString &))
+// The import's file (FILE or "-" for stdin), opened; false after the message.
+bool openImportFile(const Invocation &inv, QFile &f)
 {
     const QString path = inv.positional.value(0);
-    QFile f;
     bool opened = false;
     if (path == QLatin1String("-"))
         opened = f.open(stdin, QIODevice::ReadOnly);
@@ -301,10 +301,34 @@ int importWith(Invocation &inv, Context *ctx,
         f.setFileName(path);
         opened = f.open(QIODevice::ReadOnly);
     }
-    if (!opened) {
+    if (!opened)
         printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
-        return Environment;
+    return opened;
+}
+
+// With --central, into the central database (no branch database is opened); without it,
+// into this branch's.
+int importWith(Invocation &inv, Context *ctx,
+               Outcome<ImportResult> (*import)(Context &, QIODevice &, const QDateTime &, const QString &),
+               Outcome<CentralImportResult> (*importCentral)(const db::CentralUrl &, QIODevice &, const QDateTime &,
+                                                             const QString &))
+{
+    QFile f;
+    if (inv.has("central")) {
+        const auto url = parseCentralUrl(inv.opt("central"));
+        if (!url.ok())
+            return fail(url.failure);
+        if (!openImportFile(inv, f))
+            return Environment;
+        const auto r = importCentral(*url.value, f, inv.now, QStringLiteral("admin"));
+        if (!r.ok())
+            return fail(r.failure);
+        printJson(
+            QJsonObject{{QStringLiteral("imported"), r.value->rows}, {QStringLiteral("changed"), r.value->changed}});
+        return Done;
     }
+    if (!openImportFile(inv, f))
+        return Environment;
     auto r = import(*ctx, f, inv.now, QStringLiteral("admin"));
     if (!r.ok())
         return fail(r.failure);
@@ -1062,19 +1086,23 @@ const QList<Command> &commands()
         {{QStringLiteral("import-registry")},
          "FILE.csv",
          QT_TRANSLATE_NOOP("branch::Cli", "Upsert civil-registry reference rows from a UTF-8 CSV; all or nothing."),
-         {},
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "Load them into this central database (as its owner) instead of this "
+                                            "branch's; the branches pull what changed.")}},
          1,
          1,
          true,
-         [](Invocation &i, Context *c) { return importWith(i, c, &importRegistry); }},
+         [](Invocation &i, Context *c) { return importWith(i, c, &importRegistry, &importRegistryToCentral); }},
         {{QStringLiteral("import-mobile-owners")},
          "FILE.csv",
          QT_TRANSLATE_NOOP("branch::Cli", "Import who owns which mobile line (CSV: national_code,mobile)."),
-         {},
+         {{"central", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "Load them into this central database (as its owner) instead of this "
+                                            "branch's; the branches pull what changed.")}},
          1,
          1,
          true,
-         [](Invocation &i, Context *c) { return importWith(i, c, &importMobileOwners); }},
+         [](Invocation &i, Context *c) { return importWith(i, c, &importMobileOwners, &importMobileOwnersToCentral); }},
         {{QStringLiteral("demo-data")},
          "",
          QT_TRANSLATE_NOOP("branch::Cli", "Fill the database with realistic, deterministic demo data."),
@@ -1510,7 +1538,7 @@ int run(int argc, char **argv)
              (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
              name == QLatin1String("gateway") ||
              (name == QLatin1String("central") && cmd->path.first() != QLatin1String("verify") &&
-              cmd->path.first() != QLatin1String("review")));
+              cmd->path.first() != QLatin1String("review") && !cmd->path.first().startsWith(QLatin1String("import-"))));
         if (required && !inv.options.contains(name))
             return usageError(Cli::tr("\"%1\" needs --%2.").arg(commandName(*cmd), name));
     }
@@ -1523,7 +1551,10 @@ int run(int argc, char **argv)
 
     // Central administration works on the central database only; no branch database needed.
     // So does the central verification (verify --central).
-    if (!cmd->needsDatabase || (cmd->path.first() == QLatin1String("verify") && inv.has("central")))
+    // verify and the imports with --central work on the central database alone.
+    const bool centralOnly = inv.has("central") && (cmd->path.first() == QLatin1String("verify") ||
+                                                    cmd->path.first().startsWith(QLatin1String("import-")));
+    if (!cmd->needsDatabase || centralOnly)
         return cmd->run(inv, nullptr);
 
     db::DbError dbError;

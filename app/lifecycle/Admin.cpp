@@ -111,7 +111,7 @@ Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDate
     });
 }
 
-Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+Outcome<QList<db::RegistryPerson>> parseRegistryCsv(QIODevice &csv, const QDateTime &now)
 {
     const QStringList header = {QStringLiteral("national_code"), QStringLiteral("first_name"),
                                 QStringLiteral("last_name"),     QStringLiteral("father_name"),
@@ -158,6 +158,15 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
     }
     if (!errors.isEmpty())
         return importFailure(errors);
+    return persons;
+}
+
+Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+{
+    const auto parsed = parseRegistryCsv(csv, now);
+    if (!parsed.ok())
+        return parsed.failure;
+    const QList<db::RegistryPerson> &persons = *parsed.value;
     return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
         for (const auto &p : persons)
             db::upsertRegistryPerson(ctx.db, p, now);
@@ -167,7 +176,7 @@ Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTi
     });
 }
 
-Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+Outcome<QList<std::pair<QString, QString>>> parseMobileOwnersCsv(QIODevice &csv)
 {
     const QStringList header = {QStringLiteral("national_code"), QStringLiteral("mobile")};
     auto records = readCsv(csv, header);
@@ -193,6 +202,15 @@ Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDa
     }
     if (!errors.isEmpty())
         return importFailure(errors);
+    return rows;
+}
+
+Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDateTime &now, const QString &actor)
+{
+    const auto parsed = parseMobileOwnersCsv(csv);
+    if (!parsed.ok())
+        return parsed.failure;
+    const auto &rows = *parsed.value;
     return inTransaction<ImportResult>(ctx, [&]() -> Outcome<ImportResult> {
         for (const auto &[code, mobile] : rows)
             db::upsertMobileOwner(ctx.db, code, mobile);

@@ -3,6 +3,8 @@
 
 #include "Service.h"
 
+#include "db/Records.h"
+
 #include <QIODevice>
 
 namespace branch
@@ -19,6 +21,10 @@ struct ImportResult {
 
 // UTF-8 CSV with the contract's header. All-or-nothing: every bad row is reported with its
 // line number and nothing is imported.
+// The files checked and read, nothing stored (the imports' first half; the central
+// database's imports use them too).
+Outcome<QList<db::RegistryPerson>> parseRegistryCsv(QIODevice &csv, const QDateTime &now);
+Outcome<QList<std::pair<QString, QString>>> parseMobileOwnersCsv(QIODevice &csv); // (national code, mobile)
 Outcome<ImportResult> importRegistry(Context &ctx, QIODevice &csv, const QDateTime &now,
                                      const QString &actor = QStringLiteral("admin"));
 Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDateTime &now,

@@ -6,7 +6,9 @@
 // on the same data; a request decided once however often (or however concurrently) the
 // verifier runs; a branch role refused; an unreachable central changes nothing; and end to
 // end: a branch registers, syncs, the central decides, the branch syncs again and sees the
-// status, the account and the SMS in its outbox. The real branchctl binary throughout.
+// status, the account and the SMS in its outbox; the central reference data loaded from
+// CSV files by `import-registry|import-mobile-owners --central`. The real branchctl binary
+// throughout.
 #include "app/core/JalaliDate.h"
 #include "app/core/PersianText.h"
 #include "db/Central.h"
@@ -679,6 +681,103 @@ private slots:
         for (const auto &s : smsList(other))
             QVERIFY(s.toObject().value(u"national_code"_s).toString() != a.code &&
                     s.toObject().value(u"national_code"_s).toString() != b.code);
+    }
+
+    // The central reference data from the same CSV files as a branch's imports
+    // (`import-registry|import-mobile-owners --central URL FILE`, no branch database): rows
+    // stored with their matching forms and an ISO birth date, one central audit entry, a
+    // second identical import writes nothing (the change log does not move), a changed row
+    // is written alone; the verification decides against them (Arabic letters in the file
+    // and Persian in the request match) and a branch pulls the registry rows that arrived.
+    void centralImports_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("postgresql") << u"postgresql"_s;
+        QTest::newRow("sqlite") << u"sqlite"_s;
+    }
+    void centralImports()
+    {
+        QFETCH(QString, dialect);
+        const Person a = newPerson(), b = newPerson();
+        const auto import = [&](const char *command, const QByteArray &csv) {
+            return branchtest::runCli(branchctl(),
+                                      {u"--now"_s, at(30), QString::fromLatin1(command), u"--central"_s,
+                                       adminUrl(dialect), m_ws.file(u"central.csv"_s, csv)},
+                                      {}, env());
+        };
+        const auto changesCount = [&] { return central(dialect, u"SELECT count(*) FROM changes"_s); };
+        const QByteArray registry = kRegistryHeader + (a.code + u",علي,رضايي,رضا,12345,1365/04/12,M\n"_s + b.code +
+                                                       u",مریم,کریمی,حسن,777,1370/01/15,F\n"_s)
+                                                          .toUtf8();
+        const CliResult first = import("import-registry", registry);
+        CLI_EXPECT(first, 0);
+        QCOMPARE(first.json().object().value(u"imported"_s).toInt(), 2);
+        QCOMPARE(first.json().object().value(u"changed"_s).toInt(), 2);
+        QCOMPARE(central(dialect,
+                         u"SELECT first_name, first_name_norm, birth_date, gender FROM registry_persons "
+                         "WHERE national_code = ?"_s,
+                         {a.code}),
+                 u"علي|"_s + branch::normalizeName(u"علی"_s) + u"|"_s + kBirthIso + u"|M"_s);
+        QCOMPARE(central(dialect,
+                         u"SELECT count(*) FROM central_audit WHERE action = 'registry.import' AND actor = 'admin'"_s)
+                         .toInt() >= 1,
+                 true);
+        const QString changesAfterFirst = changesCount();
+        const CliResult again = import("import-registry", registry);
+        CLI_EXPECT(again, 0);
+        QCOMPARE(again.json().object().value(u"changed"_s).toInt(), 0);
+        QCOMPARE(changesCount(), changesAfterFirst);
+        QByteArray corrected = registry;
+        corrected.replace("777", "778");
+        const CliResult third = import("import-registry", corrected);
+        CLI_EXPECT(third, 0);
+        QCOMPARE(third.json().object().value(u"changed"_s).toInt(), 1);
+        QCOMPARE(central(dialect, u"SELECT birth_cert_no FROM registry_persons WHERE national_code = ?"_s, {b.code}),
+                 u"778"_s);
+
+        const QByteArray owners = "national_code,mobile\n" + (a.code + u","_s + a.mobile + u"\n"_s).toUtf8();
+        const CliResult owned = import("import-mobile-owners", owners);
+        CLI_EXPECT(owned, 0);
+        QCOMPARE(owned.json().object().value(u"changed"_s).toInt(), 1);
+        QCOMPARE(import("import-mobile-owners", owners).json().object().value(u"changed"_s).toInt(), 0);
+
+        // A bad line anywhere: exit 1, the line named, nothing written centrally.
+        const QString before = centralSnapshot(dialect) + central(dialect, u"SELECT count(*) FROM registry_persons"_s);
+        const CliResult bad = import(
+            "import-registry",
+            kRegistryHeader +
+                (newPerson().code + u",علی,رضایی,,1,1365/04/12,M\n"_s + u"123,علی,رضایی,,1,1365/04/12,M\n"_s).toUtf8());
+        CLI_REFUSED(bad, 1);
+        QVERIFY2(bad.err.contains("3"), bad.err.constData()); // line 3
+        QCOMPARE(centralSnapshot(dialect) + central(dialect, u"SELECT count(*) FROM registry_persons"_s), before);
+
+        // Decided against what was imported; the branch pulls the registry rows.
+        const QString branch = newBranch(u"1001"_s);
+        QVERIFY(!branch.isEmpty());
+        CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(a, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
+        const CliResult v = verifyCentral(adminUrl(dialect), 180);
+        CLI_EXPECT(v, 0);
+        QCOMPARE(decisionOf(v, a.code).value(u"outcome"_s).toString(), u"activated"_s);
+        CLI_EXPECT(sync(branch, dialect, u"1001"_s, 240), 0);
+        QCOMPARE(sqlite(branch, u"SELECT birth_cert_no FROM registry_persons WHERE national_code = '%1'"_s.arg(b.code))
+                     .trimmed(),
+                 "778");
+    }
+
+    // A branch's user may not load the central reference data; nothing changes.
+    void centralImportByBranchRoleRefused()
+    {
+        const QString before = central(u"postgresql"_s, u"SELECT count(*) FROM registry_persons"_s);
+        const CliResult r = branchtest::runCli(
+            branchctl(),
+            {u"--lang"_s, u"en"_s, u"import-registry"_s, u"--central"_s, branchUrl(u"postgresql"_s, u"1001"_s),
+             m_ws.file(u"role.csv"_s,
+                       kRegistryHeader + (newPerson().code + u",علی,رضایی,,1,1365/04/12,M\n"_s).toUtf8())},
+            {}, env());
+        CLI_REFUSED(r, 3);
+        QCOMPARE(codesOf(r.json().object()), QStringList{u"central.forbidden"_s});
+        QCOMPARE(central(u"postgresql"_s, u"SELECT count(*) FROM registry_persons"_s), before);
     }
 
 private:
