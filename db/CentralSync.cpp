@@ -346,8 +346,9 @@ QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const
 }
 
 // One column of `rows` as a PostgreSQL array literal ({"text",NULL,...}), each value in its
-// text form (the column's type parses it on the server).
-QString columnArray(const QList<Row> &rows, int column)
+// text form (the column's type parses it on the server); `stamp`, when given, in place of
+// every row's value.
+QString columnArray(const QList<const Row *> &rows, int column, const PushValue *stamp = nullptr)
 {
     QString out;
     out.reserve(rows.size() * 24);
@@ -355,7 +356,7 @@ QString columnArray(const QList<Row> &rows, int column)
     for (qsizetype r = 0; r < rows.size(); ++r) {
         if (r > 0)
             out += QLatin1Char(',');
-        const PushValue &v = rows.at(r).at(column);
+        const PushValue &v = stamp ? *stamp : rows.at(r)->at(column);
         if (v.kind == PushValue::Null || v.kind == PushValue::Absent) {
             out += QLatin1String("NULL");
             continue;
@@ -380,36 +381,48 @@ QString columnArray(const QList<Row> &rows, int column)
 // unnested on the server. Rows as bound values cost the most on both sides: Qt's driver
 // sends a prepared statement's values as literals of an EXECUTE, which the server parses
 // and plans value by value; an array is one literal, parsed in one pass.
-void upsertRowsPg(CentralDatabase &db, const QString &table, const TableShape &t, const QList<Row> &rows)
+// The arrays of upsertRowsPg, one per column of `t` (the branch column stamped `branch`).
+QStringList columnArrays(const TableShape &t, const QList<const Row *> &rows, const QString &branch)
+{
+    const PushValue stamp = textValue(branch);
+    QStringList out;
+    for (int c = 0; c < t.columns.size(); ++c)
+        out << columnArray(rows, c, c == t.branch ? &stamp : nullptr);
+    return out;
+}
+
+void upsertRowsPg(CentralDatabase &db, const QString &table, const TableShape &t, const QStringList &arrays)
 {
     const QHash<QString, QString> &types = db.columnTypes(table);
-    QStringList arrays, sets;
+    QStringList marks, sets;
     for (const QString &c : t.columns) {
         const QString type = types.value(c);
         if (type.isEmpty())
             throw DbException({DbError::Kind::NotInitialised, QStringLiteral("no column %1.%2").arg(table, c)});
-        arrays << QStringLiteral("?::%1[]").arg(type);
+        marks << QStringLiteral("?::%1[]").arg(type);
         if (c != QLatin1String("id"))
             sets << QStringLiteral("%1 = excluded.%1").arg(c);
     }
     QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO %1 (%2) SELECT * FROM unnest(%3) ON CONFLICT (id) DO "
                                               "UPDATE SET %4")
-                                   .arg(table, t.columns.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")),
+                                   .arg(table, t.columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
                                         sets.join(QStringLiteral(", "))));
-    for (int c = 0; c < t.columns.size(); ++c)
-        q.addBindValue(columnArray(rows, c));
+    for (const QString &a : arrays)
+        q.addBindValue(a);
     db.exec(q);
     q.finish();
 }
 
-// Writes complete rows in multi-row upserts: a few statements for a batch instead of one
-// per row.
-void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<Row> &rows)
+// Writes complete rows (stamped `branch`) in multi-row upserts: a few statements for a
+// batch instead of one per row. `prepared`: the PostgreSQL arrays of exactly these rows,
+// laid out beforehand (preparePush).
+void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<const Row *> &rows,
+                const QString &branch, const QStringList *prepared = nullptr)
 {
     if (rows.isEmpty())
         return;
     if (db.isPostgres())
-        return upsertRowsPg(db, table, t, rows);
+        return upsertRowsPg(db, table, t, prepared ? *prepared : columnArrays(t, rows, branch));
     constexpr int kRowsPerStatement = 100;
     QStringList sets;
     for (const QString &c : t.columns)
@@ -427,7 +440,7 @@ void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, 
                             .arg(table, t.columns.join(QStringLiteral(", ")),
                                  QStringList(n, one).join(QStringLiteral(", ")), sets.join(QStringLiteral(", "))));
         for (qsizetype r = from; r < from + n; ++r)
-            for (const PushValue &v : rows.at(r))
+            for (const PushValue &v : *rows.at(r))
                 q.addBindValue(bindable(v));
         db.exec(q);
         q.finish();
@@ -447,7 +460,7 @@ void execSetting(CentralDatabase &db, const QString &branch)
 
 } // namespace
 
-PreparedPush preparePush(QList<PushedChange> changes)
+PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBranch)
 {
     PreparedPush out;
     out.rows.reserve(changes.size());
@@ -463,13 +476,23 @@ PreparedPush preparePush(QList<PushedChange> changes)
         out.rows.append(std::move(values));
     }
     out.changes = std::move(changes);
+    if (!arraysForBranch.isEmpty()) {
+        QHash<QString, QList<const Row *>> byTable;
+        for (qsizetype i = 0; i < out.changes.size(); ++i)
+            if (!out.rows.at(i).isEmpty() && complete(out.rows.at(i)))
+                byTable[out.changes.at(i).table] << &out.rows.at(i);
+        for (auto it = byTable.constBegin(); it != byTable.constEnd(); ++it)
+            out.arrays.insert(it.key(), columnArrays(*shapeOf(it.key()), it.value(), arraysForBranch));
+        out.arraysBranch = arraysForBranch;
+    }
     return out;
 }
 
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag)
 {
-    return applyPushBatch(db, batchId, branch, preparePush(changes), now, echoTag);
+    return applyPushBatch(db, batchId, branch, preparePush(changes, db.isPostgres() ? branch : QString()), now,
+                          echoTag);
 }
 
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
@@ -511,6 +534,9 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     // The merge rules, change by change in the batch's order, on the rows in memory; the
     // last state of each row written is written at the end.
     QHash<QString, QStringList> writeOrder; // table → ids, first write first
+    // Tables whose changes were not all written as pushed (once each, complete, no rule):
+    // their arrays laid out by preparePush do not describe what is written.
+    QSet<QString> notAsPrepared;
     for (qsizetype change = 0; change < changes.size(); ++change) {
         const PushedChange &c = changes.at(change);
         const TableShape *t = shapeOf(c.table);
@@ -520,7 +546,9 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         values[t->branch] = textValue(branch); // the branch that wrote it
 
         QHash<QString, Row> &rows = state[c.table];
-        auto write = [&](const Row &row) {
+        auto write = [&](const Row &row, bool asPushed) {
+            if (!asPushed || !complete(row) || written[c.table].contains(c.rowId))
+                notAsPrepared.insert(c.table);
             Row full = rows.value(c.rowId, Row(t->columns.size()));
             for (int i = 0; i < row.size(); ++i)
                 if (row.at(i).kind != PushValue::Absent)
@@ -542,19 +570,21 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 const auto other = accountsByPerson.constFind(values.at(t->nationalCode).text);
                 if (other != accountsByPerson.constEnd() && other->at(t->id).text != c.rowId) {
                     recordConflict(db, branch, c, objectFromRow(*t, *other), now);
+                    notAsPrepared.insert(c.table);
                     ++out.conflicts;
                     continue;
                 }
             }
-            write(values);
+            write(values, true);
             continue;
         }
         const Row central = *centralIt;
         const int centralVersion = central.at(t->version).text.toInt();
         if (centralVersion == c.baseVersion) {
-            write(values);
+            write(values, true);
             continue;
         }
+        notAsPrepared.insert(c.table); // unchanged, merged or a conflict
         if (centralVersion >= c.newVersion && sameRowValues(*t, central, values)) {
             ++out.unchanged;
             continue;
@@ -568,7 +598,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 Row winner = pushedStage > centralStage ? values : central;
                 winner[t->branch] = textValue(branch);
                 winner[t->version] = integerValue(std::max(centralVersion, c.newVersion) + 1);
-                write(winner);
+                write(winner, false);
                 merged[c.table].insert(c.rowId);
                 continue;
             }
@@ -587,21 +617,24 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             execSetting(db, echo ? echoTag : QString());
         for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
             const TableShape *t = shapeOf(it.key());
-            const QHash<QString, Row> &rows = state.value(it.key());
-            QList<Row> full;
+            const QHash<QString, Row> &rows = *state.constFind(it.key()); // a written row is there
+            QList<const Row *> full;
             full.reserve(it.value().size());
             for (const QString &id : it.value()) {
                 if (merged.value(it.key()).contains(id) == echo)
                     continue;
-                const Row &row = rows.value(id);
+                const Row &row = *rows.constFind(id);
                 if (complete(row))
-                    full << row;
+                    full << &row;
                 else if (!existedBefore.value(it.key()).contains(id))
                     insertRow(db, it.key(), t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
                 else
                     updateRow(db, it.key(), t->columns, objectFromRow(*t, row), id);
             }
-            upsertRows(db, it.key(), *t, full);
+            const auto prepared = batch.arrays.constFind(it.key());
+            const bool asPrepared = echo && batch.arraysBranch == branch && !notAsPrepared.contains(it.key()) &&
+                                    prepared != batch.arrays.constEnd();
+            upsertRows(db, it.key(), *t, full, branch, asPrepared ? &*prepared : nullptr);
         }
     }
     QSqlQuery &q = db.prepared(

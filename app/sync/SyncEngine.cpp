@@ -175,12 +175,15 @@ public:
     // The outcome of the batch sent last; throws what the central database answered.
     db::BatchOutcome receive()
     {
+        db::PreparedPush spent; // freed here, off the worker's path
         std::unique_lock lock(m_mutex);
         m_wake.wait(lock, [this] { return m_outcome.has_value() || m_error.has_value(); });
+        std::swap(spent, m_spent);
         if (m_error)
             throw db::DbException(*m_error);
         const db::BatchOutcome out = *m_outcome;
         m_outcome.reset();
+        lock.unlock();
         return out;
     }
 
@@ -221,6 +224,7 @@ private:
                 std::lock_guard lock(m_mutex);
                 m_outcome = outcome;
                 m_error = error;
+                m_spent = std::move(job.changes);
             }
             m_wake.notify_all();
             if (error)
@@ -233,6 +237,7 @@ private:
     std::optional<Job> m_job;
     std::optional<db::BatchOutcome> m_outcome;
     std::optional<db::DbError> m_error;
+    db::PreparedPush m_spent; // the batch applied last, for the caller's thread to free
     bool m_stop = false;
     std::thread m_thread; // last: started once the members above exist
 };
@@ -240,7 +245,7 @@ private:
 // The next batch to push (stamped before anything is sent), laid out for the central
 // database (db::preparePush, here rather than on the worker, which waits for the central
 // database in between); empty when the outbox has nothing more (beside `inFlight`).
-QString claimBatch(Context &ctx, const QString &inFlight, db::PreparedPush *batch)
+QString claimBatch(Context &ctx, const QString &inFlight, bool postgres, db::PreparedPush *batch)
 {
     QList<db::OutboxRow> rows;
     QString batchId;
@@ -253,7 +258,7 @@ QString claimBatch(Context &ctx, const QString &inFlight, db::PreparedPush *batc
     changes.reserve(rows.size());
     for (auto &r : rows)
         changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, std::move(r.payload)};
-    *batch = db::preparePush(std::move(changes));
+    *batch = db::preparePush(std::move(changes), postgres ? ctx.branchCode : QString());
     return rows.isEmpty() ? QString() : batchId;
 }
 
@@ -296,14 +301,15 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
         // outbox only once the central database committed it.
         atCentral = false;
         db::PreparedPush changes;
-        QString batchId = claimBatch(ctx, {}, &changes);
+        const bool postgres = url.dialect == db::CentralUrl::Dialect::PostgreSQL;
+        QString batchId = claimBatch(ctx, {}, postgres, &changes);
         if (!batchId.isEmpty()) {
             PushWorker worker(url, ctx.branchCode, now, echoTag);
             crashPointForTests("batch_stamped");
             worker.send(batchId, std::move(changes));
             while (!batchId.isEmpty()) {
                 db::PreparedPush next;
-                const QString nextId = claimBatch(ctx, batchId, &next);
+                const QString nextId = claimBatch(ctx, batchId, postgres, &next);
                 atCentral = true;
                 const db::BatchOutcome applied = worker.receive();
                 crashPointForTests("central_commit");
