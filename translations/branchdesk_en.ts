@@ -1106,6 +1106,13 @@
         <source>Load them into this central database (as its owner) instead of this branch&apos;s; the branches pull what changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) left submitted: the person already has an account (it arrived by sync).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>

@@ -1105,6 +1105,12 @@
         <source>Load them into this central database (as its owner) instead of this branch&apos;s; the branches pull what changed.</source>
         <translation>به‌جای پایگاه داده این شعبه، در این پایگاه داده مرکزی (به‌عنوان مالک آن) بارگذاری شود؛ شعبه‌ها آنچه تغییر کرده است را دریافت می‌کنند.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) left submitted: the person already has an account (it arrived by sync).</source>
+        <translation>
+            <numerusform>%n درخواست ثبت‌شده ماند: این شخص از پیش حساب کاربری دارد (با همگام‌سازی رسیده است).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>

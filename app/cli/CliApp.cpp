@@ -508,10 +508,14 @@ int cmdVerify(Invocation &inv, Context *ctx)
                              nullptr, r.value->skipped));
         return Done;
     }
-    auto r = verifyPending(*ctx, inv.now);
+    int skipped = 0;
+    auto r = verifyPending(*ctx, inv.now, QStringLiteral("verifier"), &skipped);
     if (!r.ok())
         return fail(r.failure);
     printJson(decisionsJson(*r.value));
+    if (skipped > 0)
+        printErr(Cli::tr("%n request(s) left submitted: the person already has an account (it arrived by sync).",
+                         nullptr, skipped));
     return Done;
 }
 

@@ -162,8 +162,10 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
     });
 }
 
-Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const QString &actor)
+Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const QString &actor, int *skipped)
 {
+    if (skipped)
+        *skipped = 0;
     QList<Decision> decisions;
     QList<db::RequestRecord> pending;
     try {
@@ -180,6 +182,11 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
             const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
             const RequestStatus outcome =
                 decideVerification(q, ref, db::ownsMobile(ctx.db, q.nationalCode, q.mobile), now);
+            if (outcome == RequestStatus::Activated && db::findAccount(ctx.db, q.nationalCode)) {
+                if (skipped)
+                    ++*skipped;
+                return Failure{Failure::Kind::Conflict, {}, {}}; // nothing written; stays submitted
+            }
             if (outcome == RequestStatus::Activated) {
                 activate(ctx, q, now, actor, {});
             } else {

@@ -26,8 +26,11 @@ struct Decision {
 
 // Decides every submitted request against the civil-registry reference and the
 // mobile-ownership data; requests pending longer than 48 hours expire.
+// A request that would be activated while the person already holds an account (one that
+// arrived by sync from another branch's registration) is left submitted and counted in
+// *skipped, as the central verification does.
 Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now,
-                                       const QString &actor = QStringLiteral("verifier"));
+                                       const QString &actor = QStringLiteral("verifier"), int *skipped = nullptr);
 
 // The documents a clerk must have seen before an in-person activation.
 QStringList requiredActivationDocuments();

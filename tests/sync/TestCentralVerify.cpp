@@ -765,6 +765,54 @@ private slots:
                  "778");
     }
 
+    // A branch's own `verify` after the person's account arrived by sync (activated from
+    // another branch's registration) while the branch's own request was still submitted:
+    // the request is left submitted and reported, as the central verification does, and
+    // the run goes on to the other requests (it ended with exit 3 before).
+    void localVerifyAfterTheAccountArrived_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("postgresql") << u"postgresql"_s;
+        QTest::newRow("sqlite") << u"sqlite"_s;
+    }
+    void localVerifyAfterTheAccountArrived()
+    {
+        QFETCH(QString, dialect);
+        const Person p = newPerson(), q = newPerson();
+        centralRegistry(dialect, p.code, u"علی"_s, u"رضایی"_s, u"12345"_s, kBirthIso);
+        centralOwner(dialect, p.code, p.mobile);
+        const QByteArray registry =
+            (p.code + u",علی,رضایی,رضا,12345,1365/04/12,M\n"_s + q.code + u",علی,رضایی,رضا,12345,1365/04/12,M\n"_s)
+                .toUtf8();
+        const QByteArray owners =
+            (p.code + u","_s + p.mobile + u"\n"_s + q.code + u","_s + q.mobile + u"\n"_s).toUtf8();
+        const QString a = newBranch(u"1001"_s), b = newBranch(u"1002"_s, registry, owners);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(sync(a, dialect, u"1001"_s, 120), 0);
+        const CliResult v = verifyCentral(adminUrl(dialect), 180);
+        CLI_EXPECT(v, 0);
+        QCOMPARE(decisionOf(v, p.code).value(u"outcome"_s).toString(), u"activated"_s);
+        // 1002 took the same person's registration (and another's) offline, then synced.
+        for (const Person &who : {p, q})
+            CLI_EXPECT(ctl(b, {u"--now"_s, at(200), u"register"_s, u"-"_s}, request(who, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(sync(b, dialect, u"1002"_s, 240), 0);
+        QCOMPARE(sqlite(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)).trimmed(), "1");
+        const QString ownRequest =
+            QString::fromUtf8(
+                sqlite(b, u"SELECT id FROM requests WHERE national_code = '%1' AND branch_code = '1002'"_s.arg(p.code)))
+                .trimmed();
+        QVERIFY(!ownRequest.isEmpty());
+
+        const CliResult local = ctl(b, {u"--now"_s, at(300), u"--lang"_s, u"en"_s, u"verify"_s});
+        CLI_EXPECT(local, 0);
+        QVERIFY2(local.err.contains("left submitted"), local.err.constData());
+        QCOMPARE(decisionOf(local, q.code).value(u"outcome"_s).toString(), u"activated"_s);
+        QVERIFY(decisionOf(local, p.code).isEmpty());
+        QCOMPARE(sqlite(b, u"SELECT status FROM requests WHERE id = '%1'"_s.arg(ownRequest)).trimmed(), "submitted");
+        QCOMPARE(sqlite(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)).trimmed(), "1");
+    }
+
     // A branch's user may not load the central reference data; nothing changes.
     void centralImportByBranchRoleRefused()
     {
