@@ -2450,6 +2450,18 @@
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SMS could not be sent now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS are sent from this desk as soon as they are queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS are sent by the branch&apos;s scheduled delivery (branchctl sms send).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

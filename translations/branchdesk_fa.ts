@@ -2448,6 +2448,18 @@
         <source>Review &amp;queue</source>
         <translation>صف بر&amp;رسی</translation>
     </message>
+    <message>
+        <source>SMS could not be sent now: %1</source>
+        <translation>پیامک‌ها اکنون فرستاده نشد: %1</translation>
+    </message>
+    <message>
+        <source>SMS are sent from this desk as soon as they are queued.</source>
+        <translation>پیامک‌ها به محض ثبت در صف از همین میز کار فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>SMS are sent by the branch&apos;s scheduled delivery (branchctl sms send).</source>
+        <translation>پیامک‌ها با ارسال زمان‌بندی‌شده شعبه (branchctl sms send) فرستاده می‌شوند.</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

@@ -266,6 +266,8 @@ bool ApplicantView::startAction(CounterAction a)
     if (!dialog)
         return false;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto *recovery = qobject_cast<RecoveryDialog *>(dialog))
+        connect(recovery, &RecoveryDialog::smsQueued, this, &ApplicantView::smsQueued);
     m_dialog = dialog;
     updateActions();
     const QString code = m_case.nationalCode;

@@ -10,6 +10,7 @@
 #include "ReviewQueuePage.h"
 #include "SearchPage.h"
 #include "Settings.h"
+#include "SmsController.h"
 #include "SyncController.h"
 
 #include "app/core/Digits.h"
@@ -34,7 +35,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
       m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
       m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this)),
-      m_sync(new SyncController(ctx.db.path(), this))
+      m_sync(new SyncController(ctx.db.path(), this)), m_sms(new SmsController(ctx.db.path(), this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -90,12 +91,22 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     auto *syncNow = new QAction(tr("Sync now"), this);
     syncNow->setShortcut(QKeySequence(Qt::Key_F9));
     connect(syncNow, &QAction::triggered, m_sync, &SyncController::syncNow);
+    connect(syncNow, &QAction::triggered, m_sms, &SmsController::sendNow);
     addAction(syncNow);
     connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncState);
     // What other branches and the central verification did shows as soon as it arrives.
     connect(m_sync, &SyncController::finished, this, [this](bool ok, int pulled) {
-        if (ok && pulled > 0)
+        if (ok && pulled > 0) {
             this->refresh();
+            m_sms->sendNow(); // the central decisions' SMS arrive with the pull
+        }
+    });
+    // A queued SMS leaves at once: a recovery code is awaited by the person at the counter.
+    connect(m_view, &ApplicantView::smsQueued, m_sms, &SmsController::sendNow);
+    connect(m_sms, &SmsController::stateChanged, this, &MainWindow::updateSyncState);
+    connect(m_sms, &SmsController::finished, this, [this](bool ok) {
+        if (!ok)
+            statusBar()->showMessage(tr("SMS could not be sent now: %1").arg(m_sms->lastError()), 15000);
     });
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -200,6 +211,11 @@ void MainWindow::updateSyncState()
                                               "database when sync runs.");
     if (!m_sync->lastError().isEmpty())
         tip += QLatin1Char('\n') + m_sync->lastError();
+    tip += QLatin1Char('\n') + (m_sms->isConfigured() ? tr("SMS are sent from this desk as soon as they are queued.")
+                                                      : tr("SMS are sent by the branch's scheduled delivery "
+                                                           "(branchctl sms send)."));
+    if (!m_sms->lastError().isEmpty())
+        tip += QLatin1Char('\n') + m_sms->lastError();
     if (!waiting.ok())
         tip += QLatin1Char('\n') + waiting.failure.message();
     m_syncLabel->setToolTip(tip);
@@ -208,6 +224,8 @@ void MainWindow::updateSyncState()
 void MainWindow::onCounterActionDone(CounterAction action, const QString &nationalCode,
                                      const QList<QPair<QString, QString>> &details, const QString &receiptAction)
 {
+    m_sms->sendNow(); // the action's notice SMS, if it queued one
+
     const bool persian = language() == QLatin1String("fa");
     statusBar()->showMessage(
         tr("Done for %1: %2")
@@ -307,6 +325,7 @@ void MainWindow::showReviewQueue()
         connect(m_review, &ReviewQueuePage::closed, this, &MainWindow::showSearch);
         // A decision changes the counts, the results and the queued changes beside the queue.
         connect(m_review, &ReviewQueuePage::decided, this, &MainWindow::refresh);
+        connect(m_review, &ReviewQueuePage::decided, m_sms, &SmsController::sendNow);
     }
     m_review->setSession(m_session);
     m_review->reload();

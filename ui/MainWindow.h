@@ -28,6 +28,7 @@ class SearchPage;
 class ApplicantView;
 class DashboardPage;
 class ReviewQueuePage;
+class SmsController;
 class SyncController;
 enum class CounterAction;
 
@@ -54,6 +55,7 @@ public:
     QLabel *databaseLabel() const { return m_dbLabel; }
     QLabel *syncLabel() const { return m_syncLabel; }
     SyncController *syncController() const { return m_sync; }
+    SmsController *smsController() const { return m_sms; }
     // The receipt of the last counter action, while it is open (window-modal, not blocking).
     ReceiptDialog *receiptDialog() const { return m_receipt; }
     // Desk → Register a person… (Ctrl+N): shown to the roles that serve people at the counter.
@@ -98,6 +100,7 @@ private:
     QLabel *m_staffLabel;
     QAction *m_applicantMenu = nullptr;
     SyncController *m_sync;
+    SmsController *m_sms;
     QPointer<ReceiptDialog> m_receipt;
     QAction *m_register = nullptr;
     QPointer<RegistrationWizard> m_wizard;

@@ -346,6 +346,7 @@ void RecoveryDialog::start(Route route)
         m_ui->codeField->setEnabled(true);
         m_ui->verifyCodeButton->setEnabled(true);
         showPage(Page::Code);
+        emit smsQueued();
     } else {
         m_askedQuestions = out.value->questions;
         for (int row = 0; row < m_questionLabels.size(); ++row) {

@@ -73,6 +73,10 @@ public:
     // The new questions' rule messages shown (document route).
     QStringList questionViolations() const;
 
+signals:
+    // A recovery code was queued for the person's phone.
+    void smsQueued();
+
 public slots:
     void startSms();
     void startQuestions();

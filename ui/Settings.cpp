@@ -24,6 +24,7 @@ const Entry &entry(SettingKey key)
         {SettingKey::Language, "ui/language", "BRANCHDESK_LANG", QVariant(QStringLiteral("fa"))},
         {SettingKey::SyncCentralUrl, "sync/centralUrl", "BRANCHDESK_CENTRAL", QVariant(QString())},
         {SettingKey::SyncIntervalMinutes, "sync/intervalMinutes", "BRANCHDESK_SYNC_MINUTES", QVariant(5)},
+        {SettingKey::SmsGatewayUrl, "sms/gatewayUrl", "BRANCHDESK_SMS_GATEWAY", QVariant(QString())},
     };
     for (const Entry &e : table)
         if (e.key == key)

@@ -14,6 +14,7 @@ enum class SettingKey {
     Language,            // "fa" (default) or "en": the desk's language from the next start
     SyncCentralUrl,      // the central database (postgresql://… or sqlite:///…); empty: no sync
     SyncIntervalMinutes, // minutes between background syncs
+    SmsGatewayUrl,       // the SMS gateway the desk delivers the queued SMS to; empty: not from the desk
 };
 
 class Settings

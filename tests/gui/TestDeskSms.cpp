@@ -1,0 +1,176 @@
+// The desk's own SMS delivery on a real main window, a real SQLite file and a local HTTP
+// gateway of the tests (FakeSmsGateway): a recovery code started with F7 reaches the
+// gateway at once (no timer involved), its text wiped once delivered; the timer delivers
+// what other work queued; without a token the message stays queued and the status bar says
+// why; without a gateway the desk sends nothing and says who does.
+#include "ui/ApplicantView.h"
+#include "ui/MainWindow.h"
+#include "ui/RecoveryDialog.h"
+#include "ui/SmsController.h"
+
+#include "app/lifecycle/Counter.h"
+#include "app/lifecycle/Staff.h"
+#include "app/security/Crypto.h"
+#include "app/sync/SmsGateway.h"
+#include "db/Repository.h"
+
+#include "tests/support/CounterFixture.h"
+#include "tests/sync/FakeSmsGateway.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace branch;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace
+{
+const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
+const QString kCode = u"0499370899"_s;
+const QString kMobile = u"09121234567"_s;
+constexpr int kTimeout = 10000;
+} // namespace
+
+class TestDeskSms : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<Context> m_ctx;
+    int m_n = 0;
+    const StaffSession m_clerk{u"sara"_s, u"clerk"_s};
+
+    QString statusOf(const QString &kind)
+    {
+        for (const auto &s : db::listSms(*m_db, kCode))
+            if (s.kind == kind)
+                return s.status;
+        return {};
+    }
+
+    std::unique_ptr<ui::MainWindow> window(const QString &gateway)
+    {
+        auto w = std::make_unique<ui::MainWindow>(*m_ctx);
+        w->smsController()->setInterval(1h); // only the immediate triggers, unless a test says otherwise
+        w->smsController()->setGatewayUrl(gateway);
+        w->setSession(m_clerk);
+        w->show();
+        w->activateWindow();
+        return w;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(security::init(&error), qPrintable(error));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        qputenv(kSmsTokenVariable, "desk-test-token");
+        db::DbError err;
+        m_ctx.reset();
+        m_db =
+            db::Database::open(m_dir.filePath(u"sms%1.db"_s.arg(++m_n)), db::Database::OpenMode::CreateIfMissing, &err);
+        QVERIFY2(m_db, qPrintable(err.detail));
+        db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
+        m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
+        const QString activated = test::activatedAccount(*m_ctx, test::sampleRegistration(kCode, kMobile), kT0);
+        QVERIFY2(activated.isEmpty(), qPrintable(activated));
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+    }
+
+    void cleanup() { qunsetenv(kSmsTokenVariable); }
+
+    // F7, SMS code: the gateway gets the code for the registered mobile within moments,
+    // with the message's id as idempotency key and the token; once delivered its text is
+    // wiped in the branch database.
+    void recoveryCodeLeavesAtOnce()
+    {
+        smstest::FakeSmsGateway gateway;
+        QVERIFY(gateway.isListening());
+        auto w = window(gateway.url().toString());
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        QVERIFY(w->openApplicant(kCode));
+        QTRY_VERIFY(w->applicantView()->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F7);
+        auto *d = qobject_cast<ui::RecoveryDialog *>(w->applicantView()->openDialog());
+        QVERIFY(d);
+        d->startSms();
+        QCOMPARE(d->page(), ui::RecoveryDialog::Page::Code);
+        QTRY_VERIFY_WITH_TIMEOUT(!gateway.requests().isEmpty(), kTimeout);
+        QString recoveryText;
+        for (const auto &r : gateway.requests())
+            if (r.json().value(u"to"_s).toString() == kMobile &&
+                r.json().value(u"text"_s).toString().contains(u"بازیابی"_s))
+                recoveryText = r.json().value(u"text"_s).toString();
+        QVERIFY2(!recoveryText.isEmpty(), "no recovery code reached the gateway");
+        QCOMPARE(gateway.requests().first().headers.value("authorization"), QByteArray("Bearer desk-test-token"));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"recovery_code"_s), u"sent"_s, kTimeout);
+        for (const auto &s : db::listSms(*m_db, kCode))
+            if (s.kind == "recovery_code"_L1)
+                QVERIFY2(!s.text.contains(QRegularExpression(u"\\d{6}"_s)), "the delivered code was not wiped");
+        // The code the phone got works at the counter.
+        const QString code = QRegularExpression(u"(\\d{6})"_s).match(recoveryText).captured(1);
+        QTest::keyClicks(d->codeField(), code);
+        d->verifyCode();
+        QVERIFY2(d->verified(), qPrintable(d->message()));
+        d->reject();
+    }
+
+    // What other work queued goes out with the timer.
+    void timerDeliversTheRest()
+    {
+        smstest::FakeSmsGateway gateway;
+        auto w = window(gateway.url().toString());
+        QVERIFY(changeMobile(*m_ctx, kCode, u"09351112233"_s, m_clerk, kT0.addSecs(600)).ok());
+        w->smsController()->setInterval(100ms);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(u"mobile_changed"_s), u"sent"_s, kTimeout);
+    }
+
+    // No token in the environment: nothing leaves, the message stays queued, the status
+    // bar says why.
+    void withoutTokenNothingLeaves()
+    {
+        qunsetenv(kSmsTokenVariable);
+        smstest::FakeSmsGateway gateway;
+        auto w = window(gateway.url().toString());
+        QVERIFY(changeMobile(*m_ctx, kCode, u"09351112233"_s, m_clerk, kT0.addSecs(600)).ok());
+        QSignalSpy finished(w->smsController(), &ui::SmsController::finished);
+        w->smsController()->sendNow();
+        QVERIFY(finished.wait(kTimeout));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(gateway.requests().isEmpty());
+        QCOMPARE(statusOf(u"mobile_changed"_s), u"queued"_s);
+        QVERIFY(!w->smsController()->lastError().isEmpty());
+        QVERIFY2(w->statusBar()->currentMessage().contains(w->smsController()->lastError()),
+                 qPrintable(w->statusBar()->currentMessage()));
+    }
+
+    // No gateway set up: the desk sends nothing; the tooltip names the scheduled delivery.
+    void withoutGatewayTheDeskSendsNothing()
+    {
+        auto w = window(QString());
+        QVERIFY(changeMobile(*m_ctx, kCode, u"09351112233"_s, m_clerk, kT0.addSecs(600)).ok());
+        QVERIFY(!w->smsController()->isConfigured());
+        QSignalSpy finished(w->smsController(), &ui::SmsController::finished);
+        w->smsController()->sendNow();
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(statusOf(u"mobile_changed"_s), u"queued"_s);
+        QVERIFY(w->syncLabel()->toolTip().contains(u"sms send"_s));
+    }
+};
+
+QTEST_MAIN(TestDeskSms)
+#include "TestDeskSms.moc"
