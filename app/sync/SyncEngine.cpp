@@ -195,7 +195,19 @@ private:
 
     void run(const db::CentralUrl &url, const QString &branch, const QDateTime &now, const QString &echoTag)
     {
+        // Connected while the first batch is still being read (an error waits for it).
         std::unique_ptr<db::CentralDatabase> central;
+        std::optional<db::DbError> openError;
+        try {
+            db::DbError error;
+            central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &error);
+            if (!central)
+                throw db::DbException(error);
+            central->actAsBranch(branch);
+        } catch (const db::DbException &e) {
+            central.reset();
+            openError = e.error();
+        }
         for (;;) {
             Job job;
             {
@@ -209,13 +221,8 @@ private:
             std::optional<db::BatchOutcome> outcome;
             std::optional<db::DbError> error;
             try {
-                if (!central) {
-                    db::DbError openError;
-                    central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &openError);
-                    if (!central)
-                        throw db::DbException(openError);
-                    central->actAsBranch(branch);
-                }
+                if (openError)
+                    throw db::DbException(*openError);
                 outcome = db::applyPushBatch(*central, job.batchId, branch, job.changes, now, echoTag);
             } catch (const db::DbException &e) {
                 error = e.error();
@@ -302,9 +309,15 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
         atCentral = false;
         db::PreparedPush changes;
         const bool postgres = url.dialect == db::CentralUrl::Dialect::PostgreSQL;
+        // The worker (and its connection) starts while the first batch is read.
+        std::optional<PushWorker> pushing;
+        if (db::outboxCount(ctx.db) > 0)
+            pushing.emplace(url, ctx.branchCode, now, echoTag);
         QString batchId = claimBatch(ctx, {}, postgres, &changes);
         if (!batchId.isEmpty()) {
-            PushWorker worker(url, ctx.branchCode, now, echoTag);
+            if (!pushing)
+                pushing.emplace(url, ctx.branchCode, now, echoTag);
+            PushWorker &worker = *pushing;
             crashPointForTests("batch_stamped");
             worker.send(batchId, std::move(changes));
             while (!batchId.isEmpty()) {
@@ -326,6 +339,7 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
                 batchId = nextId;
             }
         }
+        pushing.reset();
 
         pull(ctx, url, &result, &atCentral, echoTag);
     } catch (const db::DbException &e) {
