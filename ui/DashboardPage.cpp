@@ -65,6 +65,11 @@ DashboardPage::DashboardPage(const QString &databasePath, const QString &branchC
     // The day as people count it: Jalali, in the interface's digits (QLocale::setDefault).
     m_ui->day->setCalendar(QCalendar(QCalendar::System::Jalali));
     m_ui->day->setLocale(QLocale());
+    // Year first, read left to right like every date in a Persian line (۱۴۰۵/۰۹/۰۴). A
+    // right-to-left QDateEdit reverses its sections when the format is set, which put the
+    // year on the right: the direction is set first.
+    m_ui->day->setLayoutDirection(Qt::LeftToRight);
+    m_ui->day->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
     m_ui->day->setDate(now().toLocalTime().date());
     m_ui->day->setMaximumDate(QDate(2100, 1, 1));
 

@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QDateEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -189,6 +190,12 @@ private slots:
         QVERIFY(page);
         QCOMPARE(w->centralWidget(), static_cast<QWidget *>(page));
         QVERIFY2(page->message().isEmpty(), qPrintable(page->message()));
+        // The day reads ۱۴۰۵/۰۹/۰۴, year first and left to right (a right-to-left date edit
+        // reverses its sections, which put the year last).
+        const QString shownDay = page->dayEdit()->text();
+        QVERIFY2(QRegularExpression(u"^[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2}$"_s).match(shownDay).hasMatch(),
+                 qPrintable(shownDay));
+        QCOMPARE(page->dayEdit()->layoutDirection(), Qt::LeftToRight);
 
         QCOMPARE(page->figure("staffActivations")->text(), u"۴"_s);
         QCOMPARE(page->figure("automaticActivations")->text(), u"۲"_s);
