@@ -541,9 +541,10 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         const PushedChange &c = changes.at(change);
         const TableShape *t = shapeOf(c.table);
         if (!t)
-            continue;                          // not a travelling table (an older or newer branch): nothing to apply
-        Row values = batch.rows.at(change);    // id and version set by preparePush
-        values[t->branch] = textValue(branch); // the branch that wrote it
+            continue; // not a travelling table (an older or newer branch): nothing to apply
+        // As pushed (id and version set by preparePush), stamped with the branch that wrote it.
+        Row values = batch.rows.at(change);
+        values[t->branch] = textValue(branch);
 
         QHash<QString, Row> &rows = state[c.table];
         auto write = [&](const Row &row, bool asPushed) {
