@@ -21,11 +21,11 @@
 #include <QBarSet>
 #include <QCalendar>
 #include <QChart>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
-#include <QDateEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>

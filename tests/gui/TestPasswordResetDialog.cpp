@@ -80,16 +80,7 @@ class TestPasswordResetDialog : public QObject
         typeText(d.confirmField(), confirm);
     }
 
-    void useLanguage(const QString &lang)
-    {
-        const bool fa = lang == "fa"_L1;
-        setLanguage(lang);
-        QApplication::removeTranslator(&m_fa);
-        if (fa)
-            QApplication::installTranslator(&m_fa);
-        QLocale::setDefault(fa ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale(QLocale::English));
-        QApplication::setLayoutDirection(fa ? Qt::RightToLeft : Qt::LeftToRight);
-    }
+    void useLanguage(const QString &lang) { test::useLanguage(lang, m_fa); }
 
 private slots:
     void initTestCase()

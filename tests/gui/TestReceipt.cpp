@@ -10,6 +10,8 @@
 
 #include "app/core/Language.h"
 
+#include "tests/support/GuiTestUtil.h"
+
 #include <QApplication>
 #include <QCalendar>
 #include <QDir>
@@ -81,16 +83,7 @@ class TestReceipt : public QObject
     QTranslator m_fa;
     QTemporaryDir m_dir;
 
-    void useLanguage(const QString &lang)
-    {
-        const bool fa = lang == "fa"_L1;
-        setLanguage(lang);
-        QApplication::removeTranslator(&m_fa);
-        if (fa)
-            QApplication::installTranslator(&m_fa);
-        QLocale::setDefault(fa ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale(QLocale::English));
-        QApplication::setLayoutDirection(fa ? Qt::RightToLeft : Qt::LeftToRight);
-    }
+    void useLanguage(const QString &lang) { test::useLanguage(lang, m_fa); }
 
     // Shows the dialog and makes it the active window, so its shortcuts work.
     static bool activate(QDialog &d)

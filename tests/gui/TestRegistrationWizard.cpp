@@ -97,16 +97,7 @@ class TestRegistrationWizard : public QObject
     const StaffSession m_clerk{u"sara"_s, u"clerk"_s};
     const StaffSession m_admin{u"root1"_s, u"admin"_s};
 
-    void useLanguage(const QString &lang)
-    {
-        const bool fa = lang == "fa"_L1;
-        setLanguage(lang);
-        QApplication::removeTranslator(&m_fa);
-        if (fa)
-            QApplication::installTranslator(&m_fa);
-        QLocale::setDefault(fa ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale(QLocale::English));
-        QApplication::setLayoutDirection(fa ? Qt::RightToLeft : Qt::LeftToRight);
-    }
+    void useLanguage(const QString &lang) { test::useLanguage(lang, m_fa); }
 
     std::unique_ptr<Wizard> wizard(const StaffSession &staff)
     {

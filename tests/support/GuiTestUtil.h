@@ -1,10 +1,15 @@
-// What the GUI tests share: typing into a widget as a person does, and valid national codes.
+// What the GUI tests share: typing into a widget as a person does, switching the interface
+// language, and valid national codes.
 #pragma once
+
+#include "app/core/Language.h"
 
 #include <QApplication>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QString>
 #include <QTest>
+#include <QTranslator>
 #include <QWidget>
 
 namespace branch::test
@@ -32,6 +37,20 @@ inline bool showActive(QWidget &w)
     w.show();
     QApplication::setActiveWindow(&w);
     return QTest::qWaitForWindowActive(&w);
+}
+
+// Switches the interface to `lang` ("fa" or "en") for the widgets made next: the language
+// the services translate for, the Persian catalogue `fa` (loaded by the caller) installed or
+// removed, the default locale (digits, dates) and the layout direction.
+inline void useLanguage(const QString &lang, QTranslator &fa)
+{
+    const bool persian = lang == QLatin1String("fa");
+    setLanguage(lang);
+    QApplication::removeTranslator(&fa);
+    if (persian)
+        QApplication::installTranslator(&fa);
+    QLocale::setDefault(persian ? QLocale(QLocale::Persian, QLocale::Iran) : QLocale(QLocale::English));
+    QApplication::setLayoutDirection(persian ? Qt::RightToLeft : Qt::LeftToRight);
 }
 
 // A valid national code from nine digits (the check digit appended).

@@ -53,6 +53,14 @@ const QString kMismatch = u"اطلاعات هویتی وارد شده توسط �
                           u"نمائید. چنانچه از صحت اطلاعات ثبت شده اطمینان دارید با در دست داشتن مدارک هویتی خود به "
                           u"نزدیکترین شعبه مراجعه فرمائید."_s;
 
+// The data of a test that runs on both centrals.
+void dialects()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::newRow("postgresql") << u"postgresql"_s;
+    QTest::newRow("sqlite") << u"sqlite"_s;
+}
+
 // 1365/04/12 (the requests' birth date) in the Gregorian calendar, as the databases keep it.
 const QString kBirthIso = u"1986-07-03"_s;
 
@@ -446,12 +454,7 @@ private slots:
 
     // Verifying again decides nothing more: the second run prints [] and the central
     // database does not move; two verifiers started together decide each request once.
-    void decidedOnce_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void decidedOnce_data() { dialects(); }
     void decidedOnce()
     {
         QFETCH(QString, dialect);
@@ -512,12 +515,7 @@ private slots:
     // One person registered at two branches before either knew of the other: the older
     // request is activated; the newer one cannot make a second account and stays submitted
     // (stderr says so) until it expires like any undecided request.
-    void secondRequestOfAnActivatedPerson_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void secondRequestOfAnActivatedPerson_data() { dialects(); }
     void secondRequestOfAnActivatedPerson()
     {
         QFETCH(QString, dialect);
@@ -569,12 +567,7 @@ private slots:
     // The central database cannot be reached (PostgreSQL stopped; a SQLite central file
     // that is not there): exit 3 like `sync`, and nothing changed; once it is back, the
     // request is decided.
-    void centralUnreachable_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void centralUnreachable_data() { dialects(); }
     void centralUnreachable()
     {
         QFETCH(QString, dialect);
@@ -610,12 +603,7 @@ private slots:
     // statuses, the account (a recovery by security questions finds it) and both SMS in
     // its outbox, ready for `sms send`; branch 1002 gets the requests and the account but
     // not 1001's SMS.
-    void endToEnd_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void endToEnd_data() { dialects(); }
     void endToEnd()
     {
         QFETCH(QString, dialect);
@@ -689,12 +677,7 @@ private slots:
     // second identical import writes nothing (the change log does not move), a changed row
     // is written alone; the verification decides against them (Arabic letters in the file
     // and Persian in the request match) and a branch pulls the registry rows that arrived.
-    void centralImports_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void centralImports_data() { dialects(); }
     void centralImports()
     {
         QFETCH(QString, dialect);
@@ -769,12 +752,7 @@ private slots:
     // another branch's registration) while the branch's own request was still submitted:
     // the request is left submitted and reported, as the central verification does, and
     // the run goes on to the other requests (it ended with exit 3 before).
-    void localVerifyAfterTheAccountArrived_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void localVerifyAfterTheAccountArrived_data() { dialects(); }
     void localVerifyAfterTheAccountArrived()
     {
         QFETCH(QString, dialect);
