@@ -135,6 +135,9 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
     }
     setTabOrder(previous, m_ui->passwordGroup);
     setTabOrder(m_ui->passwordGroup, m_ui->password);
+    // The questions' box itself is a stop (Space opens it), before its closed fields.
+    setTabOrder(m_ui->showPassword, m_ui->questionsGroup);
+    setTabOrder(m_ui->questionsGroup, m_ui->newQuestion1);
 
     showPage(Page::Method);
 }

@@ -512,6 +512,56 @@ private slots:
         window.receiptDialog()->reject();
     }
 
+    // The document route with the keyboard alone: Alt+D, Space/Tab through the documents,
+    // the password typed, Tab on to the questions' box, Space opens it, each question chosen
+    // with the arrow keys and answered, Tab to the button, Space, Enter confirms.
+    void documentRouteFromTheKeyboard()
+    {
+        auto d = dialog(m_clerk);
+        d->show();
+        QVERIFY(QTest::qWaitForWindowActive(d.get()));
+        QTRY_COMPARE(QApplication::focusWidget(), d->methodButton(Route::Sms));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_D, Qt::AltModifier);
+        QTRY_COMPARE(d->page(), Page::Renew); // a mnemonic clicks the button animated, a moment later
+        QTRY_COMPARE(QApplication::focusWidget(), d->documentBox(u"national_card"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), d->documentBox(u"birth_certificate"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), d->passwordGroup());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), d->passwordField());
+        QTest::keyClicks(QApplication::focusWidget(), kNewPassword);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), d->confirmField());
+        QTest::keyClicks(QApplication::focusWidget(), kNewPassword);
+        // On past "show the password" to the questions' box, opened with Space.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), d->questionsGroup());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(d->questionsGroup()->isChecked());
+        for (int row = 0; row < 3; ++row) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), d->newQuestionBox(row));
+            for (int i = 0; i <= row; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), d->newAnswerField(row));
+            typeText(QApplication::focusWidget(), u"پاسخ %1"_s.arg(row + 1));
+        }
+        QVERIFY2(d->questionViolations().isEmpty(), qPrintable(d->questionViolations().join(u'\n')));
+        QVERIFY(d->renewButton()->isEnabled());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), d->renewButton());
+        ui::setNextConfirmAnswer(true);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(d->result(), int(QDialog::Accepted));
+        QVERIFY(security::verifySecret(kNewPassword, passwordHash()));
+        QCOMPARE(entriesOf(*m_db, u"account.recovered_at_branch"_s).size(), 1);
+    }
+
     // The Persian dialog: Persian texts, right to left, Persian digits in the code's note.
     void persianDialog()
     {
