@@ -2106,10 +2106,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>never in this session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,6 +2131,10 @@
     </message>
     <message>
         <source>The daily report was saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2104,10 +2104,6 @@
         <translation>آفلاین</translation>
     </message>
     <message>
-        <source>never in this session</source>
-        <translation>در این نشست هنوز نه</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>جمع کل</translation>
     </message>
@@ -2134,6 +2130,10 @@
     <message>
         <source>The daily report was saved as %1.</source>
         <translation>گزارش روزانه در %1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>هرگز</translation>
     </message>
 </context>
 <context>

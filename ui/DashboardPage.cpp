@@ -274,7 +274,7 @@ void DashboardPage::showSnapshot(const DashboardSnapshot &s)
     m_ui->syncState->setText(state);
     m_ui->syncState->setToolTip(s.sync.lastError);
     m_ui->lastSync->setText(s.sync.known && s.sync.lastSuccess.isValid() ? R::dateTime(s.sync.lastSuccess)
-                                                                         : tr("never in this session"));
+                                                                         : tr("never"));
 
     m_ui->statusTable->setRowCount(0);
     for (RequestStatus st :

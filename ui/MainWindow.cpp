@@ -19,6 +19,7 @@
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
 #include "app/lifecycle/Status.h"
+#include "app/sync/SyncStatus.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -94,6 +95,9 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     connect(syncNow, &QAction::triggered, m_sms, &SmsController::sendNow);
     addAction(syncNow);
     connect(m_sync, &SyncController::stateChanged, this, &MainWindow::updateSyncState);
+    // The last sync of an earlier session (or of branchctl sync) until this session syncs.
+    if (const auto last = lastSyncSuccess(m_ctx); last.ok() && last.value->isValid())
+        m_sync->setLastSuccess(*last.value);
     // What other branches and the central verification did shows as soon as it arrives.
     connect(m_sync, &SyncController::finished, this, [this](bool ok, int pulled) {
         if (ok && pulled > 0) {

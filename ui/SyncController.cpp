@@ -5,6 +5,7 @@
 
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
+#include "app/sync/SyncStatus.h"
 #include "db/Repository.h"
 
 namespace branch::ui
@@ -45,6 +46,7 @@ void SyncWorker::run(const QString &centralUrl)
             emit done(false, 0, 0, 0, out.failure.message(), now);
             return;
         }
+        recordSyncSuccess(ctx, now);
         emit done(true, out.value->pushed, out.value->pulled, out.value->conflicts, QString(), now);
     } catch (const db::DbException &e) {
         emit done(false, 0, 0, 0, describeDbError(e.error()), now);
@@ -78,6 +80,12 @@ void SyncController::setCentralUrl(const QString &url)
         m_timer.start();
     else
         m_timer.stop();
+    emit stateChanged();
+}
+
+void SyncController::setLastSuccess(const QDateTime &at)
+{
+    m_lastSuccess = at;
     emit stateChanged();
 }
 

@@ -38,6 +38,9 @@ public:
     // Test seam and settings change: the central URL (empty: sync not set up).
     void setCentralUrl(const QString &url);
     void setInterval(std::chrono::milliseconds interval);
+    // The last successful sync known from the database at start (an earlier session's or
+    // `branchctl sync`'s); a run of this session replaces it.
+    void setLastSuccess(const QDateTime &at);
 
 public slots:
     // Starts a run now unless one is running or sync is not set up.

@@ -20,6 +20,7 @@
 #include "app/sync/CentralVerify.h"
 #include "app/sync/SmsGateway.h"
 #include "app/sync/SyncEngine.h"
+#include "app/sync/SyncStatus.h"
 #include "db/DemoData.h"
 #include "db/Repository.h"
 
@@ -844,6 +845,7 @@ int cmdSync(Invocation &inv, Context *ctx)
     const auto r = syncWithCentral(*ctx, *url.value, inv.now);
     if (!r.ok())
         return fail(r.failure);
+    recordSyncSuccess(*ctx, inv.now); // for a desk started later; the sync itself is done either way
     printJson(QJsonObject{{QStringLiteral("ok"), true},
                           {QStringLiteral("pushed"), r.value->pushed},
                           {QStringLiteral("pulled"), r.value->pulled},

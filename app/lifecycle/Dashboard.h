@@ -50,7 +50,7 @@ struct SyncHealth {
     bool known = false;       // the fields below were filled in by the desk
     bool configured = false;  // a central database is set up
     bool online = false;      // the last run reached it
-    QDateTime lastSuccess;    // UTC; invalid: never in this session
+    QDateTime lastSuccess;    // UTC; invalid: this database never synced
     QString lastError;        // translated, empty after a success
 };
 

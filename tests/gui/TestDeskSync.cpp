@@ -1,7 +1,8 @@
 // The desk's background sync against a real SQLite central file: F9 pushes the outbox on
 // the worker thread and the status bar says online with nothing waiting; an unreachable
 // central leaves every change queued and says offline (a normal state, the desk works
-// on); without a central URL the desk says it works offline.
+// on); without a central URL the desk says it works offline; the last successful sync is
+// remembered by the database for the next start.
 #include "ui/MainWindow.h"
 #include "ui/SyncController.h"
 
@@ -104,6 +105,26 @@ private slots:
         QVERIFY(window.syncController()->lastSuccess().isValid());
         QVERIFY2(window.syncLabel()->text().startsWith(u"Online"_s), qPrintable(window.syncLabel()->text()));
         QVERIFY(window.syncLabel()->text().contains(u"waiting: 0"_s));
+    }
+
+    // A desk started later (no sync of its own yet, even offline) shows the last
+    // successful sync that the database remembers, not "never".
+    void lastSyncIsRememberedAcrossStarts()
+    {
+        ui::MainWindow first(*m_ctx);
+        first.syncController()->setCentralUrl(m_central);
+        QSignalSpy finished(first.syncController(), &ui::SyncController::finished);
+        first.syncController()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeout);
+        QVERIFY(finished.first().at(0).toBool());
+        const QDateTime synced = first.syncController()->lastSuccess();
+
+        ui::MainWindow later(*m_ctx);
+        later.syncController()->setCentralUrl(u"sqlite://"_s + m_dir.filePath(u"no-such-dir/central.db"_s));
+        QVERIFY(!later.syncController()->isRunning());
+        QCOMPARE(later.syncController()->lastSuccess().toSecsSinceEpoch(), synced.toSecsSinceEpoch());
+        QVERIFY2(later.syncLabel()->text().contains(u"last sync"_s) && !later.syncLabel()->text().contains(u"never"_s),
+                 qPrintable(later.syncLabel()->text()));
     }
 };
 
