@@ -205,37 +205,17 @@ QString dashboardReportFileName(const DashboardSnapshot &s)
 
 bool exportDashboardPdf(const DashboardSnapshot &s, const QString &path, QString *error)
 {
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    const QFileInfo target(QFileInfo(path).absoluteFilePath());
-    const QString shown = QDir::toNativeSeparators(target.filePath());
-    const PdfWriteError e = writePdfFile(path,
-                                         QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                                     QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter),
-                                         DashboardReport::tr("BranchDesk daily report"), [&](QPrinter *printer) {
-                                             const auto doc = dashboardReportDocument(s);
-                                             return paintDocument(*doc, printer);
-                                         });
-    switch (e) {
-    case PdfWriteError::None:
-        return true;
-    case PdfWriteError::NoPath:
-        return fail(DashboardReport::tr("No file name was given for the report."));
-    case PdfWriteError::IsFolder:
-        return fail(DashboardReport::tr("The report could not be saved: %1 is a folder.").arg(shown));
-    case PdfWriteError::FolderNotWritable:
-        return fail(DashboardReport::tr("The report could not be saved as %1: the folder %2 cannot be written to.")
-                        .arg(shown, QDir::toNativeSeparators(target.absolutePath())));
-    case PdfWriteError::NotWritten:
-        break;
-    case PdfWriteError::NotReplaced:
-        return fail(
-            DashboardReport::tr("The report could not be saved as %1: the file could not be replaced.").arg(shown));
-    }
-    return fail(DashboardReport::tr("The report could not be saved as %1: the PDF could not be written.").arg(shown));
+    return exportDocumentPdf(
+        path,
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                    QPageLayout::Millimeter),
+        DashboardReport::tr("BranchDesk daily report"), [&] { return dashboardReportDocument(s); },
+        {DashboardReport::tr("No file name was given for the report."),
+         DashboardReport::tr("The report could not be saved: %1 is a folder."),
+         DashboardReport::tr("The report could not be saved as %1: the folder %2 cannot be written to."),
+         DashboardReport::tr("The report could not be saved as %1: the PDF could not be written."),
+         DashboardReport::tr("The report could not be saved as %1: the file could not be replaced.")},
+        error);
 }
 
 } // namespace branch::ui

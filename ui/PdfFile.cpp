@@ -2,6 +2,7 @@
 #include "PdfFile.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
@@ -80,6 +81,43 @@ PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const
         return PdfWriteError::NotReplaced;
     part.setAutoRemove(false);
     return PdfWriteError::None;
+}
+
+bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QString &title,
+                       const std::function<std::unique_ptr<QTextDocument>()> &makeDocument,
+                       const PdfExportMessages &messages, QString *error)
+{
+    const PdfWriteError e = writePdfFile(path, layout, title, [&](QPrinter *printer) {
+        const auto doc = makeDocument();
+        return paintDocument(*doc, printer);
+    });
+    if (e == PdfWriteError::None)
+        return true;
+    const QFileInfo target(QFileInfo(path).absoluteFilePath());
+    const QString shown = QDir::toNativeSeparators(target.filePath());
+    QString message;
+    switch (e) {
+    case PdfWriteError::None:
+        break;
+    case PdfWriteError::NoPath:
+        message = messages.noPath;
+        break;
+    case PdfWriteError::IsFolder:
+        message = messages.isFolder.arg(shown);
+        break;
+    case PdfWriteError::FolderNotWritable:
+        message = messages.folderNotWritable.arg(shown, QDir::toNativeSeparators(target.absolutePath()));
+        break;
+    case PdfWriteError::NotWritten:
+        message = messages.notWritten.arg(shown);
+        break;
+    case PdfWriteError::NotReplaced:
+        message = messages.notReplaced.arg(shown);
+        break;
+    }
+    if (error)
+        *error = message;
+    return false;
 }
 
 } // namespace branch::ui

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QPrinter;
 class QTextDocument;
@@ -30,6 +31,18 @@ enum class PdfWriteError {
 // existing file in one step). `paint` returns false when painting could not be done.
 [[nodiscard]] PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const QString &title,
                                          const std::function<bool(QPrinter *)> &paint);
+
+// The caller's words for each failure of a document export (whole translated sentences:
+// "%1" is the file as shown to people, "%2" in folderNotWritable its folder).
+struct PdfExportMessages {
+    QString noPath, isFolder, folderNotWritable, notWritten, notReplaced;
+};
+
+// Writes the document `makeDocument` builds as a PDF at `path` (writePdfFile, paintDocument).
+// On failure *error (if given) receives the matching message, its file and folder filled in.
+[[nodiscard]] bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QString &title,
+                                     const std::function<std::unique_ptr<QTextDocument>()> &makeDocument,
+                                     const PdfExportMessages &messages, QString *error);
 
 // Lays `doc` out on the printer's printable area and paints every page. Not through
 // QTextDocument::print(), which adds 2 cm margins inside the printer's own and an ASCII page

@@ -167,36 +167,17 @@ void printReceipt(const Receipt &r, QPrinter *printer)
 
 bool exportReceiptPdf(const Receipt &r, const QString &path, QString *error)
 {
-    const auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    const QFileInfo target(QFileInfo(path).absoluteFilePath());
-    const QString shown = QDir::toNativeSeparators(target.filePath());
-    const PdfWriteError e = writePdfFile(path,
-                                         QPageLayout(QPageSize(QPageSize::A5), QPageLayout::Portrait,
-                                                     QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter),
-                                         Receipt::tr("BranchDesk receipt"), [&](QPrinter *printer) {
-                                             const auto doc = receiptDocument(r);
-                                             return paintDocument(*doc, printer);
-                                         });
-    switch (e) {
-    case PdfWriteError::None:
-        return true;
-    case PdfWriteError::NoPath:
-        return fail(Receipt::tr("No file name was given for the receipt."));
-    case PdfWriteError::IsFolder:
-        return fail(Receipt::tr("The receipt could not be saved: %1 is a folder.").arg(shown));
-    case PdfWriteError::FolderNotWritable:
-        return fail(Receipt::tr("The receipt could not be saved as %1: the folder %2 cannot be written to.")
-                        .arg(shown, QDir::toNativeSeparators(target.absolutePath())));
-    case PdfWriteError::NotWritten:
-        break;
-    case PdfWriteError::NotReplaced:
-        return fail(Receipt::tr("The receipt could not be saved as %1: the file could not be replaced.").arg(shown));
-    }
-    return fail(Receipt::tr("The receipt could not be saved as %1: the PDF could not be written.").arg(shown));
+    return exportDocumentPdf(
+        path,
+        QPageLayout(QPageSize(QPageSize::A5), QPageLayout::Portrait, QMarginsF(12, 12, 12, 12),
+                    QPageLayout::Millimeter),
+        Receipt::tr("BranchDesk receipt"), [&] { return receiptDocument(r); },
+        {Receipt::tr("No file name was given for the receipt."),
+         Receipt::tr("The receipt could not be saved: %1 is a folder."),
+         Receipt::tr("The receipt could not be saved as %1: the folder %2 cannot be written to."),
+         Receipt::tr("The receipt could not be saved as %1: the PDF could not be written."),
+         Receipt::tr("The receipt could not be saved as %1: the file could not be replaced.")},
+        error);
 }
 
 } // namespace branch::ui
