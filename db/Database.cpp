@@ -16,12 +16,9 @@ namespace
 
 // Local schema migrations, in order; each file brings the schema to its index + 1.
 const char *const kMigrations[] = {
-    ":/migrations/local/001_initial.sql",
-    ":/migrations/local/002_accounts_by_mobile.sql",
-    ":/migrations/local/003_sms_delivery.sql",
-    ":/migrations/local/004_sync.sql",
-    ":/migrations/local/005_reviews.sql",
-    ":/migrations/local/006_audit_by_action.sql",
+    ":/migrations/local/001_initial.sql",      ":/migrations/local/002_accounts_by_mobile.sql",
+    ":/migrations/local/003_sms_delivery.sql", ":/migrations/local/004_sync.sql",
+    ":/migrations/local/005_reviews.sql",      ":/migrations/local/006_audit_by_action.sql",
 };
 constexpr int kLatest = int(std::size(kMigrations));
 
@@ -268,6 +265,25 @@ void Transaction::commit()
 {
     m_db.execDirect(QStringLiteral("COMMIT"));
     m_open = false;
+}
+
+QSqlQuery &runStatement(Database &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &q = db.prepared(sql);
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
+            q.bindValue(i, QString(QLatin1String("")));
+        else
+            q.bindValue(i, v);
+    }
+    db.exec(q);
+    return q;
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(s);
 }
 
 } // namespace branch::db

@@ -104,4 +104,11 @@ private:
     bool m_open = false;
 };
 
+// Binds `values` positionally to `db`'s cached statement for `sql` and runs it (throws
+// DbException). A null QString binds as '' (text columns are NOT NULL); a value meant as
+// SQL NULL is passed through textOrNull.
+QSqlQuery &runStatement(Database &db, const QString &sql, const QVariantList &values = {});
+// An empty text as SQL NULL.
+QVariant textOrNull(const QString &s);
+
 } // namespace branch::db

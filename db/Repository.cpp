@@ -15,26 +15,9 @@ namespace branch::db
 namespace
 {
 
-// Binds `values` positionally to a cached statement and runs it.
 QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery &q = db.prepared(sql);
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &v = values.at(i);
-        // A null QString binds as SQL NULL; text columns are NOT NULL unless a value is
-        // passed through textOrNull/timeOrNull on purpose.
-        if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
-            q.bindValue(i, QString(QLatin1String("")));
-        else
-            q.bindValue(i, v);
-    }
-    db.exec(q);
-    return q;
-}
-
-QVariant textOrNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(s);
+    return runStatement(db, sql, values);
 }
 
 QVariant timeOrNull(const QDateTime &t)

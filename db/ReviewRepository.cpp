@@ -16,22 +16,7 @@ const QString kColumns =
 
 QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values)
 {
-    QSqlQuery &q = db.prepared(sql);
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &v = values.at(i);
-        // A null QString would bind as SQL NULL: text columns are NOT NULL unless textOrNull says so.
-        if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
-            q.bindValue(i, QString(QLatin1String("")));
-        else
-            q.bindValue(i, v);
-    }
-    db.exec(q);
-    return q;
-}
-
-QVariant textOrNull(const QString &s)
-{
-    return s.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(s);
+    return runStatement(db, sql, values);
 }
 
 QList<ReviewProposalRecord> readAll(QSqlQuery &q)
