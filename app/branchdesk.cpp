@@ -1,8 +1,10 @@
 // branchdesk: the branch clerk's desktop application (Persian, right to left by default).
 #include "app/core/Language.h"
+#include "app/core/Version.h"
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
+#include "ui/DeskStart.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -14,12 +16,22 @@
 #include <QMessageBox>
 #include <QTranslator>
 
+#include <cstdio>
+#include <cstring>
+
 int main(int argc, char **argv)
 {
     branch::ui::startup::markStart();
+    // --version answers before QApplication, which needs a display: an installed package
+    // can be asked for its version over ssh or in a script.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("BranchDesk %s\n", qPrintable(branch::version()));
+            return 0;
+        }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("BranchDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    QApplication::setApplicationVersion(branch::version());
 
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -51,13 +63,12 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QApplication::translate("branch::Desk", "BranchDesk"), error);
         return 3;
     }
-    branch::db::DbError dbError;
-    auto db = branch::db::Database::open(parser.value(dbOption), branch::db::Database::OpenMode::MustExist, &dbError);
-    if (!db) {
-        QMessageBox::critical(nullptr, QApplication::translate("branch::Desk", "BranchDesk"),
-                              branch::describeDbError(dbError) + QStringLiteral("\n") + parser.value(dbOption));
-        return 3;
-    }
+    // A fresh install (no database yet) or a branch without staff starts with the first-run
+    // dialog; Quit there is not an error.
+    branch::ui::DeskStart start = branch::ui::startDesk(parser.value(dbOption));
+    if (!start.db)
+        return start.exitCode;
+    auto &db = start.db;
     branch::Context ctx{*db, branch::db::metaValue(*db, QStringLiteral("branch_code"))};
 
     std::unique_ptr<branch::ui::StartupProbe> probe;
@@ -65,6 +76,8 @@ int main(int argc, char **argv)
         probe = std::make_unique<branch::ui::StartupProbe>();
     // Nobody sees the branch's data before signing in; cancelling the sign-in is not an error.
     branch::ui::LoginDialog login(ctx);
+    if (!start.newAdministrator.isEmpty())
+        login.setLogin(start.newAdministrator);
     if (probe)
         probe->watchSignIn(&login);
     if (login.exec() != QDialog::Accepted)

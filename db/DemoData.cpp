@@ -741,6 +741,11 @@ DemoStats generateDemoData(Database &db, const DemoOptions &opt)
                               {QStringLiteral("seed"), QString::number(opt.seed)}};
     a.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     appendAudit(db, a);
+    setMetaValue(db, QStringLiteral("demo"), QStringLiteral("1"));
+    if (opt.beforeCommit && !opt.beforeCommit(db)) {
+        stats.committed = false;
+        return stats; // the transaction rolls back
+    }
     tx.commit();
     if (opt.progress)
         opt.progress(n, n);

@@ -35,6 +35,10 @@ struct DemoOptions {
     QDateTime now; // the "present" of the data; invalid = the current time (then not reproducible)
     // Called from the generating thread every few thousand persons and once at the end.
     std::function<void(qint64 done, qint64 total)> progress;
+    // Called inside the run's transaction after every demo row is written, before the
+    // commit, for what must be stored with the data or not at all (the demo staff).
+    // Returning false rolls the whole run back (DemoStats::committed is then false).
+    std::function<bool(Database &)> beforeCommit;
 };
 
 struct DemoStats {
@@ -42,6 +46,7 @@ struct DemoStats {
     qint64 requests = 0;
     qint64 accounts = 0;
     QMap<QString, qint64> byStatus; // request status → number of requests
+    bool committed = true;          // false: beforeCommit refused, nothing was written
 };
 
 // Adds opt.persons persons, each with a civil-registry row, for most a mobile-ownership row,
@@ -49,8 +54,8 @@ struct DemoStats {
 // their account. Status mix (of persons): submitted ~10%, activated ~55%,
 // branch_activation_required ~15%, identity_mismatch ~10%, expired ~5%, superseded ~3%
 // (plus the newer request), rejected ~2%. All in one transaction; sets meta "demo_seed" and
-// appends one "demo.generate" audit entry. Throws DbException on a storage failure (then
-// nothing was written).
+// "demo" = "1" (the desk says it opens a demo database) and appends one "demo.generate"
+// audit entry. Throws DbException on a storage failure (then nothing was written).
 DemoStats generateDemoData(Database &db, const DemoOptions &opt);
 
 } // namespace branch::db

@@ -493,6 +493,22 @@ std::optional<StaffRecord> findStaff(Database &db, const QString &login)
     return out;
 }
 
+qint64 staffCount(Database &db)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT count(*) FROM staff"));
+    const qint64 n = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return n;
+}
+
+QString sqliteVersion(Database &db)
+{
+    QSqlQuery &q = run(db, QStringLiteral("SELECT sqlite_version()"));
+    QString v = q.next() ? str(q, 0) : QString();
+    q.finish();
+    return v;
+}
+
 // ---- audit --------------------------------------------------------------------------
 
 namespace

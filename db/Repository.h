@@ -64,6 +64,11 @@ QList<RecoveryRecord> recoveriesOf(Database &db, const QString &nationalCode, co
 void insertStaff(Database &db, const StaffRecord &s);
 void updateStaff(Database &db, const StaffRecord &s);
 std::optional<StaffRecord> findStaff(Database &db, const QString &login);
+// Every staff account, active or not (the first-run rule: none at all).
+qint64 staffCount(Database &db);
+
+// The SQLite library's version as the connection reports it ("3.40.1"), for Help → About.
+QString sqliteVersion(Database &db);
 
 // audit log (hash-chained; see security/AuditChain)
 AuditRecord appendAudit(Database &db, AuditRecord entry); // fills seq, prev_hash, hash

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch desk of the Social Security Organization&apos;s online services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database schema version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivationDialog</name>
     <message>
         <source>Activate account at the branch</source>
@@ -181,6 +216,49 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up this branch — BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this branch: create the first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Branch code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — BranchDesk</source>
@@ -200,6 +278,14 @@
     </message>
     <message>
         <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -720,10 +806,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add a staff account; the password is read from standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>clerk, supervisor or admin.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,6 +1194,18 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the version and exit (needs no database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also create demo staff (a clerk, two supervisors, an administrator) with passwords made for this database, printed once in &quot;staff&quot;; only on a database without staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1785,22 @@
         <source>The central reference data is loaded by the owner of the central database, not by a branch&apos;s user. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter the branch code (3 to 8 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts; demo staff are made only on a database without any. Run demo-data without --staff, or start from a new database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This branch already has staff accounts; its first administrator exists. Sign in instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first account of a branch must be its administrator (--role admin); add clerks and supervisors after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1720,6 +1830,17 @@
     </message>
     <message>
         <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::AboutDialog</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (demo database)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2294,6 +2415,25 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::FirstRunDialog</name>
+    <message>
+        <source>This branch database has no staff account yet, so nobody can sign in. Create the branch&apos;s first administrator; the administrator then adds the clerks and supervisors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no branch database on this computer yet. Enter this branch&apos;s code and create its first administrator: the database is created at the path below, then you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set up the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::LoginDialog</name>
     <message>
         <source>Clerk</source>
@@ -2341,6 +2481,10 @@
     </message>
     <message>
         <source>Only %1 can unlock this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (demo database)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2460,6 +2604,14 @@
     </message>
     <message>
         <source>SMS are sent by the branch&apos;s scheduled delivery (branchctl sms send).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BranchDesk</source>
+        <translation>دربارهٔ BranchDesk</translation>
+    </message>
+    <message>
+        <source>The branch desk of the Social Security Organization&apos;s online services.</source>
+        <translation>میز کار شعبه برای خدمات برخط سازمان تأمین اجتماعی.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>نسخه:</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>شعبه:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Database schema version:</source>
+        <translation>نسخهٔ ساختار پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Qt version:</source>
+        <translation>نسخهٔ Qt:</translation>
+    </message>
+    <message>
+        <source>SQLite version:</source>
+        <translation>نسخهٔ SQLite:</translation>
+    </message>
+</context>
+<context>
     <name>ActivationDialog</name>
     <message>
         <source>Activate account at the branch</source>
@@ -181,6 +216,49 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up this branch — BranchDesk</source>
+        <translation>راه‌اندازی این شعبه — BranchDesk</translation>
+    </message>
+    <message>
+        <source>Set up this branch: create the first administrator</source>
+        <translation>راه‌اندازی این شعبه: ساختن نخستین مدیر سیستم</translation>
+    </message>
+    <message>
+        <source>&amp;Branch code:</source>
+        <translation>کد شعبه:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation>نا&amp;م کاربری مدیر سیستم:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>گذ&amp;رواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>تکرار گذر&amp;واژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the password</source>
+        <translation>نمایش گذروا&amp;ژه</translation>
+    </message>
+    <message>
+        <source>&amp;Create the administrator</source>
+        <translation>ساختن مدیر سیستم</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خر&amp;وج</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — BranchDesk</source>
@@ -201,6 +279,14 @@
     <message>
         <source>&amp;Password:</source>
         <translation>گذ&amp;رواژه:</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>شعبه:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>پایگاه داده:</translation>
     </message>
 </context>
 <context>
@@ -720,10 +806,6 @@
         <translation>مقدار اولیهٔ مولد تصادفی (پیش‌فرض ۱).</translation>
     </message>
     <message>
-        <source>Add a staff account; the password is read from standard input.</source>
-        <translation>افزودن حساب کاربری کارمند؛ گذرواژه از ورودی استاندارد خوانده می‌شود.</translation>
-    </message>
-    <message>
         <source>clerk, supervisor or admin.</source>
         <translation>clerk (کارمند)، supervisor (سرپرست) یا admin (مدیر سیستم).</translation>
     </message>
@@ -1110,6 +1192,18 @@
         <translation>
             <numerusform>%n درخواست ثبت‌شده ماند: این شخص از پیش حساب کاربری دارد (با همگام‌سازی رسیده است).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the version and exit (needs no database).</source>
+        <translation>نمایش نسخه و خروج (به پایگاه داده نیازی ندارد).</translation>
+    </message>
+    <message>
+        <source>Also create demo staff (a clerk, two supervisors, an administrator) with passwords made for this database, printed once in &quot;staff&quot;; only on a database without staff.</source>
+        <translation>ساختن کارمندان نمایشی نیز (یک کارمند، دو سرپرست، یک مدیر سیستم) با گذرواژه‌هایی که برای همین پایگاه داده ساخته و فقط یک بار در «staff» چاپ می‌شوند؛ فقط در پایگاه داده‌ای که کارمندی ندارد.</translation>
+    </message>
+    <message>
+        <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
+        <translation>افزودن حساب کاربری کارمند؛ گذرواژه از ورودی استاندارد خوانده می‌شود. نخستین حساب هر شعبه باید مدیر سیستم آن باشد.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1783,22 @@
         <source>The central reference data is loaded by the owner of the central database, not by a branch&apos;s user. Nothing was changed.</source>
         <translation>داده‌های مرجع مرکزی را مالک پایگاه داده مرکزی بارگذاری می‌کند، نه کاربر یک شعبه. هیچ تغییری اعمال نشد.</translation>
     </message>
+    <message>
+        <source>Enter the branch code (3 to 8 digits).</source>
+        <translation>کد شعبه را وارد کنید (۳ تا ۸ رقم).</translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts; demo staff are made only on a database without any. Run demo-data without --staff, or start from a new database.</source>
+        <translation>این پایگاه داده از پیش حساب کارمند دارد؛ کارمندان نمایشی فقط در پایگاه داده‌ای بدون کارمند ساخته می‌شوند. demo-data را بدون ‎--staff‎ اجرا کنید یا با پایگاه دادهٔ تازه‌ای آغاز کنید.</translation>
+    </message>
+    <message>
+        <source>This branch already has staff accounts; its first administrator exists. Sign in instead.</source>
+        <translation>این شعبه از پیش حساب کارمند دارد و نخستین مدیر سیستم آن ساخته شده است. به‌جای آن وارد شوید.</translation>
+    </message>
+    <message>
+        <source>The first account of a branch must be its administrator (--role admin); add clerks and supervisors after it.</source>
+        <translation>نخستین حساب هر شعبه باید مدیر سیستم آن باشد (‎--role admin‎)؛ کارمندان و سرپرستان را پس از آن بیفزایید.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -1719,6 +1829,17 @@
     <message>
         <source>Rejected</source>
         <translation>ردشده</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::AboutDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>%1 (demo database)</source>
+        <translation>%1 (پایگاه دادهٔ نمایشی)</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2413,25 @@
     </message>
 </context>
 <context>
+    <name>branch::ui::FirstRunDialog</name>
+    <message>
+        <source>This branch database has no staff account yet, so nobody can sign in. Create the branch&apos;s first administrator; the administrator then adds the clerks and supervisors.</source>
+        <translation>این پایگاه دادهٔ شعبه هنوز هیچ حساب کارمندی ندارد و کسی نمی‌تواند وارد شود. نخستین مدیر سیستم شعبه را بسازید؛ سپس مدیر سیستم کارمندان و سرپرستان را می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>شعبه:</translation>
+    </message>
+    <message>
+        <source>There is no branch database on this computer yet. Enter this branch&apos;s code and create its first administrator: the database is created at the path below, then you sign in.</source>
+        <translation>هنوز هیچ پایگاه دادهٔ شعبه‌ای روی این رایانه نیست. کد این شعبه را وارد کنید و نخستین مدیر سیستم آن را بسازید: پایگاه داده در مسیر زیر ساخته می‌شود و سپس وارد می‌شوید.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up the branch</source>
+        <translation>راه‌اندازی شعبه</translation>
+    </message>
+</context>
+<context>
     <name>branch::ui::LoginDialog</name>
     <message>
         <source>Clerk</source>
@@ -2340,6 +2480,10 @@
     <message>
         <source>Only %1 can unlock this session.</source>
         <translation>فقط %1 می‌تواند قفل این نشست را باز کند.</translation>
+    </message>
+    <message>
+        <source>%1 (demo database)</source>
+        <translation>%1 (پایگاه دادهٔ نمایشی)</translation>
     </message>
 </context>
 <context>
@@ -2459,6 +2603,14 @@
     <message>
         <source>SMS are sent by the branch&apos;s scheduled delivery (branchctl sms send).</source>
         <translation>پیامک‌ها با ارسال زمان‌بندی‌شده شعبه (branchctl sms send) فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk…</source>
+        <translation>&amp;دربارهٔ BranchDesk…</translation>
     </message>
 </context>
 <context>

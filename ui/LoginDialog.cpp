@@ -3,6 +3,9 @@
 #include "ui_LoginDialog.h"
 
 #include "IdleWatcher.h"
+#include "app/core/Digits.h"
+#include "app/core/Language.h"
+#include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/SecretHash.h"
 
@@ -32,6 +35,7 @@ LoginDialog::LoginDialog(Context &ctx, QWidget *parent)
     signInButton->setDefault(true);
     m_ui->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_ui->message->hide();
+    showWhere();
     // The button box orders its buttons by platform convention; sign-in follows the password.
     setTabOrder(m_ui->login, m_ui->password);
     setTabOrder(m_ui->password, signInButton);
@@ -64,6 +68,30 @@ void LoginDialog::setLockedTo(const QString &login)
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Unlock"));
     m_ui->buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit BranchDesk"));
     m_ui->password->setFocus();
+}
+
+void LoginDialog::setLogin(const QString &login)
+{
+    m_ui->login->setText(login);
+    m_ui->password->setFocus();
+}
+
+QString LoginDialog::whereText() const
+{
+    return m_ui->branchValue->text() + QLatin1Char('\n') + m_ui->databaseValue->text();
+}
+
+void LoginDialog::showWhere()
+{
+    // Which branch and which file this sign-in opens: a desk may hold a demo database
+    // beside the real one, and they look alike until the first applicant.
+    const auto info = databaseInfo(m_ctx);
+    const QString code = info.ok() ? info.value->branchCode : m_ctx.branchCode;
+    m_ui->branchValue->setText(language() == QLatin1String("fa") ? toPersianDigits(code) : code);
+    // The path reads left to right, also inside a Persian line.
+    const QString path = QChar(0x2066) + m_ctx.db.path() + QChar(0x2069);
+    m_ui->databaseValue->setText(info.ok() && info.value->demo ? tr("%1 (demo database)").arg(path) : path);
+    m_ui->databaseValue->setToolTip(m_ctx.db.path());
 }
 
 bool LoginDialog::isLockMode() const

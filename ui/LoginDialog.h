@@ -42,6 +42,12 @@ public:
     void setLockedTo(const QString &login);
     bool isLockMode() const;
 
+    // Fills the login (the administrator just created by the first run); the password next.
+    void setLogin(const QString &login);
+    // What the dialog says it opens: the branch code, then the database path (and "demo
+    // database" when demo data filled it), one per line.
+    QString whereText() const;
+
     // Who signed in (valid once the dialog accepted).
     Session session() const;
     // The message currently shown (empty when none).
@@ -56,6 +62,7 @@ public slots:
 
 private:
     void showMessage(const QString &text);
+    void showWhere();
 
     const QScopedPointer<Ui::LoginDialog> m_ui;
     Context &m_ctx;

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AboutDialog.h"
 #include "ApplicantView.h"
 #include "DashboardPage.h"
 #include "LoginDialog.h"
@@ -149,6 +150,15 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         applicant->addAction(m_view->counterAction(a));
     m_applicantMenu = applicant->menuAction();
     m_applicantMenu->setEnabled(false); // the applicant's actions act on an open applicant
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_aboutAction = help->addAction(tr("&About BranchDesk…"));
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        if (!m_about) {
+            m_about = new AboutDialog(m_ctx, this);
+            m_about->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_about->open();
+    });
 
     m_dbLabel->setText(tr("Database: %1").arg(QFileInfo(ctx.db.path()).fileName()));
     m_dbLabel->setToolTip(ctx.db.path());
@@ -160,6 +170,11 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+AboutDialog *MainWindow::aboutDialog() const
+{
+    return m_about;
+}
 
 void MainWindow::showCentral(QWidget *w)
 {

@@ -24,6 +24,7 @@ class QLabel;
 namespace branch::ui
 {
 
+class AboutDialog;
 class SearchPage;
 class ApplicantView;
 class DashboardPage;
@@ -69,6 +70,10 @@ public:
     QAction *reviewAction() const { return m_reviewAction; }
     ReviewQueuePage *reviewQueuePage() const { return m_review; }
 
+    // Help → About BranchDesk…: the version, the branch and database, Qt and SQLite.
+    QAction *aboutAction() const { return m_aboutAction; }
+    AboutDialog *aboutDialog() const;
+
 public slots:
     // Re-reads the counts, the sync state and the search results.
     void refresh();
@@ -108,6 +113,8 @@ private:
     DashboardPage *m_dashboard = nullptr;
     QAction *m_reviewAction = nullptr;
     ReviewQueuePage *m_review = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QPointer<AboutDialog> m_about;
 };
 
 } // namespace branch::ui

@@ -5,9 +5,11 @@
 
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/Version.h"
 #include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Dashboard.h"
+#include "app/lifecycle/Demo.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Recovery.h"
@@ -162,6 +164,7 @@ const QList<OptionSpec> kGlobalOptions = {
     {"lang", true, QT_TRANSLATE_NOOP("branch::Cli", "Language of messages: fa (default) or en.")},
     {"now", true, QT_TRANSLATE_NOOP("branch::Cli", "Use this time (ISO 8601) as the current time (for tests).")},
     {"help", false, QT_TRANSLATE_NOOP("branch::Cli", "Show help.")},
+    {"version", false, QT_TRANSLATE_NOOP("branch::Cli", "Show the version and exit (needs no database).")},
 };
 
 const OptionSpec *findOption(const QList<OptionSpec> &specs, const QString &name)
@@ -357,19 +360,30 @@ int cmdDemoData(Invocation &inv, Context *ctx)
             printErr(Cli::tr("demo data: %1%").arg(tenth * 10));
         }
     };
-    try {
-        const db::DemoStats s = db::generateDemoData(ctx->db, opt);
-        QJsonObject byStatus;
-        for (auto it = s.byStatus.begin(); it != s.byStatus.end(); ++it)
-            byStatus.insert(it.key(), it.value());
-        printJson(QJsonObject{{QStringLiteral("persons"), s.persons},
-                              {QStringLiteral("requests"), s.requests},
-                              {QStringLiteral("accounts"), s.accounts},
-                              {QStringLiteral("by_status"), byStatus}});
-        return Done;
-    } catch (const db::DbException &e) {
-        return fail(Failure::environment(e.error()));
+    auto r = fillDemoData(*ctx, opt, inv.has("staff"), inv.now);
+    if (!r.ok())
+        return fail(r.failure);
+    const db::DemoStats &s = r.value->stats;
+    QJsonObject byStatus;
+    for (auto it = s.byStatus.begin(); it != s.byStatus.end(); ++it)
+        byStatus.insert(it.key(), it.value());
+    QJsonObject out{{QStringLiteral("persons"), s.persons},
+                    {QStringLiteral("requests"), s.requests},
+                    {QStringLiteral("accounts"), s.accounts},
+                    {QStringLiteral("by_status"), byStatus}};
+    if (inv.has("staff")) {
+        // The only time these passwords exist outside their hashes.
+        QJsonArray staff;
+        for (auto &a : r.value->staff) {
+            staff.append(QJsonObject{{QStringLiteral("login"), a.login},
+                                     {QStringLiteral("role"), a.role},
+                                     {QStringLiteral("password"), a.password}});
+            security::wipe(a.password);
+        }
+        out.insert(QStringLiteral("staff"), staff);
     }
+    printJson(out);
+    return Done;
 }
 
 int cmdUserAdd(Invocation &inv, Context *ctx)
@@ -1113,14 +1127,19 @@ const QList<Command> &commands()
          "",
          QT_TRANSLATE_NOOP("branch::Cli", "Fill the database with realistic, deterministic demo data."),
          {{"persons", true, QT_TRANSLATE_NOOP("branch::Cli", "How many persons (default 1000).")},
-          {"seed", true, QT_TRANSLATE_NOOP("branch::Cli", "Random seed (default 1).")}},
+          {"seed", true, QT_TRANSLATE_NOOP("branch::Cli", "Random seed (default 1).")},
+          {"staff", false,
+           QT_TRANSLATE_NOOP("branch::Cli", "Also create demo staff (a clerk, two supervisors, an administrator) with "
+                                            "passwords made for this database, printed once in \"staff\"; only on "
+                                            "a database without staff.")}},
          0,
          0,
          true,
          cmdDemoData},
         {{QStringLiteral("user"), QStringLiteral("add")},
          "LOGIN",
-         QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input."),
+         QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input. The "
+                                          "first account of a branch must be its administrator."),
          {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin.")}},
          1,
          1,
@@ -1454,6 +1473,11 @@ int run(int argc, char **argv)
         };
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             inv.help = true;
+        } else if (a == QLatin1String("--version") && !hasInline) {
+            // Before the language, the crypto self-test and the database: it needs none of them.
+            const QByteArray line = "branchctl (BranchDesk) " + version().toUtf8() + '\n';
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            return Done;
         } else if (a == QLatin1String("--db")) {
             if (!takeValue(&inv.dbPath))
                 return usageError(Cli::tr("--db needs a path."));
@@ -1538,8 +1562,9 @@ int run(int argc, char **argv)
         // Options the contract makes mandatory for a command are checked by name here.
         const QString name = QString::fromLatin1(o.name);
         const bool required =
-            (name == QLatin1String("role") || name == QLatin1String("staff") || name == QLatin1String("method") ||
-             name == QLatin1String("documents") || name == QLatin1String("kind") ||
+            (name == QLatin1String("role") ||
+             (name == QLatin1String("staff") && cmd->path.first() != QLatin1String("demo-data")) ||
+             name == QLatin1String("method") || name == QLatin1String("documents") || name == QLatin1String("kind") ||
              (name == QLatin1String("reason") && cmd->path.first() != QLatin1String("review")) ||
              (name == QLatin1String("mobile") && cmd->path.first() == QLatin1String("mobile")) ||
              name == QLatin1String("gateway") ||

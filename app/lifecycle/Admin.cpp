@@ -2,16 +2,22 @@
 #include "Admin.h"
 
 #include "CsvReader.h"
+#include "Staff.h"
 
+#include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Mobile.h"
 #include "app/core/Names.h"
 #include "app/core/NationalCode.h"
+#include "app/core/PasswordPolicy.h"
 #include "app/core/PersianText.h"
 #include "app/security/AuditChain.h"
+#include "app/security/SecretHash.h"
 #include "db/Repository.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -86,8 +92,10 @@ bool isValidBranchCode(const QString &code)
     return re.match(code).hasMatch();
 }
 
-Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDateTime &now)
+Outcome<QString> initBranch(Context &ctx, const QString &branchCodeInput, const QDateTime &now)
 {
+    // Typed on a Persian keyboard, the code arrives in Persian digits.
+    const QString branchCode = normalizeDigits(branchCodeInput.trimmed());
     return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
         const QString existing = db::metaValue(ctx.db, QStringLiteral("branch_code"));
         if (!existing.isEmpty()) {
@@ -109,6 +117,70 @@ Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDate
             now);
         return code;
     });
+}
+
+Outcome<BranchSetUp> setUpBranch(const QString &databasePath, const QString &branchCodeInput, const QString &login,
+                                 QString password, QString confirmation, const QDateTime &now)
+{
+    const QString code = normalizeDigits(branchCodeInput.trimmed());
+    Violations errors;
+    if (code.isEmpty())
+        errors << Violation{QStringLiteral("branch"), QStringLiteral("branch.required"),
+                            Services::tr("Enter the branch code (3 to 8 digits).")};
+    else if (!isValidBranchCode(code))
+        errors << Violation{QStringLiteral("branch"), QStringLiteral("branch.format"),
+                            Services::tr("A branch code is 3 to 8 digits.")};
+    errors += checkStaffLogin(login);
+    errors += checkPassword(password, confirmation, PasswordContext{});
+    if (!errors.isEmpty()) {
+        security::wipe(password);
+        security::wipe(confirmation);
+        return Failure{Failure::Kind::Rule, errors, {}};
+    }
+    const bool existed = QFileInfo::exists(databasePath);
+    Outcome<BranchSetUp> out = Failure{};
+    {
+        db::DbError error;
+        auto database = db::Database::open(databasePath, db::Database::OpenMode::CreateIfMissing, &error);
+        if (!database) {
+            security::wipe(password);
+            security::wipe(confirmation);
+            return Failure::environment(error);
+        }
+        Context ctx{*database, {}};
+        auto branch = initBranch(ctx, code, now);
+        if (!branch.ok()) {
+            out = branch.failure;
+        } else {
+            auto admin = bootstrapAdministrator(ctx, login, std::move(password), std::move(confirmation), now);
+            if (admin.ok())
+                out = BranchSetUp{*branch.value, admin.value->login};
+            else
+                out = admin.failure;
+        }
+    } // the database is closed here, before a failed set-up removes its files
+    security::wipe(password);
+    security::wipe(confirmation);
+    if (!out.ok() && !existed)
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(databasePath + QLatin1String(suffix));
+    return out;
+}
+
+Outcome<DatabaseInfo> databaseInfo(Context &ctx)
+{
+    try {
+        DatabaseInfo info;
+        info.path = ctx.db.path();
+        info.branchCode =
+            ctx.branchCode.isEmpty() ? db::metaValue(ctx.db, QStringLiteral("branch_code")) : ctx.branchCode;
+        info.schemaVersion = ctx.db.schemaVersion();
+        info.sqliteVersion = db::sqliteVersion(ctx.db);
+        info.demo = db::metaValue(ctx.db, QStringLiteral("demo")) == QLatin1String("1");
+        return info;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
 }
 
 Outcome<QList<db::RegistryPerson>> parseRegistryCsv(QIODevice &csv, const QDateTime &now)

@@ -15,6 +15,29 @@ namespace branch
 Outcome<QString> initBranch(Context &ctx, const QString &branchCode, const QDateTime &now);
 bool isValidBranchCode(const QString &code);
 
+// A new branch from the desk's first run, when its database file does not exist yet (a
+// fresh install): every input is checked first (the branch code as initBranch checks it,
+// required here; the administrator as bootstrapAdministrator checks it), and only then is
+// the database created (Database::open, CreateIfMissing), initialised by initBranch and
+// given its first administrator. A refusal creates nothing; a failure after the file was
+// made removes it again. Prints nothing: the caller shows the failure.
+struct BranchSetUp {
+    QString branchCode;
+    QString administrator;
+};
+Outcome<BranchSetUp> setUpBranch(const QString &databasePath, const QString &branchCode, const QString &login,
+                                 QString password, QString confirmation, const QDateTime &now);
+
+// What Help → About and the sign-in say about the open database.
+struct DatabaseInfo {
+    QString path;
+    QString branchCode;
+    int schemaVersion = 0;
+    QString sqliteVersion;
+    bool demo = false; // filled by demo data (meta demo = 1)
+};
+Outcome<DatabaseInfo> databaseInfo(Context &ctx);
+
 struct ImportResult {
     int rows = 0;
 };

@@ -23,22 +23,37 @@ QString normalizeLogin(const QString &login)
     return login.trimmed().toLower();
 }
 
-Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const QString &role, QString password,
-                                  const QDateTime &now, const QString &actor)
+Violations checkStaffLogin(const QString &loginInput)
+{
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
+    if (loginPattern.match(normalizeLogin(loginInput)).hasMatch())
+        return {};
+    return {Violation{QStringLiteral("login"), QStringLiteral("login.format"),
+                      Services::tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
+                                   "or underscore, starting with a letter.")}};
+}
+
+namespace
+{
+
+enum class AddMode {
+    Any,           // user add: the bootstrap when the database has no staff, else a later addition
+    BootstrapOnly, // the first-run dialog: refused once any staff account exists
+};
+
+// The one place a staff account is created: input checked and the password hashed before
+// the transaction; inside it, the first-account rule decided against the stored staff.
+Outcome<db::StaffRecord> createStaff(Context &ctx, const QString &loginInput, const QString &role, QString &password,
+                                     QString &confirmation, const QDateTime &now, const QString &actor, AddMode mode)
 {
     const QString login = normalizeLogin(loginInput);
-    Violations errors;
-    static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9._-]{2,31}$"));
-    if (!loginPattern.match(login).hasMatch())
-        errors << Violation{
-            QStringLiteral("login"), QStringLiteral("login.format"),
-            Services::tr("A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash "
-                         "or underscore, starting with a letter.")};
+    Violations errors = checkStaffLogin(login);
     if (!isStaffRole(role))
         errors << Violation{QStringLiteral("role"), QStringLiteral("role.invalid"),
                             Services::tr("The role must be clerk, supervisor or admin.")};
     // Staff passwords follow the same rules as the portal's (without a person's names).
-    errors += checkPassword(password, password, PasswordContext{});
+    errors += checkPassword(password, confirmation, PasswordContext{});
+    security::wipe(confirmation);
     if (!errors.isEmpty()) {
         security::wipe(password);
         return Failure{Failure::Kind::Rule, errors, {}};
@@ -46,6 +61,15 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const
     const QString hash = security::hashSecret(password);
     security::wipe(password);
     return inTransaction<db::StaffRecord>(ctx, [&]() -> Outcome<db::StaffRecord> {
+        const bool first = db::staffCount(ctx.db) == 0;
+        if (!first && mode == AddMode::BootstrapOnly)
+            return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.bootstrap_closed"),
+                                 Services::tr("This branch already has staff accounts; its first administrator "
+                                              "exists. Sign in instead."));
+        if (first && role != QLatin1String("admin"))
+            return Failure::rule(QStringLiteral("role"), QStringLiteral("staff.first_must_be_admin"),
+                                 Services::tr("The first account of a branch must be its administrator "
+                                              "(--role admin); add clerks and supervisors after it."));
         if (db::findStaff(ctx.db, login))
             return Failure::rule(QStringLiteral("login"), QStringLiteral("login.exists"),
                                  Services::tr("A staff member with this login already exists."));
@@ -56,14 +80,39 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const
         s.createdAt = now;
         s.updatedAt = now;
         db::insertStaff(ctx.db, s);
+        // The bootstrap has nobody signed in to act for: the new administrator is its actor.
         recordAudit(ctx,
-                    {actor,
-                     QStringLiteral("staff.add"),
+                    {first ? login : actor,
+                     first ? QStringLiteral("staff.bootstrap") : QStringLiteral("staff.add"),
                      {},
                      {{QStringLiteral("login"), login}, {QStringLiteral("role"), role}}},
                     now);
         return s;
     });
+}
+
+} // namespace
+
+Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const QString &role, QString password,
+                                  const QDateTime &now, const QString &actor)
+{
+    QString confirmation = password; // typed once on the command line
+    return createStaff(ctx, loginInput, role, password, confirmation, now, actor, AddMode::Any);
+}
+
+Outcome<db::StaffRecord> bootstrapAdministrator(Context &ctx, const QString &login, QString password,
+                                                QString confirmation, const QDateTime &now)
+{
+    return createStaff(ctx, login, QStringLiteral("admin"), password, confirmation, now, {}, AddMode::BootstrapOnly);
+}
+
+Outcome<bool> needsFirstAdministrator(Context &ctx)
+{
+    try {
+        return db::staffCount(ctx.db) == 0;
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
 }
 
 Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInput, QString password,

@@ -17,8 +17,27 @@ constexpr int kStaffLockMinutes = 15;
 bool isStaffRole(const QString &role);
 QString normalizeLogin(const QString &login);
 
+// The staff login rule (field "login", code login.format); nothing else is checked.
+Violations checkStaffLogin(const QString &login);
+
+// Adds a staff account (branchctl user add). The first account of a branch is its
+// administrator: on a database without any staff account this is the bootstrap
+// (bootstrapAdministrator's rule and audit entry), and another role is refused with
+// staff.first_must_be_admin. Decided inside the creating transaction.
 Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
                                   const QDateTime &now, const QString &actor = QStringLiteral("admin"));
+
+// First run: creates the branch's first administrator, allowed only while the database
+// holds no staff account at all (checked in the same transaction as the insert:
+// staff.bootstrap_closed otherwise). The password is typed twice (password.mismatch) and
+// follows the staff password rules. Audited as "staff.bootstrap" under the new login.
+// Both secrets are wiped.
+Outcome<db::StaffRecord> bootstrapAdministrator(Context &ctx, const QString &login, QString password,
+                                                QString confirmation, const QDateTime &now);
+
+// True while the database holds no staff account: the desk then opens the first-run
+// dialog before the sign-in.
+Outcome<bool> needsFirstAdministrator(Context &ctx);
 
 // Checks a staff login and password. Five wrong passwords in a row lock the login for
 // kStaffLockMinutes; every failure and lock is audited (without the password). Runs in

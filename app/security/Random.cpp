@@ -64,6 +64,45 @@ QString randomDigits(int n)
     return out;
 }
 
+QString randomPassword(int length)
+{
+    static const char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    constexpr int kSize = int(sizeof kAlphabet) - 1; // 56
+    constexpr int kLetters = 48;                     // the first 48 are letters
+    constexpr int kLimit = 256 - 256 % kSize;        // bytes from here on would favour the first symbols
+    length = qMax(length, 8);
+    QString out;
+    out.reserve(length);
+    unsigned char buf[64];
+    // Drawn again until the three kinds are present (about one draw in six fails at 12).
+    for (;;) {
+        out.clear();
+        while (out.size() < length) {
+            fillRandom(buf, sizeof buf);
+            for (unsigned char c : buf) {
+                if (c >= kLimit)
+                    continue;
+                const int i = c % kSize;
+                if (out.isEmpty() && i >= kLetters)
+                    continue; // the rules want a letter first
+                out.append(QLatin1Char(kAlphabet[i]));
+                if (out.size() == length)
+                    break;
+            }
+        }
+        bool upper = false, lower = false, digit = false;
+        for (const QChar ch : std::as_const(out)) {
+            upper = upper || ch.isUpper();
+            lower = lower || ch.isLower();
+            digit = digit || ch.isDigit();
+        }
+        if (upper && lower && digit)
+            break;
+    }
+    OPENSSL_cleanse(buf, sizeof buf);
+    return out;
+}
+
 QString newUuid()
 {
     // RFC 9562 section 6.2, method 1: rand_a (12 bits) is a counter, started at a random value

@@ -258,6 +258,11 @@ int main(int argc, char **argv)
                    {QStringLiteral("--db"), dbPath, QStringLiteral("demo-data"), QStringLiteral("--persons"),
                     QString::number(persons), QStringLiteral("--seed"), QStringLiteral("1")},
                    {}, &error) ||
+        // A branch's first account is its administrator; the clerk signs in.
+        !branchctl(ctl,
+                   {QStringLiteral("--db"), dbPath, QStringLiteral("user"), QStringLiteral("add"),
+                    QStringLiteral("admin"), QStringLiteral("--role"), QStringLiteral("admin")},
+                   QByteArrayLiteral("Admin#Bench1\n"), &error) ||
         !branchctl(ctl,
                    {QStringLiteral("--db"), dbPath, QStringLiteral("user"), QStringLiteral("add"), login,
                     QStringLiteral("--role"), QStringLiteral("clerk")},

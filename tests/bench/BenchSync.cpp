@@ -321,7 +321,11 @@ int main(int argc, char **argv)
         options.seed = quint64(run + 1);
         options.branchCode = code;
         db::generateDemoData(*db, options);
-        if (!addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"),
+        // A branch's first account is its administrator.
+        if (!addStaff(ctx, QStringLiteral("admin"), QStringLiteral("admin"), QStringLiteral("Admin1234x"),
+                      QDateTime::currentDateTimeUtc())
+                 .ok() ||
+            !addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"),
                       QDateTime::currentDateTimeUtc())
                  .ok())
             return fail(QStringLiteral("staff"));

@@ -202,6 +202,17 @@ inline int auditEntries(const QString &db)
     return r.json().object().value(QStringLiteral("entries")).toInt(-1);
 }
 
+// The branch's first account, which must be its administrator ("admin"); `before` holds
+// global options such as --now.
+inline const QString kAdminPw = QStringLiteral("Admin#Pass1");
+inline CliResult addAdministrator(const QString &db, const QStringList &before = {})
+{
+    return ctl(db,
+               before + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("admin"),
+                                    QStringLiteral("--role"), QStringLiteral("admin")},
+               kAdminPw.toUtf8() + '\n');
+}
+
 inline QJsonArray smsList(const QString &db)
 {
     return ctl(db, {QStringLiteral("sms"), QStringLiteral("list")}).json().array();

@@ -102,6 +102,7 @@ void TestCliAcceptance::searchFindsTheMobileAfterMobileChange()
     const CliResult v = ctl(db, {u"--now"_s, at(600), u"verify"_s});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().array().first().toObject().value(u"outcome"_s).toString(), u"activated"_s);
+    CLI_EXPECT(addAdministrator(db), 0);
     CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s}, kStaffPw.toUtf8() + '\n'), 0);
     CLI_EXPECT(ctl(db,
                    {u"--now"_s, at(1200), u"mobile"_s, u"change"_s, kAli, u"--mobile"_s, u"+98 935 555 6677"_s,

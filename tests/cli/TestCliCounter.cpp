@@ -62,6 +62,8 @@ private slots:
 
     void userAdd_data();
     void userAdd();
+    void userAddBootstrap_data();
+    void userAddBootstrap();
     void userAddDuplicate();
 
     void activate();
@@ -119,6 +121,7 @@ QString TestCliCounter::counterDb()
     const QJsonArray later{person(kSara, u"سارا"_s, u"احمدی"_s, u"F"_s, u"09124445566"_s),
                            person(aliK(), u"علی"_s, u"کریمی"_s, u"M"_s, u"09127778899"_s)};
     const QList<CliResult> steps = {
+        addAdministrator(db, {u"--now"_s, at(-4 * 3600)}),
         ctl(db, {u"--now"_s, at(-4 * 3600), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
             kStaffPw.toUtf8() + '\n'),
         ctl(db, {u"--now"_s, at(-4 * 3600), u"import-registry"_s, ws.file(u"reg.csv"_s, reg)}),
@@ -179,6 +182,7 @@ void TestCliCounter::userAdd()
     QFETCH(QStringList, codes);
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
+    CLI_EXPECT(addAdministrator(db), 0); // these are later additions (userAddBootstrap: the first)
     const QByteArray before = dump(db);
     const auto r = ctl(db, {u"user"_s, u"add"_s, login, u"--role"_s, role}, stdinText);
     QVERIFY(isOneJson(r));
@@ -198,6 +202,7 @@ void TestCliCounter::userAddDuplicate()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
+    CLI_EXPECT(addAdministrator(db), 0);
     CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass1\n"), 0);
     const QByteArray before = dump(db);
     const auto r = ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"admin"_s}, "Other#Pass2\n");
@@ -207,6 +212,60 @@ void TestCliCounter::userAddDuplicate()
     const auto noRole = ctl(db, {u"user"_s, u"add"_s, u"clerk3"_s}, "Strong#Pass1\n");
     CLI_REFUSED(noRole, 2);
     QCOMPARE(dump(db), before);
+}
+
+// The first account of a branch is its administrator (the same bootstrap as the desk's
+// first-run dialog): another role first is refused and stores nothing; after it, every role
+// is added as before.
+void TestCliCounter::userAddBootstrap_data()
+{
+    QTest::addColumn<QString>("firstRole");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("admin first") << u"admin"_s << 0;
+    QTest::newRow("clerk first") << u"clerk"_s << 1;
+    QTest::newRow("supervisor first") << u"supervisor"_s << 1;
+}
+
+void TestCliCounter::userAddBootstrap()
+{
+    QFETCH(QString, firstRole);
+    QFETCH(int, exitCode);
+    const QString db = ws.newDb();
+    QVERIFY(!db.isEmpty());
+    const QByteArray before = dump(db);
+    const int entries = auditEntries(db);
+    const auto first =
+        ctl(db, {u"--lang"_s, u"en"_s, u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole}, "Strong#Pass1\n");
+    QVERIFY(isOneJson(first));
+    if (exitCode != 0) {
+        CLI_REFUSED(first, 1);
+        QCOMPARE(codesOf(first.json().object()), QStringList{u"staff.first_must_be_admin"_s});
+        QVERIFY2(first.errText().contains(u"first account of a branch must be its administrator"_s),
+                 qPrintable(first.errText()));
+        QCOMPARE(dump(db), before);
+        // The administrator first, and then the same role goes through.
+        CLI_EXPECT(addAdministrator(db), 0);
+        CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole}, "Strong#Pass1\n"), 0);
+        return;
+    }
+    CLI_EXPECT(first, 0);
+    QCOMPARE(first.json().object(), (QJsonObject{{u"login"_s, u"first1"_s}, {u"role"_s, u"admin"_s}}));
+    QCOMPARE(auditEntries(db), entries + 1);
+    // The bootstrap is audited as such, under the new administrator; a later one as staff.add.
+    QVERIFY(sqlite(db, u"SELECT actor || ' ' || action FROM audit_log ORDER BY seq DESC LIMIT 1;"_s)
+                .startsWith("first1 staff.bootstrap"));
+    CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass2\n"), 0);
+    QVERIFY(sqlite(db, u"SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1;"_s).startsWith("staff.add"));
+    // The clerk's password works: a counter action gets past the staff check to the person
+    // (there is nobody to activate here); a wrong one stops at the staff check.
+    const QStringList activate{u"activate"_s, u"0012345679"_s,  u"--staff"_s,
+                               u"clerk2"_s,   u"--documents"_s, u"national_card,birth_certificate"_s};
+    const auto right = ctl(db, activate, "Strong#Pass2\n");
+    CLI_REFUSED(right, 1);
+    QCOMPARE(codesOf(right.json().object()), QStringList{u"national_code.not_found"_s});
+    const auto wrong = ctl(db, activate, "Wrong#Pass2\n");
+    CLI_REFUSED(wrong, 1);
+    QCOMPARE(codesOf(wrong.json().object()), QStringList{u"staff.wrong_password"_s});
 }
 
 // ---- activate -------------------------------------------------------------------------

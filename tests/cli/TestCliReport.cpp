@@ -19,6 +19,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(u"branch.db"_s);
         QCOMPARE(ctl(m_db, {u"init"_s, u"--branch"_s, u"1203"_s}).exitCode, 0);
+        QCOMPARE(addAdministrator(m_db).exitCode, 0);
         QCOMPARE(ctl(m_db, {u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s}, "Staff#Pass1\n").exitCode, 0);
     }
 

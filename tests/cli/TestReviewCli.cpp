@@ -221,6 +221,7 @@ private:
         reg += (kAli + u",علی,رضایی,حسن,12345,1365/04/12,M\n"_s).toUtf8();
         reg += (kKazem + u",کاظم,کریمی,,12345,1365/04/12,M\n"_s).toUtf8();
         const QList<CliResult> steps = {
+            addAdministrator(db, {u"--now"_s, at(-5 * 3600)}),
             ctl(db, {u"--now"_s, at(-5 * 3600), u"user"_s, u"add"_s, u"sup1"_s, u"--role"_s, u"supervisor"_s},
                 kSup1Pw.toUtf8() + '\n'),
             ctl(db, {u"--now"_s, at(-5 * 3600), u"user"_s, u"add"_s, u"sup2"_s, u"--role"_s, u"supervisor"_s},

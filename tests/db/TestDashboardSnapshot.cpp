@@ -107,6 +107,7 @@ private slots:
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
         m_requests = 0;
+        addStaffMember(u"root"_s, u"admin"_s); // a branch's first account is its administrator
     }
 
     void emptyDatabase()
@@ -291,7 +292,6 @@ private slots:
     {
         addStaffMember(u"sara"_s, u"clerk"_s);
         addStaffMember(u"reza"_s, u"supervisor"_s);
-        addStaffMember(u"root"_s, u"admin"_s);
         QVERIFY(dashboardSnapshot(*m_ctx, StaffSession{u"reza"_s, u"supervisor"_s}, kDay, kTehran, kNow).ok());
         for (const auto &[login, role] : {std::pair{u"sara"_s, u"clerk"_s}, std::pair{u"root"_s, u"admin"_s},
                                           std::pair{u"nobody"_s, u"supervisor"_s}}) {

@@ -75,8 +75,9 @@ class TestServices : public QObject
         db::upsertMobileOwner(*m_db, code, u"09121234567"_s);
         QVERIFY(submitRegistration(*m_ctx, person(code), kT0).ok());
         QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        QVERIFY(
+            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
         QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
     }
 
 private slots:
@@ -218,6 +219,7 @@ private slots:
 
     void staffLockoutAfterFiveWrongPasswords()
     {
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account
         QVERIFY(
             addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0).ok());
         for (int i = 0; i < kStaffMaxFailures; ++i) {
@@ -275,6 +277,7 @@ private slots:
         db::upsertMobileOwner(*m_db, QStringLiteral("0499370899"), QStringLiteral("09121234567"));
         QVERIFY(submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0).ok());
         QVERIFY(verifyPending(*m_ctx, kT0.addSecs(60)).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account
         QVERIFY(
             addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), kT0).ok());
         for (const QString &code : {QStringLiteral("0499370899"), QStringLiteral("0012345679")}) {
@@ -466,6 +469,7 @@ private slots:
 
     void signInIsAudited()
     {
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account
         QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
         auto wrong = signInStaff(*m_ctx, u"sara"_s, u"Wrong1234x"_s, kT0);
         QVERIFY(!wrong.ok());

@@ -77,6 +77,8 @@ private slots:
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(
+            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, now).ok()); // the first account: an administrator
         QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, now).ok());
         QVERIFY(addStaff(*m_ctx, u"reza"_s, u"supervisor"_s, u"Super1234x"_s, now).ok());
     }

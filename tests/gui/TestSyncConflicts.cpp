@@ -114,6 +114,10 @@ private slots:
         const QString activated =
             test::activatedAccount(*m_ctxA, test::sampleRegistration(kCode, u"09121234567"_s), kT0);
         QVERIFY2(activated.isEmpty(), qPrintable(activated));
+        QVERIFY(addStaff(*m_ctxA, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctxB, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0)
+                    .ok()); // the first account: an administrator
         QVERIFY(addStaff(*m_ctxA, u"clerk1"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
         QVERIFY(addStaff(*m_ctxB, u"clerk1"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
         QVERIFY(addStaff(*m_ctxB, u"super1"_s, u"supervisor"_s, kPassword, kT0).ok());

@@ -68,6 +68,7 @@ class TestSync : public QObject
         const QString db = m_ws.path(u"branch-%1-%2.db"_s.arg(code).arg(++m_people));
         QList<CliResult> steps = {
             ctl(db, {u"init"_s, u"--branch"_s, code}),
+            addAdministrator(db, {u"--now"_s, at(0)}),
             ctl(db, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
                 kStaffPw.toUtf8() + '\n'),
         };

@@ -1,0 +1,201 @@
+// A branch's first day with the real binaries: `branchctl demo-data --staff` (four demo
+// accounts with passwords made per database, printed once, that sign in at the counter;
+// refused once the database has staff) and `--version` of branchctl and branchdesk (the
+// version of project() in CMakeLists.txt, without a database, without a display).
+// The `user add` bootstrap is in TestCliCounter::userAddBootstrap.
+#include "CliTestUtil.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace clitest;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+
+// The version as CMakeLists.txt's project() states it, read here independently of the build.
+QString projectVersion()
+{
+    QFile f(QStringLiteral(BRANCH_SOURCE_DIR "/CMakeLists.txt"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression re(uR"(project\s*\(\s*BranchDesk\s+VERSION\s+([0-9]+\.[0-9]+\.[0-9]+))"_s);
+    return re.match(QString::fromUtf8(f.readAll())).captured(1);
+}
+
+// branchdesk is built beside branchctl (build/app/).
+QString branchdesk()
+{
+    return QFileInfo(branchctl()).dir().filePath(u"branchdesk"_s);
+}
+
+struct DemoStaff {
+    QString login, role, password;
+};
+
+QList<DemoStaff> staffOf(const CliResult &r)
+{
+    QList<DemoStaff> out;
+    for (const auto &v : r.json().object().value(u"staff"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        out << DemoStaff{o.value(u"login"_s).toString(), o.value(u"role"_s).toString(),
+                         o.value(u"password"_s).toString()};
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCliFirstRun : public QObject
+{
+    Q_OBJECT
+
+    Workspace ws;
+
+    CliResult demo(const QString &db, const QStringList &extra = {})
+    {
+        return ctl(db, QStringList{u"--lang"_s, u"en"_s, u"demo-data"_s, u"--persons"_s, u"60"_s} + extra);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(ws.isValid()); }
+
+    void demoStaff()
+    {
+        const QString a = ws.newDb();
+        const QString b = ws.newDb();
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const CliResult ra = demo(a, {u"--staff"_s});
+        const CliResult rb = demo(b, {u"--staff"_s});
+        CLI_EXPECT(ra, 0);
+        CLI_EXPECT(rb, 0);
+        QVERIFY(isOneJson(ra));
+        const QJsonObject o = ra.json().object();
+        QCOMPARE(o.value(u"persons"_s).toInt(), 60); // the usual figures are still there
+        QVERIFY(o.value(u"by_status"_s).isObject());
+
+        const QList<DemoStaff> sa = staffOf(ra), sb = staffOf(rb);
+        QCOMPARE(sa.size(), 4);
+        QStringList roles;
+        for (const DemoStaff &s : sa)
+            roles << s.role;
+        roles.sort();
+        QCOMPARE(roles, (QStringList{u"admin"_s, u"clerk"_s, u"supervisor"_s, u"supervisor"_s}));
+        QSet<QString> passwords;
+        for (qsizetype i = 0; i < sa.size(); ++i) {
+            QCOMPARE(sa[i].login, sb[i].login);
+            // Made per database: none repeats, within a database or across the two.
+            QVERIFY2(sa[i].password != sb[i].password, qPrintable(sa[i].login));
+            passwords << sa[i].password << sb[i].password;
+            QVERIFY2(!ra.err.contains(sa[i].password.toUtf8()), "a password on stderr");
+        }
+        QCOMPARE(passwords.size(), 8);
+        // Stored only as hashes; the database says it is a demo.
+        const QByteArray stored = sqlite(a, u".dump"_s);
+        for (const DemoStaff &s : sa)
+            QVERIFY2(!stored.contains(s.password.toUtf8()), qPrintable(s.login));
+        QCOMPARE(sqlite(a, u"SELECT value FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("1"));
+        QCOMPARE(sqlite(a, u"SELECT count(*) FROM audit_log WHERE action = 'staff.demo';"_s).trimmed(),
+                 QByteArray("4"));
+
+        // They sign in: the clerk and both supervisors activate a person waiting at the branch
+        // with their own password; the administrator's password is right but the role may not.
+        const QList<QByteArray> waiting =
+            sqlite(a, u"SELECT national_code FROM requests WHERE status = 'branch_activation_required' "
+                      "ORDER BY national_code LIMIT 4;"_s)
+                .trimmed()
+                .split('\n');
+        QVERIFY(waiting.size() >= 4);
+        for (qsizetype i = 0; i < sa.size(); ++i) {
+            const QStringList args{u"activate"_s,    QString::fromLatin1(waiting[i]),
+                                   u"--staff"_s,     sa[i].login,
+                                   u"--documents"_s, u"national_card,birth_certificate"_s};
+            const CliResult r = ctl(a, args, sa[i].password.toUtf8() + '\n');
+            if (sa[i].role == "admin"_L1) {
+                CLI_REFUSED(r, 1);
+                QCOMPARE(codesOf(r.json().object()), QStringList{u"staff.not_allowed"_s});
+            } else {
+                CLI_EXPECT(r, 0);
+            }
+            // Another database's password for the same login does not open this one.
+            const CliResult other = ctl(a, args, sb[i].password.toUtf8() + '\n');
+            CLI_REFUSED(other, 1);
+            QCOMPARE(codesOf(other.json().object()), QStringList{u"staff.wrong_password"_s});
+        }
+    }
+
+    // Once a database has staff (demo or made by user add), --staff is refused and nothing
+    // changes; the message says why.
+    void demoStaffRefusedWhenStaffExist_data()
+    {
+        QTest::addColumn<bool>("byUserAdd");
+        QTest::newRow("an administrator from user add") << true;
+        QTest::newRow("demo staff already") << false;
+    }
+
+    void demoStaffRefusedWhenStaffExist()
+    {
+        QFETCH(bool, byUserAdd);
+        const QString db = ws.newDb();
+        QVERIFY(!db.isEmpty());
+        CLI_EXPECT(byUserAdd ? addAdministrator(db) : demo(db, {u"--staff"_s}), 0);
+        const QByteArray before = dump(db);
+        const CliResult r = demo(db, {u"--staff"_s});
+        CLI_REFUSED(r, 1);
+        QVERIFY(isOneJson(r));
+        QCOMPARE(codesOf(r.json().object()), QStringList{u"staff.exists"_s});
+        QVERIFY2(r.errText().contains(u"already has staff accounts"_s), qPrintable(r.errText()));
+        QCOMPARE(dump(db), before);
+    }
+
+    // Without --staff: the output as before (no "staff"), no staff account, marked a demo.
+    void demoWithoutStaff()
+    {
+        const QString db = ws.newDb();
+        QVERIFY(!db.isEmpty());
+        const CliResult r = demo(db);
+        CLI_EXPECT(r, 0);
+        QCOMPARE(r.json().object().keys(),
+                 (QStringList{u"accounts"_s, u"by_status"_s, u"persons"_s, u"requests"_s}));
+        QCOMPARE(sqlite(db, u"SELECT count(*) FROM staff;"_s).trimmed(), QByteArray("0"));
+        QCOMPARE(sqlite(db, u"SELECT value FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("1"));
+        // A database without demo data is not marked.
+        const QString real = ws.newDb();
+        QCOMPARE(sqlite(real, u"SELECT count(*) FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("0"));
+    }
+
+    void version_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected"); // %1: the version
+        QTest::newRow("branchctl") << branchctl() << QStringList{u"--version"_s} << u"branchctl (BranchDesk) %1\n"_s;
+        // A database that does not exist and a command after it change nothing.
+        QTest::newRow("branchctl, missing --db")
+            << branchctl() << QStringList{u"--db"_s, ws.path(u"none/x.db"_s), u"--version"_s, u"init"_s}
+            << u"branchctl (BranchDesk) %1\n"_s;
+        QTest::newRow("branchdesk") << branchdesk() << QStringList{u"--version"_s} << u"BranchDesk %1\n"_s;
+        QTest::newRow("branchdesk, missing --db")
+            << branchdesk() << QStringList{u"--db"_s, ws.path(u"none/y.db"_s), u"--version"_s}
+            << u"BranchDesk %1\n"_s;
+    }
+
+    void version()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const QString v = projectVersion();
+        QVERIFY2(!v.isEmpty(), "no version in CMakeLists.txt's project()");
+        QProcessEnvironment env = cliEnv();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        const CliResult r = branchtest::runCli(program, args, {}, env);
+        CLI_EXPECT(r, 0);
+        QCOMPARE(QString::fromUtf8(r.out), expected.arg(v));
+        QVERIFY(!QFileInfo::exists(ws.path(u"none"_s)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliFirstRun)
+#include "TestCliFirstRun.moc"

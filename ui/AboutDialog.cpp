@@ -1,0 +1,60 @@
+// Help → About (see AboutDialog.h).
+#include "AboutDialog.h"
+#include "ui_AboutDialog.h"
+
+#include "app/core/Digits.h"
+#include "app/core/Language.h"
+#include "app/core/Version.h"
+#include "app/lifecycle/Admin.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+
+namespace branch::ui
+{
+
+namespace
+{
+// Versions and paths are technical text: Latin digits, left to right, in either language.
+QString ltr(const QString &text)
+{
+    return QChar(0x2066) + text + QChar(0x2069);
+}
+} // namespace
+
+AboutDialog::AboutDialog(Context &ctx, QWidget *parent) : QDialog(parent), m_ui(new Ui::AboutDialog)
+{
+    m_ui->setupUi(this);
+    m_ui->buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (QLabel *l : {m_ui->versionValue, m_ui->branchValue, m_ui->databaseValue, m_ui->schemaValue, m_ui->qtValue,
+                      m_ui->sqliteValue}) {
+        l->setTextFormat(Qt::PlainText);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_ui->versionValue->setText(ltr(version()));
+    // The Qt library actually loaded, which may be newer than the one built against.
+    m_ui->qtValue->setText(ltr(QString::fromLatin1(qVersion())));
+    const auto info = databaseInfo(ctx);
+    if (info.ok()) {
+        const bool persian = language() == QLatin1String("fa");
+        m_ui->branchValue->setText(persian ? toPersianDigits(info.value->branchCode) : info.value->branchCode);
+        const QString path = ltr(info.value->path);
+        m_ui->databaseValue->setText(info.value->demo ? tr("%1 (demo database)").arg(path) : path);
+        m_ui->schemaValue->setText(QLocale().toString(info.value->schemaVersion));
+        m_ui->sqliteValue->setText(ltr(info.value->sqliteVersion));
+    } else {
+        m_ui->databaseValue->setText(info.failure.message());
+    }
+}
+
+AboutDialog::~AboutDialog() = default;
+
+QString AboutDialog::value(const QString &name) const
+{
+    const QLabel *l = findChild<QLabel *>(name + QStringLiteral("Value"));
+    return l ? l->text() : QString();
+}
+
+} // namespace branch::ui
