@@ -41,7 +41,7 @@ using namespace Qt::StringLiterals;
 
 namespace
 {
-const QDateTime kT0 = QDateTime(QDate(2026, 11, 25), QTime(8, 0), QTimeZone::UTC);
+const QDateTime kT0 = QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC);
 const QString kPassword = u"Modir#2026x"_s;
 
 // What happened while the desk started: the first-run dialogs shown (in order, with the mode
@@ -269,22 +269,22 @@ private slots:
             const char *where = missing ? "fresh install" : "empty database";
             QTest::addRow("%s: passwords differ", where)
                 << missing << u"1005"_s << u"modir"_s << kPassword << u"Modir#2026y"_s << mismatch;
-            QTest::addRow("%s: weak password", where) << missing << u"1005"_s << u"modir"_s << u"modir1"_s
-                                                      << u"modir1"_s << u"The password must contain at least one upper-case letter."_s;
+            QTest::addRow("%s: weak password", where)
+                << missing << u"1005"_s << u"modir"_s << u"modir1"_s << u"modir1"_s
+                << u"The password must contain at least one upper-case letter."_s;
             QTest::addRow("%s: login too short", where)
                 << missing << u"1005"_s << u"mo"_s << kPassword << kPassword << login;
             QTest::addRow("%s: login in Persian", where)
                 << missing << u"1005"_s << u"مدیر"_s << kPassword << kPassword << login;
-            QTest::addRow("%s: nothing typed", where) << missing << u"1005"_s << QString() << QString() << QString()
-                                                      << login;
+            QTest::addRow("%s: nothing typed", where)
+                << missing << u"1005"_s << QString() << QString() << QString() << login;
         }
         QTest::newRow("fresh install: branch code too short")
             << true << u"12"_s << u"modir"_s << kPassword << kPassword << u"A branch code is 3 to 8 digits."_s;
         QTest::newRow("fresh install: branch code letters")
             << true << u"12a4"_s << u"modir"_s << kPassword << kPassword << u"A branch code is 3 to 8 digits."_s;
         QTest::newRow("fresh install: no branch code")
-            << true << QString() << u"modir"_s << kPassword << kPassword
-            << u"Enter the branch code (3 to 8 digits)."_s;
+            << true << QString() << u"modir"_s << kPassword << kPassword << u"Enter the branch code (3 to 8 digits)."_s;
     }
 
     void badInputsCreateNothing()
