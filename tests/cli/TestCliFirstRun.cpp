@@ -108,8 +108,7 @@ private slots:
                 .split('\n');
         QVERIFY(waiting.size() >= 4);
         for (qsizetype i = 0; i < sa.size(); ++i) {
-            const QStringList args{u"activate"_s,    QString::fromLatin1(waiting[i]),
-                                   u"--staff"_s,     sa[i].login,
+            const QStringList args{u"activate"_s,    QString::fromLatin1(waiting[i]),     u"--staff"_s, sa[i].login,
                                    u"--documents"_s, u"national_card,birth_certificate"_s};
             const CliResult r = ctl(a, args, sa[i].password.toUtf8() + '\n');
             if (sa[i].role == "admin"_L1) {
@@ -156,8 +155,7 @@ private slots:
         QVERIFY(!db.isEmpty());
         const CliResult r = demo(db);
         CLI_EXPECT(r, 0);
-        QCOMPARE(r.json().object().keys(),
-                 (QStringList{u"accounts"_s, u"by_status"_s, u"persons"_s, u"requests"_s}));
+        QCOMPARE(r.json().object().keys(), (QStringList{u"accounts"_s, u"by_status"_s, u"persons"_s, u"requests"_s}));
         QCOMPARE(sqlite(db, u"SELECT count(*) FROM staff;"_s).trimmed(), QByteArray("0"));
         QCOMPARE(sqlite(db, u"SELECT value FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("1"));
         // A database without demo data is not marked.
@@ -177,8 +175,7 @@ private slots:
             << u"branchctl (BranchDesk) %1\n"_s;
         QTest::newRow("branchdesk") << branchdesk() << QStringList{u"--version"_s} << u"BranchDesk %1\n"_s;
         QTest::newRow("branchdesk, missing --db")
-            << branchdesk() << QStringList{u"--db"_s, ws.path(u"none/y.db"_s), u"--version"_s}
-            << u"BranchDesk %1\n"_s;
+            << branchdesk() << QStringList{u"--db"_s, ws.path(u"none/y.db"_s), u"--version"_s} << u"BranchDesk %1\n"_s;
     }
 
     void version()
