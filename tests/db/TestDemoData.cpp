@@ -143,6 +143,7 @@ void TestDemoData::countsAndStatusMix()
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().action, QStringLiteral("demo.generate"));
     QCOMPARE(db::metaValue(*d, QStringLiteral("demo_seed")), QStringLiteral("7"));
+    QCOMPARE(db::metaValue(*d, QStringLiteral("demo")), QStringLiteral("1")); // the desk says "demo database"
 }
 
 void TestDemoData::rowsAreConsistent()

@@ -1,4 +1,5 @@
 // Tests of app/security/Random: lengths, digit uniformity, UUID v7/v4 layout and ordering.
+#include "app/core/PasswordPolicy.h"
 #include "app/security/Random.h"
 
 #include <QDateTime>
@@ -26,6 +27,8 @@ private slots:
     void uuidV7Time();
     void uuidV7Ordered();
     void uuidV4Format();
+    void passwordsMeetStaffRules_data();
+    void passwordsMeetStaffRules();
 };
 
 void TestRandom::bytesLength_data()
@@ -173,6 +176,39 @@ void TestRandom::uuidV4Format()
         seen.insert(u);
     }
     QCOMPARE(seen.size(), 1000);
+}
+
+// The demo staff's passwords: each meets the staff password rules, none repeats, every
+// symbol of the alphabet turns up, and none of the look-alikes (0 O o 1 l I) ever does.
+void TestRandom::passwordsMeetStaffRules_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("default") << 0 << 12;
+    QTest::newRow("short request") << 3 << 8;
+    QTest::newRow("long") << 20 << 20;
+}
+
+void TestRandom::passwordsMeetStaffRules()
+{
+    QFETCH(int, length);
+    QFETCH(int, expected);
+    QSet<QString> seen;
+    QSet<QChar> symbols;
+    for (int i = 0; i < 2000; ++i) {
+        const QString p = length == 0 ? randomPassword() : randomPassword(length);
+        QCOMPARE(p.size(), expected);
+        const auto violations = branch::checkPassword(p, p, {});
+        QVERIFY2(violations.isEmpty(),
+                 qPrintable(p + u": "_s + (violations.isEmpty() ? QString() : violations.first().code)));
+        for (const QChar c : p) {
+            QVERIFY2(!u"0Oo1lI"_s.contains(c), qPrintable(p));
+            symbols.insert(c);
+        }
+        seen.insert(p);
+    }
+    QCOMPARE(seen.size(), 2000);
+    QCOMPARE(symbols.size(), 56);
 }
 
 QTEST_GUILESS_MAIN(TestRandom)
