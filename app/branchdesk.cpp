@@ -8,7 +8,7 @@
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
-#include "ui/Settings.h"
+#include "app/core/Settings.h"
 #include "ui/StartupProbe.h"
 
 #include <QApplication>
@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     parser.addOptions({dbOption, langOption, probeOption});
     parser.process(app);
 
-    const QString chosen = parser.isSet(langOption) ? parser.value(langOption) : branch::ui::Settings::language();
+    const QString chosen = parser.isSet(langOption) ? parser.value(langOption) : branch::Settings::language();
     const QString lang = chosen == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("fa");
     branch::setLanguage(lang);
     QTranslator translator;
@@ -90,7 +90,7 @@ int main(int argc, char **argv)
         probe->watchMainWindow(&window);
     window.show();
 
-    branch::ui::IdleWatcher idle(branch::ui::Settings::sessionIdleTimeout());
+    branch::ui::IdleWatcher idle(branch::Settings::sessionIdleTimeout());
     branch::ui::SessionLock lock(ctx, session, &idle);
     QObject::connect(&lock, &branch::ui::SessionLock::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
     idle.start();

@@ -5,8 +5,19 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace branch::db
 {
@@ -50,6 +61,102 @@ QStringList splitStatements(const QString &script)
     if (!current.trimmed().isEmpty())
         out << current.trimmed();
     return out;
+}
+
+// The databases this process has open, by canonical path: how many connections, whether
+// the process's SQLite lock on the file could be seen in /proc/locks when the first one
+// opened it (only then can its absence mean it was lost), and whether it was lost.
+struct HeldFile {
+    int connections = 0;
+    bool lockVisible = false;
+    bool lost = false;
+};
+
+QMutex &heldMutex()
+{
+    static QMutex m;
+    return m;
+}
+
+QHash<QString, HeldFile> &heldFiles()
+{
+    static QHash<QString, HeldFile> files;
+    return files;
+}
+
+#ifdef Q_OS_UNIX
+// The SQLite handle behind a QSQLITE connection. On Unix the Qt plugin and this library use
+// the same system libsqlite3 (on Windows Qt's plugin carries its own copy, whose handle
+// must not be given to another SQLite; the hazard checked here is a POSIX one anyway).
+sqlite3 *sqliteHandle(QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+// SQLITE_FCNTL_HAS_MOVED on an open SQLite file: its path no longer names it (deleted,
+// renamed, or another file put in its place).
+bool hasMoved(sqlite3_file *f)
+{
+    int moved = 0;
+    return f && f->pMethods && f->pMethods->xFileControl &&
+           f->pMethods->xFileControl(f, SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0;
+}
+
+// Whether a descriptor of this process names `path` as deleted: Linux shows an open file
+// whose name was removed as "PATH (deleted)" in /proc/self/fd. SQLite's own check
+// (SQLITE_FCNTL_HAS_MOVED) covers the database file only, not its WAL. Reading the links
+// opens nothing.
+bool openedButDeleted(const QString &path)
+{
+#ifdef Q_OS_LINUX
+    const QByteArray wanted = QFile::encodeName(path) + " (deleted)";
+    const QStringList fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System);
+    char target[4096];
+    for (const QString &fd : fds) {
+        const QByteArray link = "/proc/self/fd/" + fd.toLatin1();
+        const ssize_t n = ::readlink(link.constData(), target, sizeof target);
+        if (n == wanted.size() && memcmp(target, wanted.constData(), size_t(n)) == 0)
+            return true;
+    }
+#else
+    Q_UNUSED(path);
+#endif
+    return false;
+}
+
+quint64 inodeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+}
+#endif
+
+// Whether this process holds a POSIX lock on the file with inode `inode`, as /proc/locks
+// lists them ("1: POSIX  ADVISORY  READ 4242 08:01:123456 1073741826 1073742335"). Reading
+// /proc/locks opens no descriptor of the database, so it cannot drop the locks it looks for.
+bool processHoldsLock(quint64 inode)
+{
+#ifdef Q_OS_LINUX
+    if (inode == 0)
+        return false;
+    QFile f(QStringLiteral("/proc/locks"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray pid = QByteArray::number(qint64(::getpid()));
+    const QByteArray suffix = ':' + QByteArray::number(inode);
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        // "1: -> POSIX ..." is a request waiting for the lock, not a lock held.
+        if (fields.size() >= 6 && fields.at(1) == "POSIX" && fields.at(4) == pid && fields.at(5).endsWith(suffix))
+            return true;
+    }
+#else
+    Q_UNUSED(inode);
+#endif
+    return false;
 }
 
 int busyTimeoutMs()
@@ -146,11 +253,116 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, DbE
             *error = e.error();
         return nullptr;
     }
+    db->registerHeld();
     return db;
+}
+
+void Database::registerHeld()
+{
+    m_heldKey = QFileInfo(m_path).canonicalFilePath();
+    if (m_heldKey.isEmpty())
+        return;
+#ifdef Q_OS_UNIX
+    m_inode = inodeOf(m_heldKey);
+#endif
+    QMutexLocker lock(&heldMutex());
+    HeldFile &held = heldFiles()[m_heldKey];
+    // The first connection of the process: SQLite holds its shared lock on a WAL database
+    // from the first read on (the migrations' reads are done), so the lock shows now if it
+    // ever will (not on a file system whose locks /proc/locks names by another inode).
+    if (held.connections++ == 0)
+        held.lockVisible = processHoldsLock(m_inode);
+}
+
+void Database::markLost()
+{
+    m_lost = true;
+#ifdef Q_OS_UNIX
+    // Closing must not checkpoint or delete anything: the WAL this connection would copy
+    // from may no longer be the database's, and the one at the path may be another
+    // program's. What is on disk stays for the next start to recover.
+    if (sqlite3 *h = sqliteHandle(m_db))
+        sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int *>(nullptr));
+#endif
+}
+
+DbError Database::checkStillHeld()
+{
+    const auto lost = [this](const QString &detail) {
+        markLost();
+        if (!m_heldKey.isEmpty()) {
+            QMutexLocker lock(&heldMutex());
+            auto it = heldFiles().find(m_heldKey);
+            if (it != heldFiles().end())
+                it->lost = true;
+        }
+        return DbError{DbError::Kind::Lost, detail};
+    };
+    if (m_lost)
+        return DbError{DbError::Kind::Lost, QStringLiteral("this connection lost its database earlier")};
+    HeldFile held;
+    if (!m_heldKey.isEmpty()) {
+        QMutexLocker lock(&heldMutex());
+        held = heldFiles().value(m_heldKey);
+    }
+    if (held.lost)
+        return lost(QStringLiteral("another connection of this process lost the database"));
+#ifdef Q_OS_UNIX
+    if (sqlite3 *h = sqliteHandle(m_db)) {
+        sqlite3_file *main = nullptr;
+        if (sqlite3_file_control(h, "main", SQLITE_FCNTL_FILE_POINTER, &main) == SQLITE_OK && hasMoved(main))
+            return lost(QStringLiteral("the database file was moved, replaced or deleted"));
+    }
+    if (!m_heldKey.isEmpty() && openedButDeleted(m_heldKey + QStringLiteral("-wal")))
+        return lost(QStringLiteral("the WAL file was deleted or replaced"));
+#endif
+    // A connection in WAL mode keeps its shared lock between transactions; in a rollback
+    // journal mode (the demo data's bulk load switches to one while alone) it holds none then.
+    if (held.lockVisible && inWalMode() && !processHoldsLock(m_inode))
+        return lost(QStringLiteral("this process no longer holds its lock on the database file"));
+    return {};
+}
+
+bool Database::inWalMode()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() &&
+           q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+}
+
+bool Database::folderHoldsOpenDatabase(const QString &folder)
+{
+    const QString dir = QFileInfo(folder).canonicalFilePath();
+    if (dir.isEmpty())
+        return false;
+    QMutexLocker lock(&heldMutex());
+    for (auto it = heldFiles().cbegin(); it != heldFiles().cend(); ++it)
+        if (QFileInfo(it.key()).absolutePath() == dir)
+            return true;
+    return false;
+}
+
+bool Database::isOpenDatabaseFile(const QString &path)
+{
+    const QString file = QFileInfo(path).canonicalFilePath();
+    if (file.isEmpty())
+        return false;
+    QMutexLocker lock(&heldMutex());
+    return heldFiles().contains(file);
 }
 
 Database::~Database()
 {
+    if (!m_heldKey.isEmpty()) {
+        QMutexLocker lock(&heldMutex());
+        auto it = heldFiles().find(m_heldKey);
+        if (it != heldFiles().end()) {
+            if (it->lost)
+                markLost();
+            if (--it->connections <= 0)
+                heldFiles().erase(it);
+        }
+    }
     qDeleteAll(m_statements);
     m_statements.clear();
     m_db.close();
@@ -249,6 +461,8 @@ void Database::execDirect(const QString &sql)
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
+    if (const DbError held = m_db.checkStillHeld())
+        throw DbException(held);
     m_db.execDirect(QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
 }

@@ -29,6 +29,7 @@ struct DbError {
         Unreachable,    // the central server cannot be reached (down, wrong host or port, connection lost)
         AuthFailed,     // the central server refused the user or its password
         Forbidden,      // the central database refused the change to this session (branch isolation)
+        Lost,           // the connection no longer holds the file it opened (moved, replaced, lock lost)
         Other
     };
     Kind kind = Kind::None;
@@ -75,6 +76,22 @@ public:
 
     static DbError classify(const QSqlError &e);
 
+    // Whether this connection still holds the database it opened: the file at path() and its
+    // WAL are the ones SQLite has open (not moved, replaced or deleted since), and, on Linux,
+    // the process still holds SQLite's lock on it (POSIX locks belong to the whole process
+    // and all go when any descriptor of the file is closed, by whatever code closed it; the
+    // next program would then take the database for unused and delete the WAL this one
+    // writes to). Kind::Lost when not; from then on this connection refuses every
+    // transaction and closes without checkpointing, so what is on disk stays as it is for
+    // the next start. Every Transaction checks it before it begins.
+    [[nodiscard]] DbError checkStillHeld();
+
+    // True when `folder` holds a database file that a Database of this process has open
+    // (file dialogs do not start there).
+    static bool folderHoldsOpenDatabase(const QString &folder);
+    // True when `path` names a database file that a Database of this process has open.
+    static bool isOpenDatabaseFile(const QString &path);
+
 private:
     Database() = default;
     void checkReadable();
@@ -82,7 +99,14 @@ private:
     void configure();
     void migrate();
 
+    void registerHeld();
+    void markLost();
+    bool inWalMode();
+
     QString m_path;
+    QString m_heldKey; // the canonical path, the key of the process's table of open databases
+    quint64 m_inode = 0;
+    bool m_lost = false;
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery *> m_statements;

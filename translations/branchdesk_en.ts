@@ -1801,6 +1801,10 @@
         <source>The first account of a branch must be its administrator (--role admin); add clerks and supervisors after it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This program no longer holds the branch database it opened (the file was moved, replaced or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -3307,6 +3311,13 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>Asking the central database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::SaveFileDialog</name>
+    <message>
+        <source>%1 is the branch database (or one of its files) and cannot be replaced. Choose another name or folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1799,6 +1799,10 @@
         <source>The first account of a branch must be its administrator (--role admin); add clerks and supervisors after it.</source>
         <translation>نخستین حساب هر شعبه باید مدیر سیستم آن باشد (‎--role admin‎)؛ کارمندان و سرپرستان را پس از آن بیفزایید.</translation>
     </message>
+    <message>
+        <source>This program no longer holds the branch database it opened (the file was moved, replaced or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and start it again.</source>
+        <translation>این برنامه دیگر پایگاه دادهٔ شعبه را که باز کرده بود در دست ندارد (پرونده جابه‌جا، جایگزین یا پاک شده، یا برنامهٔ دیگری در آن دست برده است). چیزی تغییر نکرد: BranchDesk را ببندید و دوباره باز کنید.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -3307,6 +3311,13 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Asking the central database…</source>
         <translation>در حال پرسش از پایگاه داده مرکزی…</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::SaveFileDialog</name>
+    <message>
+        <source>%1 is the branch database (or one of its files) and cannot be replaced. Choose another name or folder.</source>
+        <translation>%1 پایگاه دادهٔ شعبه (یا یکی از پرونده‌های آن) است و نمی‌توان آن را جایگزین کرد. نام یا پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ui_DashboardPage.h"
 
 #include "DashboardReport.h"
+#include "SaveFileDialog.h"
 #include "SyncController.h"
 
 #include "app/core/Digits.h"
@@ -16,10 +17,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
@@ -343,17 +342,10 @@ bool DashboardPage::exportReport()
         path = m_nextPdfPath;
         m_nextPdfPath.clear();
     } else {
-        QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        if (dir.isEmpty())
-            dir = QDir::homePath();
-        QFileDialog dialog(this, tr("Save the daily report as PDF"), dir, tr("PDF files (*.pdf)"));
-        dialog.setAcceptMode(QFileDialog::AcceptSave);
-        dialog.setFileMode(QFileDialog::AnyFile);
-        dialog.setDefaultSuffix(QStringLiteral("pdf"));
-        dialog.selectFile(dashboardReportFileName(*m_snapshot));
-        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        path = SaveFileDialog::askPath(this, tr("Save the daily report as PDF"), dashboardReportFileName(*m_snapshot),
+                                       tr("PDF files (*.pdf)"), QStringLiteral("pdf"));
+        if (path.isEmpty())
             return false; // cancelled
-        path = dialog.selectedFiles().constFirst();
     }
     QString error;
     if (!exportDashboardPdf(*m_snapshot, path, &error)) {

@@ -10,7 +10,7 @@
 #include "RegistrationWizard.h"
 #include "ReviewQueuePage.h"
 #include "SearchPage.h"
-#include "Settings.h"
+#include "app/core/Settings.h"
 #include "SmsController.h"
 #include "SyncController.h"
 

@@ -2,10 +2,11 @@
 #include "ReceiptDialog.h"
 #include "ui_ReceiptDialog.h"
 
+#include "SaveFileDialog.h"
+
 #include "app/core/Digits.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMarginsF>
 #include <QPageLayout>
@@ -116,16 +117,10 @@ bool ReceiptDialog::saveAsPdf()
         path = m_nextPdfPath;
         m_nextPdfPath.clear();
     } else {
-        const QFileInfo suggested(defaultPdfPath());
-        QFileDialog dialog(this, tr("Save the receipt as PDF"), suggested.absolutePath(), tr("PDF files (*.pdf)"));
-        dialog.setAcceptMode(QFileDialog::AcceptSave);
-        dialog.setFileMode(QFileDialog::AnyFile);
-        // Added before the dialog asks about overwriting, so that question is about the real file.
-        dialog.setDefaultSuffix(QStringLiteral("pdf"));
-        dialog.selectFile(suggested.fileName());
-        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        path = SaveFileDialog::askPath(this, tr("Save the receipt as PDF"), QFileInfo(defaultPdfPath()).fileName(),
+                                       tr("PDF files (*.pdf)"), QStringLiteral("pdf"));
+        if (path.isEmpty())
             return false; // cancelled
-        path = dialog.selectedFiles().constFirst();
     }
 
     QString error;

@@ -1,7 +1,7 @@
 // The desk's SMS delivery (see SmsController.h).
 #include "SmsController.h"
 
-#include "Settings.h"
+#include "app/core/Settings.h"
 
 #include "app/sync/SmsGateway.h"
 #include "db/Repository.h"

@@ -1,7 +1,7 @@
 // The desk's background sync (see SyncController.h).
 #include "SyncController.h"
 
-#include "Settings.h"
+#include "app/core/Settings.h"
 
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"

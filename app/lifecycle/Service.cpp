@@ -73,6 +73,9 @@ Failure Failure::environment(const db::DbError &e)
     case db::DbError::Kind::Forbidden:
         code = QStringLiteral("central.forbidden");
         break;
+    case db::DbError::Kind::Lost:
+        code = QStringLiteral("database.lost");
+        break;
     default:
         code = QStringLiteral("database.error");
         break;
@@ -112,6 +115,10 @@ QString describeDbError(const db::DbError &e)
     case db::DbError::Kind::Forbidden:
         return Services::tr("The central database refused this change: a branch may only write its own rows. "
                             "Nothing was changed.");
+    case db::DbError::Kind::Lost:
+        return Services::tr("This program no longer holds the branch database it opened (the file was moved, replaced "
+                            "or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and "
+                            "start it again.");
     case db::DbError::Kind::Other:
         break;
     }

@@ -5,7 +5,7 @@
 #include "db/Repository.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
-#include "ui/Settings.h"
+#include "app/core/Settings.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -72,14 +72,14 @@ private slots:
         QFETCH(qint64, ms);
         // Keep the user's real settings file out of the default case.
         QStandardPaths::setTestModeEnabled(true);
-        const QString var = ui::Settings::environmentVariable(ui::SettingKey::SessionIdleMinutes);
+        const QString var = Settings::environmentVariable(SettingKey::SessionIdleMinutes);
         QCOMPARE(var, u"BRANCHDESK_IDLE_MINUTES"_s);
-        QCOMPARE(ui::Settings::settingsKey(ui::SettingKey::SessionIdleMinutes), u"session/idleMinutes"_s);
+        QCOMPARE(Settings::settingsKey(SettingKey::SessionIdleMinutes), u"session/idleMinutes"_s);
         if (env.isEmpty())
             qunsetenv(qPrintable(var));
         else
             qputenv(qPrintable(var), env);
-        QCOMPARE(ui::Settings::sessionIdleTimeout().count(), ms);
+        QCOMPARE(Settings::sessionIdleTimeout().count(), ms);
         qunsetenv(qPrintable(var));
     }
 
@@ -97,10 +97,10 @@ private slots:
     {
         QFETCH(QByteArray, env);
         QFETCH(QString, lang);
-        const QString var = ui::Settings::environmentVariable(ui::SettingKey::Language);
+        const QString var = Settings::environmentVariable(SettingKey::Language);
         QCOMPARE(var, u"BRANCHDESK_LANG"_s);
         qputenv(qPrintable(var), env);
-        QCOMPARE(ui::Settings::language(), lang);
+        QCOMPARE(Settings::language(), lang);
         qunsetenv(qPrintable(var));
     }
 

@@ -6,7 +6,7 @@
 #include <QVariant>
 #include <chrono>
 
-namespace branch::ui
+namespace branch
 {
 
 enum class SettingKey {
@@ -40,4 +40,4 @@ public:
     static QString language();
 };
 
-} // namespace branch::ui
+} // namespace branch

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace branch::ui
+namespace branch
 {
 
 namespace
@@ -96,4 +96,4 @@ QString Settings::language()
     return lang == QLatin1String("en") ? lang : QStringLiteral("fa");
 }
 
-} // namespace branch::ui
+} // namespace branch
