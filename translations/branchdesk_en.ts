@@ -1207,6 +1207,46 @@
         <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note: the backup is on the same disk as the database. It protects against a deleted or damaged file, not against a dead disk: set backup/folder or use --to with a USB stick or a network share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 actions were done after this backup was taken; they are listed in &quot;after_backup&quot;. What had reached the central database comes back with the next sync; the rest is only in the database kept aside (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checked online backup of the branch database into the backup folder (private files; older ones pruned); staff password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder (default: the setting backup/folder, else &apos;backups&apos; beside the database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff member&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backups in the backup folder, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a checked backup in place of the branch database, keeping the current one aside; an administrator&apos;s password on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What has not left the branch: changes waiting to be sent, the oldest, the last sync and the last backup, as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the database: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1803,6 +1843,58 @@
     </message>
     <message>
         <source>This program no longer holds the branch database it opened (the file was moved, replaced or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no branch code yet (run init): there is nothing to back up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created or written. Check that the disk or share is connected, or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another backup of this branch into this folder is running. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of the database did not pass its check, so it was not kept. The database itself is unchanged; try again, and call IT support if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to restore is the database itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backup file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sound BranchDesk backup (it is damaged or not a branch database). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer BranchDesk. Install that version first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup belongs to branch %1, and this database to branch %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit log does not verify (entry %1): it was altered, so it is not restored. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BranchDesk or another program has this database open. Close it on this PC and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the branch database is full, so this action could not be saved. Nothing was changed. Free some space on the disk (or ask IT support to) and do the action again; BranchDesk keeps running meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the branch database reported an error (it may be failing or have become read-only), so this action could not be saved. Nothing was changed. Call IT support; BranchDesk keeps running, and the action can be done again once the disk works.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1205,6 +1205,46 @@
         <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
         <translation>افزودن حساب کاربری کارمند؛ گذرواژه از ورودی استاندارد خوانده می‌شود. نخستین حساب هر شعبه باید مدیر سیستم آن باشد.</translation>
     </message>
+    <message>
+        <source>Note: the backup is on the same disk as the database. It protects against a deleted or damaged file, not against a dead disk: set backup/folder or use --to with a USB stick or a network share.</source>
+        <translation>توجه: پشتیبان روی همان دیسکی است که پایگاه داده روی آن است. این پشتیبان در برابر پاک‌شدن یا آسیب‌دیدن پرونده محافظت می‌کند، نه در برابر ازکارافتادن دیسک: backup/folder را تنظیم کنید یا با ‎--to‎ یک حافظهٔ USB یا پوشهٔ اشتراکی شبکه را بدهید.</translation>
+    </message>
+    <message>
+        <source>%1 actions were done after this backup was taken; they are listed in &quot;after_backup&quot;. What had reached the central database comes back with the next sync; the rest is only in the database kept aside (%2).</source>
+        <translation>پس از گرفتن این پشتیبان %1 کار انجام شده است؛ فهرست آن‌ها در &quot;after_backup&quot; آمده است. آنچه به پایگاه دادهٔ مرکزی رسیده بود با همگام‌سازی بعدی برمی‌گردد؛ بقیه فقط در پایگاه دادهٔ کنارگذاشته‌شده است (%2).</translation>
+    </message>
+    <message>
+        <source>A checked online backup of the branch database into the backup folder (private files; older ones pruned); staff password on standard input.</source>
+        <translation>پشتیبان وارسی‌شده و بی‌وقفه از پایگاه دادهٔ شعبه در پوشهٔ پشتیبان (پرونده‌های خصوصی؛ پشتیبان‌های قدیمی‌تر حذف می‌شوند)؛ گذرواژهٔ کارمند از ورودی استاندارد.</translation>
+    </message>
+    <message>
+        <source>The folder (default: the setting backup/folder, else &apos;backups&apos; beside the database).</source>
+        <translation>پوشه (پیش‌فرض: تنظیم backup/folder، وگرنه «backups» کنار پایگاه داده).</translation>
+    </message>
+    <message>
+        <source>The staff member&apos;s login.</source>
+        <translation>نام کاربری کارمند.</translation>
+    </message>
+    <message>
+        <source>The backups in the backup folder, newest first.</source>
+        <translation>پشتیبان‌های پوشهٔ پشتیبان، تازه‌ترین نخست.</translation>
+    </message>
+    <message>
+        <source>Put a checked backup in place of the branch database, keeping the current one aside; an administrator&apos;s password on standard input.</source>
+        <translation>یک پشتیبان وارسی‌شده را به‌جای پایگاه دادهٔ شعبه می‌گذارد و پایگاه دادهٔ کنونی را کنار نگه می‌دارد؛ گذرواژهٔ مدیر سامانه از ورودی استاندارد.</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s login.</source>
+        <translation>نام کاربری مدیر سامانه.</translation>
+    </message>
+    <message>
+        <source>What has not left the branch: changes waiting to be sent, the oldest, the last sync and the last backup, as JSON.</source>
+        <translation>آنچه هنوز از شعبه بیرون نرفته است: تغییرهای در انتظار ارسال، قدیمی‌ترین آن‌ها، آخرین همگام‌سازی و آخرین پشتیبان، به‌صورت JSON.</translation>
+    </message>
+    <message>
+        <source>Copying the database: %1%</source>
+        <translation>رونوشت‌برداری از پایگاه داده: %1٪</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1802,6 +1842,58 @@
     <message>
         <source>This program no longer holds the branch database it opened (the file was moved, replaced or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and start it again.</source>
         <translation>این برنامه دیگر پایگاه دادهٔ شعبه را که باز کرده بود در دست ندارد (پرونده جابه‌جا، جایگزین یا پاک شده، یا برنامهٔ دیگری در آن دست برده است). چیزی تغییر نکرد: BranchDesk را ببندید و دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <source>This database has no branch code yet (run init): there is nothing to back up.</source>
+        <translation>این پایگاه داده هنوز کد شعبه ندارد (init را اجرا کنید): چیزی برای پشتیبان‌گیری نیست.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 cannot be created or written. Check that the disk or share is connected, or choose another folder.</source>
+        <translation>پوشهٔ پشتیبان %1 ساخته یا نوشته نمی‌شود. بررسی کنید که دیسک یا پوشهٔ اشتراکی وصل باشد، یا پوشهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>Another backup of this branch into this folder is running. Try again when it has finished.</source>
+        <translation>پشتیبان‌گیری دیگری از این شعبه در همین پوشه در جریان است. پس از پایان آن دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>The copy of the database did not pass its check, so it was not kept. The database itself is unchanged; try again, and call IT support if it happens again.</source>
+        <translation>رونوشت پایگاه داده از وارسی سربلند بیرون نیامد و نگه داشته نشد. خود پایگاه داده تغییری نکرده است؛ دوباره تلاش کنید و اگر تکرار شد با پشتیبانی فناوری اطلاعات تماس بگیرید.</translation>
+    </message>
+    <message>
+        <source>The backup to restore is the database itself.</source>
+        <translation>پشتیبانی که برای بازگردانی داده‌اید خودِ پایگاه داده است.</translation>
+    </message>
+    <message>
+        <source>There is no backup file %1.</source>
+        <translation>پروندهٔ پشتیبان %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>%1 is not a sound BranchDesk backup (it is damaged or not a branch database). Nothing was changed.</source>
+        <translation>%1 پشتیبان سالمی از BranchDesk نیست (آسیب دیده است یا پایگاه دادهٔ شعبه نیست). چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer BranchDesk. Install that version first. Nothing was changed.</source>
+        <translation>این پشتیبان را نسخهٔ تازه‌تری از BranchDesk نوشته است. نخست آن نسخه را نصب کنید. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to branch %1, and this database to branch %2. Nothing was changed.</source>
+        <translation>این پشتیبان از شعبهٔ %1 است و این پایگاه داده از شعبهٔ %2. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit log does not verify (entry %1): it was altered, so it is not restored. Nothing was changed.</source>
+        <translation>گزارش ممیزی این پشتیبان درست درنمی‌آید (ردیف %1): دست‌کاری شده است و بازگردانده نمی‌شود. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>BranchDesk or another program has this database open. Close it on this PC and try again. Nothing was changed.</source>
+        <translation>BranchDesk یا برنامهٔ دیگری این پایگاه داده را باز کرده است. آن را روی این رایانه ببندید و دوباره تلاش کنید. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the branch database is full, so this action could not be saved. Nothing was changed. Free some space on the disk (or ask IT support to) and do the action again; BranchDesk keeps running meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the branch database reported an error (it may be failing or have become read-only), so this action could not be saved. Nothing was changed. Call IT support; BranchDesk keeps running, and the action can be done again once the disk works.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/Settings.h"
 #include "app/core/Version.h"
 #include "app/lifecycle/Admin.h"
+#include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Dashboard.h"
 #include "app/lifecycle/Demo.h"
@@ -27,6 +29,7 @@
 #include "db/Repository.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,6 +42,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace branch
 {
@@ -764,6 +771,129 @@ int cmdReportDaily(Invocation &inv, Context *ctx)
     return Done;
 }
 
+// ---- keeping the branch's work ----------------------------------------------------------
+
+// Progress on stderr, for a person at a terminal only (scripts read stdout's JSON).
+db::CopyProgress terminalProgress()
+{
+#ifdef Q_OS_UNIX
+    if (!::isatty(2))
+        return {};
+#endif
+    return [last = -1](qint64 done, qint64 total) mutable {
+        const int percent = total > 0 ? int(done * 100 / total) : 100;
+        if (percent != last) {
+            last = percent;
+            std::fprintf(stderr, "\r%s", qPrintable(QCoreApplication::translate("branch::Cli", "Copying the database: %1%").arg(percent)));
+            if (percent == 100)
+                std::fputc('\n', stderr);
+        }
+        return true;
+    };
+}
+
+QString backupFolderOption(const Invocation &inv)
+{
+    return inv.has("to") ? QDir::cleanPath(inv.opt("to")) : backupFolderFromSettings(inv.dbPath);
+}
+
+QJsonObject backupFileJson(const BackupFile &f)
+{
+    return {{QStringLiteral("file"), f.path},
+            {QStringLiteral("branch_code"), f.branchCode},
+            {QStringLiteral("taken_at"), isoOut(f.takenAt)},
+            {QStringLiteral("bytes"), f.bytes}};
+}
+
+int cmdBackup(Invocation &inv, Context *ctx)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto who = authenticateFor(*ctx, inv.opt("staff"), staffPassword, StaffPermission::BackUp, inv.now);
+    security::wipe(staffPassword);
+    if (!who.ok())
+        return fail(who.failure);
+    const QString folder = backupFolderOption(inv);
+    auto r =
+        makeBackup(ctx->db.path(), folder, who.value->login, inv.now, backupPolicyFromSettings(), terminalProgress());
+    if (!r.ok())
+        return fail(r.failure);
+    QJsonObject out = backupFileJson(r.value->file);
+    out.insert(QStringLiteral("ok"), true);
+    out.insert(QStringLiteral("removed"), r.value->removed);
+    out.insert(QStringLiteral("same_disk"), r.value->sameDisk);
+    out.insert(QStringLiteral("waiting_changes"), r.value->waitingChanges);
+    printJson(out);
+    if (r.value->sameDisk)
+        printErr(Cli::tr("Note: the backup is on the same disk as the database. It protects against a deleted or "
+                         "damaged file, not against a dead disk: set backup/folder or use --to with a USB stick "
+                         "or a network share."));
+    return Done;
+}
+
+int cmdBackupList(Invocation &inv, Context *)
+{
+    QJsonArray out;
+    for (const BackupFile &f : listBackups(backupFolderOption(inv)))
+        out.append(backupFileJson(f));
+    printJson(out);
+    return Done;
+}
+
+int cmdRestore(Invocation &inv, Context *)
+{
+    auto [staffPassword, rest] = splitFirstLine(readStdin());
+    Q_UNUSED(rest)
+    auto r = restoreBackup(inv.dbPath, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.now);
+    security::wipe(staffPassword);
+    if (!r.ok())
+        return fail(r.failure);
+    const RestoreDone &d = *r.value;
+    QJsonArray after;
+    for (const db::AuditLine &a : d.afterBackup)
+        after.append(QJsonObject{{QStringLiteral("seq"), a.seq},
+                                 {QStringLiteral("at"), a.at},
+                                 {QStringLiteral("actor"), a.actor},
+                                 {QStringLiteral("action"), a.action},
+                                 {QStringLiteral("national_code"), a.nationalCode}});
+    printJson(
+        QJsonObject{{QStringLiteral("ok"), true},
+                    {QStringLiteral("database"), d.database},
+                    {QStringLiteral("backup"), d.backup},
+                    {QStringLiteral("branch_code"), d.facts.branchCode},
+                    {QStringLiteral("kept_aside"), d.keptAside.isEmpty() ? QJsonValue() : QJsonValue(d.keptAside)},
+                    {QStringLiteral("backup_last_action_at"), d.facts.lastAuditAt},
+                    {QStringLiteral("waiting_in_backup"), d.facts.waitingChanges},
+                    {QStringLiteral("after_backup"), after},
+                    {QStringLiteral("unsent_in_kept_aside"), d.unsentInKeptAside}});
+    if (!d.afterBackup.isEmpty())
+        printErr(Cli::tr("%1 actions were done after this backup was taken; they are listed in \"after_backup\". "
+                         "What had reached the central database comes back with the next sync; the rest is only "
+                         "in the database kept aside (%2).")
+                     .arg(d.afterBackup.size())
+                     .arg(d.keptAside));
+    return Done;
+}
+
+int cmdStatus(Invocation &inv, Context *ctx)
+{
+    auto r = keepingStatus(*ctx);
+    if (!r.ok())
+        return fail(r.failure);
+    const KeepingStatus &s = *r.value;
+    const int warnHours = Settings::boundedInt(SettingKey::UnsentWarnHours, 1, 24 * 365);
+    printJson(QJsonObject{
+        {QStringLiteral("waiting"), s.waiting},
+        {QStringLiteral("oldest_waiting_at"), isoOrNull(s.oldestWaiting)},
+        {QStringLiteral("last_sync"), isoOrNull(s.lastSync)},
+        {QStringLiteral("last_backup"), isoOrNull(s.lastBackup)},
+        {QStringLiteral("last_backup_file"), s.lastBackupPath.isEmpty() ? QJsonValue() : QJsonValue(s.lastBackupPath)},
+        {QStringLiteral("backup_folder"), backupFolderOption(inv)},
+        {QStringLiteral("waiting_too_long"),
+         s.oldestWaiting.isValid() && s.oldestWaiting.secsTo(inv.now) > qint64(warnHours) * 3600}});
+    return Done;
+}
+
 int cmdAuditVerify(Invocation &inv, Context *ctx)
 {
     Q_UNUSED(inv)
@@ -1257,6 +1387,46 @@ const QList<Command> &commands()
          0,
          true,
          cmdAuditVerify},
+        {{QStringLiteral("backup")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "A checked online backup of the branch database into the backup folder "
+                                          "(private files; older ones pruned); staff password on standard input."),
+         {{"to", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "The folder (default: the setting backup/folder, else "
+                                            "'backups' beside the database).")},
+          {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The staff member's login.")}},
+         0,
+         0,
+         true,
+         cmdBackup},
+        {{QStringLiteral("backup"), QStringLiteral("list")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "The backups in the backup folder, newest first."),
+         {{"to", true,
+           QT_TRANSLATE_NOOP("branch::Cli", "The folder (default: the setting backup/folder, else "
+                                            "'backups' beside the database).")}},
+         0,
+         0,
+         false,
+         cmdBackupList},
+        {{QStringLiteral("restore")},
+         "FILE",
+         QT_TRANSLATE_NOOP("branch::Cli", "Put a checked backup in place of the branch database, keeping the current "
+                                          "one aside; an administrator's password on standard input."),
+         {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The administrator's login.")}},
+         1,
+         1,
+         false,
+         cmdRestore},
+        {{QStringLiteral("status")},
+         "",
+         QT_TRANSLATE_NOOP("branch::Cli", "What has not left the branch: changes waiting to be sent, the oldest, the "
+                                          "last sync and the last backup, as JSON."),
+         {},
+         0,
+         0,
+         true,
+         cmdStatus},
         {{QStringLiteral("report"), QStringLiteral("daily")},
          "",
          QT_TRANSLATE_NOOP("branch::Cli", "The supervisor dashboard's figures of one day as JSON: requests per "

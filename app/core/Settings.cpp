@@ -25,6 +25,11 @@ const Entry &entry(SettingKey key)
         {SettingKey::SyncCentralUrl, "sync/centralUrl", "BRANCHDESK_CENTRAL", QVariant(QString())},
         {SettingKey::SyncIntervalMinutes, "sync/intervalMinutes", "BRANCHDESK_SYNC_MINUTES", QVariant(5)},
         {SettingKey::SmsGatewayUrl, "sms/gatewayUrl", "BRANCHDESK_SMS_GATEWAY", QVariant(QString())},
+        {SettingKey::BackupFolder, "backup/folder", "BRANCHDESK_BACKUP_FOLDER", QVariant(QString())},
+        {SettingKey::BackupIntervalMinutes, "backup/intervalMinutes", "BRANCHDESK_BACKUP_MINUTES", QVariant(30)},
+        {SettingKey::BackupKeep, "backup/keep", "BRANCHDESK_BACKUP_KEEP", QVariant(48)},
+        {SettingKey::BackupDailyDays, "backup/dailyDays", "BRANCHDESK_BACKUP_DAILY_DAYS", QVariant(14)},
+        {SettingKey::UnsentWarnHours, "sync/unsentWarnHours", "BRANCHDESK_UNSENT_WARN_HOURS", QVariant(8)},
     };
     for (const Entry &e : table)
         if (e.key == key)
@@ -87,6 +92,25 @@ std::chrono::milliseconds Settings::syncInterval()
     if (!ok || !std::isfinite(minutes) || minutes <= 0)
         minutes = defaultValue(SettingKey::SyncIntervalMinutes).toDouble();
     minutes = std::clamp(minutes, 5.0 / 60, 24.0 * 60);
+    return std::chrono::milliseconds(qRound64(minutes * 60'000));
+}
+
+int Settings::boundedInt(SettingKey key, int min, int max)
+{
+    bool ok = false;
+    const int v = value(key).toString().trimmed().toInt(&ok);
+    if (!ok || v < min || v > max)
+        return defaultValue(key).toInt();
+    return v;
+}
+
+std::chrono::milliseconds Settings::backupInterval()
+{
+    bool ok = false;
+    double minutes = value(SettingKey::BackupIntervalMinutes).toDouble(&ok);
+    if (!ok || !std::isfinite(minutes) || minutes <= 0)
+        minutes = defaultValue(SettingKey::BackupIntervalMinutes).toDouble();
+    minutes = std::clamp(minutes, 1.0 / 60, 24.0 * 60); // tests use seconds
     return std::chrono::milliseconds(qRound64(minutes * 60'000));
 }
 

@@ -10,11 +10,16 @@ namespace branch
 {
 
 enum class SettingKey {
-    SessionIdleMinutes,  // minutes without key or mouse input before the session locks
-    Language,            // "fa" (default) or "en": the desk's language from the next start
-    SyncCentralUrl,      // the central database (postgresql://… or sqlite:///…); empty: no sync
-    SyncIntervalMinutes, // minutes between background syncs
-    SmsGatewayUrl,       // the SMS gateway the desk delivers the queued SMS to; empty: not from the desk
+    SessionIdleMinutes,    // minutes without key or mouse input before the session locks
+    Language,              // "fa" (default) or "en": the desk's language from the next start
+    SyncCentralUrl,        // the central database (postgresql://… or sqlite:///…); empty: no sync
+    SyncIntervalMinutes,   // minutes between background syncs
+    SmsGatewayUrl,         // the SMS gateway the desk delivers the queued SMS to; empty: not from the desk
+    BackupFolder,          // where backups go; empty: `backups` beside the database (not a second disk)
+    BackupIntervalMinutes, // minutes between the desk's backups while changes wait to be sent
+    BackupKeep,            // how many of the newest backups a folder keeps
+    BackupDailyDays,       // and the newest of each of this many last days
+    UnsentWarnHours,       // changes waiting longer than this are pointed out at sign-in and at close
 };
 
 class Settings
@@ -36,6 +41,11 @@ public:
     // Time between background syncs: like the idle timeout, unusable values fall back to
     // the default (5 minutes); at least 5 seconds.
     static std::chrono::milliseconds syncInterval();
+    // A whole number of `key` between `min` and `max`; unusable values read as its default.
+    static int boundedInt(SettingKey key, int min, int max);
+    // Between the desk's backups: at least a minute, a day at most (default 30 minutes).
+    static std::chrono::milliseconds backupInterval();
+
     // "fa" or "en"; anything else reads as the default, Persian.
     static QString language();
 };

@@ -179,6 +179,8 @@ bool roleMay(const QString &role, StaffPermission permission)
         return supervisor;
     case StaffPermission::Administer:
         return admin;
+    case StaffPermission::BackUp:
+        return clerk || supervisor || admin;
     }
     return false;
 }

@@ -58,6 +58,7 @@ enum class StaffPermission {
     CounterActions, // activate, refuse, change mobile, reset password or questions
     ReviewMismatch, // decide identity-mismatch cases
     Administer,     // staff accounts, imports, audit verification
+    BackUp,         // a backup of the branch database (every staff role; restore is Administer)
 };
 bool roleMay(const QString &role, StaffPermission permission);
 
