@@ -694,6 +694,41 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore the branch database — BranchDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the branch database from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up a &amp;new branch database instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueuePage</name>
     <message>
         <source>Supervisor review queue</source>
@@ -2710,6 +2745,50 @@
         <source>&amp;About BranchDesk…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes made at this desk have not reached the central database; the oldest is from %2, more than %3 hours ago. They are safe in this desk&apos;s database and its backups, but no other branch sees them yet. Tell the branch&apos;s IT support that this desk cannot sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups go to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backups are on the same disk as the database: they protect against a deleted or damaged file, not against a dead disk. Ask IT support to set a backup folder on a USB stick or a network share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the changes not sent yet before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -3097,6 +3176,37 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RestoreDialog</name>
+    <message>
+        <source>There is no branch database at %1, but backups of this desk&apos;s database were found. Restore the newest one unless you know another is right; an administrator signs in to do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch database at %1 is damaged and cannot be opened. Restore a backup: the damaged file is kept aside, not deleted. An administrator signs in to do it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — branch %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s login and password are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is in place. %1 actions done after it are not in it; what had reached the central database comes back with the next sync, the rest is only in the file kept aside (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -694,6 +694,41 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore the branch database — BranchDesk</source>
+        <translation>بازگردانی پایگاه دادهٔ شعبه — BranchDesk</translation>
+    </message>
+    <message>
+        <source>Restore the branch database from a backup</source>
+        <translation>بازگردانی پایگاه دادهٔ شعبه از یک پشتیبان</translation>
+    </message>
+    <message>
+        <source>&amp;Backups (newest first):</source>
+        <translation>&amp;پشتیبان‌ها (تازه‌ترین نخست):</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation>&amp;نام کاربری مدیر سامانه:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation>&amp;بازگردانی این پشتیبان</translation>
+    </message>
+    <message>
+        <source>Set up a &amp;new branch database instead</source>
+        <translation>به‌جای آن پایگاه دادهٔ &amp;تازه‌ای بساز</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueuePage</name>
     <message>
         <source>Supervisor review queue</source>
@@ -2708,6 +2743,50 @@
         <source>&amp;About BranchDesk…</source>
         <translation>&amp;دربارهٔ BranchDesk…</translation>
     </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;پشتیبان‌گیری هم‌اکنون</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>پشتیبان‌گیری انجام نشد: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes made at this desk have not reached the central database; the oldest is from %2, more than %3 hours ago. They are safe in this desk&apos;s database and its backups, but no other branch sees them yet. Tell the branch&apos;s IT support that this desk cannot sync.</source>
+        <translation>%1 تغییری که در این میز انجام شده هنوز به پایگاه دادهٔ مرکزی نرسیده است؛ قدیمی‌ترین آن‌ها مربوط به %2 است، بیش از %3 ساعت پیش. این تغییرها در پایگاه دادهٔ این میز و پشتیبان‌های آن امن‌اند، اما هنوز هیچ شعبهٔ دیگری آن‌ها را نمی‌بیند. به پشتیبانی فناوری اطلاعات شعبه خبر دهید که این میز همگام نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Backing up… %1</source>
+        <translation>در حال پشتیبان‌گیری… %1</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>آخرین پشتیبان: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>هنوز پشتیبانی گرفته نشده</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>پشتیبان‌گیری ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Backups go to %1.</source>
+        <translation>پشتیبان‌ها در %1 نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The backups are on the same disk as the database: they protect against a deleted or damaged file, not against a dead disk. Ask IT support to set a backup folder on a USB stick or a network share.</source>
+        <translation>پشتیبان‌ها روی همان دیسکِ پایگاه داده‌اند: در برابر پاک‌شدن یا آسیب‌دیدن پرونده محافظت می‌کنند، نه در برابر ازکارافتادن دیسک. از پشتیبانی فناوری اطلاعات بخواهید پوشهٔ پشتیبان را روی حافظهٔ USB یا پوشهٔ اشتراکی شبکه بگذارد.</translation>
+    </message>
+    <message>
+        <source>Backing up the changes not sent yet before closing…</source>
+        <translation>پیش از بستن، از تغییرهای ارسال‌نشده پشتیبان گرفته می‌شود…</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (از %2)</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -3097,6 +3176,37 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Discard</source>
         <translation>کنار گذاشتن</translation>
+    </message>
+</context>
+<context>
+    <name>branch::ui::RestoreDialog</name>
+    <message>
+        <source>There is no branch database at %1, but backups of this desk&apos;s database were found. Restore the newest one unless you know another is right; an administrator signs in to do it.</source>
+        <translation>در %1 پایگاه دادهٔ شعبه‌ای نیست، اما پشتیبان‌هایی از پایگاه دادهٔ این میز پیدا شد. تازه‌ترین را بازگردانید، مگر آنکه بدانید پشتیبان دیگری درست است؛ برای این کار مدیر سامانه وارد می‌شود.</translation>
+    </message>
+    <message>
+        <source>The branch database at %1 is damaged and cannot be opened. Restore a backup: the damaged file is kept aside, not deleted. An administrator signs in to do it.</source>
+        <translation>پایگاه دادهٔ شعبه در %1 آسیب دیده است و باز نمی‌شود. یک پشتیبان را بازگردانید: پروندهٔ آسیب‌دیده کنار گذاشته می‌شود، نه پاک. برای این کار مدیر سامانه وارد می‌شود.</translation>
+    </message>
+    <message>
+        <source>%1 — branch %2 — %3</source>
+        <translation>%1 — شعبهٔ %2 — %3</translation>
+    </message>
+    <message>
+        <source>Choose a backup first.</source>
+        <translation>نخست یک پشتیبان برگزینید.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s login and password are needed.</source>
+        <translation>نام کاربری و گذرواژهٔ مدیر سامانه لازم است.</translation>
+    </message>
+    <message>
+        <source>The backup is in place.</source>
+        <translation>پشتیبان در جای خود گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>The backup is in place. %1 actions done after it are not in it; what had reached the central database comes back with the next sync, the rest is only in the file kept aside (%2).</source>
+        <translation>پشتیبان در جای خود گذاشته شد. %1 کاری که پس از آن انجام شده در آن نیست؛ آنچه به پایگاه دادهٔ مرکزی رسیده بود با همگام‌سازی بعدی برمی‌گردد و بقیه فقط در پروندهٔ کنارگذاشته‌شده است (%2).</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 #include "DeskStart.h"
 
 #include "FirstRunDialog.h"
+#include "RestoreDialog.h"
 
+#include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Staff.h"
 #include "db/Repository.h"
 
@@ -27,6 +29,21 @@ DeskStart startDesk(const QString &path)
     DeskStart start;
     db::DbError error;
     start.db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
+    // Missing or damaged, and backups of it exist: the restore is offered first.
+    const bool damaged = error.kind == db::DbError::Kind::Corrupt || error.kind == db::DbError::Kind::NotInitialised;
+    if (!start.db && (error.kind == db::DbError::Kind::Missing || damaged)) {
+        const QList<BackupFile> backups = listBackups(backupFolderFromSettings(path));
+        if (!backups.isEmpty()) {
+            RestoreDialog restore(path, damaged ? RestoreDialog::Why::Damaged : RestoreDialog::Why::Missing, backups);
+            if (restore.exec() == QDialog::Accepted) {
+                QMessageBox::information(nullptr, QApplication::translate("branch::Desk", "BranchDesk"),
+                                         restore.summary());
+                start.db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
+            } else if (!restore.setUpInstead()) {
+                return {nullptr, 0, {}};
+            }
+        }
+    }
     if (!start.db && error.kind == db::DbError::Kind::Missing) {
         // A fresh install: the first window offers to set the branch up, not an error.
         FirstRunDialog setUp(path);

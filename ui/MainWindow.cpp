@@ -4,19 +4,21 @@
 
 #include "AboutDialog.h"
 #include "ApplicantView.h"
+#include "BackupController.h"
 #include "DashboardPage.h"
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
 #include "RegistrationWizard.h"
 #include "ReviewQueuePage.h"
 #include "SearchPage.h"
-#include "app/core/Settings.h"
 #include "SmsController.h"
 #include "SyncController.h"
+#include "app/core/Settings.h"
 
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
 #include "app/lifecycle/Status.h"
@@ -24,11 +26,15 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 
 namespace branch::ui
 {
@@ -37,7 +43,8 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
       m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
       m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this)),
-      m_sync(new SyncController(ctx.db.path(), this)), m_sms(new SmsController(ctx.db.path(), this))
+      m_sync(new SyncController(ctx.db.path(), this)), m_sms(new SmsController(ctx.db.path(), this)),
+      m_backup(new BackupController(ctx.db.path(), this)), m_backupLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -113,6 +120,18 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         if (!ok)
             statusBar()->showMessage(tr("SMS could not be sent now: %1").arg(m_sms->lastError()), 15000);
     });
+    // Backups by themselves while changes wait; this one on demand.
+    m_backUpAction = new QAction(tr("&Back up now"), this);
+    m_backUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_backUpAction, &QAction::triggered, m_backup, &BackupController::backUpNow);
+    addAction(m_backUpAction);
+    if (const auto kept = keepingStatus(m_ctx); kept.ok())
+        m_backup->setLastBackup(kept.value->lastBackup);
+    connect(m_backup, &BackupController::stateChanged, this, &MainWindow::updateBackupState);
+    connect(m_backup, &BackupController::finished, this, [this](bool ok, const QString &message) {
+        if (!ok)
+            statusBar()->showMessage(tr("The backup failed: %1").arg(message), 30000);
+    });
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -127,6 +146,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     desk->addAction(m_reviewAction);
     desk->addAction(refresh);
     desk->addAction(syncNow);
+    desk->addAction(m_backUpAction);
     desk->addSeparator();
     // The language applies from the next start: every screen is built in one language.
     QMenu *languageMenu = desk->addMenu(tr("&Language"));
@@ -164,8 +184,10 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
     m_dbLabel->setToolTip(ctx.db.path());
     statusBar()->addPermanentWidget(m_staffLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_backupLabel);
     statusBar()->addPermanentWidget(m_dbLabel);
     refresh->trigger();
+    updateBackupState();
     m_search->focusSearch();
 }
 
@@ -202,6 +224,82 @@ void MainWindow::setSession(const StaffSession &session)
     if (m_review)
         m_review->setSession(session);
     m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(session.login, roleLabel(session.role)));
+    m_backup->setActor(session.login);
+    // Said at sign-in, window-modal: the person reads it before serving anyone.
+    const QString tooLong = waitingTooLongText();
+    if (!tooLong.isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, QApplication::translate("branch::Desk", "BranchDesk"),
+                                    tooLong, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("waitingTooLong"));
+        box->open();
+    }
+}
+
+QString MainWindow::waitingTooLongText() const
+{
+    const auto kept = keepingStatus(m_ctx);
+    if (!kept.ok() || kept.value->waiting == 0 || !kept.value->oldestWaiting.isValid())
+        return {};
+    const int hours = Settings::unsentWarnHours();
+    const QDateTime oldest = kept.value->oldestWaiting;
+    if (oldest.secsTo(QDateTime::currentDateTimeUtc()) <= qint64(hours) * 3600)
+        return {};
+    const bool persian = language() == QLatin1String("fa");
+    const QLocale locale;
+    const QString since = toJalaliString(oldest.toLocalTime().date(), persian) + QLatin1Char(' ') +
+                          locale.toString(oldest.toLocalTime().time(), u"HH:mm");
+    return tr("%1 changes made at this desk have not reached the central database; the oldest is from %2, more "
+              "than %3 hours ago. They are safe in this desk's database and its backups, but no other branch "
+              "sees them yet. Tell the branch's IT support that this desk cannot sync.")
+        .arg(locale.toString(kept.value->waiting), since, locale.toString(hours));
+}
+
+void MainWindow::updateBackupState()
+{
+    const bool persian = language() == QLatin1String("fa");
+    const QLocale locale;
+    QString text;
+    if (m_backup->isRunning()) {
+        text = tr("Backing up… %1").arg(locale.toString(m_backup->progressPercent()) + locale.percent());
+    } else if (m_backup->lastBackup().isValid()) {
+        const QDateTime t = m_backup->lastBackup().toLocalTime();
+        const QString when = t.date() == QDate::currentDate() ? locale.toString(t.time(), u"HH:mm")
+                                                              : toJalaliString(t.date(), persian) + QLatin1Char(' ') +
+                                                                    locale.toString(t.time(), u"HH:mm");
+        text = tr("Last backup: %1").arg(when);
+    } else {
+        text = tr("No backup yet");
+    }
+    if (!m_backup->lastError().isEmpty())
+        text = tr("Backup failed");
+    QString tip = tr("Backups go to %1.").arg(QDir::toNativeSeparators(m_backup->folder()));
+    if (m_backup->sharesTheDatabaseDisk()) {
+        text += QStringLiteral(" ⚠");
+        tip += QLatin1Char('\n') + tr("The backups are on the same disk as the database: they protect against a "
+                                      "deleted or damaged file, not against a dead disk. Ask IT support to set a "
+                                      "backup folder on a USB stick or a network share.");
+    }
+    if (!m_backup->lastError().isEmpty())
+        tip += QLatin1Char('\n') + m_backup->lastError();
+    m_backupLabel->setText(text);
+    m_backupLabel->setToolTip(tip);
+    m_backupLabel->setAccessibleDescription(tip);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_backup->waitForIdle();
+    const auto kept = keepingStatus(m_ctx);
+    if (kept.ok() && kept.value->waiting > 0 && !m_backup->isRecent()) {
+        statusBar()->showMessage(tr("Backing up the changes not sent yet before closing…"));
+        m_backup->backUpNow();
+        m_backup->waitForIdle();
+    }
+    const QString tooLong = waitingTooLongText();
+    if (!tooLong.isEmpty())
+        QMessageBox::warning(this, QApplication::translate("branch::Desk", "BranchDesk"), tooLong);
+    event->accept();
 }
 
 void MainWindow::updateSyncState()
@@ -209,7 +307,19 @@ void MainWindow::updateSyncState()
     // Offline is the normal state of a branch: said plainly, not as an error.
     auto waiting = changesWaitingToSync(m_ctx);
     const QLocale locale;
-    const QString queued = waiting.ok() ? locale.toString(*waiting.value) : tr("unknown");
+    QString queued = waiting.ok() ? locale.toString(*waiting.value) : tr("unknown");
+    if (waiting.ok())
+        m_backup->setChangesWaiting(*waiting.value > 0);
+    // How long they have waited, in the same words at every screen.
+    if (waiting.ok() && *waiting.value > 0)
+        if (const auto kept = keepingStatus(m_ctx); kept.ok() && kept.value->oldestWaiting.isValid()) {
+            const QDateTime t = kept.value->oldestWaiting.toLocalTime();
+            const QString since = t.date() == QDate::currentDate()
+                                      ? locale.toString(t.time(), u"HH:mm")
+                                      : toJalaliString(t.date(), language() == QLatin1String("fa")) + QLatin1Char(' ') +
+                                            locale.toString(t.time(), u"HH:mm");
+            queued = tr("%1 (since %2)").arg(queued, since);
+        }
     const bool persian = language() == QLatin1String("fa");
     const QString last = m_sync->lastSuccess().isValid()
                              ? (toJalaliString(m_sync->lastSuccess().toLocalTime().date(), persian) + QLatin1Char(' ') +

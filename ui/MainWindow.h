@@ -29,6 +29,7 @@ class SearchPage;
 class ApplicantView;
 class DashboardPage;
 class ReviewQueuePage;
+class BackupController;
 class SmsController;
 class SyncController;
 enum class CounterAction;
@@ -57,6 +58,13 @@ public:
     QLabel *syncLabel() const { return m_syncLabel; }
     SyncController *syncController() const { return m_sync; }
     SmsController *smsController() const { return m_sms; }
+    // The desk's own backups; Desk → Back up now (Ctrl+Shift+B).
+    BackupController *backupController() const { return m_backup; }
+    QLabel *backupLabel() const { return m_backupLabel; }
+    QAction *backUpAction() const { return m_backUpAction; }
+    // Changes waiting longer than sync/unsentWarnHours: the text the desk shows at sign-in
+    // and at close (empty when nothing waits that long).
+    QString waitingTooLongText() const;
     // The receipt of the last counter action, while it is open (window-modal, not blocking).
     ReceiptDialog *receiptDialog() const { return m_receipt; }
     // Desk → Register a person… (Ctrl+N): shown to the roles that serve people at the counter.
@@ -89,8 +97,14 @@ signals:
     // The clerk opened this applicant (Enter in the search field or on a result row).
     void applicantActivated(const QString &nationalCode);
 
+protected:
+    // Unsent changes and no recent backup: a backup first (the window waits for it).
+    // Changes waiting too long: said before the desk closes.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void showCentral(QWidget *w);
+    void updateBackupState();
     void updateSyncState();
     void onCounterActionDone(CounterAction action, const QString &nationalCode,
                              const QList<QPair<QString, QString>> &details, const QString &receiptAction);
@@ -106,6 +120,9 @@ private:
     QAction *m_applicantMenu = nullptr;
     SyncController *m_sync;
     SmsController *m_sms;
+    BackupController *m_backup;
+    QLabel *m_backupLabel;
+    QAction *m_backUpAction = nullptr;
     QPointer<ReceiptDialog> m_receipt;
     QAction *m_register = nullptr;
     QPointer<RegistrationWizard> m_wizard;

@@ -881,7 +881,7 @@ int cmdStatus(Invocation &inv, Context *ctx)
     if (!r.ok())
         return fail(r.failure);
     const KeepingStatus &s = *r.value;
-    const int warnHours = Settings::boundedInt(SettingKey::UnsentWarnHours, 1, 24 * 365);
+    const int warnHours = Settings::unsentWarnHours();
     printJson(QJsonObject{
         {QStringLiteral("waiting"), s.waiting},
         {QStringLiteral("oldest_waiting_at"), isoOrNull(s.oldestWaiting)},

@@ -104,6 +104,11 @@ int Settings::boundedInt(SettingKey key, int min, int max)
     return v;
 }
 
+int Settings::unsentWarnHours()
+{
+    return boundedInt(SettingKey::UnsentWarnHours, 1, 24 * 3660);
+}
+
 std::chrono::milliseconds Settings::backupInterval()
 {
     bool ok = false;

@@ -43,6 +43,8 @@ public:
     static std::chrono::milliseconds syncInterval();
     // A whole number of `key` between `min` and `max`; unusable values read as its default.
     static int boundedInt(SettingKey key, int min, int max);
+    // Hours after which waiting changes are pointed out (default 8; at most ten years).
+    static int unsentWarnHours();
     // Between the desk's backups: at least a minute, a day at most (default 30 minutes).
     static std::chrono::milliseconds backupInterval();
 

@@ -230,7 +230,9 @@ void TestCliBackup::statusSaysWhatHasNotLeft()
 {
     Branch b;
     QVERIFY(b.make());
-    auto s = ctl(b.db, {u"--now"_s, at(0), u"status"_s});
+    QProcessEnvironment env = cliEnv();
+    env.insert(u"BRANCHDESK_UNSENT_WARN_HOURS"_s, u"8"_s); // the default, whatever the test run sets
+    auto s = ctl(b.db, {u"--now"_s, at(0), u"status"_s}, {}, env);
     QVERIFY2(s.exitCode == 0, qPrintable(describe(s)));
     QJsonObject o = s.json().object();
     // Registration, verification, activation: all waiting, nothing synced or backed up.
@@ -240,7 +242,7 @@ void TestCliBackup::statusSaysWhatHasNotLeft()
     QVERIFY(o.value(u"last_backup"_s).isNull());
     QCOMPARE(o.value(u"waiting_too_long"_s).toBool(), false);
     QCOMPARE(b.backup(60).exitCode, 0);
-    s = ctl(b.db, {u"--now"_s, at(9 * 3600), u"status"_s});
+    s = ctl(b.db, {u"--now"_s, at(9 * 3600), u"status"_s}, {}, env);
     o = s.json().object();
     QCOMPARE(QDateTime::fromString(o.value(u"last_backup"_s).toString(), Qt::ISODateWithMs), kT0.addSecs(60));
     QVERIFY(o.value(u"last_backup_file"_s).toString().endsWith(u"branchdesk-1234-20261120T060100Z.db"_s));
