@@ -345,6 +345,53 @@ QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const
     return out;
 }
 
+// Every state of the rows `ids` of `table` that the central change log holds (row id →
+// states), as the push compares them. The log keeps each batch's last state of a row.
+QHash<QString, QList<Row>> loggedStates(CentralDatabase &db, const QString &table, const TableShape &t,
+                                        const QStringList &ids)
+{
+    QHash<QString, QList<Row>> out;
+    if (ids.isEmpty())
+        return out;
+    QSqlQuery &q = db.prepared(
+        db.isPostgres() ? QStringLiteral("SELECT row_id, payload::text FROM changes WHERE table_name = ? AND op = "
+                                         "'upsert' AND row_id = ANY(?::text[])")
+                        : QStringLiteral("SELECT row_id, payload FROM changes WHERE table_name = ? AND op = 'upsert' "
+                                         "AND row_id IN (SELECT value FROM json_each(?))"));
+    q.addBindValue(table);
+    q.addBindValue(
+        db.isPostgres()
+            ? arrayLiteral(ids)
+            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    db.exec(q);
+    while (q.next())
+        out[q.value(0).toString()] << rowFromPayload(t,
+                                                     QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+    q.finish();
+    return out;
+}
+
+// The open conflicts of `branch`: table + '/' + row id → the highest version the branch
+// had pushed in them (its own state of the row, which the central does not hold).
+QHash<QString, int> openConflictVersions(CentralDatabase &db, const QString &branch)
+{
+    QSqlQuery &q = db.prepared(
+        db.isPostgres()
+            ? QStringLiteral("SELECT table_name, row_id, max(coalesce((local_payload ->> 'version')::integer, "
+                             "base_version + 1)) FROM conflicts WHERE branch_code = ? AND status = 'open' GROUP BY "
+                             "table_name, row_id")
+            : QStringLiteral("SELECT table_name, row_id, max(coalesce(CAST(json_extract(local_payload, '$.version') "
+                             "AS INTEGER), base_version + 1)) FROM conflicts WHERE branch_code = ? AND status = "
+                             "'open' GROUP BY table_name, row_id"));
+    q.addBindValue(branch);
+    db.exec(q);
+    QHash<QString, int> out;
+    while (q.next())
+        out.insert(q.value(0).toString() + QLatin1Char('/') + q.value(1).toString(), q.value(2).toInt());
+    q.finish();
+    return out;
+}
+
 // One column of `rows` as a PostgreSQL array literal ({"text",NULL,...}), each value in its
 // text form (the column's type parses it on the server); `stamp`, when given, in place of
 // every row's value.
@@ -531,6 +578,67 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     QHash<QString, Row> accountsByPerson =
         centralRows(db, QStringLiteral("accounts"), *accountShape, QStringLiteral("national_code"), accountPersons);
 
+    // Changes the central database has had already, under another batch id (a restored
+    // branch database sends the outbox of its backup again): a change whose row state (the
+    // same values, at its version or later) is the central row or in the change log brings
+    // nothing new. When that change created its row, it was pushed before by this
+    // database's line (a row id is made once, by the database that created it); the outbox
+    // goes in order, so every change before it in the batch was taken then too (applied,
+    // merged or kept as a conflict), even one whose state a later change of that push
+    // replaced in the log. All of them are unchanged. (An update's state proves only itself:
+    // two desks of a branch can write the same values, a failed SMS for one.)
+    QSet<qsizetype> had;
+    qsizetype consumedThrough = -1;
+    {
+        QHash<QString, QStringList> logged; // table → rows whose log is read
+        QList<qsizetype> candidates;
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const PushedChange &c = changes.at(i);
+            const TableShape *t = shapeOf(c.table);
+            const auto table = state.constFind(c.table);
+            if (!t || table == state.constEnd())
+                continue;
+            const auto central = table->constFind(c.rowId);
+            if (central == table->constEnd() || central->at(t->version).text.toInt() < c.newVersion)
+                continue;
+            if (sameRowValues(*t, *central, batch.rows.at(i))) {
+                had.insert(i);
+                continue;
+            }
+            logged[c.table] << c.rowId;
+            candidates << i;
+        }
+        QHash<QString, QHash<QString, QList<Row>>> states;
+        for (auto it = logged.constBegin(); it != logged.constEnd(); ++it)
+            states.insert(it.key(), loggedStates(db, it.key(), *shapeOf(it.key()), it.value()));
+        for (const qsizetype i : candidates) {
+            const PushedChange &c = changes.at(i);
+            const TableShape *t = shapeOf(c.table);
+            for (const Row &r : states.value(c.table).value(c.rowId))
+                if (r.at(t->version).text.toInt() >= c.newVersion && sameRowValues(*t, r, batch.rows.at(i)))
+                    had.insert(i);
+        }
+        for (const qsizetype i : std::as_const(had))
+            if (changes.at(i).baseVersion == 0)
+                consumedThrough = std::max(consumedThrough, i);
+    }
+    // Rows this branch holds in a state of its own that the central database does not (an
+    // open conflict of the branch, or one recorded in this batch): table/row id → the
+    // highest version the branch pushed in them. Read when first needed.
+    std::optional<QHash<QString, int>> diverged;
+    const auto divergedVersion = [&](const PushedChange &c) {
+        if (!diverged)
+            diverged = openConflictVersions(db, branch);
+        return diverged->value(c.table + QLatin1Char('/') + c.rowId, -1);
+    };
+    const auto conflict = [&](const PushedChange &c, const QJsonObject &central) {
+        recordConflict(db, branch, c, central, now);
+        divergedVersion(c); // read before this batch's own are added
+        int &v = (*diverged)[c.table + QLatin1Char('/') + c.rowId];
+        v = std::max(v, c.newVersion);
+        ++out.conflicts;
+    };
+
     // The merge rules, change by change in the batch's order, on the rows in memory; the
     // last state of each row written is written at the end.
     QHash<QString, QStringList> writeOrder; // table → ids, first write first
@@ -546,6 +654,11 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         Row values = batch.rows.at(change);
         values[t->branch] = textValue(branch);
 
+        if (change <= consumedThrough || had.contains(change)) {
+            notAsPrepared.insert(c.table);
+            ++out.unchanged;
+            continue;
+        }
         QHash<QString, Row> &rows = state[c.table];
         auto write = [&](const Row &row, bool asPushed) {
             if (!asPushed || !complete(row) || written[c.table].contains(c.rowId))
@@ -570,9 +683,8 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             if (c.table == QLatin1String("accounts")) {
                 const auto other = accountsByPerson.constFind(values.at(t->nationalCode).text);
                 if (other != accountsByPerson.constEnd() && other->at(t->id).text != c.rowId) {
-                    recordConflict(db, branch, c, objectFromRow(*t, *other), now);
+                    conflict(c, objectFromRow(*t, *other));
                     notAsPrepared.insert(c.table);
-                    ++out.conflicts;
                     continue;
                 }
             }
@@ -582,6 +694,14 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         const Row central = *centralIt;
         const int centralVersion = central.at(t->version).text.toInt();
         if (centralVersion == c.baseVersion) {
+            // The same version number is not the same state when the branch's row went its
+            // own way in a conflict (or after a restore, which took its versions back): its
+            // base is then its own state, and writing would overwrite the central's.
+            if (divergedVersion(c) >= c.baseVersion) {
+                conflict(c, objectFromRow(*t, central));
+                notAsPrepared.insert(c.table);
+                continue;
+            }
             write(values, true);
             continue;
         }
@@ -604,8 +724,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 continue;
             }
         }
-        recordConflict(db, branch, c, objectFromRow(*t, central), now);
-        ++out.conflicts;
+        conflict(c, objectFromRow(*t, central));
     }
     // The rows as the pusher has them are tagged as its echo (changes.echo_of, PostgreSQL);
     // the merged ones are not, so that it pulls them.

@@ -55,10 +55,18 @@ PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBr
 
 // Applies `changes` (in order) for branch `branch` in one central transaction, records
 // `batchId` in applied_batches and commits. A batch id already applied is a no-op.
-// Per row: missing centrally → insert; central version == base version → update;
-// central version >= new version with the same values → unchanged; a request whose status
-// is later in the request's life than the other side's → the later status wins (the row
-// gets a version above both, so every branch pulls it); anything else → a conflict row.
+// A change the central database has had already under another batch id (a restored
+// branch database resends its backup's outbox): its row state, the same values at its
+// version or later, is the central row or in the change log → unchanged; when it created
+// its row, so is every change before it in the batch (the outbox goes in order).
+// Per row: missing centrally → insert; central version == base version → update, unless
+// the branch holds the row in a state of its own at that version (an open conflict of the
+// branch on the row, at that version or later, or one recorded earlier in the batch: a
+// restore or a conflict took the branch's versions apart from the central's) → a conflict
+// row; central version >= new version with the same values → unchanged; a request whose
+// status is later in the request's life than the other side's → the later status wins
+// (the row gets a version above both, so every branch pulls it); anything else → a
+// conflict row.
 // Rows are written stamped with `branch` (the branch that wrote them).
 // On PostgreSQL the rows written as pushed are tagged with `echoTag` in the change log
 // (changes.echo_of), so that the same sync run's pull can skip what it has just pushed;
