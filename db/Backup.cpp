@@ -150,8 +150,15 @@ DbError onlineBackup(const QString &sourcePath, const QString &targetPath, const
         } else {
             sqlite3_busy_timeout(source.h, 5000);
             sqlite3_busy_timeout(target.h, 5000);
-            sqlite3_backup *b = sqlite3_backup_init(target.h, "main", source.h, "main");
-            if (!b) {
+            // One read transaction on the source for the whole copy: in WAL mode it is a fixed
+            // snapshot that other connections' writes do not disturb, so the copy never
+            // restarts (without it, SQLite restarts it after every write by another
+            // connection, and a desk writing every few seconds could starve a large copy).
+            rc = execAll(source.h, "BEGIN; SELECT count(*) FROM sqlite_master");
+            sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(target.h, "main", source.h, "main") : nullptr;
+            if (rc != SQLITE_OK) {
+                result = errorOf(source.h, rc, QStringLiteral("reading the database"));
+            } else if (!b) {
                 result = errorOf(target.h, sqlite3_errcode(target.h), QStringLiteral("starting the copy"));
             } else {
                 // 1024 pages (4 MiB with SQLite's default page size) per step.
@@ -179,6 +186,7 @@ DbError onlineBackup(const QString &sourcePath, const QString &targetPath, const
                 else if ((rc = execAll(target.h, "PRAGMA journal_mode = DELETE")) != SQLITE_OK)
                     result = errorOf(target.h, rc, QStringLiteral("setting the copy's journal"));
             }
+            execAll(source.h, "COMMIT");
         }
     }
     if (!result && !syncFile(targetPath))

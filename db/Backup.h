@@ -21,8 +21,8 @@ using CopyProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Copies the database at `sourcePath` (live: other connections may read and write it
 // meanwhile) into the new file `targetPath` with SQLite's online backup API, a few
-// megabytes at a time (a change made meanwhile by another connection restarts the copy,
-// SQLite's rule; a desk's few writes a minute do not starve it). The copy is a
+// megabytes at a time, from one read snapshot (what other connections write meanwhile is
+// not in the copy and does not restart it). The copy is a
 // rollback-journal database (no -wal beside it), created private (0600) and synced to disk.
 // `targetPath` must not exist. On failure the partial file is removed.
 DbError onlineBackup(const QString &sourcePath, const QString &targetPath, const CopyProgress &progress = {});
