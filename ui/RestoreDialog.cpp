@@ -28,10 +28,10 @@ RestoreDialog::RestoreDialog(const QString &databasePath, Why why, const QList<B
         why == Why::Missing
             ? tr("There is no branch database at %1, but backups of this desk's database were found. Restore the "
                  "newest one unless you know another is right; an administrator signs in to do it.")
-                  .arg(QChar(0x2066) + QDir::toNativeSeparators(databasePath) + QChar(0x2069))
+                  .arg(QChar(0x202A) + QDir::toNativeSeparators(databasePath) + QChar(0x202C))
             : tr("The branch database at %1 is damaged and cannot be opened. Restore a backup: the damaged file "
                  "is kept aside, not deleted. An administrator signs in to do it.")
-                  .arg(QChar(0x2066) + QDir::toNativeSeparators(databasePath) + QChar(0x2069)));
+                  .arg(QChar(0x202A) + QDir::toNativeSeparators(databasePath) + QChar(0x202C)));
     for (const BackupFile &b : backups) {
         const QDateTime t = b.takenAt.toLocalTime();
         const QString when = toJalaliString(t.date(), persian) + QLatin1Char(' ') + locale.toString(t.time(), u"HH:mm");
@@ -148,7 +148,7 @@ void RestoreDialog::onDone()
                          "central database comes back with the next sync, the rest is only in the file kept aside "
                          "(%2).")
                           .arg(locale.toString(done.afterBackup.size()),
-                               QChar(0x2066) + QDir::toNativeSeparators(done.keptAside) + QChar(0x2069));
+                               QChar(0x202A) + QDir::toNativeSeparators(done.keptAside) + QChar(0x202C));
     accept();
 }
 
