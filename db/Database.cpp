@@ -191,9 +191,15 @@ DbError Database::classify(const QSqlError &e)
     case 8: // SQLITE_READONLY
         out.kind = DbError::Kind::ReadOnly;
         break;
+    case 10: // SQLITE_IOERR and its extended codes (_WRITE, _FSYNC, _TRUNCATE, _READ, ...)
+        out.kind = DbError::Kind::IoError;
+        break;
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
         out.kind = DbError::Kind::Corrupt;
+        break;
+    case 13: // SQLITE_FULL
+        out.kind = DbError::Kind::Full;
         break;
     case 14: // SQLITE_CANTOPEN
         out.kind = DbError::Kind::ReadOnly;

@@ -30,6 +30,8 @@ struct DbError {
         AuthFailed,     // the central server refused the user or its password
         Forbidden,      // the central database refused the change to this session (branch isolation)
         Lost,           // the connection no longer holds the file it opened (moved, replaced, lock lost)
+        Full,           // the disk (or its quota) is full: the change could not be written
+        IoError,        // the disk or its file system failed a read or a write (failing disk, gone read-only)
         Other
     };
     Kind kind = Kind::None;

@@ -76,6 +76,12 @@ Failure Failure::environment(const db::DbError &e)
     case db::DbError::Kind::Lost:
         code = QStringLiteral("database.lost");
         break;
+    case db::DbError::Kind::Full:
+        code = QStringLiteral("database.full");
+        break;
+    case db::DbError::Kind::IoError:
+        code = QStringLiteral("database.io_error");
+        break;
     default:
         code = QStringLiteral("database.error");
         break;
@@ -119,6 +125,15 @@ QString describeDbError(const db::DbError &e)
         return Services::tr("This program no longer holds the branch database it opened (the file was moved, replaced "
                             "or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and "
                             "start it again.");
+    case db::DbError::Kind::Full:
+        return Services::tr("The disk that holds the branch database is full, so this action could not be saved. "
+                            "Nothing was changed. Free some space on the disk (or ask IT support to) and do the "
+                            "action again; BranchDesk keeps running meanwhile.");
+    case db::DbError::Kind::IoError:
+        return Services::tr("The disk that holds the branch database reported an error (it may be failing or have "
+                            "become read-only), so this action could not be saved. Nothing was changed. Call IT "
+                            "support; BranchDesk keeps running, and the action can be done again once the disk "
+                            "works.");
     case db::DbError::Kind::Other:
         break;
     }
