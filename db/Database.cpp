@@ -487,8 +487,39 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.execDirect(QStringLiteral("COMMIT"));
+    try {
+        m_db.execDirect(QStringLiteral("COMMIT"));
+    } catch (const DbException &e) {
+        const DbError::Kind kind = e.error().kind;
+        if (kind == DbError::Kind::IoError || kind == DbError::Kind::Full) {
+            QSqlQuery q(m_db.connection());
+            q.exec(QStringLiteral("ROLLBACK"));
+            m_open = false;
+            sealWal();
+        }
+        throw; // not done: the caller reports it; the destructor rolls back what is still open
+    }
     m_open = false;
+}
+
+// A COMMIT whose WAL sync failed has written all its frames, the commit frame too; only the
+// WAL index was not told, so this connection and the others no longer see them. But the
+// next start after a crash (or a close whose checkpoint fails) rebuilds the index from the
+// WAL file and would take them for a commit: an action the desk reported as not done would
+// be there after all. A commit that changes nothing (the schema version set to itself)
+// writes its frame where the failed one began, which ends the WAL there for any later
+// recovery. Best effort: on a disk that fails every write this fails too.
+void Transaction::sealWal()
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return;
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return;
+    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !q.exec(QStringLiteral("COMMIT")))
+        q.exec(QStringLiteral("ROLLBACK"));
 }
 
 QSqlQuery &runStatement(Database &db, const QString &sql, const QVariantList &values)

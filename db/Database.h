@@ -123,9 +123,12 @@ public:
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
+    // Throws DbException when the commit fails; the transaction is then rolled back.
     void commit();
 
 private:
+    void sealWal();
+
     Database &m_db;
     bool m_open = false;
 };
