@@ -705,27 +705,27 @@
     </message>
     <message>
         <source>&amp;Backups (newest first):</source>
-        <translation>&amp;پشتیبان‌ها (تازه‌ترین نخست):</translation>
+        <translation>پشتیبا&amp;ن‌ها (تازه‌ترین نخست):</translation>
     </message>
     <message>
         <source>Administrator&apos;s &amp;login:</source>
-        <translation>&amp;نام کاربری مدیر سامانه:</translation>
+        <translation>نا&amp;م کاربری مدیر سامانه:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;گذرواژه:</translation>
+        <translation>گذ&amp;رواژه:</translation>
     </message>
     <message>
         <source>&amp;Restore this backup</source>
-        <translation>&amp;بازگردانی این پشتیبان</translation>
+        <translation>با&amp;زگردانی این پشتیبان</translation>
     </message>
     <message>
         <source>Set up a &amp;new branch database instead</source>
-        <translation>به‌جای آن پایگاه دادهٔ &amp;تازه‌ای بساز</translation>
+        <translation>به‌جا&amp;ی آن پایگاه دادهٔ تازه‌ای بساز</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;خروج</translation>
+        <translation>خر&amp;وج</translation>
     </message>
 </context>
 <context>
@@ -2745,7 +2745,7 @@
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation>&amp;پشتیبان‌گیری هم‌اکنون</translation>
+        <translation>پشتیبا&amp;ن‌گیری هم‌اکنون</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>

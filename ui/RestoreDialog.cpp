@@ -119,6 +119,7 @@ void RestoreDialog::restore()
                                                        m_ui->otherButton, m_ui->quitButton})
         w->setEnabled(false);
     m_ui->progress->show();
+    m_busy = true;
     m_watcher.setFuture(QtConcurrent::run([path, file, login, password]() mutable {
         std::optional<Outcome<RestoreDone>> out;
         out.emplace(restoreBackup(path, file, login, password, QDateTime::currentDateTimeUtc()));
@@ -131,6 +132,7 @@ void RestoreDialog::restore()
 void RestoreDialog::onDone()
 {
     const auto result = m_watcher.result();
+    m_busy = false;
     m_ui->progress->hide();
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->backups, m_ui->login, m_ui->password, m_ui->restoreButton,
                                                        m_ui->otherButton, m_ui->quitButton})

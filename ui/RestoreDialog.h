@@ -42,7 +42,8 @@ public:
     QLineEdit *loginField() const;
     QLineEdit *passwordField() const;
     QPushButton *restoreButton() const;
-    bool isBusy() const { return m_watcher.isRunning(); }
+    // From Restore until its result is shown.
+    bool isBusy() const { return m_busy; }
 
 public slots:
     void restore();
@@ -55,6 +56,7 @@ private:
     QString m_databasePath;
     QList<BackupFile> m_backups;
     bool m_setUpInstead = false;
+    bool m_busy = false;
     QString m_summary;
     QFutureWatcher<std::optional<Outcome<RestoreDone>>> m_watcher;
 };
