@@ -1924,11 +1924,11 @@
     </message>
     <message>
         <source>The disk that holds the branch database is full, so this action could not be saved. Nothing was changed. Free some space on the disk (or ask IT support to) and do the action again; BranchDesk keeps running meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیسکی که پایگاه دادهٔ شعبه روی آن است پر شده است، از این رو این کار ذخیره نشد. هیچ تغییری اعمال نشد. بخشی از فضای دیسک را آزاد کنید (یا از پشتیبانی فناوری اطلاعات بخواهید) و کار را دوباره انجام دهید؛ BranchDesk در این فاصله همچنان کار می‌کند.</translation>
     </message>
     <message>
         <source>The disk that holds the branch database reported an error (it may be failing or have become read-only), so this action could not be saved. Nothing was changed. Call IT support; BranchDesk keeps running, and the action can be done again once the disk works.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیسکی که پایگاه دادهٔ شعبه روی آن است خطا گزارش کرد (شاید رو به خرابی باشد یا فقط‌خواندنی شده باشد)، از این رو این کار ذخیره نشد. هیچ تغییری اعمال نشد. با پشتیبانی فناوری اطلاعات تماس بگیرید؛ BranchDesk همچنان کار می‌کند و وقتی دیسک درست شد، می‌توانید این کار را دوباره انجام دهید.</translation>
     </message>
 </context>
 <context>
