@@ -39,6 +39,12 @@ DbError errorOf(sqlite3 *h, int rc, const QString &what)
     case SQLITE_NOTADB:
         e.kind = DbError::Kind::Corrupt;
         break;
+    case SQLITE_FULL:
+        e.kind = DbError::Kind::Full;
+        break;
+    case SQLITE_IOERR:
+        e.kind = DbError::Kind::IoError;
+        break;
     default:
         e.kind = DbError::Kind::Other;
     }
