@@ -5,6 +5,8 @@
 #include "app/core/PersianText.h"
 #include "app/core/RuleText.h"
 
+#include <algorithm>
+
 namespace branch
 {
 
@@ -50,6 +52,13 @@ Violations checkName(QStringView input, const QString &field)
             hasLetter = true;
         else if (!isAllowedNameMark(c) && !isAllowedNamePunctuation(c))
             bad = true;
+    }
+    // A "letter" that is only marks in disguise (the ligature U+FCF3 is shadda and damma on a
+    // tatweel) has an empty matching form, which would match every other such name: at least
+    // one letter must survive normalizeName().
+    if (hasLetter && !bad) {
+        const QString matching = normalizeName(name);
+        hasLetter = std::any_of(matching.cbegin(), matching.cend(), [](QChar c) { return c.isLetter(); });
     }
     if (bad || !hasLetter)
         out.append(

@@ -54,6 +54,10 @@ void TestNames::name_data()
     QTest::newRow("only apostrophe") << u"'"_s << bad;
     QTest::newRow("emoji") << u"علی \U0001F600"_s << bad;
     QTest::newRow("persian comma") << u"علی، رضا"_s << bad;
+    // Found by tests/fuzz (names): letters (Lo) that fold to marks only, no letter left to match.
+    QTest::newRow("ligature of marks only") << u"\uFCF3"_s << bad;
+    QTest::newRow("marks-only ligatures") << u"\uFCF2\uFCF4 \uFC5E"_s << bad;
+    QTest::newRow("ligature with a letter") << u"\uFDF2"_s << ok;
 
     QTest::newRow("61 letters") << QString(61, QChar(0x0628)) << QStringList{u"first_name.too_long"_s};
     QTest::newRow("too long and digits") << (QString(60, u'a') + u"1"_s)
