@@ -92,7 +92,15 @@ int main(int argc, char **argv)
 
     branch::ui::IdleWatcher idle(branch::Settings::sessionIdleTimeout());
     branch::ui::SessionLock lock(ctx, session, &idle);
-    QObject::connect(&lock, &branch::ui::SessionLock::quitRequested, &app, &QApplication::quit, Qt::QueuedConnection);
+    // Quit from the lock screen closes the (hidden) window first: its close makes the backup
+    // of unsent changes and says what has waited too long, as a close from the window does.
+    QObject::connect(
+        &lock, &branch::ui::SessionLock::quitRequested, &app,
+        [&window, &app] {
+            window.close();
+            app.quit();
+        },
+        Qt::QueuedConnection);
     idle.start();
     return app.exec();
 }
