@@ -16,20 +16,17 @@
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
 #include "tests/sync/FakeSmsGateway.h"
+#include "tests/sync/SyncTestUtil.h"
 
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QUuid>
 
 using namespace clitest;
+using namespace synctest;
 using namespace Qt::StringLiterals;
-using branch::db::CentralDatabase;
-using branch::db::CentralUrl;
-using branch::db::DbError;
-using branchtest::PgServer;
 
 namespace
 {
@@ -41,9 +38,6 @@ QString at(qint64 seconds)
     return iso(kT0.addSecs(seconds));
 }
 
-const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-
 // The seed's texts, word for word (shared/seed/README.md), written here independently of
 // the product's SmsTexts.
 const QString kActivated = u"به سیستم های متمرکز سازمان تامین اجتماعی خوش آمدید. حساب کاربری شما فعال گردید."_s;
@@ -53,41 +47,16 @@ const QString kMismatch = u"اطلاعات هویتی وارد شده توسط �
                           u"نمائید. چنانچه از صحت اطلاعات ثبت شده اطمینان دارید با در دست داشتن مدارک هویتی خود به "
                           u"نزدیکترین شعبه مراجعه فرمائید."_s;
 
-// The data of a test that runs on both centrals.
-void dialects()
-{
-    QTest::addColumn<QString>("dialect");
-    QTest::newRow("postgresql") << u"postgresql"_s;
-    QTest::newRow("sqlite") << u"sqlite"_s;
-}
-
 // 1365/04/12 (the requests' birth date) in the Gregorian calendar, as the databases keep it.
 const QString kBirthIso = u"1986-07-03"_s;
 
 } // namespace
 
-class TestCentralVerify : public QObject
+class TestCentralVerify : public SyncFixture
 {
     Q_OBJECT
 
-    PgServer m_pg;
-    Workspace m_ws;
-    QString m_pgUrl, m_sqliteUrl;
     int m_people = 0;
-
-    QProcessEnvironment env() const
-    {
-        QProcessEnvironment e = cliEnv();
-        e.insert(u"PGPASSFILE"_s, m_pg.pgpassFile());
-        e.remove(u"PGPASSWORD"_s);
-        return e;
-    }
-
-    QString adminUrl(const QString &dialect) const { return dialect == "sqlite"_L1 ? m_sqliteUrl : m_pgUrl; }
-    QString branchUrl(const QString &dialect, const QString &branch) const
-    {
-        return dialect == "sqlite"_L1 ? m_sqliteUrl : m_pg.urlFor(u"branch_"_s + branch, m_pg.database());
-    }
 
     struct Person {
         QString code, mobile;
@@ -120,7 +89,7 @@ class TestCentralVerify : public QObject
 
     CliResult sync(const QString &db, const QString &dialect, const QString &branch, qint64 when)
     {
-        return ctl(db, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, branchUrl(dialect, branch)}, {}, env());
+        return ctl(db, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, urlFor(dialect, branch)}, {}, env());
     }
 
     // `branchctl verify --central URL` (no branch database).
@@ -128,17 +97,6 @@ class TestCentralVerify : public QObject
     {
         return branchtest::runCli(
             branchctl(), QStringList{u"--now"_s, at(when), u"verify"_s, u"--central"_s, url} + extra, {}, env());
-    }
-
-    std::unique_ptr<CentralDatabase> admin(const QString &dialect)
-    {
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(adminUrl(dialect), &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        if (!db)
-            qWarning("admin open failed: %s", qPrintable(error.detail));
-        return db;
     }
 
     // Runs `sql` on the central database as its owner with `binds`; every row, columns
@@ -230,26 +188,7 @@ class TestCentralVerify : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_ws.isValid());
-        QVERIFY2(!sqlite3Path().isEmpty(), "the sqlite3 shell is needed");
-        PG_SET_UP_OR_END(m_pg);
-        qputenv("PGPASSFILE", m_pg.pgpassFile().toLocal8Bit());
-        qunsetenv("PGPASSWORD");
-        m_pgUrl = m_pg.url();
-        m_sqliteUrl = u"sqlite://"_s + m_ws.path(u"central.db"_s);
-        for (const QString &url : {m_pgUrl, m_sqliteUrl})
-            CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
-        for (const auto &[code, password] :
-             {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002}}) {
-            for (const QString &url : {m_pgUrl, m_sqliteUrl})
-                CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
-                                              password.toUtf8() + '\n', env()),
-                           0);
-            QVERIFY(m_pg.addPassword(u"branch_"_s + code, password));
-        }
-    }
+    void initTestCase() { setUpCentrals({u"1001"_s, u"1002"_s}); }
 
     // Each outcome, decided centrally for a request pushed by branch 1001: the output, the
     // central request (status, version + 1, decided_at, its own branch code), the account
@@ -558,7 +497,7 @@ private slots:
         CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
         CLI_EXPECT(sync(branch, u"postgresql"_s, u"1001"_s, 120), 0);
         const QString before = centralSnapshot(u"postgresql"_s);
-        const CliResult r = verifyCentral(branchUrl(u"postgresql"_s, u"1001"_s), 180, {u"--lang"_s, u"en"_s});
+        const CliResult r = verifyCentral(urlFor(u"postgresql"_s, u"1001"_s), 180, {u"--lang"_s, u"en"_s});
         CLI_REFUSED(r, 3);
         QCOMPARE(codesOf(r.json().object()), QStringList{u"central.forbidden"_s});
         QCOMPARE(centralSnapshot(u"postgresql"_s), before);
@@ -797,7 +736,7 @@ private slots:
         const QString before = central(u"postgresql"_s, u"SELECT count(*) FROM registry_persons"_s);
         const CliResult r = branchtest::runCli(
             branchctl(),
-            {u"--lang"_s, u"en"_s, u"import-registry"_s, u"--central"_s, branchUrl(u"postgresql"_s, u"1001"_s),
+            {u"--lang"_s, u"en"_s, u"import-registry"_s, u"--central"_s, urlFor(u"postgresql"_s, u"1001"_s),
              m_ws.file(u"role.csv"_s,
                        kRegistryHeader + (newPerson().code + u",علی,رضایی,,1,1365/04/12,M\n"_s).toUtf8())},
             {}, env());

@@ -12,23 +12,18 @@
 #include "db/CentralSync.h"
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
+#include "tests/sync/SyncTestUtil.h"
 
 #include <QDir>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 using namespace clitest;
+using namespace synctest;
 using namespace Qt::StringLiterals;
-using branch::db::CentralDatabase;
-using branch::db::CentralUrl;
-using branch::db::DbError;
-using branchtest::PgServer;
 
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
 const QDateTime kT0 = QDateTime(QDate(2026, 12, 1), QTime(7, 30), Qt::UTC);
 
 QString at(qint64 seconds)
@@ -36,39 +31,15 @@ QString at(qint64 seconds)
     return iso(kT0.addSecs(seconds));
 }
 
-const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-
 } // namespace
 
-class TestRestoreSync : public QObject
+class TestRestoreSync : public SyncFixture
 {
     Q_OBJECT
 
-    PgServer m_pg;
-    Workspace m_ws;
-    QString m_pgUrl, m_sqliteUrl;
     int m_people = 0;
     int m_desks = 0;
 
-    QProcessEnvironment env(const QString &crashAfter = {}) const
-    {
-        QProcessEnvironment e = cliEnv();
-        e.insert(u"PGPASSFILE"_s, m_pg.pgpassFile());
-        e.remove(u"PGPASSWORD"_s);
-        if (!crashAfter.isEmpty())
-            e.insert(u"BRANCHDESK_SYNC_CRASH_AFTER"_s, crashAfter);
-        return e;
-    }
-
-    QString urlFor(const QString &dialect, const QString &branch) const
-    {
-        return dialect == "sqlite"_L1 ? m_sqliteUrl : m_pg.urlFor(u"branch_"_s + branch, m_pg.database());
-    }
-
-    struct Person {
-        QString code, mobile, first, last;
-    };
     Person newPerson()
     {
         ++m_people;
@@ -76,19 +47,7 @@ class TestRestoreSync : public QObject
         return {nationalCode(nine), u"0912%1"_s.arg(2000000 + m_people, 7, 10, QLatin1Char('0')), u"نرگس"_s,
                 u"البرزی%1"_s.arg(QChar(0x0627 + m_people % 20))};
     }
-    static QByteArray registryLine(const Person &p)
-    {
-        return (p.code + u","_s + p.first + u","_s + p.last + u",رضا,12345,1365/04/12,F\n"_s).toUtf8();
-    }
     static QByteArray ownerLine(const Person &p) { return (p.code + u","_s + p.mobile + u"\n"_s).toUtf8(); }
-    static QByteArray requestJson(const Person &p)
-    {
-        QJsonObject r = validRequest(p.code, p.mobile);
-        r.insert(u"first_name"_s, p.first);
-        r.insert(u"last_name"_s, p.last);
-        r.insert(u"gender"_s, u"F"_s);
-        return json(QJsonArray{r});
-    }
     QString newMobile() { return u"0935%1"_s.arg(3000000 + ++m_people, 7, 10, QLatin1Char('0')); }
 
     // A desk of branch `code`: its database in a folder of its own (what a restore renames
@@ -168,57 +127,6 @@ class TestRestoreSync : public QObject
         return ctl(db, {u"--now"_s, at(when), u"restore"_s, file, u"--staff"_s, u"admin"_s}, kAdminPw.toUtf8() + '\n');
     }
 
-    static int field(const CliResult &r, const char *name)
-    {
-        return r.json().object().value(QLatin1String(name)).toInt(-1);
-    }
-    static int localCount(const QString &db, const QString &sql) { return sqlite(db, sql).trimmed().toInt(); }
-    static QString localValue(const QString &db, const QString &sql)
-    {
-        return QString::fromUtf8(sqlite(db, sql)).trimmed();
-    }
-
-    std::unique_ptr<CentralDatabase> admin(const QString &dialect)
-    {
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(dialect == "sqlite"_L1 ? m_sqliteUrl : m_pgUrl, &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        if (!db)
-            qWarning("admin open failed: %s", qPrintable(error.detail));
-        return db;
-    }
-    QString centralValue(const QString &dialect, const QString &sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return u"<no connection>"_s;
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql) || !q.next()) {
-            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
-            return u"<error>"_s;
-        }
-        return q.value(0).toString();
-    }
-    // Every row of a one-column query, one per line (as the sqlite3 shell prints them).
-    QByteArray centralRows(const QString &dialect, QString sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return {};
-        if (dialect == "postgresql"_L1) // uuid columns as text, C collation like SQLite
-            sql.replace(u"ORDER BY id"_s, u"ORDER BY id::text COLLATE \"C\""_s);
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql)) {
-            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
-            return {};
-        }
-        QByteArray out;
-        while (q.next())
-            out += q.value(0).toString().toUtf8() + '\n';
-        return out;
-    }
-
     // A person's travelling rows (id, version, branch, status or mobile), written alike for
     // the central and a branch database, so that both sides compare line by line.
     static QString stateSql(const QString &table, const QString &code)
@@ -288,33 +196,7 @@ class TestRestoreSync : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_ws.isValid());
-        QVERIFY2(!sqlite3Path().isEmpty(), "the sqlite3 shell is needed");
-        PG_SET_UP_OR_END(m_pg);
-        qputenv("PGPASSFILE", m_pg.pgpassFile().toLocal8Bit());
-        qunsetenv("PGPASSWORD");
-        m_pgUrl = m_pg.url();
-        m_sqliteUrl = u"sqlite://"_s + m_ws.path(u"central.db"_s);
-        for (const QString &url : {m_pgUrl, m_sqliteUrl})
-            CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
-        for (const auto &[code, password] :
-             {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002}}) {
-            for (const QString &url : {m_pgUrl, m_sqliteUrl})
-                CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
-                                              password.toUtf8() + '\n', env()),
-                           0);
-            QVERIFY(m_pg.addPassword(u"branch_"_s + code, password));
-        }
-    }
-
-    void dialects_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void initTestCase() { setUpCentrals({u"1001"_s, u"1002"_s}); }
 
     // (a) A backup taken offline while four changes wait (a registration, its activation,
     // the account, its SMS); after the backup a mobile change is made; all of it is synced,
@@ -410,7 +292,7 @@ private slots:
     // after the backup is synced. Restored, the backup's outbox sends the same batch id once
     // more: a replay again, nothing written, no batch recorded; the pull brings back the
     // change made after the backup.
-    void stampedBatchInBackupIsAReplay_data() { dialects_data(); }
+    void stampedBatchInBackupIsAReplay_data() { dialects(); }
     void stampedBatchInBackupIsAReplay()
     {
         QFETCH(QString, dialect);
@@ -471,7 +353,7 @@ private slots:
     // names it ("after_backup": the change and its SMS; "unsent_in_kept_aside": its two
     // outbox rows, which the kept-aside database still holds), the central never had it,
     // and syncing the restored database neither sends nor brings it back.
-    void unsentAfterBackupIsNamed_data() { dialects_data(); }
+    void unsentAfterBackupIsNamed_data() { dialects(); }
     void unsentAfterBackupIsNamed()
     {
         QFETCH(QString, dialect);
@@ -528,7 +410,7 @@ private slots:
     // restored onto the new PC's path (the new database kept aside) syncs: its four waiting
     // changes arrive, the first person's rows stay as they were; a counter action after it
     // reaches the central and the other branch.
-    void replacedPcIsFilledThenTakesTheBackup_data() { dialects_data(); }
+    void replacedPcIsFilledThenTakesTheBackup_data() { dialects(); }
     void replacedPcIsFilledThenTakesTheBackup()
     {
         QFETCH(QString, dialect);
@@ -608,7 +490,7 @@ private slots:
     // every side to one value, and the next change goes in as usual. (Before the fix the
     // second change was written over the central's mobile, at version 3: conflicts 1, and
     // the mobile changed after the backup was left only in the conflict's central copy.)
-    void changeAfterRestoreNeverOverwritesTheCentral_data() { dialects_data(); }
+    void changeAfterRestoreNeverOverwritesTheCentral_data() { dialects(); }
     void changeAfterRestoreNeverOverwritesTheCentral()
     {
         QFETCH(QString, dialect);
@@ -693,7 +575,7 @@ private slots:
     // branch then changes the mobile (the central at version 3), and this branch pulls that
     // version, its conflict still open. Its next change is on the central's own version 3:
     // it goes in as usual (no conflict), and the open conflict stays for a supervisor.
-    void changeOnThePulledVersionGoesIn_data() { dialects_data(); }
+    void changeOnThePulledVersionGoesIn_data() { dialects(); }
     void changeOnThePulledVersionGoesIn()
     {
         QFETCH(QString, dialect);
@@ -741,16 +623,12 @@ private slots:
     // had already proves only itself. Two desks of one branch can write the same state (an
     // SMS both gave up on: "failed", no time); the second desk's batch holds a new SMS
     // first, which must arrive. (In process, as branch 1001, like TestSync's batch tests.)
-    void identicalUpdateProvesOnlyItself_data() { dialects_data(); }
+    void identicalUpdateProvesOnlyItself_data() { dialects(); }
     void identicalUpdateProvesOnlyItself()
     {
         QFETCH(QString, dialect);
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, u"1001"_s), &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        QVERIFY2(db, qPrintable(error.detail));
-        db->actAsBranch(u"1001"_s);
+        auto db = openAsBranch(dialect, u"1001"_s);
+        QVERIFY(db);
         const Person p = newPerson();
         const auto sms = [&](const QString &id, int version, const QString &status) {
             return QJsonObject{{u"id"_s, id},

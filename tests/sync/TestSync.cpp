@@ -8,23 +8,20 @@
 #include "db/CentralSync.h"
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
+#include "tests/sync/SyncTestUtil.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 using namespace clitest;
+using namespace synctest;
 using namespace Qt::StringLiterals;
-using branch::db::CentralDatabase;
-using branch::db::CentralUrl;
-using branch::db::DbError;
 using branch::db::DbException;
-using branchtest::PgServer;
 
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC);
 
 QString at(qint64 seconds)
@@ -32,35 +29,13 @@ QString at(qint64 seconds)
     return iso(kT0.addSecs(seconds));
 }
 
-const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-const QString kPassword1003 = u"branch-1003-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-
 } // namespace
 
-class TestSync : public QObject
+class TestSync : public SyncFixture
 {
     Q_OBJECT
 
-    PgServer m_pg;
-    Workspace m_ws;
-    QString m_pgUrl, m_sqliteUrl;
     int m_people = 0;
-
-    QProcessEnvironment env(const QString &crashAfter = {}) const
-    {
-        QProcessEnvironment e = cliEnv();
-        e.insert(u"PGPASSFILE"_s, m_pg.pgpassFile());
-        e.remove(u"PGPASSWORD"_s);
-        if (!crashAfter.isEmpty())
-            e.insert(u"BRANCHDESK_SYNC_CRASH_AFTER"_s, crashAfter);
-        return e;
-    }
-
-    QString urlFor(const QString &dialect, const QString &branch) const
-    {
-        return dialect == "sqlite"_L1 ? m_sqliteUrl : m_pg.urlFor(u"branch_"_s + branch, m_pg.database());
-    }
 
     // A new branch database `code` with the registry, a mobile owner and a clerk.
     QString newBranch(const QString &code, const QByteArray &registry, const QByteArray &owners)
@@ -94,60 +69,7 @@ class TestSync : public QObject
                    {}, env(crashAfter));
     }
 
-    static int field(const CliResult &r, const char *name)
-    {
-        return r.json().object().value(QLatin1String(name)).toInt(-1);
-    }
-
-    static int localCount(const QString &db, const QString &sql) { return sqlite(db, sql).trimmed().toInt(); }
-
-    std::unique_ptr<CentralDatabase> admin(const QString &dialect)
-    {
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(dialect == "sqlite"_L1 ? m_sqliteUrl : m_pgUrl, &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        if (!db)
-            qWarning("admin open failed: %s", qPrintable(error.detail));
-        return db;
-    }
-
-    QString centralValue(const QString &dialect, const QString &sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return u"<no connection>"_s;
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql) || !q.next()) {
-            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
-            return u"<error>"_s;
-        }
-        return q.value(0).toString();
-    }
-
-    // Every row of a one-column query, one per line (as the sqlite3 shell prints them).
-    QByteArray centralRows(const QString &dialect, QString sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return {};
-        if (dialect == "postgresql"_L1) // uuid and integer columns as text, C collation like SQLite
-            sql.replace(u"ORDER BY id"_s, u"ORDER BY id::text COLLATE \"C\""_s);
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql)) {
-            qWarning("central query failed: %s", qPrintable(q.lastError().text()));
-            return {};
-        }
-        QByteArray out;
-        while (q.next())
-            out += q.value(0).toString().toUtf8() + '\n';
-        return out;
-    }
-
-    // A fresh person: national code, registry line and the request JSON.
-    struct Person {
-        QString code, mobile, first, last;
-    };
+    // A fresh person: national code, mobile and names.
     Person newPerson()
     {
         ++m_people;
@@ -156,51 +78,13 @@ class TestSync : public QObject
                  u"کوهسار%1"_s.arg(QChar(0x0627 + m_people % 20))};
         return p;
     }
-    static QByteArray registryLine(const Person &p)
-    {
-        return (p.code + u","_s + p.first + u","_s + p.last + u",رضا,12345,1365/04/12,F\n"_s).toUtf8();
-    }
-    static QByteArray requestJson(const Person &p)
-    {
-        QJsonObject r = validRequest(p.code, p.mobile);
-        r.insert(u"first_name"_s, p.first);
-        r.insert(u"last_name"_s, p.last);
-        r.insert(u"gender"_s, u"F"_s);
-        return json(QJsonArray{r});
-    }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_ws.isValid());
-        QVERIFY2(!sqlite3Path().isEmpty(), "the sqlite3 shell is needed");
-        PG_SET_UP_OR_END(m_pg);
-        qputenv("PGPASSFILE", m_pg.pgpassFile().toLocal8Bit());
-        qunsetenv("PGPASSWORD");
-        m_pgUrl = m_pg.url();
-        m_sqliteUrl = u"sqlite://"_s + m_ws.path(u"central.db"_s);
-        for (const QString &url : {m_pgUrl, m_sqliteUrl})
-            CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
-        for (const auto &[code, password] : {std::pair{u"1001"_s, kPassword1001}, std::pair{u"1002"_s, kPassword1002},
-                                             std::pair{u"1003"_s, kPassword1003}}) {
-            for (const QString &url : {m_pgUrl, m_sqliteUrl})
-                CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
-                                              password.toUtf8() + '\n', env()),
-                           0);
-            QVERIFY(m_pg.addPassword(u"branch_"_s + code, password));
-        }
-    }
-
-    void dialects_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
+    void initTestCase() { setUpCentrals({u"1001"_s, u"1002"_s, u"1003"_s}); }
 
     // Branch 1001 registers a person; after 1001 and then 1002 sync, 1002 finds her by
     // national code and by name; a second sync of either moves nothing.
-    void pushThenPull_data() { dialects_data(); }
+    void pushThenPull_data() { dialects(); }
     void pushThenPull()
     {
         QFETCH(QString, dialect);
@@ -242,7 +126,7 @@ private slots:
     // branchctl dies (exit 9, the test seam) right after a pulled page's local commit; the
     // next sync completes. Pulling everything again from cursor 0 changes nothing: each
     // request is there once, and nothing is queued to travel back.
-    void crashMidPullThenRepull_data() { dialects_data(); }
+    void crashMidPullThenRepull_data() { dialects(); }
     void crashMidPullThenRepull()
     {
         QFETCH(QString, dialect);
@@ -294,7 +178,7 @@ private slots:
     // A request whose names change centrally is found by its new name at a branch that had
     // it, and no longer by the old one, also when the same page brings new requests before it
     // (new rows are name-indexed at the end of the pull, updated ones with their page).
-    void renamedCentrallyIsReindexed_data() { dialects_data(); }
+    void renamedCentrallyIsReindexed_data() { dialects(); }
     void renamedCentrallyIsReindexed()
     {
         const auto finds = [](const QJsonArray &found, const QString &code) {
@@ -334,7 +218,7 @@ private slots:
 
     // A new database of the same branch (a replaced computer) pulls what the old one pushed:
     // a pull skips only its own run's echo, never a branch's rows.
-    void newDatabaseOfTheSameBranchPullsItsRows_data() { dialects_data(); }
+    void newDatabaseOfTheSameBranchPullsItsRows_data() { dialects(); }
     void newDatabaseOfTheSameBranchPullsItsRows()
     {
         QFETCH(QString, dialect);
@@ -357,7 +241,7 @@ private slots:
 
     // An SMS queued centrally (a central decision) reaches the branch it is stamped with and
     // no other; it lands queued in that branch's SMS outbox, and pulling again adds nothing.
-    void centralSmsReachesItsOwnBranchOnly_data() { dialects_data(); }
+    void centralSmsReachesItsOwnBranchOnly_data() { dialects(); }
     void centralSmsReachesItsOwnBranchOnly()
     {
         QFETCH(QString, dialect);
@@ -397,7 +281,7 @@ private slots:
     // Three branches register, activate and change people, each offline, then sync in
     // rounds: every branch and the central database end with the same requests and
     // accounts (id, version, status or mobile), compared as one checksum per table.
-    void threeBranchesConverge_data() { dialects_data(); }
+    void threeBranchesConverge_data() { dialects(); }
     void threeBranchesConverge()
     {
         QFETCH(QString, dialect);
@@ -437,16 +321,12 @@ private slots:
 
     // The same batch applied twice (in this process, as branch 1001) changes the central
     // database once.
-    void replayedBatchAppliesOnce_data() { dialects_data(); }
+    void replayedBatchAppliesOnce_data() { dialects(); }
     void replayedBatchAppliesOnce()
     {
         QFETCH(QString, dialect);
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, u"1001"_s), &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        QVERIFY2(db, qPrintable(error.detail));
-        db->actAsBranch(u"1001"_s);
+        auto db = openAsBranch(dialect, u"1001"_s);
+        QVERIFY(db);
         const Person p = newPerson();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonObject row{{u"id"_s, id},
@@ -493,16 +373,12 @@ private slots:
     // A sync run's pull gets the rows its own push just wrote without their payload (the
     // branch has them at that version); another run, or a pull without a tag, gets them
     // whole. PostgreSQL only tags (changes.echo_of); SQLite's log sends every payload.
-    void ownEchoComesWithoutPayload_data() { dialects_data(); }
+    void ownEchoComesWithoutPayload_data() { dialects(); }
     void ownEchoComesWithoutPayload()
     {
         QFETCH(QString, dialect);
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, u"1001"_s), &problem),
-                                        CentralDatabase::OpenMode::Existing, &error);
-        QVERIFY2(db, qPrintable(error.detail));
-        db->actAsBranch(u"1001"_s);
+        auto db = openAsBranch(dialect, u"1001"_s);
+        QVERIFY(db);
         const Person p = newPerson();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonObject row{{u"id"_s, id},
@@ -568,17 +444,8 @@ private slots:
         QFETCH(QString, pushedStatus);
         QFETCH(QString, expected);
         QFETCH(int, conflicts);
-        const auto open = [&](const QString &branch) {
-            CentralUrl::Problem problem;
-            DbError error;
-            auto db = CentralDatabase::open(CentralUrl::parse(urlFor(dialect, branch), &problem),
-                                            CentralDatabase::OpenMode::Existing, &error);
-            if (db)
-                db->actAsBranch(branch);
-            return db;
-        };
-        auto b1 = open(u"1001"_s);
-        auto b2 = open(u"1002"_s);
+        auto b1 = openAsBranch(dialect, u"1001"_s);
+        auto b2 = openAsBranch(dialect, u"1002"_s);
         QVERIFY(b1 && b2);
         const Person p = newPerson();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -641,7 +508,7 @@ private slots:
 
     // branchctl dies (exit 9, the test seam) once the batch id is stored with the rows,
     // before sending: the next sync sends that same batch id, and everything arrives once.
-    void crashBeforeSending_data() { dialects_data(); }
+    void crashBeforeSending_data() { dialects(); }
     void crashBeforeSending()
     {
         QFETCH(QString, dialect);
@@ -674,7 +541,7 @@ private slots:
     // branchctl dies (exit 9, the test seam) after the central commit, before the outbox
     // is cleared: the next sync resends the same batch id, nothing is applied twice, and
     // the outbox empties.
-    void crashAfterCentralCommit_data() { dialects_data(); }
+    void crashAfterCentralCommit_data() { dialects(); }
     void crashAfterCentralCommit()
     {
         QFETCH(QString, dialect);
@@ -712,7 +579,7 @@ private slots:
     // The conflict queue: the branch lists its open conflict with both versions; a clerk
     // may not resolve it, a supervisor keeps the branch's value (audited); both branches
     // and the central database then agree, and the conflict is gone from the list.
-    void resolveConflictKeepingLocal_data() { dialects_data(); }
+    void resolveConflictKeepingLocal_data() { dialects(); }
     void resolveConflictKeepingLocal()
     {
         QFETCH(QString, dialect);
@@ -797,7 +664,7 @@ private slots:
 
     // The central database cannot be reached (PostgreSQL stopped; a SQLite central file
     // that is not there): exit 3, the outbox untouched; once it is back, sync completes.
-    void centralUnreachable_data() { dialects_data(); }
+    void centralUnreachable_data() { dialects(); }
     void centralUnreachable()
     {
         QFETCH(QString, dialect);
@@ -830,7 +697,7 @@ private slots:
     // An account known at both branches; each changes its mobile offline. The first push
     // wins centrally, the second is kept as exactly one conflict with both versions, and
     // neither branch's value is overwritten.
-    void sameAccountChangedAtTwoBranches_data() { dialects_data(); }
+    void sameAccountChangedAtTwoBranches_data() { dialects(); }
     void sameAccountChangedAtTwoBranches()
     {
         QFETCH(QString, dialect);

@@ -26,6 +26,7 @@
 #include "db/Repository.h"
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
+#include "tests/sync/SyncTestUtil.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -38,21 +39,17 @@
 #include <map>
 
 using namespace clitest;
+using namespace synctest;
 using namespace Qt::StringLiterals;
 using branch::db::CentralDatabase;
-using branch::db::CentralUrl;
 using branch::db::DbError;
-using branchtest::PgServer;
 
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC);
 const QString kBranch = u"1001"_s; // the branch whose syncs are disturbed
 const QString kOther = u"1002"_s;  // the branch whose pushed work is there to pull
-const QString kPassword1001 = u"branch-1001-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
-const QString kPassword1002 = u"branch-1002-password-"_s + QUuid::createUuid().toString(QUuid::Id128);
 
 // The data (see makeBranch): branch 1001 queues about 2 350 changes (5 push batches of
 // 500), branch 1002 about 1 800; with 8 000 registry persons and 8 000 mobile owners written
@@ -203,12 +200,10 @@ bool copyDatabase(const QString &from, const QString &to)
 
 } // namespace
 
-class TestSyncFaults : public QObject
+class TestSyncFaults : public SyncFixture
 {
     Q_OBJECT
 
-    PgServer m_pg;
-    Workspace m_ws;
     QString m_sqliteTemplate; // the SQLite central every round copies
     const QString m_pgTemplate = u"central"_s;
     QString m_branchTemplate; // branch 1001 with its queue
@@ -245,9 +240,7 @@ class TestSyncFaults : public QObject
 
     QProcessEnvironment env(const QMap<QString, QString> &extra = {}) const
     {
-        QProcessEnvironment e = cliEnv();
-        e.insert(u"PGPASSFILE"_s, m_pg.pgpassFile());
-        e.remove(u"PGPASSWORD"_s);
+        QProcessEnvironment e = SyncFixture::env();
         e.insert(u"PGCONNECT_TIMEOUT"_s, u"5"_s);
         for (auto it = extra.cbegin(); it != extra.cend(); ++it)
             e.insert(it.key(), it.value());
@@ -261,21 +254,6 @@ class TestSyncFaults : public QObject
         return {u"--db"_s, r.branchDb, u"--now"_s, at(3600), u"sync"_s, u"--central"_s, r.branchUrl};
     }
     CliResult syncNow(const Round &r) const { return branchtest::runCli(branchctl(), syncArgs(r), {}, env()); }
-
-    static int field(const CliResult &r, const char *name)
-    {
-        return r.json().object().value(QLatin1String(name)).toInt(-1);
-    }
-
-    std::unique_ptr<CentralDatabase> openCentral(const QString &url)
-    {
-        CentralUrl::Problem problem;
-        DbError error;
-        auto db = CentralDatabase::open(CentralUrl::parse(url, &problem), CentralDatabase::OpenMode::Existing, &error);
-        if (!db)
-            qWarning("cannot open the central database %s: %s", qPrintable(url), qPrintable(error.detail));
-        return db;
-    }
 
     // Branch `plan.code`'s database: demo persons (shared, nothing queued), the verifier's
     // decisions of the submitted requests, then mobile changes at the counter: all queued.
@@ -808,8 +786,6 @@ class TestSyncFaults : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_ws.isValid());
-        QVERIFY2(!sqlite3Path().isEmpty(), "the sqlite3 shell is needed");
         bool ok = false;
         m_seed = quint32(qEnvironmentVariableIntValue("BRANCHDESK_FAULT_SEED", &ok));
         if (!ok)
@@ -820,20 +796,10 @@ private slots:
         qInfo("fault moments: seed %u (BRANCHDESK_FAULT_SEED=%u draws them again), %d kills per central", m_seed,
               m_seed, m_kills);
 
-        PG_SET_UP_OR_END(m_pg);
-        qputenv("PGPASSFILE", m_pg.pgpassFile().toLocal8Bit());
-        qunsetenv("PGPASSWORD");
+        if (!setUpCentrals({kBranch, kOther}, u"central-template.db"_s, [this] { return env(); }))
+            return;
         m_sqliteTemplate = m_ws.path(u"central-template.db"_s);
-        const QStringList centrals{m_pg.url(), u"sqlite://"_s + m_sqliteTemplate};
-        for (const QString &url : centrals)
-            CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"init"_s, u"--central"_s, url}, {}, env()), 0);
-        for (const auto &[code, password] : {std::pair{kBranch, kPassword1001}, std::pair{kOther, kPassword1002}}) {
-            for (const QString &url : centrals)
-                CLI_EXPECT(branchtest::runCli(branchctl(), {u"central"_s, u"add-branch"_s, code, u"--central"_s, url},
-                                              password.toUtf8() + '\n', env()),
-                           0);
-            QVERIFY(m_pg.addPassword(CentralDatabase::roleNameFor(code), password));
-        }
+        const QStringList centrals{m_pgUrl, m_sqliteUrl};
 
         QElapsedTimer t;
         t.start();
@@ -895,16 +861,9 @@ private slots:
               qPrintable(kBranch), int(m_queue.size()), qPrintable(kOther), kCentralRegistryRows, t.elapsed());
     }
 
-    void dialects_data()
-    {
-        QTest::addColumn<QString>("dialect");
-        QTest::newRow("postgresql") << u"postgresql"_s;
-        QTest::newRow("sqlite") << u"sqlite"_s;
-    }
-
     // SIGKILL of branchctl at random moments of the sync: m_kills kills per central, in
     // chains of four on fresh copies of the templates (see faultChain).
-    void killMidSync_data() { dialects_data(); }
+    void killMidSync_data() { dialects(); }
     void killMidSync()
     {
         QFETCH(QString, dialect);
