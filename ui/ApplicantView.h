@@ -55,7 +55,7 @@ public:
     void showCase(const ApplicantCase &c);
 
     const ApplicantCase &currentCase() const { return m_case; }
-    // The field names (see differingFields) whose rows are highlighted on screen.
+    // The field names (see identityDifferences) whose rows are highlighted on screen.
     QStringList highlightedFields() const;
     // The two value labels of an identity row ("first_name", ...): request, registry.
     QLabel *requestValue(const QString &field) const;

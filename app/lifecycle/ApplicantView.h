@@ -1,11 +1,13 @@
 // One applicant's case as the applicant view shows it: the current request beside the
-// civil-registry reference, which fields differ after normalisation, the status, the
+// civil-registry reference, which fields differ (app/core/Identity.h), the status, the
 // history from the audit log and the SMS sent to them. Typed, so widgets need no JSON, and
 // without secrets (no password or answer hashes leave this layer).
 #pragma once
 
 #include "Service.h"
 #include "Status.h"
+
+#include "app/core/Identity.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -17,26 +19,6 @@
 
 namespace branch
 {
-
-// The identity fields that the verifier compares with the civil registry.
-struct IdentityFields {
-    QString firstName, lastName, birthCertNo;
-    QDate birthDate;
-    QString gender; // "M" / "F"
-};
-
-// Field names, as differingFields() reports them.
-inline constexpr const char *kFieldFirstName = "first_name";
-inline constexpr const char *kFieldLastName = "last_name";
-inline constexpr const char *kFieldBirthCertNo = "birth_cert_no";
-inline constexpr const char *kFieldBirthDate = "birth_date";
-inline constexpr const char *kFieldGender = "gender";
-
-// The fields whose values differ after normalisation, in the order above: names compared
-// with normalizeName() (letter variants, ZWNJ, spaces and diacritics do not count), the
-// birth certificate number as digits of any script without separators or leading zeros,
-// the birth date as a day, the gender case-insensitively.
-QStringList differingFields(const IdentityFields &request, const IdentityFields &registry);
 
 struct ApplicantHistoryEntry {
     QDateTime at;
@@ -59,7 +41,7 @@ struct ApplicantCase {
     QDateTime submittedAt, decidedAt;
     RequestStatus status = RequestStatus::Submitted;
     bool hasAccount = false;
-    QStringList differing;                // differingFields(request, *registry); empty without registry
+    QStringList differing;                // identityDifferences(request, *registry); empty without registry
     QList<ApplicantHistoryEntry> history; // oldest first
     QList<ApplicantSms> sms;              // oldest first
 };

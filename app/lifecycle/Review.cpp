@@ -143,7 +143,7 @@ std::optional<Failure> checkCorrectedMatch(Context &ctx, const db::RequestRecord
         return Failure::rule(QStringLiteral("corrections"), QStringLiteral("review.no_reference"),
                              Services::tr("The civil registry has no entry for this national code, so the request "
                                           "cannot be activated by a correction. Send it back or reject it."));
-    const QStringList diff = identityDifferences(corrected, *ref);
+    const QStringList diff = identityDifferences(identityOf(corrected), identityOf(*ref));
     if (!diff.isEmpty())
         return Failure::rule(QStringLiteral("corrections"), QStringLiteral("review.still_mismatch"),
                              Services::tr("The corrected data still does not match the civil registry (different: "
@@ -210,7 +210,8 @@ Outcome<QList<ReviewCase>> reviewQueue(Context &ctx)
             ReviewCase c;
             c.request = r;
             c.reference = db::findRegistryPerson(ctx.db, r.nationalCode);
-            c.differences = c.reference ? identityDifferences(r, *c.reference) : correctableFields();
+            c.differences =
+                c.reference ? identityDifferences(identityOf(r), identityOf(*c.reference)) : correctableFields();
             c.proposal = db::pendingProposalFor(ctx.db, r.id);
             c.since = r.decidedAt.isValid() ? r.decidedAt : r.submittedAt;
             out << c;

@@ -6,32 +6,14 @@
 namespace branch
 {
 
-QStringList identityDifferences(const db::RequestRecord &r, const db::RegistryPerson &p)
+IdentityFields identityOf(const db::RequestRecord &r)
 {
-    // "012345" and "12345" are the same certificate number.
-    auto digits = [](const QString &s) {
-        QString d = s;
-        while (d.size() > 1 && d.startsWith(QLatin1Char('0')))
-            d.remove(0, 1);
-        return d;
-    };
-    QStringList out;
-    if (r.firstNameNorm != p.firstNameNorm)
-        out << QStringLiteral("first_name");
-    if (r.lastNameNorm != p.lastNameNorm)
-        out << QStringLiteral("last_name");
-    if (digits(r.birthCertNo) != digits(p.birthCertNo))
-        out << QStringLiteral("birth_cert_no");
-    if (r.birthDate != p.birthDate)
-        out << QStringLiteral("birth_date");
-    if (r.gender != p.gender)
-        out << QStringLiteral("gender");
-    return out;
+    return {r.firstName, r.lastName, r.birthCertNo, r.birthDate, r.gender};
 }
 
-bool identityMatches(const db::RequestRecord &r, const db::RegistryPerson &p)
+IdentityFields identityOf(const db::RegistryPerson &p)
 {
-    return identityDifferences(r, p).isEmpty();
+    return {p.firstName, p.lastName, p.birthCertNo, p.birthDate, p.gender};
 }
 
 RequestStatus decideVerification(const db::RequestRecord &request, const std::optional<db::RegistryPerson> &registry,
@@ -39,7 +21,7 @@ RequestStatus decideVerification(const db::RequestRecord &request, const std::op
 {
     if (request.submittedAt.secsTo(now) > kDecisionWindowSeconds)
         return RequestStatus::Expired;
-    if (!registry || !identityMatches(request, *registry))
+    if (!registry || !identityMatches(identityOf(request), identityOf(*registry)))
         return RequestStatus::IdentityMismatch;
     return ownsMobile ? RequestStatus::Activated : RequestStatus::BranchActivationRequired;
 }

@@ -6,6 +6,8 @@
 
 #include "Status.h"
 
+#include "app/core/Identity.h"
+
 #include "db/Records.h"
 
 #include <QDateTime>
@@ -15,14 +17,11 @@
 namespace branch
 {
 
-// True when the request's identity fields match the registry row: the names in their
-// matching form (Arabic and Persian letter variants, spaces and ZWNJ alike), the birth
-// certificate number without leading zeros, the birth date and the gender.
-bool identityMatches(const db::RequestRecord &request, const db::RegistryPerson &registry);
-
-// The identity fields that differ under the same rule (first_name, last_name,
-// birth_cert_no, birth_date, gender, in that order); empty exactly when identityMatches.
-QStringList identityDifferences(const db::RequestRecord &request, const db::RegistryPerson &registry);
+// The identity fields of a request and of a registry row, for identityDifferences()
+// (app/core/Identity.h: the one comparison of request and registry). Built from the values
+// as typed and stored, not from the stored matching forms of the names.
+IdentityFields identityOf(const db::RequestRecord &request);
+IdentityFields identityOf(const db::RegistryPerson &registry);
 
 // The decision for a submitted request at `now`: expired once the decision window has
 // passed; else identity_mismatch when there is no registry row or it does not match;
