@@ -362,11 +362,12 @@ private:
 
     QString nationalCode(qint64 i, Rng &rng)
     {
-        // A free nine-digit base in this person's slot, not one digit repeated.
+        // A free nine-digit base in this person's slot, not one digit repeated and not with
+        // its last six digits all zero (never issued: checkNationalCode refuses both).
         for (int attempt = 0; attempt < 256; ++attempt) {
             const quint32 base = quint32(quint64(i) * m_slot + rng.below(m_slot));
             const QString nine = QStringLiteral("%1").arg(base, 9, 10, QLatin1Char('0'));
-            if (nine.count(nine.front()) != 9 && m_taken.insert(base).second)
+            if (nine.count(nine.front()) != 9 && base % 1000000 != 0 && m_taken.insert(base).second)
                 return nationalCodeWithCheckDigit(nine);
         }
         throw DbException({DbError::Kind::Constraint, QStringLiteral("demo data: no free national codes left")});

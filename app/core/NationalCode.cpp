@@ -56,6 +56,11 @@ Violations checkNationalCode(QStringView input, QString *normalized)
         out.append(makeViolation(
             kField, QStringLiteral("national_code.checksum"),
             QT_TRANSLATE_NOOP("branch::Rules", "The national code is not valid: its check digit does not match.")));
+    } else if (QStringView(code).sliced(3, 6) == u"000000") {
+        out.append(makeViolation(
+            kField, QStringLiteral("national_code.not_issued"),
+            QT_TRANSLATE_NOOP("branch::Rules",
+                              "This national code has not been issued: its fourth to ninth digits are all zero.")));
     }
     if (out.isEmpty() && normalized)
         *normalized = code;

@@ -17,6 +17,8 @@ namespace branch
 //   national_code.repeated  one digit ten times (these all pass the checksum!)
 //   national_code.checksum  s = sum d[i]*(10-i), i=0..8; r = s % 11;
 //                           valid iff (r < 2 and d9 == r) or (r >= 2 and d9 == 11 - r)
+//   national_code.not_issued  the six digits after the first three all zero: no issued
+//                           code has them, though e.g. 0020000006 passes the checksum
 // *normalized receives the 10 ASCII digits when valid and is cleared otherwise.
 Violations checkNationalCode(QStringView input, QString *normalized = nullptr);
 

@@ -1,4 +1,5 @@
-// National code rule: formats, digit scripts, repeated digits and the check digit.
+// National code rule: formats, digit scripts, repeated digits, the check digit and codes
+// never issued (digits 4..9 all zero).
 #include "app/core/NationalCode.h"
 
 #include "RulesTestUtil.h"
@@ -64,6 +65,24 @@ void TestNationalCode::check_data()
     QTest::newRow("checksum r=0 needs 0") << u"0100000011"_s << u"national_code.checksum"_s << QString();
     QTest::newRow("checksum 11-r as 2 digits") << u"0012345670"_s << u"national_code.checksum"_s << QString();
     QTest::newRow("checksum persian") << u"۰۴۹۹۳۷۰۸۹۱"_s << u"national_code.checksum"_s << QString();
+
+    // Digits 4..9 all zero: the checksum holds, but no such code is ever issued.
+    QTest::newRow("not issued 002") << u"0020000006"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued 001") << u"0010000003"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued 010") << u"0100000002"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued 100") << u"1000000001"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued 123") << u"1230000003"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued 999") << u"9990000001"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued persian") << u"۰۰۲۰۰۰۰۰۰۶"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued arabic-indic") << u"١٢٣٠٠٠٠٠٠٣"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued dashes") << u"002-000000-6"_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("not issued spaces") << u" 002 000000 6 "_s << u"national_code.not_issued"_s << QString();
+    QTest::newRow("zeros and bad checksum") << u"0020000007"_s << u"national_code.checksum"_s << QString();
+    QTest::newRow("zeros but nine digits") << u"002000000"_s << u"national_code.format"_s << QString();
+    // One non-zero digit among the six is enough.
+    QTest::newRow("ninth digit set") << u"0020000014"_s << QString() << u"0020000014"_s;
+    QTest::newRow("fourth digit set") << u"0021000001"_s << QString() << u"0021000001"_s;
+    QTest::newRow("only fourth digit set") << u"0001000004"_s << QString() << u"0001000004"_s;
 }
 
 void TestNationalCode::check()
@@ -105,14 +124,21 @@ void TestNationalCode::withCheckDigit()
 }
 
 // For a spread of prefixes, the computed code is valid and the nine other last digits
-// are all refused by the checksum (or, for a repeated digit, by the repetition rule).
+// are all refused by the checksum (or, for a repeated digit, by the repetition rule). A
+// prefix ending in six zeros (560000000 is one of them) has no valid code at all.
 void TestNationalCode::everyPrefixHasExactlyOneCheckDigit()
 {
+    int notIssued = 0;
     for (int n = 1234567; n < 1000000000; n += 7654321) { // 000000000 would give 0000000000
         const QString nine = QString::number(n).rightJustified(9, u'0');
         const QString good = nationalCodeWithCheckDigit(nine);
         QCOMPARE(good.size(), 10);
-        QVERIFY2(isValidNationalCode(good), qPrintable(good));
+        if (n % 1000000 == 0) {
+            ++notIssued;
+            QCOMPARE(codesOf(checkNationalCode(good)), QStringList{u"national_code.not_issued"_s});
+        } else {
+            QVERIFY2(isValidNationalCode(good), qPrintable(good));
+        }
         for (char16_t d = u'0'; d <= u'9'; ++d) {
             if (QChar(d) == good.back())
                 continue;
@@ -120,6 +146,7 @@ void TestNationalCode::everyPrefixHasExactlyOneCheckDigit()
             QVERIFY2(!isValidNationalCode(bad), qPrintable(bad));
         }
     }
+    QCOMPARE(notIssued, 1);
 }
 
 QTEST_GUILESS_MAIN(TestNationalCode)
