@@ -21,6 +21,7 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -146,8 +147,16 @@ bool onSameDisk(const QString &a, const QString &b)
             fi = QFileInfo(fi.absolutePath());
         return fi.absoluteFilePath();
     };
+#ifdef Q_OS_UNIX
+    // The device of the file system each lives on (QStorageInfo reads the mount table, which
+    // inside a chroot names the host's paths and finds nothing).
+    struct stat sa, sb;
+    return ::stat(QFile::encodeName(existing(a)).constData(), &sa) == 0 &&
+           ::stat(QFile::encodeName(existing(b)).constData(), &sb) == 0 && sa.st_dev == sb.st_dev;
+#else
     const QStorageInfo sa(existing(a)), sb(existing(b));
     return sa.isValid() && sb.isValid() && sa.device() == sb.device();
+#endif
 }
 
 QList<BackupFile> listBackups(const QString &folder, const QString &branchCode)
