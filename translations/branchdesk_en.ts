@@ -1477,6 +1477,10 @@
         <source>Give a different answer to each question.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This national code has not been issued: its fourth to ninth digits are all zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Services</name>

@@ -1475,6 +1475,10 @@
         <source>Give a different answer to each question.</source>
         <translation>به هر پرسش پاسخ متفاوتی بدهید.</translation>
     </message>
+    <message>
+        <source>This national code has not been issued: its fourth to ninth digits are all zero.</source>
+        <translation>این کد ملی صادر نشده است: رقم‌های چهارم تا نهم آن همگی صفر است.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Services</name>
