@@ -151,6 +151,11 @@ void TestCliRobustness::usageErrors_data()
     QTest::newRow("no command") << QStringList{};
     QTest::newRow("half a command") << QStringList{u"applicants"_s};
     QTest::newRow("unknown subcommand") << QStringList{u"sms"_s, u"send"_s};
+    // --help does not turn an unknown command into the general help (exit 0 would hide the typo).
+    QTest::newRow("unknown command --help") << QStringList{u"frobnicate"_s, u"--help"_s};
+    QTest::newRow("-h, unknown command") << QStringList{u"-h"_s, u"frobnicate"_s};
+    QTest::newRow("unknown central subcommand --help") << QStringList{u"central"_s, u"nonsense"_s, u"--help"_s};
+    QTest::newRow("half a command --help") << QStringList{u"central"_s, u"--help"_s};
     QTest::newRow("user add without --role") << QStringList{u"user"_s, u"add"_s, u"bob"_s};
     QTest::newRow("user add without login") << QStringList{u"user"_s, u"add"_s, u"--role"_s, u"clerk"_s};
     QTest::newRow("activate without --staff")

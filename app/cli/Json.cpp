@@ -1,0 +1,246 @@
+// The JSON that branchctl prints (see Json.h).
+#include "Json.h"
+
+#include "app/core/JalaliDate.h"
+
+namespace branch::cli
+{
+
+QString isoOut(const QDateTime &t)
+{
+    return db::isoUtc(t);
+}
+
+QJsonValue isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(isoOut(t)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray violationsJson(const Violations &vs)
+{
+    QJsonArray arr;
+    for (const auto &v : vs)
+        arr.append(QJsonObject{{QStringLiteral("field"), v.field},
+                               {QStringLiteral("code"), v.code},
+                               {QStringLiteral("message"), v.message}});
+    return arr;
+}
+
+QJsonObject failureJson(const Failure &f)
+{
+    QJsonObject o{{QStringLiteral("ok"), false}};
+    QJsonArray errors = violationsJson(f.violations);
+    if (f.extra.contains(QStringLiteral("errors")))
+        errors = f.extra.value(QStringLiteral("errors")).toArray();
+    for (auto it = f.extra.begin(); it != f.extra.end(); ++it) {
+        if (it.key() != QLatin1String("errors"))
+            o.insert(it.key(), it.value());
+    }
+    // Extra figures (attempts_left) also travel inside each error, for scripts that look there.
+    QJsonArray withExtra;
+    for (const auto &e : errors) {
+        QJsonObject eo = e.toObject();
+        for (auto it = f.extra.begin(); it != f.extra.end(); ++it)
+            if (it.key() != QLatin1String("errors"))
+                eo.insert(it.key(), it.value());
+        withExtra.append(eo);
+    }
+    o.insert(QStringLiteral("errors"), withExtra);
+    return o;
+}
+
+QJsonObject applicantJson(const db::ApplicantRow &r)
+{
+    return {{QStringLiteral("national_code"), r.nationalCode},
+            {QStringLiteral("first_name"), r.firstName},
+            {QStringLiteral("last_name"), r.lastName},
+            {QStringLiteral("mobile"), r.mobile},
+            {QStringLiteral("status"), r.status}};
+}
+
+QJsonArray decisionsJson(const QList<Decision> &decisions)
+{
+    QJsonArray out;
+    for (const auto &d : decisions)
+        out.append(QJsonObject{{QStringLiteral("request_id"), d.requestId},
+                               {QStringLiteral("national_code"), d.nationalCode},
+                               {QStringLiteral("outcome"), statusName(d.outcome)}});
+    return out;
+}
+
+QJsonObject smsJson(const db::SmsRecord &s)
+{
+    return QJsonObject{{QStringLiteral("id"), s.id},
+                       {QStringLiteral("national_code"), s.nationalCode},
+                       {QStringLiteral("mobile"), s.mobile},
+                       {QStringLiteral("kind"), s.kind},
+                       {QStringLiteral("text"), s.text},
+                       {QStringLiteral("created_at"), isoOut(s.createdAt)},
+                       {QStringLiteral("status"), s.status},
+                       {QStringLiteral("attempts"), s.attempts},
+                       {QStringLiteral("next_attempt_at"), isoOrNull(s.nextAttemptAt)},
+                       {QStringLiteral("sent_at"), isoOrNull(s.sentAt)},
+                       {QStringLiteral("last_error"), s.lastError}};
+}
+
+QJsonObject demoStatsJson(const db::DemoStats &s)
+{
+    QJsonObject byStatus;
+    for (auto it = s.byStatus.begin(); it != s.byStatus.end(); ++it)
+        byStatus.insert(it.key(), it.value());
+    return {{QStringLiteral("persons"), s.persons},
+            {QStringLiteral("requests"), s.requests},
+            {QStringLiteral("accounts"), s.accounts},
+            {QStringLiteral("by_status"), byStatus}};
+}
+
+QJsonObject recoveryStartJson(const RecoveryStart &r, const QString &method)
+{
+    QJsonObject o{{QStringLiteral("recovery_id"), r.recoveryId}, {QStringLiteral("method"), method}};
+    if (method == QLatin1String("sms")) {
+        o.insert(QStringLiteral("expires_at"), isoOut(r.expiresAt));
+    } else {
+        QJsonArray qs;
+        for (const auto &q : r.questions)
+            qs.append(QJsonObject{{QStringLiteral("question_id"), q.id}, {QStringLiteral("text"), q.text}});
+        o.insert(QStringLiteral("questions"), qs);
+    }
+    return o;
+}
+
+QJsonObject auditCheckJson(const AuditCheck &c)
+{
+    if (c.ok)
+        return {{QStringLiteral("ok"), true}, {QStringLiteral("entries"), c.entries}};
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("entries"), c.entries},
+            {QStringLiteral("first_bad_seq"), c.firstBadSeq},
+            {QStringLiteral("code"), c.code},
+            {QStringLiteral("message"), c.reason}};
+}
+
+QJsonObject backupFileJson(const BackupFile &f)
+{
+    return {{QStringLiteral("file"), f.path},
+            {QStringLiteral("branch_code"), f.branchCode},
+            {QStringLiteral("taken_at"), isoOut(f.takenAt)},
+            {QStringLiteral("bytes"), f.bytes}};
+}
+
+QJsonObject restoreJson(const RestoreDone &d)
+{
+    QJsonArray after;
+    for (const db::AuditLine &a : d.afterBackup)
+        after.append(QJsonObject{{QStringLiteral("seq"), a.seq},
+                                 {QStringLiteral("at"), a.at},
+                                 {QStringLiteral("actor"), a.actor},
+                                 {QStringLiteral("action"), a.action},
+                                 {QStringLiteral("national_code"), a.nationalCode}});
+    return {{QStringLiteral("ok"), true},
+            {QStringLiteral("database"), d.database},
+            {QStringLiteral("backup"), d.backup},
+            {QStringLiteral("branch_code"), d.facts.branchCode},
+            {QStringLiteral("kept_aside"), d.keptAside.isEmpty() ? QJsonValue() : QJsonValue(d.keptAside)},
+            {QStringLiteral("backup_last_action_at"), d.facts.lastAuditAt},
+            {QStringLiteral("waiting_in_backup"), d.facts.waitingChanges},
+            {QStringLiteral("after_backup"), after},
+            {QStringLiteral("unsent_in_kept_aside"), d.unsentInKeptAside}};
+}
+
+QJsonObject keepingStatusJson(const KeepingStatus &s, const QString &backupFolder, bool waitingTooLong)
+{
+    return {
+        {QStringLiteral("waiting"), s.waiting},
+        {QStringLiteral("oldest_waiting_at"), isoOrNull(s.oldestWaiting)},
+        {QStringLiteral("last_sync"), isoOrNull(s.lastSync)},
+        {QStringLiteral("last_backup"), isoOrNull(s.lastBackup)},
+        {QStringLiteral("last_backup_file"), s.lastBackupPath.isEmpty() ? QJsonValue() : QJsonValue(s.lastBackupPath)},
+        {QStringLiteral("backup_folder"), backupFolder},
+        {QStringLiteral("waiting_too_long"), waitingTooLong}};
+}
+
+namespace
+{
+
+// The hashes stay out of a listing (they mean nothing to a supervisor).
+QJsonObject withoutHashes(QJsonObject o)
+{
+    o.remove(QStringLiteral("password_hash"));
+    o.remove(QStringLiteral("questions_json"));
+    return o;
+}
+
+QJsonObject reviewIdentityJson(const QString &firstName, const QString &lastName, const QString &birthCertNo,
+                               const QDate &birthDate, const QString &gender)
+{
+    return {{QStringLiteral("first_name"), firstName},
+            {QStringLiteral("last_name"), lastName},
+            {QStringLiteral("birth_cert_no"), birthCertNo},
+            {QStringLiteral("birth_date"), toJalaliString(birthDate)},
+            {QStringLiteral("gender"), gender}};
+}
+
+} // namespace
+
+QJsonObject conflictJson(const db::ConflictRecord &c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("table"), c.table},
+            {QStringLiteral("row_id"), c.rowId},
+            {QStringLiteral("base_version"), c.baseVersion},
+            {QStringLiteral("local"), withoutHashes(c.localPayload)},
+            {QStringLiteral("central"), withoutHashes(c.centralPayload)},
+            {QStringLiteral("created_at"), c.createdAt}};
+}
+
+QJsonObject conflictReviewJson(const db::ConflictRecord &c)
+{
+    return {{QStringLiteral("type"), QStringLiteral("sync_conflict")},
+            {QStringLiteral("conflict_id"), c.id},
+            {QStringLiteral("table"), c.table},
+            {QStringLiteral("row_id"), c.rowId},
+            {QStringLiteral("since"), c.createdAt},
+            {QStringLiteral("local"), withoutHashes(c.localPayload)},
+            {QStringLiteral("central"), withoutHashes(c.centralPayload)}};
+}
+
+QJsonObject reviewCaseJson(const ReviewCase &c)
+{
+    const auto &r = c.request;
+    const auto &ref = c.reference;
+    return {
+        {QStringLiteral("type"), QStringLiteral("identity_mismatch")},
+        {QStringLiteral("request_id"), r.id},
+        {QStringLiteral("national_code"), r.nationalCode},
+        {QStringLiteral("mobile"), r.mobile},
+        {QStringLiteral("submitted_at"), isoOut(r.submittedAt)},
+        {QStringLiteral("since"), isoOut(c.since)},
+        {QStringLiteral("request"), reviewIdentityJson(r.firstName, r.lastName, r.birthCertNo, r.birthDate, r.gender)},
+        {QStringLiteral("reference"),
+         ref ? QJsonValue(
+                   reviewIdentityJson(ref->firstName, ref->lastName, ref->birthCertNo, ref->birthDate, ref->gender))
+             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("differences"), QJsonArray::fromStringList(c.differences)},
+        {QStringLiteral("proposal"),
+         c.proposal ? QJsonValue(proposalJson(*c.proposal)) : QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject proposalJson(const db::ReviewProposalRecord &p)
+{
+    QJsonObject changes = p.changes;
+    if (changes.contains(QStringLiteral("birth_date"))) // Jalali, as it was typed
+        changes.insert(
+            QStringLiteral("birth_date"),
+            toJalaliString(QDate::fromString(changes.value(QStringLiteral("birth_date")).toString(), Qt::ISODate)));
+    return {{QStringLiteral("proposal_id"), p.id},
+            {QStringLiteral("request_id"), p.requestId},
+            {QStringLiteral("national_code"), p.nationalCode},
+            {QStringLiteral("kind"), p.kind},
+            {QStringLiteral("changes"), changes},
+            {QStringLiteral("reason"), p.reason},
+            {QStringLiteral("proposed_by"), p.proposedBy},
+            {QStringLiteral("proposed_at"), isoOut(p.proposedAt)},
+            {QStringLiteral("status"), p.status}};
+}
+
+} // namespace branch::cli
