@@ -43,15 +43,15 @@ constexpr int kWaiting = 200; // people waiting for activation at the branch
 
 QString activeCode(int i)
 {
-    return nationalCode(u"31%1"_s.arg(i, 7, 10, QLatin1Char('0')));
+    return nationalCode(u"31%1"_s.arg(i + 1, 7, 10, QLatin1Char('0')));
 }
 QString waitingCode(int i)
 {
-    return nationalCode(u"32%1"_s.arg(i, 7, 10, QLatin1Char('0')));
+    return nationalCode(u"32%1"_s.arg(i + 1, 7, 10, QLatin1Char('0')));
 }
 QString newcomerCode(int i)
 {
-    return nationalCode(u"33%1"_s.arg(i, 7, 10, QLatin1Char('0')));
+    return nationalCode(u"33%1"_s.arg(i + 1, 7, 10, QLatin1Char('0')));
 }
 QString activeMobile(int i)
 {
