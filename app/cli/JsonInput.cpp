@@ -73,6 +73,22 @@ NewPassword::~NewPassword()
     security::wipe(confirm);
 }
 
+std::optional<QJsonDocument> readJsonDocument(const QString &pathOrDash, int *exitCode)
+{
+    bool readOk = false;
+    const QString text = readInputFile(pathOrDash, &readOk);
+    if (!readOk) {
+        printErr(Cli::tr("Cannot read the file \"%1\".").arg(pathOrDash));
+        *exitCode = Environment;
+        return std::nullopt;
+    }
+    Failure parseFailure;
+    auto doc = parseJsonInput(text, &parseFailure);
+    if (!doc)
+        *exitCode = fail(parseFailure);
+    return doc;
+}
+
 bool parseNewPassword(const QString &text, NewPassword *out, Failure *failure)
 {
     const auto doc = parseJsonInput(text, failure);

@@ -21,6 +21,10 @@ QList<QuestionAnswer> questionsField(const QJsonValue &value, Violations &errors
 // The document, or nothing with *failure saying where the text stops being JSON.
 std::optional<QJsonDocument> parseJsonInput(const QString &text, Failure *failure);
 
+// The JSON document in the file `pathOrDash` ("-" or empty: stdin). When it cannot be read
+// or is not JSON, the failure is printed and *exitCode holds the command's exit code.
+std::optional<QJsonDocument> readJsonDocument(const QString &pathOrDash, int *exitCode);
+
 struct NewPassword {
     QString password, confirm;
     ~NewPassword();

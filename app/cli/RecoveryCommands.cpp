@@ -59,16 +59,10 @@ public:
         if (byCode) {
             r = verifyRecoveryCode(*ctx, inv.positional.value(0), inv.opt("code"), inv.now);
         } else {
-            bool readOk = false;
-            const QString text = readInputFile(inv.opt("answers"), &readOk);
-            if (!readOk) {
-                printErr(Cli::tr("Cannot read the file \"%1\".").arg(inv.opt("answers")));
-                return Environment;
-            }
-            Failure parseFailure;
-            const auto doc = parseJsonInput(text, &parseFailure);
+            int exitCode = Done;
+            const auto doc = readJsonDocument(inv.opt("answers"), &exitCode);
             if (!doc)
-                return fail(parseFailure);
+                return exitCode;
             Violations typeErrors;
             const QJsonValue list =
                 doc->isArray() ? QJsonValue(doc->array()) : doc->object().value(QStringLiteral("answers"));

@@ -27,16 +27,10 @@ public:
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        bool readOk = false;
-        const QString text = readInputFile(inv.positional.value(0), &readOk);
-        if (!readOk) {
-            printErr(Cli::tr("Cannot read the file \"%1\".").arg(inv.positional.value(0)));
-            return Environment;
-        }
-        Failure parseFailure;
-        const auto doc = parseJsonInput(text, &parseFailure);
+        int exitCode = Done;
+        const auto doc = readJsonDocument(inv.positional.value(0), &exitCode);
         if (!doc)
-            return fail(parseFailure);
+            return exitCode;
         QJsonArray items;
         if (doc->isArray())
             items = doc->array();
