@@ -119,6 +119,13 @@ void TestSecurityQuestions::rules_data()
         {u"security_questions.answer_too_short"_s});
     row("two empty answers are not duplicates", {qa(c, QString()), qa(b, u" "_s), qa(w, u"کارخانه"_s)},
         {u"security_questions.answer_too_short"_s});
+    // Counted as compared: marks, tatweel or ZWNJ alone are nothing (found by tests/fuzz).
+    row("marks only", {qa(c, u"\u064B\u064C"_s), qa(b, u"\u064E\u064F"_s), qa(w, u"کارخانه"_s)},
+        {u"security_questions.answer_too_short"_s});
+    row("tatweel only", {qa(c, u"\u0640\u0640\u0640"_s), qa(b, u"تهران"_s), qa(w, u"کارخانه"_s)},
+        {u"security_questions.answer_too_short"_s});
+    row("zwnj and a letter", {qa(c, u"\u200Cب\u200C"_s), qa(b, u"تهران"_s), qa(w, u"کارخانه"_s)},
+        {u"security_questions.answer_too_short"_s});
     row("seed screenshot 1234 x3", {qa(c, u"1234"_s), qa(b, u"1234"_s), qa(w, u"1234"_s)},
         {u"security_questions.duplicate_answer"_s});
     row("case and blanks", {qa(c, u"Red"_s), qa(b, u"red "_s), qa(w, u"کارخانه"_s)},
