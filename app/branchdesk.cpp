@@ -1,5 +1,6 @@
 // branchdesk: the branch clerk's desktop application (Persian, right to left by default).
 #include "app/core/Language.h"
+#include "app/core/Settings.h"
 #include "app/core/Version.h"
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
@@ -8,7 +9,6 @@
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
-#include "app/core/Settings.h"
 #include "ui/StartupProbe.h"
 
 #include <QApplication>

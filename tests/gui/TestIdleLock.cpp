@@ -1,11 +1,11 @@
 // The session lock: the idle setting, the watcher (input restarts it, silence fires it) and
 // the lock screen it raises over hidden windows, which only the same staff's password opens.
+#include "app/core/Settings.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
-#include "app/core/Settings.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
