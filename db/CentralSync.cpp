@@ -2,6 +2,8 @@
 // log in pages. See CentralSync.h for the rules.
 #include "CentralSync.h"
 
+#include "app/core/RequestStatus.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -81,21 +83,12 @@ void updateRow(CentralDatabase &db, const QString &table, const QStringList &col
     q.finish();
 }
 
-// Where a request's status stands in its life (DESIGN.md): a later stage wins over an
-// earlier one; a supersession wins over everything pending. Same stage, different
-// status: no rule (-1 apart from equal).
+// Where a stored status stands in the request's life (mergeStage, app/core/RequestStatus);
+// -1 for a name no status has, which no rule orders.
 int stageOf(const QString &status)
 {
-    if (status == QLatin1String("submitted"))
-        return 0;
-    if (status == QLatin1String("branch_activation_required") || status == QLatin1String("identity_mismatch"))
-        return 1;
-    if (status == QLatin1String("activated") || status == QLatin1String("rejected") ||
-        status == QLatin1String("expired"))
-        return 2;
-    if (status == QLatin1String("superseded"))
-        return 3;
-    return -1;
+    const auto s = statusFromName(status);
+    return s ? mergeStage(*s) : -1;
 }
 
 void recordConflict(CentralDatabase &db, const QString &branch, const PushedChange &c,

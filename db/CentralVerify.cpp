@@ -108,7 +108,7 @@ std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QStri
         r.email = text(q, 12);
         r.passwordHash = text(q, 13);
         r.questionsJson = text(q, 14);
-        r.status = text(q, 15);
+        r.status = requestStatusFromColumn(text(q, 15));
         r.submittedAt = fromIsoUtc(text(q, 16));
         r.decidedAt = fromIsoUtc(text(q, 17));
         r.updatedAt = fromIsoUtc(text(q, 18));
@@ -155,12 +155,13 @@ bool centralAccountExists(CentralDatabase &db, const QString &nationalCode)
 
 bool updateCentralRequestDecision(CentralDatabase &db, const RequestRecord &r, int baseVersion)
 {
-    QSqlQuery &q = run(db,
-                       QStringLiteral("UPDATE requests SET status = ?, version = ?, decided_at = ?, updated_at = ?, "
-                                      "updated_by = ? WHERE id = %1 AND version = ?")
-                           .arg(uuidParam(db)),
-                       {r.status, r.version, r.decidedAt.isValid() ? QVariant(isoUtc(r.decidedAt)) : nullText(),
-                        isoUtc(r.updatedAt), r.updatedBy, r.id, baseVersion});
+    QSqlQuery &q =
+        run(db,
+            QStringLiteral("UPDATE requests SET status = ?, version = ?, decided_at = ?, updated_at = ?, "
+                           "updated_by = ? WHERE id = %1 AND version = ?")
+                .arg(uuidParam(db)),
+            {statusName(r.status), r.version, r.decidedAt.isValid() ? QVariant(isoUtc(r.decidedAt)) : nullText(),
+             isoUtc(r.updatedAt), r.updatedBy, r.id, baseVersion});
     const bool updated = q.numRowsAffected() == 1;
     q.finish();
     return updated;

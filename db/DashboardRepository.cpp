@@ -39,12 +39,12 @@ QList<ActorCount> countAuditActionByActor(Database &db, const QString &action, c
     return out;
 }
 
-QDateTime oldestSubmittedWithStatus(Database &db, const QString &status)
+QDateTime oldestSubmittedWithStatus(Database &db, RequestStatus status)
 {
     // One step down the index requests_by_status (status, submitted_at).
     QSqlQuery &q =
         db.prepared(QStringLiteral("SELECT submitted_at FROM requests WHERE status = ? ORDER BY submitted_at LIMIT 1"));
-    q.bindValue(0, status);
+    q.bindValue(0, statusName(status));
     db.exec(q);
     const QDateTime t = q.next() ? fromIsoUtc(q.value(0).toString()) : QDateTime();
     q.finish();

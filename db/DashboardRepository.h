@@ -5,6 +5,8 @@
 
 #include "Database.h"
 
+#include "app/core/RequestStatus.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -37,7 +39,7 @@ QList<ActorCount> countAuditActionByActor(Database &db, const QString &action, c
                                           const QDateTime &to);
 
 // The submission time of the oldest request with this status; invalid when there is none.
-QDateTime oldestSubmittedWithStatus(Database &db, const QString &status);
+QDateTime oldestSubmittedWithStatus(Database &db, RequestStatus status);
 
 // When the oldest change still waiting in the outbox was written; invalid when it is empty.
 QDateTime oldestOutboxTime(Database &db);

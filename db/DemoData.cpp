@@ -272,30 +272,37 @@ constexpr qint64 kBatch = 4096;
 
 // ---- the plan ------------------------------------------------------------------------------
 
-const QString kSubmitted = QStringLiteral("submitted");
-const QString kActivated = QStringLiteral("activated");
-const QString kBranch = QStringLiteral("branch_activation_required");
-const QString kMismatch = QStringLiteral("identity_mismatch");
-const QString kExpired = QStringLiteral("expired");
-const QString kSuperseded = QStringLiteral("superseded");
-const QString kRejected = QStringLiteral("rejected");
+using S = RequestStatus;
+
+// The stored name of each status (app/core/RequestStatus), made once: the generator writes
+// millions of rows.
+const QString &storedName(RequestStatus s)
+{
+    static const auto names = [] {
+        std::array<QString, 7> out;
+        for (RequestStatus each : allStatuses())
+            out.at(size_t(each)) = statusName(each);
+        return out;
+    }();
+    return names.at(size_t(s));
+}
 
 // Status of a decided person's (first) request; the weights are percent of all persons,
 // the remaining 10% being the undecided ones at the end of the time line.
-QString drawDecidedStatus(Rng &rng)
+RequestStatus drawDecidedStatus(Rng &rng)
 {
     const quint64 x = rng.below(90);
     if (x < 55)
-        return kActivated;
+        return S::Activated;
     if (x < 70)
-        return kBranch;
+        return S::BranchActivationRequired;
     if (x < 80)
-        return kMismatch;
+        return S::IdentityMismatch;
     if (x < 85)
-        return kExpired;
+        return S::Expired;
     if (x < 88)
-        return kSuperseded;
-    return kRejected;
+        return S::Superseded;
+    return S::Rejected;
 }
 
 // The rows of a run of persons, as bound values in the column order of the statements.
@@ -354,7 +361,7 @@ private:
     static constexpr int kFirstYear = 1300, kLastYear = 1385;
 
     struct Req {
-        QString status;
+        RequestStatus status;
         QDateTime submitted, decided;
         int version;
         QString mobile, updatedBy;
@@ -402,12 +409,12 @@ private:
 
         // The request(s), oldest first.
         QDateTime submitted;
-        QString status;
+        RequestStatus status;
         if (i >= m_decided) {
             submitted = QDateTime::fromMSecsSinceEpoch(m_pendingFrom + (i - m_decided) * m_pendingWidth +
                                                            qint64(rng.below(quint64(m_pendingWidth) + 1)),
                                                        Qt::UTC);
-            status = kSubmitted;
+            status = S::Submitted;
         } else {
             submitted = QDateTime::fromMSecsSinceEpoch(
                 m_decidedFrom + i * m_decidedWidth + qint64(rng.below(quint64(m_decidedWidth) + 1)), Qt::UTC);
@@ -417,21 +424,23 @@ private:
         const QString verifier = QStringLiteral("verifier");
         Req reqs[2];
         int count = 1;
-        if (status == kSuperseded) {
+        if (status == S::Superseded) {
             // Registered again while the first request was pending, perhaps with another mobile.
             const QString oldMobile = rng.chance(0.5) ? mobileNumber(rng) : mobile;
             const QDateTime again = submitted.addMSecs(600'000 + qint64(rng.below(23 * 3600'000ULL)));
-            reqs[0] = {kSuperseded, submitted, {}, 2, oldMobile, QStringLiteral("portal")};
+            reqs[0] = {S::Superseded, submitted, {}, 2, oldMobile, QStringLiteral("portal")};
             const quint64 x = rng.below(10);
-            const QString newer = x < 7 ? kActivated : x < 9 ? kBranch : kMismatch;
+            const RequestStatus newer = x < 7   ? S::Activated
+                                        : x < 9 ? S::BranchActivationRequired
+                                                : S::IdentityMismatch;
             reqs[1] = {newer, again, decisionAfter(rng, again, 300'000, 36 * 3600'000LL), 2, mobile, verifier};
             count = 2;
-        } else if (status == kSubmitted) {
+        } else if (status == S::Submitted) {
             reqs[0] = {status, submitted, {}, 1, mobile, QStringLiteral("portal")};
-        } else if (status == kExpired) {
+        } else if (status == S::Expired) {
             reqs[0] = {status, submitted, decisionAfter(rng, submitted, 48 * 3600'000LL + 60'000, 84 * 3600'000LL),
                        2,      mobile,    verifier};
-        } else if (status == kRejected) {
+        } else if (status == S::Rejected) {
             // Told to come to the branch, and refused there after the documents were checked.
             reqs[0] = {status, submitted, decisionAfter(rng, submitted, 86400'000LL, 20 * 86400'000LL),
                        3,      mobile,    QStringLiteral("demo.supervisor")};
@@ -440,12 +449,12 @@ private:
         }
 
         // Mobile ownership agrees with the outcome the verifier would reach.
-        const QString &finalStatus = reqs[count - 1].status;
+        const RequestStatus finalStatus = reqs[count - 1].status;
         bool owns = true, other = false;
-        if (finalStatus == kBranch || finalStatus == kRejected) {
+        if (finalStatus == S::BranchActivationRequired || finalStatus == S::Rejected) {
             owns = false;
             other = rng.chance(0.5);
-        } else if (finalStatus != kActivated && !rng.chance(0.85)) {
+        } else if (finalStatus != S::Activated && !rng.chance(0.85)) {
             owns = false;
             other = rng.chance(0.33);
         }
@@ -467,7 +476,7 @@ private:
             QString firstTyped = arabic ? arabicKeyboard(first.text) : first.text;
             QString lastTyped = last.text, lastNorm = last.norm, certTyped = cert, birthTyped = birthIso;
             size_t lastKey = li;
-            if (r.status == kMismatch) {
+            if (r.status == S::IdentityMismatch) {
                 switch (rng.below(3)) {
                 case 0:
                     certTyped = QString::number(1 + rng.below(999'999));
@@ -481,22 +490,22 @@ private:
                     lastNorm = m_lasts[lastKey].norm;
                 }
             }
-            if (arabic || r.status == kMismatch)
+            if (arabic || r.status == S::IdentityMismatch)
                 b.requests << rid << id << r.version << code << r.mobile << firstTyped << lastTyped << first.norm
-                           << lastNorm << certTyped << birthTyped << gender << email << questions << r.status
-                           << isoUtc(r.submitted) << decided << r.updatedBy;
+                           << lastNorm << certTyped << birthTyped << gender << email << questions
+                           << storedName(r.status) << isoUtc(r.submitted) << decided << r.updatedBy;
             else
-                b.requestsAsRegistry << rid << id << r.version << code << r.mobile << email << questions << r.status
-                                     << isoUtc(r.submitted) << decided << r.updatedBy;
+                b.requestsAsRegistry << rid << id << r.version << code << r.mobile << email << questions
+                                     << storedName(r.status) << isoUtc(r.submitted) << decided << r.updatedBy;
             // The name-index text depends only on the two names: made once per pair.
             const quint64 key = (quint64(female) << 62) | (quint64(arabic) << 61) | (quint64(fi) << 24) | lastKey;
             auto it = m_indexText.find(key);
             if (it == m_indexText.end())
                 it = m_indexText.insert(key, nameIndexText(firstTyped, lastTyped));
             b.names << rid << *it;
-            m_byStatus[r.status] += 1;
+            m_byStatus[storedName(r.status)] += 1;
             ++m_requests;
-            if (r.status == kActivated) {
+            if (r.status == S::Activated) {
                 b.accounts << rid << demoUuid(rng, r.decided);
                 ++m_accounts;
             }

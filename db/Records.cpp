@@ -1,6 +1,8 @@
 // Travelling forms of the rows and the one time format of the database.
 #include "Records.h"
 
+#include "Database.h"
+
 #include <QTimeZone>
 
 namespace branch::db
@@ -21,6 +23,13 @@ QDateTime fromIsoUtc(const QString &s)
     return t.toUTC();
 }
 
+RequestStatus requestStatusFromColumn(const QString &name)
+{
+    if (const auto s = statusFromName(name))
+        return *s;
+    throw DbException(DbError{DbError::Kind::Corrupt, QStringLiteral("unknown request status '%1'").arg(name)});
+}
+
 QJsonObject RequestRecord::toJson() const
 {
     return {{QStringLiteral("id"), id},
@@ -38,7 +47,7 @@ QJsonObject RequestRecord::toJson() const
             {QStringLiteral("email"), email},
             {QStringLiteral("password_hash"), passwordHash},
             {QStringLiteral("questions_json"), questionsJson},
-            {QStringLiteral("status"), status},
+            {QStringLiteral("status"), statusName(status)},
             {QStringLiteral("submitted_at"), isoUtc(submittedAt)},
             {QStringLiteral("decided_at"), isoUtc(decidedAt)},
             {QStringLiteral("updated_at"), isoUtc(updatedAt)},

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "app/core/RequestStatus.h"
+
 namespace branch::db
 {
 
@@ -23,7 +25,8 @@ struct RequestRecord {
     int version = 1;
     QString nationalCode, mobile, firstName, lastName, firstNameNorm, lastNameNorm, birthCertNo;
     QDate birthDate;
-    QString gender, email, passwordHash, questionsJson, status;
+    QString gender, email, passwordHash, questionsJson;
+    RequestStatus status = RequestStatus::Submitted; // stored by its name (statusName)
     QDateTime submittedAt, decidedAt, updatedAt;
     QString updatedBy;
     QJsonObject toJson() const; // the travelling form (secrets only as hashes)
@@ -80,10 +83,15 @@ struct AuditRecord {
 
 // One row of an applicant search.
 struct ApplicantRow {
-    QString nationalCode, firstName, lastName, mobile, status;
+    QString nationalCode, firstName, lastName, mobile;
+    RequestStatus status = RequestStatus::Submitted; // of the person's current request
 };
 
 QString isoUtc(const QDateTime &t); // 2026-11-25T10:00:00.000Z, empty for a null time
 QDateTime fromIsoUtc(const QString &s);
+
+// A request's status as read from a status column: its name, or a DbException (Corrupt)
+// for a name no status has.
+RequestStatus requestStatusFromColumn(const QString &name);
 
 } // namespace branch::db

@@ -54,7 +54,7 @@ RequestRecord readRequest(const QSqlQuery &q)
     r.email = str(q, 13);
     r.passwordHash = str(q, 14);
     r.questionsJson = str(q, 15);
-    r.status = str(q, 16);
+    r.status = requestStatusFromColumn(str(q, 16));
     r.submittedAt = fromIsoUtc(str(q, 17));
     r.decidedAt = fromIsoUtc(str(q, 18));
     r.updatedAt = fromIsoUtc(str(q, 19));
@@ -99,7 +99,7 @@ QList<ApplicantRow> readApplicants(QSqlQuery &q)
 {
     QList<ApplicantRow> out;
     while (q.next())
-        out << ApplicantRow{str(q, 0), str(q, 1), str(q, 2), str(q, 3), str(q, 4)};
+        out << ApplicantRow{str(q, 0), str(q, 1), str(q, 2), str(q, 3), requestStatusFromColumn(str(q, 4))};
     q.finish();
     return out;
 }
@@ -199,7 +199,7 @@ void insertRequest(Database &db, RequestRecord &r)
          r.email,
          r.passwordHash,
          r.questionsJson,
-         r.status,
+         statusName(r.status),
          isoUtc(r.submittedAt),
          timeOrNull(r.decidedAt),
          isoUtc(r.updatedAt),
@@ -216,8 +216,8 @@ void updateRequest(Database &db, const RequestRecord &r)
                        "?, last_name_norm = ?, birth_cert_no = ?, birth_date = ?, gender = ?, status = ?, decided_at "
                        "= ?, updated_at = ?, updated_by = ? WHERE id = ?"),
         {r.version, r.mobile, r.firstName, r.lastName, r.firstNameNorm, r.lastNameNorm, r.birthCertNo,
-         r.birthDate.toString(Qt::ISODate), r.gender, r.status, timeOrNull(r.decidedAt), isoUtc(r.updatedAt),
-         r.updatedBy, r.id});
+         r.birthDate.toString(Qt::ISODate), r.gender, statusName(r.status), timeOrNull(r.decidedAt),
+         isoUtc(r.updatedAt), r.updatedBy, r.id});
     // Names may have been corrected (supervisor review): keep the index in step.
     run(db, QStringLiteral("UPDATE request_names SET tokens = ? WHERE rowid = (SELECT rid FROM requests WHERE id = ?)"),
         {nameIndexText(r.firstName, r.lastName), r.id});
@@ -251,22 +251,22 @@ QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode)
     return readRequests(q);
 }
 
-QMap<QString, qint64> countRequestsByStatus(Database &db)
+QMap<RequestStatus, qint64> countRequestsByStatus(Database &db)
 {
     QSqlQuery &q = run(db, QStringLiteral("SELECT status, count(*) FROM requests GROUP BY status"));
-    QMap<QString, qint64> out;
+    QMap<RequestStatus, qint64> out;
     while (q.next())
-        out.insert(str(q, 0), q.value(1).toLongLong());
+        out.insert(requestStatusFromColumn(str(q, 0)), q.value(1).toLongLong());
     q.finish();
     return out;
 }
 
-QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int limit)
+QList<RequestRecord> requestsWithStatus(Database &db, RequestStatus status, int limit)
 {
     QSqlQuery &q = run(db,
                        QStringLiteral("SELECT %1 FROM requests WHERE status = ? ORDER BY submitted_at, rid LIMIT ?")
                            .arg(kRequestColumns),
-                       {status, limit});
+                       {statusName(status), limit});
     return readRequests(q);
 }
 

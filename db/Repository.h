@@ -29,8 +29,8 @@ std::optional<RequestRecord> findRequest(Database &db, const QString &id);
 // The newest request of this person that is not superseded.
 std::optional<RequestRecord> findCurrentRequest(Database &db, const QString &nationalCode);
 QList<RequestRecord> requestsOf(Database &db, const QString &nationalCode); // newest first
-QMap<QString, qint64> countRequestsByStatus(Database &db);
-QList<RequestRecord> requestsWithStatus(Database &db, const QString &status, int limit = -1);
+QMap<RequestStatus, qint64> countRequestsByStatus(Database &db);
+QList<RequestRecord> requestsWithStatus(Database &db, RequestStatus status, int limit = -1);
 
 // accounts
 void insertAccount(Database &db, const AccountRecord &a);

@@ -3,7 +3,7 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
-#include "app/lifecycle/Status.h"
+#include "app/core/RequestStatus.h"
 
 namespace branch::ui
 {
@@ -70,10 +70,8 @@ QVariant ApplicantSearchModel::data(const QModelIndex &index, int role) const
             return r.lastName;
         case Mobile:
             return shownNumber(r.mobile);
-        case Status: {
-            const auto s = statusFromName(r.status);
-            return s ? statusLabel(*s) : r.status;
-        }
+        case Status:
+            return statusLabel(r.status);
         default:
             return {};
         }

@@ -276,9 +276,7 @@ void DashboardPage::showSnapshot(const DashboardSnapshot &s)
                                                                          : tr("never"));
 
     m_ui->statusTable->setRowCount(0);
-    for (RequestStatus st :
-         {RequestStatus::Submitted, RequestStatus::BranchActivationRequired, RequestStatus::IdentityMismatch,
-          RequestStatus::Activated, RequestStatus::Expired, RequestStatus::Superseded, RequestStatus::Rejected})
+    for (RequestStatus st : allStatuses())
         addRow(m_ui->statusTable, R::statusText(st), s.countsByStatus.value(st));
     addRow(m_ui->statusTable, tr("Total"), s.totalRequests);
     m_ui->staffTable->setRowCount(0);

@@ -18,10 +18,10 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/RequestStatus.h"
 #include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
-#include "app/lifecycle/Status.h"
 #include "app/sync/SyncStatus.h"
 
 #include <QAction>
@@ -473,16 +473,12 @@ void MainWindow::refresh()
         statusBar()->showMessage(counts.failure.message());
         return;
     }
-    const QList<RequestStatus> order = {RequestStatus::Submitted,        RequestStatus::BranchActivationRequired,
-                                        RequestStatus::IdentityMismatch, RequestStatus::Activated,
-                                        RequestStatus::Expired,          RequestStatus::Superseded,
-                                        RequestStatus::Rejected};
     const QLocale locale;
-    for (RequestStatus s : order) {
+    for (RequestStatus s : allStatuses()) {
         const int row = m_ui->counts->rowCount();
         m_ui->counts->insertRow(row);
         m_ui->counts->setItem(row, 0, new QTableWidgetItem(statusLabel(s)));
-        auto *n = new QTableWidgetItem(locale.toString(counts.value->value(statusName(s))));
+        auto *n = new QTableWidgetItem(locale.toString(counts.value->value(s)));
         n->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
         m_ui->counts->setItem(row, 1, n);
     }

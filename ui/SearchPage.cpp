@@ -5,7 +5,7 @@
 #include "ApplicantSearchModel.h"
 #include "SearchWorker.h"
 
-#include "app/lifecycle/Status.h"
+#include "app/core/RequestStatus.h"
 
 #include <QAction>
 #include <QHeaderView>

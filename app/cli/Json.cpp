@@ -55,7 +55,7 @@ QJsonObject applicantJson(const db::ApplicantRow &r)
             {QStringLiteral("first_name"), r.firstName},
             {QStringLiteral("last_name"), r.lastName},
             {QStringLiteral("mobile"), r.mobile},
-            {QStringLiteral("status"), r.status}};
+            {QStringLiteral("status"), statusName(r.status)}};
 }
 
 QJsonArray decisionsJson(const QList<Decision> &decisions)

@@ -29,7 +29,7 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
         c.email = shown.email;
         c.submittedAt = shown.submittedAt;
         c.decidedAt = shown.decidedAt;
-        c.status = statusFromName(shown.status).value_or(RequestStatus::Submitted);
+        c.status = shown.status;
         const auto acc = db::findAccount(ctx.db, nationalCode);
         c.hasAccount = acc.has_value();
         c.mobile = acc && !acc->mobile.isEmpty() ? acc->mobile : shown.mobile;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "Service.h"
-#include "Status.h"
+#include "app/core/RequestStatus.h"
 
 #include "app/core/Identity.h"
 

@@ -5,7 +5,7 @@
 #include "Recovery.h"
 #include "SmsTexts.h"
 #include "Staff.h"
-#include "Status.h"
+#include "app/core/RequestStatus.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Mobile.h"
@@ -176,7 +176,7 @@ Outcome<qint64> changesWaitingToSync(Context &ctx)
     }
 }
 
-Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx)
+Outcome<QMap<RequestStatus, qint64>> requestCountsByStatus(Context &ctx)
 {
     try {
         return db::countRequestsByStatus(ctx.db);
@@ -199,8 +199,8 @@ Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeI
         o.insert(QStringLiteral("national_code"), nationalCode);
         const auto current = db::findCurrentRequest(ctx.db, nationalCode);
         const db::RequestRecord &shown = current ? *current : requests.first();
-        o.insert(QStringLiteral("status"), shown.status);
-        o.insert(QStringLiteral("status_label"), statusLabel(*statusFromName(shown.status)));
+        o.insert(QStringLiteral("status"), statusName(shown.status));
+        o.insert(QStringLiteral("status_label"), statusLabel(shown.status));
         o.insert(QStringLiteral("first_name"), shown.firstName);
         o.insert(QStringLiteral("last_name"), shown.lastName);
         const auto acc = db::findAccount(ctx.db, nationalCode);

@@ -34,7 +34,7 @@ SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 Outcome<qint64> changesWaitingToSync(Context &ctx);
 
 // How many requests are in each status (for the desk's overview).
-Outcome<QMap<QString, qint64>> requestCountsByStatus(Context &ctx);
+Outcome<QMap<RequestStatus, qint64>> requestCountsByStatus(Context &ctx);
 
 // The applicants the typed text finds (see classifySearch), at most `limit`. With a
 // `status` (a status name, e.g. "identity_mismatch"), only those whose current request has

@@ -22,11 +22,6 @@ namespace branch
 
 namespace
 {
-const QList<RequestStatus> kAllStatuses = {RequestStatus::Submitted,        RequestStatus::BranchActivationRequired,
-                                           RequestStatus::IdentityMismatch, RequestStatus::Activated,
-                                           RequestStatus::Expired,          RequestStatus::Superseded,
-                                           RequestStatus::Rejected};
-
 QJsonValue isoOrNull(const QDateTime &t)
 {
     return t.isValid() ? QJsonValue(db::isoUtc(t)) : QJsonValue(QJsonValue::Null);
@@ -51,15 +46,15 @@ Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const QDate &day, con
     try {
         // Read in one transaction so that the figures agree with each other.
         db::ReadTransaction tx(ctx.db);
-        const QMap<QString, qint64> counts = db::countRequestsByStatus(ctx.db);
-        for (RequestStatus st : kAllStatuses) {
-            const qint64 n = counts.value(statusName(st));
+        const QMap<RequestStatus, qint64> counts = db::countRequestsByStatus(ctx.db);
+        for (RequestStatus st : allStatuses()) {
+            const qint64 n = counts.value(st);
             s.countsByStatus.insert(st, n);
             s.totalRequests += n;
         }
         for (RequestStatus st : waitingStatuses()) {
             s.waiting += s.countsByStatus.value(st);
-            const QDateTime t = db::oldestSubmittedWithStatus(ctx.db, statusName(st));
+            const QDateTime t = db::oldestSubmittedWithStatus(ctx.db, st);
             if (t.isValid() && (!s.oldestWaiting || t < s.oldestWaiting->submittedAt))
                 s.oldestWaiting = WaitingCase{st, t, std::max<qint64>(0, t.secsTo(s.computedAt))};
         }

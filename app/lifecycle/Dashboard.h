@@ -8,7 +8,7 @@
 
 #include "Service.h"
 #include "Staff.h"
-#include "Status.h"
+#include "app/core/RequestStatus.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -24,12 +24,11 @@ namespace
 void moveRequest(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDateTime &now, const QString &actor,
                  QJsonObject details = {})
 {
-    const auto from = statusFromName(r.status);
-    Q_ASSERT(from && canTransition(*from, to));
+    Q_ASSERT(canMove(r.status, to));
     const int base = r.version;
-    details.insert(QStringLiteral("from"), r.status);
+    details.insert(QStringLiteral("from"), statusName(r.status));
     details.insert(QStringLiteral("to"), statusName(to));
-    r.status = statusName(to);
+    r.status = to;
     r.version += 1;
     r.updatedAt = now;
     r.updatedBy = actor;
@@ -139,7 +138,7 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
     r.email = n.email;
     r.passwordHash = security::hashSecret(input.password);
     r.questionsJson = hashAnswers(input.questions);
-    r.status = statusName(RequestStatus::Submitted);
+    r.status = RequestStatus::Submitted;
     r.submittedAt = now;
     r.updatedAt = now;
     r.updatedBy = actor;
@@ -151,7 +150,7 @@ Outcome<QString> submitRegistration(Context &ctx, RegistrationInput input, const
                                  Services::tr("An active account already exists for this national code. Use password "
                                               "recovery instead of registering again."));
         for (auto &old : db::requestsOf(ctx.db, r.nationalCode)) {
-            if (old.status == statusName(RequestStatus::Submitted))
+            if (old.status == RequestStatus::Submitted)
                 moveRequest(ctx, old, RequestStatus::Superseded, now, actor, {{QStringLiteral("superseded_by"), r.id}});
         }
         db::insertRequest(ctx.db, r);
@@ -169,14 +168,14 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
     QList<Decision> decisions;
     QList<db::RequestRecord> pending;
     try {
-        pending = db::requestsWithStatus(ctx.db, statusName(RequestStatus::Submitted));
+        pending = db::requestsWithStatus(ctx.db, RequestStatus::Submitted);
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }
     for (auto &r : pending) {
         auto one = inTransaction<Decision>(ctx, [&]() -> Outcome<Decision> {
             auto fresh = db::findRequest(ctx.db, r.id); // another process may have decided it meanwhile
-            if (!fresh || fresh->status != statusName(RequestStatus::Submitted))
+            if (!fresh || fresh->status != RequestStatus::Submitted)
                 return Failure{Failure::Kind::Conflict, {}, {}};
             db::RequestRecord &q = *fresh;
             const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
@@ -267,11 +266,11 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
         if (db::findAccount(ctx.db, nationalCode))
             return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
                                  Services::tr("This person's account is already active."));
-        if (r->status != statusName(RequestStatus::BranchActivationRequired))
+        if (r->status != RequestStatus::BranchActivationRequired)
             return Failure::rule(
                 QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
                 Services::tr("This request is not waiting for activation at a branch (its status: %1).")
-                    .arg(statusLabel(*statusFromName(r->status))));
+                    .arg(statusLabel(r->status)));
         activate(ctx, *r, now, staff.value->login,
                  {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
         return r->id;
@@ -302,11 +301,10 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
         auto r = db::findCurrentRequest(ctx.db, nationalCode);
         if (!r)
             return Failure::noRequest();
-        const auto from = statusFromName(r->status);
-        if (!from || !canTransition(*from, RequestStatus::Rejected))
-            return Failure::rule(QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
-                                 Services::tr("This request cannot be refused in its status (%1).")
-                                     .arg(from ? statusLabel(*from) : r->status));
+        if (!canMove(r->status, RequestStatus::Rejected))
+            return Failure::rule(
+                QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
+                Services::tr("This request cannot be refused in its status (%1).").arg(statusLabel(r->status)));
         // The reason is staff text about the case, kept in the audit for the supervisor.
         moveRequest(ctx, *r, RequestStatus::Rejected, now, staff.value->login,
                     {{QStringLiteral("reason"), reason.trimmed()}});

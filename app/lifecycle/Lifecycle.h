@@ -5,7 +5,7 @@
 
 #include "Service.h"
 #include "Staff.h"
-#include "Status.h"
+#include "app/core/RequestStatus.h"
 
 #include "app/core/Registration.h"
 

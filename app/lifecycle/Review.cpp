@@ -155,9 +155,9 @@ std::optional<Failure> checkCorrectedMatch(Context &ctx, const db::RequestRecord
 // Why a request is not (or no longer) a case of the queue; nothing when it is one.
 std::optional<QString> notInQueue(Context &ctx, const db::RequestRecord &r)
 {
-    if (r.status != statusName(RequestStatus::IdentityMismatch))
+    if (r.status != RequestStatus::IdentityMismatch)
         return Services::tr("This request is not waiting for a supervisor's review (its status: %1).")
-            .arg(statusFromName(r.status) ? statusLabel(*statusFromName(r.status)) : r.status);
+            .arg(statusLabel(r.status));
     const auto current = db::findCurrentRequest(ctx.db, r.nationalCode);
     if (current && current->id != r.id)
         return Services::tr("The person has registered again since; the newer request is the one to decide.");
@@ -204,7 +204,7 @@ Outcome<QList<ReviewCase>> reviewQueue(Context &ctx)
 {
     try {
         QList<ReviewCase> out;
-        for (const auto &r : db::requestsWithStatus(ctx.db, statusName(RequestStatus::IdentityMismatch))) {
+        for (const auto &r : db::requestsWithStatus(ctx.db, RequestStatus::IdentityMismatch)) {
             if (notInQueue(ctx, r))
                 continue;
             ReviewCase c;

@@ -4,7 +4,7 @@
 // central verifier (app/sync/CentralVerify) both decide with them, so the rule lives once.
 #pragma once
 
-#include "Status.h"
+#include "app/core/RequestStatus.h"
 
 #include "app/core/Identity.h"
 

@@ -20,7 +20,7 @@ Step decideOne(db::CentralDatabase &central, const QString &id, const QDateTime 
 {
     db::CentralTransaction tx(central);
     auto found = db::lockCentralRequest(central, id);
-    if (!found || found->status != statusName(RequestStatus::Submitted))
+    if (!found || found->status != RequestStatus::Submitted)
         return Step::AlreadyDecided; // another verifier, or a branch's push, was first
     db::RequestRecord &r = *found;
     const auto registry = db::centralRegistryPerson(central, r.nationalCode);
@@ -30,7 +30,7 @@ Step decideOne(db::CentralDatabase &central, const QString &id, const QDateTime 
         return Step::AccountExists;
 
     const int base = r.version;
-    r.status = statusName(outcome);
+    r.status = outcome;
     r.version = base + 1;
     r.decidedAt = now;
     r.updatedAt = now;
@@ -44,11 +44,11 @@ Step decideOne(db::CentralDatabase &central, const QString &id, const QDateTime 
     };
     QJsonObject requestDetails{{QStringLiteral("request_id"), r.id},
                                {QStringLiteral("from"), statusName(RequestStatus::Submitted)},
-                               {QStringLiteral("to"), r.status},
+                               {QStringLiteral("to"), statusName(r.status)},
                                {QStringLiteral("version"), r.version}};
     if (outcome == RequestStatus::IdentityMismatch)
         requestDetails.insert(QStringLiteral("registry_found"), registry.has_value());
-    audit(QStringLiteral("request.") + r.status, requestDetails);
+    audit(QStringLiteral("request.") + statusName(r.status), requestDetails);
 
     if (outcome == RequestStatus::Activated) {
         db::AccountRecord a;

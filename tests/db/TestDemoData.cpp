@@ -285,7 +285,7 @@ void TestDemoData::generatedPeopleAreFound()
             QVERIFY(row);
             QCOMPARE(row->firstName, first);
             QCOMPARE(row->lastName, last);
-            QCOMPARE(row->status, QStringLiteral("activated"));
+            QCOMPARE(row->status, RequestStatus::Activated);
         }
         // first and last name typed without spaces or ZWNJ
         if (joined < 20 || first.contains(QLatin1Char(' ')) || last.contains(QChar(0x200C))) {

@@ -96,7 +96,7 @@ class TestCounterActions : public QObject
         return code;
     }
 
-    QString status(const QString &code) { return db::findCurrentRequest(*m_db, code)->status; }
+    QString status(const QString &code) { return statusName(db::findCurrentRequest(*m_db, code)->status); }
 
     // The main window signed in as `session`, showing `code`'s applicant view.
     std::unique_ptr<ui::MainWindow> openWindow(const StaffSession &session, const QString &code)

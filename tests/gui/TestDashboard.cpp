@@ -143,7 +143,7 @@ private slots:
         r.gender = u"F"_s;
         r.passwordHash = u"x"_s;
         r.questionsJson = u"[]"_s;
-        r.status = u"identity_mismatch"_s;
+        r.status = RequestStatus::IdentityMismatch;
         r.submittedAt = m_now.addSecs(-(2 * 86400 + 3 * 3600));
         r.updatedAt = r.submittedAt;
         db::insertRequest(*m_db, r);

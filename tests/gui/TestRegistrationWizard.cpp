@@ -277,7 +277,7 @@ private slots:
 
         const auto stored = db::findRequest(*m_db, w->requestId());
         QVERIFY(stored);
-        QCOMPARE(stored->status, u"submitted"_s);
+        QCOMPARE(stored->status, RequestStatus::Submitted);
         QCOMPARE(stored->updatedBy, u"sara"_s);
         QVERIFY(security::verifySecret(p.password, stored->passwordHash));
         const auto audit = db::auditLog(*m_db);

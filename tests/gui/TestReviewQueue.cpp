@@ -84,7 +84,7 @@ class TestReviewQueue : public QObject
         return code;
     }
 
-    QString status(const QString &code) { return db::findCurrentRequest(*m_db, code)->status; }
+    QString status(const QString &code) { return statusName(db::findCurrentRequest(*m_db, code)->status); }
 
 private slots:
     void init()

@@ -7,7 +7,7 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
-#include "app/lifecycle/Status.h"
+#include "app/core/RequestStatus.h"
 #include "db/DemoData.h"
 #include "db/Repository.h"
 

@@ -63,7 +63,7 @@ class TestDashboardSnapshot : public QObject
         r.gender = u"M"_s;
         r.passwordHash = u"x"_s;
         r.questionsJson = u"[]"_s;
-        r.status = statusName(status);
+        r.status = status;
         r.submittedAt = submitted;
         r.updatedAt = submitted;
         db::insertRequest(*m_db, r);

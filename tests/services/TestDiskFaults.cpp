@@ -143,7 +143,7 @@ public:
                                  kT0);
         if (!submitRegistration(*ctx, in, kT0).ok() || !verifyPending(*ctx, kT0.addSecs(60)).ok())
             return u"B's request"_s;
-        if (db::findCurrentRequest(*db, b)->status != "branch_activation_required"_L1)
+        if (db::findCurrentRequest(*db, b)->status != RequestStatus::BranchActivationRequired)
             return u"B is not waiting for the branch"_s;
         auto started = startRecoveryAtCounter(*ctx, c, u"sms"_s, kClerk, kT0.addSecs(120));
         if (!started.ok())

@@ -2,12 +2,12 @@
 // outbox row, supersession, the verification outcomes, recovery refusals that the CLI
 // cannot provoke (no mobile, no questions), staff lockout.
 #include "app/core/PersianText.h"
+#include "app/core/RequestStatus.h"
 #include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
-#include "app/lifecycle/Status.h"
 #include "app/security/Random.h"
 #include "db/Repository.h"
 
@@ -92,40 +92,6 @@ private slots:
         m_ctx = std::make_unique<Context>(Context{*m_db, QStringLiteral("1001")});
     }
 
-    void stateTable_data()
-    {
-        QTest::addColumn<int>("from");
-        QTest::addColumn<int>("to");
-        QTest::addColumn<bool>("allowed");
-        using S = RequestStatus;
-        const QList<S> all = {S::Submitted,  S::Activated, S::BranchActivationRequired, S::IdentityMismatch, S::Expired,
-                              S::Superseded, S::Rejected};
-        const QSet<QPair<int, int>> allowed = {
-            {int(S::Submitted), int(S::Activated)},
-            {int(S::Submitted), int(S::BranchActivationRequired)},
-            {int(S::Submitted), int(S::IdentityMismatch)},
-            {int(S::Submitted), int(S::Expired)},
-            {int(S::Submitted), int(S::Superseded)},
-            {int(S::BranchActivationRequired), int(S::Activated)},
-            {int(S::BranchActivationRequired), int(S::Rejected)},
-            {int(S::IdentityMismatch), int(S::Activated)},
-            {int(S::IdentityMismatch), int(S::Rejected)},
-        };
-        for (S a : all)
-            for (S b : all)
-                QTest::addRow("%s->%s", qPrintable(statusName(a)), qPrintable(statusName(b)))
-                    << int(a) << int(b) << allowed.contains({int(a), int(b)});
-    }
-
-    void stateTable()
-    {
-        QFETCH(int, from);
-        QFETCH(int, to);
-        QFETCH(bool, allowed);
-        QCOMPARE(canTransition(RequestStatus(from), RequestStatus(to)), allowed);
-        QCOMPARE(statusFromName(statusName(RequestStatus(from))), std::optional(RequestStatus(from)));
-    }
-
     void refusedRegistrationStoresNothing()
     {
         RegistrationInput in = person(QStringLiteral("0499370899"));
@@ -147,7 +113,7 @@ private slots:
         QCOMPARE(auditCount(), 1);
         const auto req = db::findRequest(*m_db, *r.value);
         QVERIFY(req);
-        QCOMPARE(req->status, QStringLiteral("submitted"));
+        QCOMPARE(req->status, RequestStatus::Submitted);
         QVERIFY(req->passwordHash.startsWith(QStringLiteral("scrypt$")));
         QVERIFY(!req->questionsJson.contains(QStringLiteral("آبی"))); // only hashes
     }
@@ -157,8 +123,8 @@ private slots:
         auto first = submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0);
         auto second = submitRegistration(*m_ctx, person(QStringLiteral("0499370899")), kT0.addSecs(60));
         QVERIFY(first.ok() && second.ok());
-        QCOMPARE(db::findRequest(*m_db, *first.value)->status, QStringLiteral("superseded"));
-        QCOMPARE(db::findRequest(*m_db, *second.value)->status, QStringLiteral("submitted"));
+        QCOMPARE(db::findRequest(*m_db, *first.value)->status, RequestStatus::Superseded);
+        QCOMPARE(db::findRequest(*m_db, *second.value)->status, RequestStatus::Submitted);
         QCOMPARE(db::findRequest(*m_db, *first.value)->version, 2);
         QCOMPARE(db::outboxCount(*m_db), 3); // submit, supersede, submit
     }
