@@ -39,6 +39,23 @@
 namespace branch::ui
 {
 
+namespace
+{
+// A moment as the status bar and notices say it: the Jalali date and the local time.
+QString deskDateTime(const QDateTime &at)
+{
+    const QDateTime t = at.toLocalTime();
+    return toJalaliString(t.date(), language() == QLatin1String("fa")) + QLatin1Char(' ') +
+           QLocale().toString(t.time(), u"HH:mm");
+}
+// The same, the time alone when it is today.
+QString deskTimeOrDateTime(const QDateTime &at)
+{
+    const QDateTime t = at.toLocalTime();
+    return t.date() == QDate::currentDate() ? QLocale().toString(t.time(), u"HH:mm") : deskDateTime(at);
+}
+} // namespace
+
 MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
       m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
@@ -245,10 +262,8 @@ QString MainWindow::waitingTooLongText() const
     const QDateTime oldest = kept.value->oldestWaiting;
     if (oldest.secsTo(QDateTime::currentDateTimeUtc()) <= qint64(hours) * 3600)
         return {};
-    const bool persian = language() == QLatin1String("fa");
     const QLocale locale;
-    const QString since = toJalaliString(oldest.toLocalTime().date(), persian) + QLatin1Char(' ') +
-                          locale.toString(oldest.toLocalTime().time(), u"HH:mm");
+    const QString since = deskDateTime(oldest);
     return tr("%1 changes made at this desk have not reached the central database; the oldest is from %2, more "
               "than %3 hours ago. They are safe in this desk's database and its backups, but no other branch "
               "sees them yet. Tell the branch's IT support that this desk cannot sync.")
@@ -257,17 +272,12 @@ QString MainWindow::waitingTooLongText() const
 
 void MainWindow::updateBackupState()
 {
-    const bool persian = language() == QLatin1String("fa");
     const QLocale locale;
     QString text;
     if (m_backup->isRunning()) {
         text = tr("Backing up… %1").arg(locale.toString(m_backup->progressPercent()) + locale.percent());
     } else if (m_backup->lastBackup().isValid()) {
-        const QDateTime t = m_backup->lastBackup().toLocalTime();
-        const QString when = t.date() == QDate::currentDate() ? locale.toString(t.time(), u"HH:mm")
-                                                              : toJalaliString(t.date(), persian) + QLatin1Char(' ') +
-                                                                    locale.toString(t.time(), u"HH:mm");
-        text = tr("Last backup: %1").arg(when);
+        text = tr("Last backup: %1").arg(deskTimeOrDateTime(m_backup->lastBackup()));
     } else {
         text = tr("No backup yet");
     }
@@ -312,19 +322,9 @@ void MainWindow::updateSyncState()
         m_backup->setChangesWaiting(*waiting.value > 0);
     // How long they have waited, in the same words at every screen.
     if (waiting.ok() && *waiting.value > 0)
-        if (const auto kept = keepingStatus(m_ctx); kept.ok() && kept.value->oldestWaiting.isValid()) {
-            const QDateTime t = kept.value->oldestWaiting.toLocalTime();
-            const QString since = t.date() == QDate::currentDate()
-                                      ? locale.toString(t.time(), u"HH:mm")
-                                      : toJalaliString(t.date(), language() == QLatin1String("fa")) + QLatin1Char(' ') +
-                                            locale.toString(t.time(), u"HH:mm");
-            queued = tr("%1 (since %2)").arg(queued, since);
-        }
-    const bool persian = language() == QLatin1String("fa");
-    const QString last = m_sync->lastSuccess().isValid()
-                             ? (toJalaliString(m_sync->lastSuccess().toLocalTime().date(), persian) + QLatin1Char(' ') +
-                                locale.toString(m_sync->lastSuccess().toLocalTime().time(), u"HH:mm"))
-                             : tr("never");
+        if (const auto kept = keepingStatus(m_ctx); kept.ok() && kept.value->oldestWaiting.isValid())
+            queued = tr("%1 (since %2)").arg(queued, deskTimeOrDateTime(kept.value->oldestWaiting));
+    const QString last = m_sync->lastSuccess().isValid() ? deskDateTime(m_sync->lastSuccess()) : tr("never");
     QString text;
     if (!m_sync->isConfigured())
         text = tr("Offline — changes waiting to sync: %1").arg(queued);
