@@ -43,12 +43,16 @@ int parseGlobalOptions(const QStringList &args, Invocation &inv, QStringList &re
         } else if (a == QLatin1String("--lang")) {
             if (!takeValue(&inv.lang))
                 return usageError(Cli::tr("--lang needs fa or en."));
+#ifdef BRANCHDESK_TEST_HOOKS
         } else if (a == QLatin1String("--now")) {
+            // A test build only: in the .deb's branchctl --now is an unknown option, so the
+            // clock of a lockout, a recovery code or a review cannot be moved by a user.
             // `--now ""` is a usage error, not "the current time".
             QString text;
             if (!takeValue(&text))
                 return usageError(Cli::tr("--now needs a time in ISO 8601."));
             nowText = text;
+#endif
         } else {
             rest << (hasInline ? a + QLatin1Char('=') + value : a);
         }

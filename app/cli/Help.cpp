@@ -18,7 +18,9 @@ const QList<OptionSpec> kGlobalOptions = {
      QT_TRANSLATE_NOOP("branch::Cli",
                        "The branch database (default: $BRANCHDESK_DB, else the per-user data location).")},
     {"lang", true, QT_TRANSLATE_NOOP("branch::Cli", "Language of messages: fa (default) or en.")},
+#ifdef BRANCHDESK_TEST_HOOKS // a test build only (app/CMakeLists.txt)
     {"now", true, QT_TRANSLATE_NOOP("branch::Cli", "Use this time (ISO 8601) as the current time (for tests).")},
+#endif
     {"help", false, QT_TRANSLATE_NOOP("branch::Cli", "Show help.")},
     {"version", false, QT_TRANSLATE_NOOP("branch::Cli", "Show the version and exit (needs no database).")},
 };
@@ -38,7 +40,11 @@ void printHelp(const Command *c)
     QTextStream s(&out);
     if (!c) {
         s << Cli::tr("branchctl: BranchDesk's command-line tool.") << "\n\n"
+#ifdef BRANCHDESK_TEST_HOOKS
           << Cli::tr("Usage: branchctl [--db PATH] [--lang fa|en] [--now ISO8601] COMMAND [ARGS...]") << "\n\n"
+#else
+          << Cli::tr("Usage: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]") << "\n\n"
+#endif
           << Cli::tr("Commands:") << '\n';
         for (const auto &cmd : commands())
             s << "  " << cmd->name().leftJustified(22) << ' '

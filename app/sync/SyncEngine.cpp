@@ -37,11 +37,13 @@ db::PullFilter pullFilter(const QString &branchCode, const QString &echoTag)
             echoTag};
 }
 
-void crashPointForTests(const char *stage)
+void crashPointForTests([[maybe_unused]] const char *stage)
 {
+#ifdef BRANCHDESK_TEST_HOOKS // a test build only: the .deb's programs have no crash points
     static const QByteArray wanted = qgetenv("BRANCHDESK_SYNC_CRASH_AFTER");
     if (!wanted.isEmpty() && wanted == stage)
         _exit(9);
+#endif
 }
 
 // Reads the central change log page by page in a thread of its own, with its own

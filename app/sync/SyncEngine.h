@@ -20,8 +20,8 @@ struct SyncResult {
 
 // Central unreachable, refused or not initialised → an Environment failure (field
 // "central"); the outbox keeps every change not acknowledged.
-// Test seam: BRANCHDESK_SYNC_CRASH_AFTER ends the process (exit 9): =batch_stamped once the
-// first batch's id is stored with its rows, before anything is sent; =central_commit right
+// Test seam (test builds only, BRANCHDESK_TEST_HOOKS): BRANCHDESK_SYNC_CRASH_AFTER ends the process (exit 9):
+// =batch_stamped once the first batch's id is stored with its rows, before anything is sent; =central_commit right
 // after the first batch's central commit, before the local outbox is cleared; =pull_page
 // right after the first pulled page's local commit.
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now);
