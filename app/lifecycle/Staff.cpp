@@ -126,6 +126,7 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInp
         const Failure wrong = Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.wrong_password"),
                                             Services::tr("The staff login or password is wrong."));
         if (!staff || !staff->active) {
+            security::spendVerifyTime(password); // as long as a known login's wrong password
             recordAudit(ctx,
                         {login,
                          QStringLiteral("staff.login_failed"),
@@ -155,11 +156,21 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInp
             recordAudit(ctx, {login, action, {}, {}}, now);
             return wrong;
         }
-        if (staff->failedAttempts != 0 || staff->lockedUntil.isValid()) {
+        // A hash made with weaker parameters (an older profile) is replaced now, while the
+        // password is in hand: the next sign-in costs what the current profile costs.
+        const bool upgrade = security::needsRehash(staff->passwordHash);
+        if (upgrade) {
+            const QString stronger = security::hashSecret(password);
+            if (!stronger.isEmpty())
+                staff->passwordHash = stronger;
+        }
+        if (upgrade || staff->failedAttempts != 0 || staff->lockedUntil.isValid()) {
             staff->failedAttempts = 0;
             staff->lockedUntil = {};
             staff->updatedAt = now;
             db::updateStaff(ctx.db, *staff);
+            if (upgrade)
+                recordAudit(ctx, {login, QStringLiteral("staff.password_rehashed"), {}, {}}, now);
         }
         return *staff;
     });

@@ -6,8 +6,10 @@
 // The parameters travel with every hash, so verification always uses the stored ones and
 // the cost can be raised later (needsRehash) without invalidating existing hashes.
 //
-// Cost profile: production ln=15, r=8, p=1 (32 MiB). When the environment variable
-// BRANCHDESK_KDF_PROFILE is "test", new hashes use ln=10 so that tests can make thousands.
+// Cost profile: production ln=17, r=8, p=1 (128 MiB; OWASP's minimum for scrypt). In a test
+// build (BRANCHDESK_TEST_HOOKS) only, when the environment variable BRANCHDESK_KDF_PROFILE
+// is "test", new hashes use ln=10 so that tests can make thousands; the .deb has no such
+// profile.
 //
 // The secret's bytes are the UTF-8 of the QString exactly as given: no Unicode or Persian
 // normalisation happens here (the rules in app/core decide what is normalised before).
@@ -29,6 +31,11 @@ namespace branch::security
 // encoding: wrong field count, bad numbers or base64, absurd parameters (ln > 22, r > 32,
 // p > 16, more than 1 GiB of scrypt memory) — never a crash, never a huge allocation.
 [[nodiscard]] bool verifySecret(QStringView secret, const QString &encoded);
+
+// For a login that does not exist: the same scrypt work as verifySecret against a hash of the
+// current profile, with the result thrown away, so that an unknown login answers in the time
+// of a known one with a wrong password (no way to learn which logins exist from the timing).
+void spendVerifyTime(QStringView secret);
 
 // True when encoded was made with parameters weaker than the current profile (or cannot be
 // parsed): the caller re-hashes the secret after the next successful verify.

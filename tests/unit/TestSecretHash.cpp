@@ -210,7 +210,7 @@ void TestSecretHash::needsRehashByProfile()
 {
     const QString weak = hashSecret(u"pw"); // test profile, ln=10
     QVERIFY(!needsRehash(weak));
-    qunsetenv("BRANCHDESK_KDF_PROFILE"); // production profile, ln=15
+    qunsetenv("BRANCHDESK_KDF_PROFILE"); // production profile, ln=17
     QVERIFY(needsRehash(weak));
     QVERIFY(verifySecret(u"pw", weak)); // old hashes keep verifying with their stored params
     // Stronger than the profile in one parameter, weaker in another: still needs a rehash.
@@ -227,7 +227,7 @@ void TestSecretHash::productionProfileCost()
     t.start();
     const QString prod = hashSecret(u"Production#1");
     const qint64 prodMs = t.elapsed();
-    QVERIFY(prod.startsWith(u"scrypt$15$8$1$"));
+    QVERIFY(prod.startsWith(u"scrypt$17$8$1$")); // OWASP's minimum for scrypt
     QVERIFY(!needsRehash(prod));
     QVERIFY(verifySecret(u"Production#1", prod));
     QVERIFY(!verifySecret(u"Production#2", prod));
@@ -237,7 +237,7 @@ void TestSecretHash::productionProfileCost()
     const QString test = hashSecret(u"Production#1");
     const qint64 testMs = t.elapsed();
     QVERIFY(test.startsWith(u"scrypt$10$8$1$"));
-    qInfo("hashSecret: production profile (ln=15,r=8,p=1) %lld ms, test profile (ln=10) %lld ms", prodMs, testMs);
+    qInfo("hashSecret: production profile (ln=17,r=8,p=1) %lld ms, test profile (ln=10) %lld ms", prodMs, testMs);
 }
 
 void TestSecretHash::wipeClears()
