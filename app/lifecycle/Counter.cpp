@@ -265,6 +265,10 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
                                                       Services::tr("This is already the account's mobile number."));
                              // Ownership was confirmed in person: the branch records it.
                              db::upsertMobileOwner(ctx.db, a.nationalCode, mobile);
+                             // The old number hears of it too: a change nobody asked for is noticed.
+                             if (!a.mobile.isEmpty())
+                                 queueSms(ctx, a.nationalCode, a.mobile, QStringLiteral("mobile_changed_away"),
+                                          sms::mobileChangedAway(), now, actor);
                              a.mobile = mobile;
                              queueNotice(ctx, a, QStringLiteral("mobile_changed"),
                                          sms::mobileChanged(a.gender, a.firstName, a.lastName), now, actor);
@@ -332,8 +336,10 @@ Outcome<bool> resetQuestionsAtCounter(Context &ctx, const QString &nationalCode,
     for (auto &q : questions)
         security::wipe(q.answer);
     return changeAccount(ctx, nationalCode, staff, now, QStringLiteral("account.questions_reset"), noPreparation,
-                         [&](db::AccountRecord &a, QJsonObject &, const QString &) -> std::optional<Failure> {
+                         [&](db::AccountRecord &a, QJsonObject &, const QString &actor) -> std::optional<Failure> {
                              a.questionsJson = hashed;
+                             queueNotice(ctx, a, QStringLiteral("questions_reset"),
+                                         sms::questionsChanged(a.gender, a.firstName, a.lastName), now, actor);
                              return std::nullopt;
                          });
 }
@@ -399,6 +405,9 @@ Outcome<bool> recoverAtCounter(Context &ctx, const QString &nationalCode, Branch
                           if (input.newPassword)
                               queueNotice(ctx, a, QStringLiteral("password_reset"),
                                           sms::passwordReset(a.gender, a.firstName, a.lastName), now, actor);
+                          else
+                              queueNotice(ctx, a, QStringLiteral("questions_reset"),
+                                          sms::questionsChanged(a.gender, a.firstName, a.lastName), now, actor);
                           return std::nullopt;
                       });
     wipeAll();

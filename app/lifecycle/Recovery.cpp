@@ -84,18 +84,55 @@ Outcome<db::RecoveryRecord> usableRecovery(Context &ctx, const QString &id)
     return *r;
 }
 
-// A wrong try: counted, and the recovery locks at the fifth.
+// The person's wrong codes and answers in a row: every try of the recoveries started since
+// their account last changed (a password set by a recovery or at a counter, new questions,
+// a counter action). A right code that sets no password ends nothing: the run goes on
+// until the account changes.
+int consecutiveFailures(Context &ctx, const QString &nationalCode, const QDateTime &accountChangedAt)
+{
+    int n = 0;
+    for (const auto &r : db::recoveriesOf(ctx.db, nationalCode, accountChangedAt))
+        n += r.attempts;
+    return n;
+}
+
+// A verified recovery is good for kRecoveryVerifiedMinutes after its verification (its
+// last change: nothing changes a verified recovery but its use or its supersession).
+std::optional<Failure> verificationExpired(const db::RecoveryRecord &r, const QDateTime &now)
+{
+    if (now <= r.updatedAt.addSecs(kRecoveryVerifiedMinutes * 60))
+        return std::nullopt;
+    return recoveryFailure("verification_expired",
+                           Services::tr("More than 10 minutes have passed since the code or the answers were "
+                                        "verified. Start a new recovery."));
+}
+
+Failure branchOnly()
+{
+    return recoveryFailure("branch_only",
+                           Services::tr("Too many wrong codes or answers were given for this username, so the "
+                                        "password can no longer be recovered online. Recover it at a branch, with "
+                                        "the identity documents."));
+}
+
+// A wrong try: counted, and the recovery locks at the fifth, or sooner when the person's
+// wrong tries in a row reach kRecoveryMaxConsecutiveFailures (then only the branch route).
 Failure wrongTry(Context &ctx, db::RecoveryRecord &r, const QDateTime &now, const QString &actor, const char *code,
                  const QString &message)
 {
     r.attempts += 1;
-    const int left = qMax(0, kRecoveryMaxAttempts - r.attempts);
+    int left = qMax(0, kRecoveryMaxAttempts - r.attempts);
+    const auto account = db::findAccount(ctx.db, r.nationalCode);
+    const int inARow = account ? consecutiveFailures(ctx, r.nationalCode, account->updatedAt) + 1 : 0;
+    const bool closed = inARow >= kRecoveryMaxConsecutiveFailures;
+    if (closed)
+        left = 0;
     if (left == 0)
         r.state = QStringLiteral("locked");
     saveRecovery(ctx, r, now, actor,
                  left == 0 ? QStringLiteral("recovery.locked") : QStringLiteral("recovery.wrong_try"),
                  {{QStringLiteral("attempts"), r.attempts}});
-    Failure f = recoveryFailure(code, message);
+    Failure f = closed ? branchOnly() : recoveryFailure(code, message);
     f.extra.insert(QStringLiteral("attempts_left"), left);
     return f;
 }
@@ -127,10 +164,22 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
         code = security::randomDigits(kRecoveryCodeDigits);
         codeHash = security::hashSecret(code); // only the hash is stored
     }
-    auto out = inTransaction<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
+    // Refusals commit: the refused start of a person whose online recovery is closed stays in
+    // the audit log. Nothing else is written before the last refusal.
+    auto out = inTransactionKeepingFailures<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
         auto account = db::findAccount(ctx.db, nationalCode);
         if (!account)
             return unknownUser();
+        if (consecutiveFailures(ctx, nationalCode, account->updatedAt) >= kRecoveryMaxConsecutiveFailures) {
+            recordAudit(
+                ctx,
+                {actor,
+                 QStringLiteral("recovery.refused"),
+                 nationalCode,
+                 {{QStringLiteral("reason"), QStringLiteral("branch_only")}, {QStringLiteral("method"), method}}},
+                now);
+            return branchOnly();
+        }
         // Each recovery allows kRecoveryMaxAttempts tries; without a limit on starts, and
         // with older recoveries left open, the tries would be unlimited.
         const auto recent = db::recoveriesOf(ctx.db, nationalCode, now.addSecs(-kRecoveryStartWindowMinutes * 60));
@@ -138,6 +187,15 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
             return recoveryFailure("too_many",
                                    Services::tr("Too many password recoveries were started for this username. Try "
                                                 "again in an hour, or recover the password at the nearest branch."));
+        if (method == QLatin1String("sms") && account->mobile.isEmpty())
+            return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
+                                 Services::tr("No mobile number was found for this username."));
+        const auto answers = storedAnswers(account->questionsJson);
+        if (method == QLatin1String("questions") && answers.isEmpty())
+            return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
+                                 Services::tr("No security questions are registered for this username, so recovery "
+                                              "by security questions is not possible. Use the SMS code or visit the "
+                                              "nearest branch."));
         supersedeOpenRecoveries(ctx, nationalCode, now, actor);
         RecoveryStart start;
         db::RecoveryRecord r;
@@ -148,20 +206,10 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
         r.createdAt = now;
         r.updatedAt = now;
         if (method == QLatin1String("sms")) {
-            if (account->mobile.isEmpty())
-                return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
-                                     Services::tr("No mobile number was found for this username."));
             r.codeHash = codeHash;
             r.expiresAt = now.addSecs(kRecoveryCodeMinutes * 60);
             start.expiresAt = r.expiresAt;
         } else {
-            const auto answers = storedAnswers(account->questionsJson);
-            if (answers.isEmpty())
-                return Failure::rule(
-                    kField, QStringLiteral("recovery.no_questions"),
-                    Services::tr("No security questions are registered for this username, so recovery "
-                                 "by security questions is not possible. Use the SMS code or visit the "
-                                 "nearest branch."));
             for (const auto &a : answers)
                 start.questions << Question{a.questionId, questionText(a.questionId)};
         }
@@ -271,6 +319,10 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
             wipeBoth();
             return recoveryFailure("not_verified", Services::tr("Verify the SMS code or the security answers first."));
         }
+        if (auto expired = verificationExpired(*rec, now)) {
+            wipeBoth();
+            return *expired;
+        }
         account = db::findAccount(ctx.db, rec->nationalCode);
         if (!account) {
             wipeBoth();
@@ -295,6 +347,8 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         db::RecoveryRecord &fresh = *r.value;
         if (fresh.state != QLatin1String("verified"))
             return recoveryFailure("not_verified", Services::tr("Verify the SMS code or the security answers first."));
+        if (auto expired = verificationExpired(fresh, now))
+            return *expired;
         auto acc = db::findAccount(ctx.db, fresh.nationalCode);
         if (!acc)
             return unknownUser();
@@ -312,6 +366,10 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
                      now);
         fresh.state = QStringLiteral("used");
         saveRecovery(ctx, fresh, now, actor, QStringLiteral("recovery.used"));
+        // The person hears of every password change: a recovery nobody asked for is noticed.
+        if (!acc->mobile.isEmpty())
+            queueSms(ctx, acc->nationalCode, acc->mobile, QStringLiteral("password_reset"),
+                     sms::passwordReset(acc->gender, acc->firstName, acc->lastName), now, actor);
         return true;
     });
 }

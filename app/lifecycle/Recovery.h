@@ -16,6 +16,14 @@ constexpr int kRecoveryMaxAttempts = 5;
 // At most this many recoveries may be started for one username within the window.
 constexpr int kRecoveryMaxStartsPerWindow = 10;
 constexpr int kRecoveryStartWindowMinutes = 60;
+// A verified recovery sets the new password within this many minutes of its verification,
+// and once (NIST SP 800-63B 5.1.3: a recovery secret is short-lived and used once).
+constexpr int kRecoveryVerifiedMinutes = 10;
+// A person's wrong codes and answers in a row, across recoveries (counted since the account
+// last changed: a recovery that set a password, a counter action, an activation). At this
+// many, recovery online closes for that person: only the branch route (documents seen at a
+// counter) is left, and each refused start is audited (NIST SP 800-63B 5.2.2).
+constexpr int kRecoveryMaxConsecutiveFailures = 20;
 
 struct RecoveryStart {
     QString recoveryId, method;
