@@ -67,10 +67,11 @@ PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const
     if (!written.open(QIODevice::ReadOnly) || written.size() == 0 || !written.read(4).startsWith("%PDF"))
         return PdfWriteError::NotWritten;
     written.close();
-    // QTemporaryFile creates the file readable by its owner only; a saved PDF is an ordinary
-    // document.
+    // A receipt or a report holds a person's or the branch's data: readable by the staff
+    // member who saved it only (0600), as QTemporaryFile created it; said again in case the
+    // file system gave it more.
     written.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
-                           QFileDevice::WriteUser | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+                           QFileDevice::WriteUser);
 
     // std::filesystem::rename replaces an existing file in one step (the save dialog has
     // already asked whether to overwrite it); QFile::rename would refuse.

@@ -4,8 +4,6 @@
 
 #include "SaveFileDialog.h"
 
-#include "app/core/Digits.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QMarginsF>
@@ -67,17 +65,11 @@ QString ReceiptDialog::message() const
 QString ReceiptDialog::defaultPdfPath() const
 {
     const QDateTime at = (m_receipt.at.isValid() ? m_receipt.at : QDateTime::currentDateTimeUtc()).toLocalTime();
-    // A file name from ASCII letters and digits only, whatever script the code was typed in.
-    QString code;
-    for (const QChar c : normalizeDigits(m_receipt.nationalCode))
-        if ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'))
-            code += c;
+    // No national code in the name: a folder listing must not tell whose receipts it holds.
     QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (dir.isEmpty())
         dir = QDir::homePath();
-    const QString name =
-        QStringLiteral("receipt-%1-%2.pdf")
-            .arg(code.isEmpty() ? QStringLiteral("applicant") : code, at.toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString name = QStringLiteral("receipt-%1.pdf").arg(at.toString(QStringLiteral("yyyyMMdd-HHmmss")));
     return QDir(dir).filePath(name);
 }
 

@@ -31,7 +31,8 @@ public:
     QTextBrowser *browser() const;
     // The message shown under the receipt (the last save's outcome); empty when none.
     QString message() const;
-    // receipt-<national code>-<yyyyMMdd-hhmm>.pdf (local time) in the Documents folder.
+    // receipt-<yyyyMMdd-HHmmss>.pdf (local time) in the Documents folder: no national code in
+    // the name (a folder listing must not tell whose receipts it holds).
     QString defaultPdfPath() const;
 
     // Test seam: the next saveAsPdf() writes to `path` instead of asking with a file dialog.

@@ -272,6 +272,8 @@ private slots:
         QVERIFY(pdf.startsWith("%PDF"));
         QVERIFY2(pdf.size() > 2048, QByteArray::number(pdf.size()));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+        // The branch's figures are the staff member's own file (0600, whatever the umask).
+        QCOMPARE(int(QFileInfo(path).permissions() & 0x0777), int(QFileDevice::ReadUser | QFileDevice::WriteUser));
         QVERIFY2(page->message().contains(u"گزارش"_s), qPrintable(page->message()));
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(u".part"_s), QStringList());
         if (const QString keep = qEnvironmentVariable("BRANCHDESK_KEEP_PDF"); !keep.isEmpty())
