@@ -26,7 +26,7 @@ void ApplicantSearchModel::setLimit(int limit)
         setRows(m_rows);
 }
 
-void ApplicantSearchModel::setRows(const QList<db::ApplicantRow> &rows)
+void ApplicantSearchModel::setRows(const QList<ApplicantRow> &rows)
 {
     beginResetModel();
     m_rows = rows.mid(0, m_limit);
@@ -57,7 +57,7 @@ QVariant ApplicantSearchModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const db::ApplicantRow &r = m_rows.at(index.row());
+    const ApplicantRow &r = m_rows.at(index.row());
     if (role == NationalCodeRole)
         return r.nationalCode;
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {

@@ -2,7 +2,7 @@
 // `limit` rows (the search asks for no more), never a whole table.
 #pragma once
 
-#include "db/Records.h"
+#include "app/lifecycle/Counter.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -24,7 +24,7 @@ public:
     int limit() const { return m_limit; }
     void setLimit(int limit);
     // Replaces the rows (keeps the first limit() of them, in the order given).
-    void setRows(const QList<db::ApplicantRow> &rows);
+    void setRows(const QList<ApplicantRow> &rows);
     void clear();
     QString nationalCodeAt(int row) const;
 
@@ -34,7 +34,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<db::ApplicantRow> m_rows;
+    QList<ApplicantRow> m_rows;
     int m_limit = 200;
 };
 

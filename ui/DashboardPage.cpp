@@ -8,7 +8,6 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
-#include "db/Database.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -21,7 +20,6 @@
 #include <QHorizontalBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace branch::ui
 {
@@ -55,7 +53,8 @@ void addRow(QTableWidget *t, const QString &label, qint64 n)
 } // namespace
 
 DashboardPage::DashboardPage(const QString &databasePath, const QString &branchCode, QWidget *parent)
-    : QWidget(parent), m_ui(new Ui::DashboardPage), m_path(databasePath), m_branchCode(branchCode), m_chart(new QChart),
+    : QWidget(parent), m_ui(new Ui::DashboardPage), m_branchCode(branchCode),
+      m_worker(databasePath, branchCode, QStringLiteral("dashboard"), Worker::Connection::PerJob), m_chart(new QChart),
       m_chartView(new QChartView(m_chart))
 {
     m_ui->setupUi(this);
@@ -111,16 +110,12 @@ DashboardPage::DashboardPage(const QString &databasePath, const QString &branchC
         m_dayChosen = true;
         refresh();
     });
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &DashboardPage::onFinished);
     m_ui->exportButton->setEnabled(false);
     setFocusProxy(m_ui->day);
 }
 
-DashboardPage::~DashboardPage()
-{
-    // The worker holds only its own connection and copies; wait so it closes before we go.
-    m_watcher.waitForFinished();
-}
+// The worker holds only its own connection and copies; it waits for a refresh on its way.
+DashboardPage::~DashboardPage() = default;
 
 void DashboardPage::setSession(const StaffSession &session)
 {
@@ -208,23 +203,13 @@ void DashboardPage::refresh()
     }
     // Everything the worker needs is copied: it opens its own connection (a Database is used
     // only on the thread that opened it) and reads in one read transaction.
-    m_watcher.setFuture(QtConcurrent::run(
-        [path = m_path, branchCode = m_branchCode, session = m_session, day = day(), now = now()]() -> Result {
-            db::DbError error;
-            auto db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
-            if (!db)
-                return {std::nullopt, describeDbError(error)};
-            Context ctx{*db, branchCode};
-            auto out = dashboardSnapshot(ctx, session, day, QTimeZone::systemTimeZone(), now);
-            if (!out.ok())
-                return {std::nullopt, out.failure.message()};
-            return {std::move(out.value), {}};
-        }));
+    m_worker.run([session = m_session, day = day(), now = now()](
+                     Context &ctx) { return dashboardSnapshot(ctx, session, day, QTimeZone::systemTimeZone(), now); },
+                 [this](const Outcome<DashboardSnapshot> &out) { onFinished(out); });
 }
 
-void DashboardPage::onFinished()
+void DashboardPage::onFinished(const Outcome<DashboardSnapshot> &out)
 {
-    const Result r = m_watcher.result();
     m_running = false;
     m_ui->refreshButton->setEnabled(true);
     if (m_again) {
@@ -232,12 +217,12 @@ void DashboardPage::onFinished()
         refresh();
         return;
     }
-    if (!r.snapshot) {
-        showMessage(r.error, true);
+    if (!out.ok()) {
+        showMessage(out.failure.message(), true);
         emit refreshed(false);
         return;
     }
-    DashboardSnapshot s = *r.snapshot;
+    DashboardSnapshot s = *out.value;
     // What this desk knows about its sync runs (the database does not keep it).
     if (m_sync) {
         s.sync.known = true;

@@ -2,15 +2,16 @@
 // activations per staff member (figures, a bar chart, a table), the waiting requests and
 // the age of the oldest, requests per status, and what waits to be synced; "Export daily
 // report…" writes the same as a PDF. The figures are computed on a worker thread with its
-// own database connection (QtConcurrent), so the desk never waits for them; F5 (the window's
+// own database connection (ui/Worker), so the desk never waits for them; F5 (the window's
 // Refresh) refreshes, Ctrl+E or Ctrl+S exports, Esc goes back to the search. Shown to supervisors only; the service
 // checks the role again.
 #pragma once
 
+#include "Worker.h"
+
 #include "app/lifecycle/Dashboard.h"
 #include "app/lifecycle/Staff.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QScopedPointer>
 #include <QWidget>
@@ -90,23 +91,19 @@ signals:
     void closed();
 
 private:
-    struct Result {
-        std::optional<DashboardSnapshot> snapshot;
-        QString error;
-    };
-    void onFinished();
+    void onFinished(const Outcome<DashboardSnapshot> &out);
     void showSnapshot(const DashboardSnapshot &s);
     void showMessage(const QString &text, bool error);
     QDateTime now() const;
 
     const QScopedPointer<Ui::DashboardPage> m_ui;
-    const QString m_path, m_branchCode;
+    const QString m_branchCode;
     StaffSession m_session;
     QPointer<SyncController> m_sync;
     std::function<QDateTime()> m_clock;
     bool m_dayChosen = false;
     bool m_running = false, m_again = false;
-    QFutureWatcher<Result> m_watcher;
+    Worker m_worker; // a connection per refresh
     std::optional<DashboardSnapshot> m_snapshot;
     QChart *m_chart;
     QChartView *m_chartView;

@@ -6,7 +6,6 @@
 
 #include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -27,41 +26,36 @@ DeskStart failed(const QString &message, const QString &path)
 DeskStart startDesk(const QString &path)
 {
     DeskStart start;
-    db::DbError error;
-    start.db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
+    Outcome<BranchConnection> opened = openBranchDatabase(path);
     // Missing or damaged, and backups of it exist: the restore is offered first.
-    const bool damaged = error.kind == db::DbError::Kind::Corrupt || error.kind == db::DbError::Kind::NotInitialised;
-    if (!start.db && (error.kind == db::DbError::Kind::Missing || damaged)) {
+    const auto failedWith = [&opened](const char *code) {
+        return !opened.ok() && opened.failure.violations.value(0).code == QLatin1String(code);
+    };
+    const bool damaged = failedWith("database.corrupt") || failedWith("database.not_initialised");
+    if (failedWith("database.missing") || damaged) {
         const QList<BackupFile> backups = listBackups(backupFolderFromSettings(path));
         if (!backups.isEmpty()) {
             RestoreDialog restore(path, damaged ? RestoreDialog::Why::Damaged : RestoreDialog::Why::Missing, backups);
             if (restore.exec() == QDialog::Accepted) {
                 QMessageBox::information(nullptr, QApplication::translate("branch::Desk", "BranchDesk"),
                                          restore.summary());
-                start.db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
+                opened = openBranchDatabase(path);
             } else if (!restore.setUpInstead()) {
                 return {nullptr, 0, {}};
             }
         }
     }
-    if (!start.db && error.kind == db::DbError::Kind::Missing) {
+    if (failedWith("database.missing")) {
         // A fresh install: the first window offers to set the branch up, not an error.
         FirstRunDialog setUp(path);
         if (setUp.exec() != QDialog::Accepted)
             return {nullptr, 0, {}};
         start.newAdministrator = setUp.administrator();
-        start.db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
+        opened = openBranchDatabase(path);
     }
-    if (!start.db)
-        return failed(describeDbError(error), path);
-    Context ctx{*start.db, {}};
-    try {
-        ctx.branchCode = db::metaValue(*start.db, QStringLiteral("branch_code"));
-    } catch (const db::DbException &e) {
-        return failed(describeDbError(e.error()), path);
-    }
-    if (ctx.branchCode.isEmpty())
-        return failed(describeDbError({db::DbError::Kind::NotInitialised, {}}), path);
+    if (!opened.ok())
+        return failed(opened.failure.message(), path);
+    Context ctx = opened.value->context();
     const auto needed = needsFirstAdministrator(ctx);
     if (!needed.ok())
         return failed(needed.failure.message(), path);
@@ -71,6 +65,7 @@ DeskStart startDesk(const QString &path)
             return {nullptr, 0, {}};
         start.newAdministrator = firstRun.administrator();
     }
+    start.db = std::move(opened.value->db);
     return start;
 }
 

@@ -4,7 +4,7 @@
 // when the database holds no staff account (its first administrator is created).
 #pragma once
 
-#include "db/Database.h"
+#include "app/lifecycle/Service.h"
 
 #include <memory>
 

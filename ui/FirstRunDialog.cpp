@@ -26,7 +26,7 @@ QString isolatedLtr(const QString &text)
 }
 } // namespace
 
-FirstRunDialog::FirstRunDialog(Context &ctx, QWidget *parent) : FirstRunDialog(&ctx, ctx.db.path(), parent) {}
+FirstRunDialog::FirstRunDialog(Context &ctx, QWidget *parent) : FirstRunDialog(&ctx, ctx.databasePath(), parent) {}
 
 FirstRunDialog::FirstRunDialog(const QString &databasePath, QWidget *parent)
     : FirstRunDialog(nullptr, databasePath, parent)

@@ -89,9 +89,9 @@ void LoginDialog::showWhere()
     const QString code = info.ok() ? info.value->branchCode : m_ctx.branchCode;
     m_ui->branchValue->setText(language() == QLatin1String("fa") ? toPersianDigits(code) : code);
     // The path reads left to right, also inside a Persian line.
-    const QString path = QChar(0x2066) + m_ctx.db.path() + QChar(0x2069);
+    const QString path = QChar(0x2066) + m_ctx.databasePath() + QChar(0x2069);
     m_ui->databaseValue->setText(info.ok() && info.value->demo ? tr("%1 (demo database)").arg(path) : path);
-    m_ui->databaseValue->setToolTip(m_ctx.db.path());
+    m_ui->databaseValue->setToolTip(m_ctx.databasePath());
 }
 
 bool LoginDialog::isLockMode() const

@@ -58,10 +58,10 @@ QString deskTimeOrDateTime(const QDateTime &at)
 
 MainWindow::MainWindow(Context &ctx, QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_ctx(ctx),
-      m_search(new SearchPage(ctx.db.path(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
+      m_search(new SearchPage(ctx.databasePath(), ctx.branchCode, this)), m_view(new ApplicantView(ctx, this)),
       m_dbLabel(new QLabel(this)), m_syncLabel(new QLabel(this)), m_staffLabel(new QLabel(this)),
-      m_sync(new SyncController(ctx.db.path(), this)), m_sms(new SmsController(ctx.db.path(), this)),
-      m_backup(new BackupController(ctx.db.path(), this)), m_backupLabel(new QLabel(this))
+      m_sync(new SyncController(ctx.databasePath(), this)), m_sms(new SmsController(ctx.databasePath(), this)),
+      m_backup(new BackupController(ctx.databasePath(), this)), m_backupLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
@@ -197,8 +197,8 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         m_about->open();
     });
 
-    m_dbLabel->setText(tr("Database: %1").arg(QFileInfo(ctx.db.path()).fileName()));
-    m_dbLabel->setToolTip(ctx.db.path());
+    m_dbLabel->setText(tr("Database: %1").arg(QFileInfo(ctx.databasePath()).fileName()));
+    m_dbLabel->setToolTip(ctx.databasePath());
     statusBar()->addPermanentWidget(m_staffLabel);
     statusBar()->addPermanentWidget(m_syncLabel);
     statusBar()->addPermanentWidget(m_backupLabel);
@@ -432,7 +432,7 @@ void MainWindow::showDashboard()
     if (!roleMay(m_session.role, StaffPermission::ReviewMismatch))
         return;
     if (!m_dashboard) {
-        m_dashboard = new DashboardPage(m_ctx.db.path(), m_ctx.branchCode, this);
+        m_dashboard = new DashboardPage(m_ctx.databasePath(), m_ctx.branchCode, this);
         m_dashboard->hide();
         m_dashboard->setSyncController(m_sync);
         connect(m_dashboard, &DashboardPage::closed, this, &MainWindow::showSearch);

@@ -13,13 +13,11 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonValue>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace branch::ui
 {
@@ -33,7 +31,8 @@ const QColor kDiffers(255, 214, 165);
 
 ReviewQueuePage::ReviewQueuePage(Context &ctx, QWidget *parent)
     : QWidget(parent), m_ui(new Ui::ReviewQueuePage), m_ctx(ctx), m_now([] { return QDateTime::currentDateTimeUtc(); }),
-      m_persian(language() == QLatin1String("fa"))
+      m_persian(language() == QLatin1String("fa")),
+      m_worker(ctx.databasePath(), ctx.branchCode, QStringLiteral("review-queue"), Worker::Connection::PerJob)
 {
     m_ui->setupUi(this);
     QFont titleFont = m_ui->title->font();
@@ -367,30 +366,6 @@ void ReviewQueuePage::approve()
     emit decided(chosen.request.nationalCode);
 }
 
-namespace
-{
-// Runs `step` on a worker thread with its own connection to the branch database (and,
-// inside the step, its own to the central one); the result comes back to `receiver`'s
-// thread through `done`.
-template <class T, class Step, class Done>
-void runOnWorker(QObject *receiver, const QString &databasePath, const QString &branchCode, Step step, Done done)
-{
-    auto *watcher = new QFutureWatcher<Outcome<T>>(receiver);
-    QObject::connect(watcher, &QFutureWatcher<Outcome<T>>::finished, receiver, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run([databasePath, branchCode, step]() mutable -> Outcome<T> {
-        db::DbError error;
-        auto db = db::Database::open(databasePath, db::Database::OpenMode::MustExist, &error);
-        if (!db)
-            return Failure::environment(error);
-        Context ctx{*db, branchCode};
-        return step(ctx);
-    }));
-}
-} // namespace
-
 void ReviewQueuePage::setConflictsBusy(bool busy)
 {
     m_conflictsBusy = busy;
@@ -414,17 +389,15 @@ void ReviewQueuePage::loadConflicts()
         return;
     }
     setConflictsBusy(true);
-    runOnWorker<QList<db::ConflictRecord>>(
-        this, m_ctx.db.path(), m_ctx.branchCode,
-        [central = *url.value](Context &ctx) { return listConflicts(ctx, central); },
-        [this](const Outcome<QList<db::ConflictRecord>> &list) {
-            m_conflictsBusy = false;
-            showConflicts(list);
-            emit conflictsLoaded();
-        });
+    m_worker.run([central = *url.value](Context &ctx) { return listConflicts(ctx, central); },
+                 [this](const Outcome<QList<ConflictRecord>> &list) {
+                     m_conflictsBusy = false;
+                     showConflicts(list);
+                     emit conflictsLoaded();
+                 });
 }
 
-void ReviewQueuePage::showConflicts(const Outcome<QList<db::ConflictRecord>> &list)
+void ReviewQueuePage::showConflicts(const Outcome<QList<ConflictRecord>> &list)
 {
     m_ui->conflicts->setRowCount(0);
     m_ui->conflictDetail->setRowCount(0);
@@ -503,8 +476,7 @@ void ReviewQueuePage::resolveConflictKeeping(bool keepLocal)
         return;
     const QString nationalCode = m_conflicts.at(row).localPayload.value(QStringLiteral("national_code")).toString();
     setConflictsBusy(true);
-    runOnWorker<SyncResult>(
-        this, m_ctx.db.path(), m_ctx.branchCode,
+    m_worker.run(
         [central = *url.value, id = m_conflicts.at(row).id, keepLocal, login = m_session.login, password,
          now = m_now()](Context &ctx) mutable {
             auto out = resolveConflict(ctx, central, id, keepLocal, login, password, now);

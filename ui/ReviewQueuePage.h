@@ -10,11 +10,11 @@
 #pragma once
 
 #include "ReviewProposalDialog.h"
+#include "Worker.h"
 
 #include "app/lifecycle/Review.h"
 #include "app/lifecycle/Staff.h"
-
-#include "db/CentralSync.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QPointer>
 #include <QScopedPointer>
@@ -92,7 +92,7 @@ protected:
 private:
     void showCase(int row);
     void showConflict(int row);
-    void showConflicts(const Outcome<QList<db::ConflictRecord>> &list);
+    void showConflicts(const Outcome<QList<ConflictRecord>> &list);
     void setConflictsBusy(bool busy);
     QString digits(const QString &s) const;
     QString ageText(const QDateTime &since) const;
@@ -103,11 +103,12 @@ private:
     StaffSession m_session;
     std::function<QDateTime()> m_now;
     QList<ReviewCase> m_cases;
-    QList<db::ConflictRecord> m_conflicts;
+    QList<ConflictRecord> m_conflicts;
     QString m_centralUrl;
     bool m_conflictsBusy = false;
     QPointer<ReviewProposalDialog> m_dialog;
     const bool m_persian;
+    Worker m_worker; // the central's conflicts, a connection per request
 };
 
 } // namespace branch::ui

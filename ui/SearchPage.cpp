@@ -3,7 +3,6 @@
 #include "ui_SearchPage.h"
 
 #include "ApplicantSearchModel.h"
-#include "SearchWorker.h"
 
 #include "app/core/RequestStatus.h"
 
@@ -17,7 +16,7 @@ namespace branch::ui
 
 SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, QWidget *parent)
     : QWidget(parent), m_ui(new Ui::SearchPage), m_model(new ApplicantSearchModel(this)),
-      m_latest(std::make_shared<std::atomic<quint64>>(0))
+      m_worker(databasePath, branchCode, QStringLiteral("applicant-search"), Worker::Connection::Kept)
 {
     m_ui->setupUi(this);
     m_model->setLimit(kDefaultLimit);
@@ -44,7 +43,8 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
     connect(&m_debounce, &QTimer::timeout, this, &SearchPage::searchNow);
     connect(m_ui->searchField, &QLineEdit::textChanged, this, [this] {
         // The text changed: whatever is queued or running answers an older question.
-        m_latest->store(++m_generation);
+        ++m_generation;
+        m_worker.supersede();
         m_debounce.start();
     });
     connect(m_ui->statusFilter, &QComboBox::currentIndexChanged, this, &SearchPage::searchNow);
@@ -53,24 +53,12 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
             [this](const QModelIndex &index) { activateRow(index.row()); });
     m_ui->searchField->installEventFilter(this);
 
-    m_worker = new SearchWorker(databasePath, branchCode, m_latest);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SearchWorker::finished, this, &SearchPage::onResults);
-    m_thread.setObjectName(QStringLiteral("applicant-search"));
-    m_thread.start();
-
     m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
     setFocusProxy(m_ui->searchField);
 }
 
-SearchPage::~SearchPage()
-{
-    // Nothing newer will be asked: queued queries are skipped, the running one ends.
-    m_latest->store(~quint64(0));
-    m_thread.quit();
-    m_thread.wait();
-}
+// The worker skips the queued queries and waits for the running one.
+SearchPage::~SearchPage() = default;
 
 QLineEdit *SearchPage::searchField() const
 {
@@ -102,17 +90,19 @@ void SearchPage::searchNow()
 {
     m_debounce.stop();
     const quint64 generation = ++m_generation;
-    m_latest->store(generation);
+    m_worker.supersede();
     const QString text = m_ui->searchField->text();
     const QString status = m_ui->statusFilter->currentData().toString();
     // One more than shown, to tell the clerk that there are more.
     const int limit = m_model->limit() + 1;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, text, status, limit] {
-        worker->search(generation, text, status, limit);
-    });
+    m_worker.run([text, status, limit](Context &ctx) { return searchApplicants(ctx, text, status, limit); },
+                 [this, generation](const Outcome<QList<ApplicantRow>> &rows) {
+                     onResults(generation, rows.ok() ? *rows.value : QList<ApplicantRow>(),
+                               rows.ok() ? QString() : rows.failure.message());
+                 });
 }
 
-void SearchPage::onResults(quint64 generation, const QList<db::ApplicantRow> &rows, const QString &error)
+void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, const QString &error)
 {
     if (generation != m_generation)
         return; // superseded by a newer keystroke

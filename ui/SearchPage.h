@@ -4,15 +4,13 @@
 // the newest query's results are shown. Enter opens the applicant (applicantActivated).
 #pragma once
 
-#include "db/Records.h"
+#include "Worker.h"
+
+#include "app/lifecycle/Counter.h"
 
 #include <QScopedPointer>
-#include <QThread>
 #include <QTimer>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 namespace Ui
 {
@@ -28,7 +26,6 @@ namespace branch::ui
 {
 
 class ApplicantSearchModel;
-class SearchWorker;
 
 class SearchPage : public QWidget
 {
@@ -63,16 +60,14 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onResults(quint64 generation, const QList<db::ApplicantRow> &rows, const QString &error);
+    void onResults(quint64 generation, const QList<ApplicantRow> &rows, const QString &error);
     void activateFromField();
     void activateRow(int row);
 
     const QScopedPointer<Ui::SearchPage> m_ui;
     ApplicantSearchModel *m_model;
     QTimer m_debounce;
-    QThread m_thread;
-    SearchWorker *m_worker; // lives on m_thread
-    std::shared_ptr<std::atomic<quint64>> m_latest;
+    Worker m_worker; // its connection kept: a query per keystroke
     quint64 m_generation = 0;
     quint64 m_shown = 0;            // generation whose results are in the model
     quint64 m_activateOnResult = 0; // Enter pressed before this generation's results came

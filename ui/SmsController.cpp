@@ -4,9 +4,6 @@
 #include "app/core/Settings.h"
 
 #include "app/sync/SmsGateway.h"
-#include "db/Repository.h"
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace branch::ui
 {
@@ -17,19 +14,16 @@ constexpr std::chrono::seconds kDefaultInterval{20};
 }
 
 SmsController::SmsController(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_databasePath(databasePath)
+    : QObject(parent), m_worker(databasePath, {}, QStringLiteral("sms"), Worker::Connection::PerJob)
 {
     connect(&m_timer, &QTimer::timeout, this, &SmsController::sendNow);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &SmsController::onFinished);
     setInterval(kDefaultInterval);
     setGatewayUrl(Settings::value(SettingKey::SmsGatewayUrl).toString().trimmed());
 }
 
-SmsController::~SmsController()
-{
-    // A run in progress ends its message's transaction (each POST has a deadline).
-    m_watcher.waitForFinished();
-}
+// A run in progress ends its message's transaction (each POST has a deadline); the worker
+// waits for it.
+SmsController::~SmsController() = default;
 
 void SmsController::setGatewayUrl(const QString &url)
 {
@@ -60,31 +54,23 @@ void SmsController::sendNow()
     SmsGatewayConfig config;
     config.url = QUrl(m_gatewayUrl);
     config.token = qgetenv(kSmsTokenVariable); // from the environment only, never from the settings file
-    m_watcher.setFuture(QtConcurrent::run([path = m_databasePath, config]() -> RunResult {
-        db::DbError error;
-        auto db = db::Database::open(path, db::Database::OpenMode::MustExist, &error);
-        if (!db)
-            return {false, 0, describeDbError(error)};
-        try {
-            Context ctx{*db, db::metaValue(*db, QStringLiteral("branch_code"))};
-            const auto out = deliverQueuedSms(ctx, config, QDateTime::currentDateTimeUtc());
-            if (!out.ok())
-                return {false, out.failure.extra.value(QStringLiteral("sent")).toInt(), out.failure.message()};
-            return {true, out.value->sent, QString()};
-        } catch (const db::DbException &e) {
-            return {false, 0, describeDbError(e.error())};
-        }
-    }));
+    m_worker.run([config](Context &ctx) { return deliverQueuedSms(ctx, config, QDateTime::currentDateTimeUtc()); },
+                 [this](const Outcome<SmsDeliveryReport> &out) {
+                     if (out.ok())
+                         onFinished(true, out.value->sent, QString());
+                     else
+                         onFinished(false, out.failure.extra.value(QStringLiteral("sent")).toInt(),
+                                    out.failure.message());
+                 });
 }
 
-void SmsController::onFinished()
+void SmsController::onFinished(bool ok, int sent, const QString &error)
 {
-    const RunResult r = m_watcher.result();
     m_running = false;
-    m_sent += r.sent;
-    m_lastError = r.error;
+    m_sent += sent;
+    m_lastError = error;
     emit stateChanged();
-    emit finished(r.ok, r.sent);
+    emit finished(ok, sent);
     if (m_again)
         sendNow();
 }

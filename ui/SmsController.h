@@ -7,7 +7,8 @@
 // starts another right after it.
 #pragma once
 
-#include <QFutureWatcher>
+#include "Worker.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -45,17 +46,11 @@ signals:
     void finished(bool ok, int sent);
 
 private:
-    struct RunResult {
-        bool ok = false;
-        int sent = 0;
-        QString error;
-    };
-    void onFinished();
+    void onFinished(bool ok, int sent, const QString &error);
 
-    const QString m_databasePath;
     QString m_gatewayUrl;
     QTimer m_timer;
-    QFutureWatcher<RunResult> m_watcher;
+    Worker m_worker; // a connection per run
     bool m_running = false;
     bool m_again = false;
     int m_sent = 0;

@@ -6,72 +6,20 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 #include "app/sync/SyncStatus.h"
-#include "db/Repository.h"
 
 namespace branch::ui
 {
 
-struct SyncWorker::State {
-    std::unique_ptr<db::Database> db;
-};
-
-SyncWorker::SyncWorker(const QString &databasePath) : m_path(databasePath) {}
-
-SyncWorker::~SyncWorker()
-{
-    delete m_state;
-}
-
-void SyncWorker::run(const QString &centralUrl)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!m_state) {
-        db::DbError error;
-        auto db = db::Database::open(m_path, db::Database::OpenMode::MustExist, &error);
-        if (!db) {
-            emit done(false, 0, 0, 0, describeDbError(error), now);
-            return;
-        }
-        m_state = new State{std::move(db)};
-    }
-    auto url = parseCentralUrl(centralUrl);
-    if (!url.ok()) {
-        emit done(false, 0, 0, 0, url.failure.message(), now);
-        return;
-    }
-    try {
-        Context ctx{*m_state->db, db::metaValue(*m_state->db, QStringLiteral("branch_code"))};
-        auto out = syncWithCentral(ctx, *url.value, now);
-        if (!out.ok()) {
-            emit done(false, 0, 0, 0, out.failure.message(), now);
-            return;
-        }
-        recordSyncSuccess(ctx, now);
-        emit done(true, out.value->pushed, out.value->pulled, out.value->conflicts, QString(), now);
-    } catch (const db::DbException &e) {
-        emit done(false, 0, 0, 0, describeDbError(e.error()), now);
-    }
-}
-
 SyncController::SyncController(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_worker(new SyncWorker(databasePath))
+    : QObject(parent), m_worker(databasePath, {}, QStringLiteral("sync"), Worker::Connection::Kept)
 {
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SyncWorker::done, this, &SyncController::onDone);
-    m_thread.setObjectName(QStringLiteral("sync"));
-    m_thread.start();
     connect(&m_timer, &QTimer::timeout, this, &SyncController::syncNow);
     setInterval(Settings::syncInterval());
     setCentralUrl(Settings::value(SettingKey::SyncCentralUrl).toString().trimmed());
 }
 
-SyncController::~SyncController()
-{
-    // A run in progress finishes its transaction; the thread then ends.
-    m_thread.quit();
-    m_thread.wait();
-}
+// A run in progress finishes its transaction (the worker waits for it); the thread then ends.
+SyncController::~SyncController() = default;
 
 void SyncController::setCentralUrl(const QString &url)
 {
@@ -100,7 +48,25 @@ void SyncController::syncNow()
         return;
     m_running = true;
     emit stateChanged();
-    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection, Q_ARG(QString, m_centralUrl));
+    // The run's time is taken when it starts, on the worker thread.
+    auto at = std::make_shared<QDateTime>();
+    m_worker.run(
+        [centralUrl = m_centralUrl, at](Context &ctx) -> Outcome<SyncResult> {
+            *at = QDateTime::currentDateTimeUtc();
+            auto url = parseCentralUrl(centralUrl);
+            if (!url.ok())
+                return url.failure;
+            auto out = syncWithCentral(ctx, *url.value, *at);
+            if (out.ok())
+                recordSyncSuccess(ctx, *at);
+            return out;
+        },
+        [this, at](const Outcome<SyncResult> &out) {
+            if (out.ok())
+                onDone(true, out.value->pushed, out.value->pulled, out.value->conflicts, QString(), *at);
+            else
+                onDone(false, 0, 0, 0, out.failure.message(), *at);
+        });
 }
 
 void SyncController::onDone(bool ok, int pushed, int pulled, int conflicts, const QString &error, const QDateTime &at)

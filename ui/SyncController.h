@@ -4,15 +4,14 @@
 // successful sync. Offline is a normal state: the desk works on, changes wait in the outbox.
 #pragma once
 
+#include "Worker.h"
+
 #include <QDateTime>
 #include <QObject>
-#include <QThread>
 #include <QTimer>
 
 namespace branch::ui
 {
-
-class SyncWorker;
 
 class SyncController : public QObject
 {
@@ -54,8 +53,7 @@ signals:
 private:
     void onDone(bool ok, int pushed, int pulled, int conflicts, const QString &error, const QDateTime &at);
 
-    QThread m_thread;
-    SyncWorker *m_worker; // lives on m_thread
+    Worker m_worker; // its connection kept from run to run
     QTimer m_timer;
     QString m_centralUrl;
     bool m_running = false;
@@ -63,27 +61,6 @@ private:
     QDateTime m_lastSuccess;
     QString m_lastError;
     int m_pushed = 0, m_pulled = 0, m_conflicts = 0;
-};
-
-// Runs on the controller's thread; opens the branch database there on first use.
-class SyncWorker : public QObject
-{
-    Q_OBJECT
-
-public:
-    explicit SyncWorker(const QString &databasePath);
-    ~SyncWorker() override;
-
-public slots:
-    void run(const QString &centralUrl);
-
-signals:
-    void done(bool ok, int pushed, int pulled, int conflicts, const QString &error, const QDateTime &at);
-
-private:
-    QString m_path;
-    struct State;
-    State *m_state = nullptr;
 };
 
 } // namespace branch::ui

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "Output.h"
 
+#include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Counter.h"
 
 namespace branch::cli
@@ -56,10 +57,10 @@ public:
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto r = applicantDetails(*ctx, inv.positional.value(0));
+        auto r = applicantCase(*ctx, inv.positional.value(0));
         if (!r.ok())
             return fail(r.failure);
-        printJson(*r.value);
+        printJson(applicantCaseJson(*r.value));
         return Done;
     }
 };

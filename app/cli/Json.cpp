@@ -3,6 +3,8 @@
 
 #include "app/core/JalaliDate.h"
 
+#include <QJsonDocument>
+
 namespace branch::cli
 {
 
@@ -56,6 +58,117 @@ QJsonObject applicantJson(const db::ApplicantRow &r)
             {QStringLiteral("last_name"), r.lastName},
             {QStringLiteral("mobile"), r.mobile},
             {QStringLiteral("status"), statusName(r.status)}};
+}
+
+namespace
+{
+
+QJsonObject applicantRequestJson(const ApplicantRequest &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("branch_code"), r.branchCode},
+            {QStringLiteral("version"), r.version},
+            {QStringLiteral("national_code"), r.nationalCode},
+            {QStringLiteral("mobile"), r.mobile},
+            {QStringLiteral("first_name"), r.identity.firstName},
+            {QStringLiteral("last_name"), r.identity.lastName},
+            {QStringLiteral("birth_cert_no"), r.identity.birthCertNo},
+            {QStringLiteral("birth_date"), r.identity.birthDate.toString(Qt::ISODate)},
+            {QStringLiteral("gender"), r.identity.gender},
+            {QStringLiteral("email"), r.email},
+            {QStringLiteral("question_ids"), QJsonArray::fromStringList(r.questionIds)},
+            {QStringLiteral("status"), statusName(r.status)},
+            {QStringLiteral("submitted_at"), isoOut(r.submittedAt)},
+            {QStringLiteral("decided_at"), isoOut(r.decidedAt)},
+            {QStringLiteral("updated_at"), isoOut(r.updatedAt)},
+            {QStringLiteral("updated_by"), r.updatedBy}};
+}
+
+} // namespace
+
+QJsonObject applicantCaseJson(const ApplicantCase &c)
+{
+    QJsonObject o{
+        {QStringLiteral("national_code"), c.nationalCode},       {QStringLiteral("status"), statusName(c.status)},
+        {QStringLiteral("status_label"), statusLabel(c.status)}, {QStringLiteral("first_name"), c.request.firstName},
+        {QStringLiteral("last_name"), c.request.lastName},       {QStringLiteral("mobile"), c.mobile}};
+    QJsonArray requests;
+    for (const auto &r : c.requests) {
+        requests.append(applicantRequestJson(r));
+        if (r.id == c.requestId)
+            o.insert(QStringLiteral("request"), applicantRequestJson(r));
+    }
+    o.insert(QStringLiteral("requests"), requests);
+    o.insert(QStringLiteral("account"),
+             c.account ? QJsonValue(QJsonObject{{QStringLiteral("id"), c.account->id},
+                                                {QStringLiteral("mobile"), c.account->mobile},
+                                                {QStringLiteral("created_at"), isoOut(c.account->createdAt)},
+                                                {QStringLiteral("updated_at"), isoOut(c.account->updatedAt)}})
+                       : QJsonValue(QJsonValue::Null));
+    if (c.registry)
+        o.insert(QStringLiteral("registry"),
+                 QJsonObject{{QStringLiteral("first_name"), c.registry->firstName},
+                             {QStringLiteral("last_name"), c.registry->lastName},
+                             {QStringLiteral("father_name"), c.fatherName},
+                             {QStringLiteral("birth_cert_no"), c.registry->birthCertNo},
+                             {QStringLiteral("birth_date"), c.registry->birthDate.toString(Qt::ISODate)},
+                             {QStringLiteral("gender"), c.registry->gender}});
+    QJsonArray history;
+    for (const auto &h : c.history)
+        history.append(QJsonObject{{QStringLiteral("at"), isoOut(h.at)},
+                                   {QStringLiteral("actor"), h.actor},
+                                   {QStringLiteral("action"), h.action},
+                                   {QStringLiteral("details"), QJsonDocument::fromJson(h.details.toUtf8()).object()}});
+    o.insert(QStringLiteral("history"), history);
+    QJsonArray sms;
+    for (const auto &s : c.sms)
+        sms.append(QJsonObject{{QStringLiteral("kind"), s.kind},
+                               {QStringLiteral("mobile"), s.mobile},
+                               {QStringLiteral("text"), s.text},
+                               {QStringLiteral("created_at"), isoOut(s.at)},
+                               {QStringLiteral("status"), s.status}});
+    o.insert(QStringLiteral("sms"), sms);
+    return o;
+}
+
+QJsonObject dashboardJson(const DashboardSnapshot &s)
+{
+    QJsonObject counts;
+    for (auto it = s.countsByStatus.begin(); it != s.countsByStatus.end(); ++it)
+        counts.insert(statusName(it.key()), it.value());
+    QJsonArray staff;
+    for (const auto &a : s.activationsByStaff)
+        staff.append(QJsonObject{{QStringLiteral("login"), a.login}, {QStringLiteral("activations"), a.count}});
+    QJsonObject oldest;
+    if (s.oldestWaiting)
+        oldest = {{QStringLiteral("status"), statusName(s.oldestWaiting->status)},
+                  {QStringLiteral("submitted_at"), isoOut(s.oldestWaiting->submittedAt)},
+                  {QStringLiteral("age_seconds"), s.oldestWaiting->ageSeconds}};
+    QJsonObject sync{{QStringLiteral("queued"), s.sync.queued},
+                     {QStringLiteral("oldest_queued_at"), isoOrNull(s.sync.oldestQueuedAt)}};
+    if (s.sync.known) {
+        sync.insert(QStringLiteral("configured"), s.sync.configured);
+        sync.insert(QStringLiteral("online"), s.sync.online);
+        sync.insert(QStringLiteral("last_success"), isoOrNull(s.sync.lastSuccess));
+        sync.insert(QStringLiteral("last_error"), s.sync.lastError);
+    }
+    QJsonArray waiting;
+    for (RequestStatus st : waitingStatuses())
+        waiting.append(statusName(st));
+    return {{QStringLiteral("branch_code"), s.branchCode},
+            {QStringLiteral("day"), s.day.toString(Qt::ISODate)},
+            {QStringLiteral("day_start"), isoOut(s.dayStart)},
+            {QStringLiteral("day_end"), isoOut(s.dayEnd)},
+            {QStringLiteral("computed_at"), isoOut(s.computedAt)},
+            {QStringLiteral("requests_by_status"), counts},
+            {QStringLiteral("requests_total"), s.totalRequests},
+            {QStringLiteral("activations_by_staff"), staff},
+            {QStringLiteral("staff_activations"), s.staffActivations},
+            {QStringLiteral("automatic_activations"), s.automaticActivations},
+            {QStringLiteral("waiting_statuses"), waiting},
+            {QStringLiteral("waiting"), s.waiting},
+            {QStringLiteral("oldest_waiting"), s.oldestWaiting ? QJsonValue(oldest) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("sync"), sync}};
 }
 
 QJsonArray decisionsJson(const QList<Decision> &decisions)

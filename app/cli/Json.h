@@ -3,7 +3,9 @@
 #pragma once
 
 #include "app/lifecycle/Admin.h"
+#include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Backup.h"
+#include "app/lifecycle/Dashboard.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Review.h"
@@ -26,6 +28,11 @@ QJsonArray violationsJson(const Violations &vs);
 QJsonObject failureJson(const Failure &f);
 
 QJsonObject applicantJson(const db::ApplicantRow &r);
+// `applicants show`: the case the desk shows (applicantCase), every request, the account,
+// the registry's reference, the history with its details, the SMS.
+QJsonObject applicantCaseJson(const ApplicantCase &c);
+// `report daily`: the dashboard's snapshot, status names, ISO times in UTC.
+QJsonObject dashboardJson(const DashboardSnapshot &s);
 QJsonArray decisionsJson(const QList<Decision> &decisions);
 QJsonObject smsJson(const db::SmsRecord &s);
 QJsonObject demoStatsJson(const db::DemoStats &s);

@@ -6,8 +6,25 @@
 #include "app/core/NationalCode.h"
 #include "db/Repository.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace branch
 {
+
+namespace
+{
+ApplicantRequest applicantRequest(const db::RequestRecord &r)
+{
+    ApplicantRequest a{r.id, r.branchCode, r.version,     r.nationalCode, r.mobile,    identityOf(r), r.email,
+                       {},   r.status,     r.submittedAt, r.decidedAt,    r.updatedAt, r.updatedBy};
+    // Only the question ids of the stored questions and hashed answers.
+    for (const auto &v : QJsonDocument::fromJson(r.questionsJson.toUtf8()).array())
+        a.questionIds << v.toObject().value(QStringLiteral("question_id")).toString();
+    return a;
+}
+} // namespace
 
 Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeInput)
 {
@@ -32,6 +49,9 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
         c.status = shown.status;
         const auto acc = db::findAccount(ctx.db, nationalCode);
         c.hasAccount = acc.has_value();
+        if (acc)
+            c.account = ApplicantAccount{acc->id, acc->mobile, acc->createdAt, acc->updatedAt};
+        // The number the person holds now: the account's (changed at the counter) over the request's.
         c.mobile = acc && !acc->mobile.isEmpty() ? acc->mobile : shown.mobile;
         if (const auto ref = db::findRegistryPerson(ctx.db, nationalCode)) {
             c.registry = identityOf(*ref);
@@ -39,7 +59,9 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
             c.differing = identityDifferences(c.request, *c.registry);
         }
         for (const auto &a : db::auditOf(ctx.db, nationalCode))
-            c.history << ApplicantHistoryEntry{a.at, a.actor, a.action};
+            c.history << ApplicantHistoryEntry{a.at, a.actor, a.action, a.details};
+        for (const auto &r : requests)
+            c.requests << applicantRequest(r);
         for (const auto &s : db::listSms(ctx.db, nationalCode))
             c.sms << ApplicantSms{s.createdAt, s.mobile, s.kind, s.text, s.status};
         return c;

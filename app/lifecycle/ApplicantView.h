@@ -1,7 +1,8 @@
-// One applicant's case as the applicant view shows it: the current request beside the
-// civil-registry reference, which fields differ (app/core/Identity.h), the status, the
-// history from the audit log and the SMS sent to them. Typed, so widgets need no JSON, and
-// without secrets (no password or answer hashes leave this layer).
+// One applicant's case as the desk's applicant view and `branchctl applicants show` show it:
+// the current request beside the civil-registry reference, which fields differ
+// (app/core/Identity.h), the status, every request, the account, the history from the audit
+// log and the SMS sent to them. Typed, so that widgets need no JSON and the CLI shapes its
+// own (app/cli/Json.cpp); without secrets (no password or answer hashes leave this layer).
 #pragma once
 
 #include "Service.h"
@@ -23,6 +24,26 @@ namespace branch
 struct ApplicantHistoryEntry {
     QDateTime at;
     QString actor, action; // action as stored, e.g. "request.submit"
+    QString details;       // the audit entry's details as stored: a JSON object, without secrets
+};
+
+// One of the person's requests: what was submitted and what became of it, without the
+// password hash, the security answers and the names' stored matching forms.
+struct ApplicantRequest {
+    QString id, branchCode;
+    int version = 1;
+    QString nationalCode, mobile;
+    IdentityFields identity;
+    QString email;
+    QStringList questionIds; // the security questions chosen, in order (their answers stay out)
+    RequestStatus status = RequestStatus::Submitted;
+    QDateTime submittedAt, decidedAt, updatedAt;
+    QString updatedBy;
+};
+
+struct ApplicantAccount {
+    QString id, mobile;
+    QDateTime createdAt, updatedAt;
 };
 
 struct ApplicantSms {
@@ -32,7 +53,7 @@ struct ApplicantSms {
 
 struct ApplicantCase {
     QString nationalCode;
-    QString requestId;
+    QString requestId;                      // the current request's, one of `requests`
     IdentityFields request;                 // the current request (the newest if all are superseded)
     std::optional<IdentityFields> registry; // absent when the registry does not know the code
     QString fatherName;                     // the registry's; requests do not carry it
@@ -40,7 +61,9 @@ struct ApplicantCase {
     QString email;
     QDateTime submittedAt, decidedAt;
     RequestStatus status = RequestStatus::Submitted;
-    bool hasAccount = false;
+    bool hasAccount = false; // account.has_value()
+    std::optional<ApplicantAccount> account;
+    QList<ApplicantRequest> requests;     // all of the person's requests, newest first
     QStringList differing;                // identityDifferences(request, *registry); empty without registry
     QList<ApplicantHistoryEntry> history; // oldest first
     QList<ApplicantSms> sms;              // oldest first

@@ -17,7 +17,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace branch
@@ -30,20 +29,6 @@ Failure noAccount()
 {
     return Failure::notFound(QStringLiteral("account"), QStringLiteral("account.not_found"),
                              Services::tr("This person has no active account yet."));
-}
-
-QJsonObject requestJson(const db::RequestRecord &r)
-{
-    QJsonObject o = r.toJson();
-    o.remove(QStringLiteral("password_hash"));
-    o.remove(QStringLiteral("first_name_norm"));
-    o.remove(QStringLiteral("last_name_norm"));
-    QJsonArray qids;
-    for (const auto &v : QJsonDocument::fromJson(r.questionsJson.toUtf8()).array())
-        qids.append(v.toObject().value(QStringLiteral("question_id")));
-    o.remove(QStringLiteral("questions_json"));
-    o.insert(QStringLiteral("question_ids"), qids);
-    return o;
 }
 
 // The common frame of an account change at the counter: validate the national code,
@@ -180,72 +165,6 @@ Outcome<QMap<RequestStatus, qint64>> requestCountsByStatus(Context &ctx)
 {
     try {
         return db::countRequestsByStatus(ctx.db);
-    } catch (const db::DbException &e) {
-        return Failure::environment(e.error());
-    }
-}
-
-Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCodeInput)
-{
-    QString nationalCode;
-    Violations errors = checkNationalCode(nationalCodeInput, &nationalCode);
-    if (!errors.isEmpty())
-        return Failure{Failure::Kind::Rule, errors, {}};
-    try {
-        const auto requests = db::requestsOf(ctx.db, nationalCode);
-        if (requests.isEmpty())
-            return Failure::noRequest();
-        QJsonObject o;
-        o.insert(QStringLiteral("national_code"), nationalCode);
-        const auto current = db::findCurrentRequest(ctx.db, nationalCode);
-        const db::RequestRecord &shown = current ? *current : requests.first();
-        o.insert(QStringLiteral("status"), statusName(shown.status));
-        o.insert(QStringLiteral("status_label"), statusLabel(shown.status));
-        o.insert(QStringLiteral("first_name"), shown.firstName);
-        o.insert(QStringLiteral("last_name"), shown.lastName);
-        const auto acc = db::findAccount(ctx.db, nationalCode);
-        // The number the person holds now: the account's (changed at the counter) over the request's.
-        o.insert(QStringLiteral("mobile"), acc && !acc->mobile.isEmpty() ? acc->mobile : shown.mobile);
-        o.insert(QStringLiteral("request"), requestJson(shown));
-        QJsonArray all;
-        for (const auto &r : requests)
-            all.append(requestJson(r));
-        o.insert(QStringLiteral("requests"), all);
-        if (acc) {
-            o.insert(QStringLiteral("account"),
-                     QJsonObject{{QStringLiteral("id"), acc->id},
-                                 {QStringLiteral("mobile"), acc->mobile},
-                                 {QStringLiteral("created_at"), db::isoUtc(acc->createdAt)},
-                                 {QStringLiteral("updated_at"), db::isoUtc(acc->updatedAt)}});
-        } else {
-            o.insert(QStringLiteral("account"), QJsonValue::Null);
-        }
-        if (auto ref = db::findRegistryPerson(ctx.db, nationalCode)) {
-            o.insert(QStringLiteral("registry"),
-                     QJsonObject{{QStringLiteral("first_name"), ref->firstName},
-                                 {QStringLiteral("last_name"), ref->lastName},
-                                 {QStringLiteral("father_name"), ref->fatherName},
-                                 {QStringLiteral("birth_cert_no"), ref->birthCertNo},
-                                 {QStringLiteral("birth_date"), ref->birthDate.toString(Qt::ISODate)},
-                                 {QStringLiteral("gender"), ref->gender}});
-        }
-        QJsonArray history;
-        for (const auto &a : db::auditOf(ctx.db, nationalCode))
-            history.append(
-                QJsonObject{{QStringLiteral("at"), db::isoUtc(a.at)},
-                            {QStringLiteral("actor"), a.actor},
-                            {QStringLiteral("action"), a.action},
-                            {QStringLiteral("details"), QJsonDocument::fromJson(a.details.toUtf8()).object()}});
-        o.insert(QStringLiteral("history"), history);
-        QJsonArray smsList;
-        for (const auto &s : db::listSms(ctx.db, nationalCode))
-            smsList.append(QJsonObject{{QStringLiteral("kind"), s.kind},
-                                       {QStringLiteral("mobile"), s.mobile},
-                                       {QStringLiteral("text"), s.text},
-                                       {QStringLiteral("created_at"), db::isoUtc(s.createdAt)},
-                                       {QStringLiteral("status"), s.status}});
-        o.insert(QStringLiteral("sms"), smsList);
-        return o;
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }

@@ -15,6 +15,9 @@
 namespace branch
 {
 
+// One row of an applicant search (the storage's record: the fields a result list shows).
+using ApplicantRow = db::ApplicantRow;
+
 enum class SearchKind {
     NationalCode, // a whole, valid national code
     Mobile,       // a whole mobile number, any form
@@ -39,16 +42,13 @@ Outcome<QMap<RequestStatus, qint64>> requestCountsByStatus(Context &ctx);
 // The applicants the typed text finds (see classifySearch), at most `limit`. With a
 // `status` (a status name, e.g. "identity_mismatch"), only those whose current request has
 // that status; the filter is applied by the query, so the limit counts matching rows.
-Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status = {},
-                                                  int limit = 50);
+Outcome<QList<ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status = {},
+                                              int limit = 50);
 // Without a filter (the benchmark's call).
-inline Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit)
+inline Outcome<QList<ApplicantRow>> searchApplicants(Context &ctx, const QString &text, int limit)
 {
     return searchApplicants(ctx, text, QString(), limit);
 }
-
-// Everything about one person: current request, all requests, account, SMS, audit.
-Outcome<QJsonObject> applicantDetails(Context &ctx, const QString &nationalCode);
 
 // The account changes at the counter, in two forms: the desk's signed-in session, and
 // the staff password carried by a branchctl command (authenticated first). Both check

@@ -13,20 +13,10 @@
 #include "db/DashboardRepository.h"
 #include "db/Repository.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 
 namespace branch
 {
-
-namespace
-{
-QJsonValue isoOrNull(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(db::isoUtc(t)) : QJsonValue(QJsonValue::Null);
-}
-} // namespace
 
 QList<RequestStatus> waitingStatuses()
 {
@@ -87,46 +77,6 @@ Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const StaffSession &s
     if (!staff.ok())
         return staff.failure;
     return dashboardSnapshot(ctx, day, zone, now);
-}
-
-QJsonObject dashboardJson(const DashboardSnapshot &s)
-{
-    QJsonObject counts;
-    for (auto it = s.countsByStatus.begin(); it != s.countsByStatus.end(); ++it)
-        counts.insert(statusName(it.key()), it.value());
-    QJsonArray staff;
-    for (const auto &a : s.activationsByStaff)
-        staff.append(QJsonObject{{QStringLiteral("login"), a.login}, {QStringLiteral("activations"), a.count}});
-    QJsonObject oldest;
-    if (s.oldestWaiting)
-        oldest = {{QStringLiteral("status"), statusName(s.oldestWaiting->status)},
-                  {QStringLiteral("submitted_at"), db::isoUtc(s.oldestWaiting->submittedAt)},
-                  {QStringLiteral("age_seconds"), s.oldestWaiting->ageSeconds}};
-    QJsonObject sync{{QStringLiteral("queued"), s.sync.queued},
-                     {QStringLiteral("oldest_queued_at"), isoOrNull(s.sync.oldestQueuedAt)}};
-    if (s.sync.known) {
-        sync.insert(QStringLiteral("configured"), s.sync.configured);
-        sync.insert(QStringLiteral("online"), s.sync.online);
-        sync.insert(QStringLiteral("last_success"), isoOrNull(s.sync.lastSuccess));
-        sync.insert(QStringLiteral("last_error"), s.sync.lastError);
-    }
-    QJsonArray waiting;
-    for (RequestStatus st : waitingStatuses())
-        waiting.append(statusName(st));
-    return {{QStringLiteral("branch_code"), s.branchCode},
-            {QStringLiteral("day"), s.day.toString(Qt::ISODate)},
-            {QStringLiteral("day_start"), db::isoUtc(s.dayStart)},
-            {QStringLiteral("day_end"), db::isoUtc(s.dayEnd)},
-            {QStringLiteral("computed_at"), db::isoUtc(s.computedAt)},
-            {QStringLiteral("requests_by_status"), counts},
-            {QStringLiteral("requests_total"), s.totalRequests},
-            {QStringLiteral("activations_by_staff"), staff},
-            {QStringLiteral("staff_activations"), s.staffActivations},
-            {QStringLiteral("automatic_activations"), s.automaticActivations},
-            {QStringLiteral("waiting_statuses"), waiting},
-            {QStringLiteral("waiting"), s.waiting},
-            {QStringLiteral("oldest_waiting"), s.oldestWaiting ? QJsonValue(oldest) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("sync"), sync}};
 }
 
 } // namespace branch

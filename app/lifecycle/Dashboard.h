@@ -2,7 +2,7 @@
 // (local time), how many requests are in each status, how many activations each staff
 // member made, how long the oldest waiting case has waited, and what waits to be synced.
 // The desk computes it on a worker thread with its own connection; `branchctl report
-// daily` prints it as JSON. It carries no applicant's personal data: counts, staff logins
+// daily` prints it as JSON (app/cli/Json.cpp). It carries no applicant's personal data: counts, staff logins
 // and times only.
 #pragma once
 
@@ -12,7 +12,6 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QTimeZone>
@@ -79,8 +78,5 @@ Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const QDate &day, con
 // re-read from the database like every session action.
 Outcome<DashboardSnapshot> dashboardSnapshot(Context &ctx, const StaffSession &session, const QDate &day,
                                              const QTimeZone &zone, const QDateTime &now);
-
-// The snapshot as JSON (`branchctl report daily`): status names, ISO times in UTC.
-QJsonObject dashboardJson(const DashboardSnapshot &s);
 
 } // namespace branch

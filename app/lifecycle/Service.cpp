@@ -1,4 +1,5 @@
-// What every service shares: failures, storage error texts, recording a change.
+// What every service shares: failures, storage error texts, opening the branch database,
+// recording a change.
 #include "Service.h"
 
 #include "app/security/Random.h"
@@ -10,10 +11,6 @@
 
 namespace branch
 {
-
-namespace
-{
-} // namespace
 
 QString Failure::message() const
 {
@@ -138,6 +135,29 @@ QString describeDbError(const db::DbError &e)
         break;
     }
     return Services::tr("The database reported an error. Nothing was changed.");
+}
+
+QString Context::databasePath() const
+{
+    return db.path();
+}
+
+Outcome<BranchConnection> openBranchDatabase(const QString &path, const QString &branchCode)
+{
+    db::DbError error;
+    BranchConnection c{db::Database::open(path, db::Database::OpenMode::MustExist, &error), branchCode};
+    if (!c.db)
+        return Failure::environment(error);
+    if (c.branchCode.isEmpty()) {
+        try {
+            c.branchCode = db::metaValue(*c.db, QStringLiteral("branch_code"));
+        } catch (const db::DbException &e) {
+            return Failure::environment(e.error());
+        }
+        if (c.branchCode.isEmpty())
+            return Failure::environment({db::DbError::Kind::NotInitialised, {}});
+    }
+    return c;
 }
 
 void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now)

@@ -1,5 +1,6 @@
 // What every service shares: the context it works in (the branch's database and code),
-// the failure it reports, and the one helper that records a change (outbox + audit).
+// the failure it reports, opening the branch database (for the desk and each of its worker
+// threads), and the one helper that records a change (outbox + audit).
 #pragma once
 
 #include "app/core/Violation.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <memory>
 #include <optional>
 
 namespace branch
@@ -53,10 +55,39 @@ struct Outcome {
 struct Context {
     db::Database &db;
     QString branchCode;
+    // The database's file: a worker thread opens its own connection to it.
+    QString databasePath() const;
 };
 
 // The translated, person-facing text for a storage problem.
 QString describeDbError(const db::DbError &e);
+
+// A connection of its own to the branch database, with the branch's code: the desk's, and
+// each worker thread's (a connection is used only on the thread that opened it, so a worker
+// opens its own there). Destroy it on the thread that opened it.
+struct BranchConnection {
+    std::unique_ptr<db::Database> db;
+    QString branchCode;
+    Context context() const { return Context{*db, branchCode}; }
+};
+
+// Opens the existing branch database at `path` on the calling thread. With an empty
+// `branchCode`, the one stored in the database (a database without one is not initialised).
+// An Environment failure with the storage error's code and text instead of an exception:
+// database.missing, database.corrupt, database.not_initialised, database.locked, ...
+Outcome<BranchConnection> openBranchDatabase(const QString &path, const QString &branchCode = {});
+
+// Runs `body` (returning an Outcome), turning a storage exception into an Environment
+// failure: for work outside a transaction, such as a worker thread's job.
+template <class F>
+auto catchingStorageErrors(F &&body) -> decltype(body())
+{
+    try {
+        return body();
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
+}
 
 // Records one change of a travelling row: its outbox row and its audit entry, in the
 // caller's transaction. `details` must not hold secrets or personal data beyond the

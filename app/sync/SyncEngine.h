@@ -12,6 +12,9 @@
 namespace branch
 {
 
+// A sync conflict kept at the central database, as the review queue shows it.
+using ConflictRecord = db::ConflictRecord;
+
 struct SyncResult {
     int pushed = 0;    // changes the central database took in this run (merged by a rule included)
     int pulled = 0;    // central changes written to this branch's tables
@@ -27,7 +30,7 @@ struct SyncResult {
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now);
 
 // This branch's open conflicts (`branchctl conflicts list`).
-Outcome<QList<db::ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url);
+Outcome<QList<ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url);
 
 // Resolves one of this branch's open conflicts (`branchctl conflicts resolve`): a
 // supervisor (staff password, wiped), audited here ("conflict.resolve"); the central row

@@ -1,8 +1,9 @@
 // The supervisor's dashboard snapshot on a real SQLite file: requests per status, the
 // activations of a day per staff member in Tehran time (entries one second either side of
 // midnight, the verification's own activations apart, other actions ignored), the oldest
-// waiting case with a fixed clock, the outbox, an empty database, the role check, an
-// activation at the counter through the real service, and the JSON of branchctl.
+// waiting case with a fixed clock, the outbox, an empty database, the role check and an
+// activation at the counter through the real service. Its JSON is branchctl's
+// (tests/cli/TestCliReport).
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Dashboard.h"
 #include "app/lifecycle/Lifecycle.h"
@@ -10,8 +11,6 @@
 #include "app/security/Random.h"
 #include "db/Repository.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -299,24 +298,6 @@ private slots:
             QVERIFY2(!s.ok(), qPrintable(login));
             QCOMPARE(s.failure.kind, Failure::Kind::Rule);
         }
-    }
-
-    void json()
-    {
-        addStaffMember(u"sara"_s, u"clerk"_s);
-        addAudit(u"sara"_s, u"request.activated"_s, utc("2026-11-25T06:00:00Z"));
-        addRequest(RequestStatus::IdentityMismatch, utc("2026-11-23T12:00:00Z"));
-        const QJsonObject o = dashboardJson(snapshot());
-        QCOMPARE(o.value("branch_code"_L1).toString(), u"1001"_s);
-        QCOMPARE(o.value("day"_L1).toString(), u"2026-11-25"_s);
-        QCOMPARE(o.value("day_start"_L1).toString(), u"2026-11-24T20:30:00.000Z"_s);
-        QCOMPARE(o.value("requests_by_status"_L1).toObject().value("identity_mismatch"_L1).toInteger(), 1);
-        const QJsonArray staff{QJsonObject{{u"login"_s, u"sara"_s}, {u"activations"_s, 1}}};
-        QCOMPARE(o.value("activations_by_staff"_L1).toArray(), staff);
-        QCOMPARE(o.value("oldest_waiting"_L1).toObject().value("age_seconds"_L1).toInteger(), 2 * 86400);
-        QCOMPARE(o.value("waiting_statuses"_L1).toArray().size(), 3);
-        // No applicant's data: the only national code stored is not in it.
-        QVERIFY(!QJsonDocument(o).toJson().contains(code(1).toLatin1()));
     }
 };
 
