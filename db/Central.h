@@ -6,6 +6,8 @@
 // PGPASSWORD or the pgpass file (PGPASSFILE, ~/.pgpass) itself.
 #pragma once
 
+#include "db/CentralUrl.h"
+#include "db/Connection.h"
 #include "db/Database.h"
 
 #include <QDateTime>
@@ -19,33 +21,6 @@
 
 namespace branch::db
 {
-
-// postgresql://USER@HOST[:PORT]/DBNAME or sqlite:///ABSOLUTE/PATH.db
-struct CentralUrl {
-    enum class Dialect { PostgreSQL, SQLite };
-    enum class Problem {
-        None,
-        Empty,
-        UnknownScheme,   // neither postgresql:// nor sqlite:///
-        PasswordInUrl,   // user:password@ — passwords never go on a command line
-        MissingUser,     // postgresql://HOST/DB
-        MissingHost,     //
-        BadPort,         // not 1..65535
-        MissingDatabase, // no /DBNAME, or a name with '/' or '?'
-        RelativePath,    // sqlite://relative.db
-    };
-
-    Dialect dialect = Dialect::PostgreSQL;
-    QString user;     // PostgreSQL
-    QString host;     // PostgreSQL
-    int port = 5432;  // PostgreSQL
-    QString database; // PostgreSQL: the database name; SQLite: the absolute file path
-
-    // Parses `text`; on failure returns a URL with *problem set (never None).
-    static CentralUrl parse(const QString &text, Problem *problem);
-    QString dialectName() const; // "postgresql" or "sqlite"
-    QString toString() const;    // the URL again (it never holds a password)
-};
 
 class CentralDatabase
 {
@@ -70,15 +45,18 @@ public:
     int versionAtOpen() const { return m_versionAtOpen; }
     CentralUrl::Dialect dialect() const { return m_url.dialect; }
     bool isPostgres() const { return m_url.dialect == CentralUrl::Dialect::PostgreSQL; }
+    // The SQL differences of this central's dialect (Dialect.h): what the statements use.
+    const SqlDialect &sql() const { return m_connection.dialect(); }
     const CentralUrl &url() const { return m_url; }
-    QSqlDatabase &connection() { return m_db; }
+    QSqlDatabase &connection() { return m_connection.handle(); }
+    Connection &link() { return m_connection; }
 
     // Like db::Database: a statement prepared once per connection, executed with
     // classified errors (DbException), and one-off statements.
-    QSqlQuery &prepared(const QString &sql);
-    void exec(QSqlQuery &q);
-    void execDirect(const QString &sql);
-    DbError classify(const QSqlError &e) const;
+    QSqlQuery &prepared(const QString &sql) { return m_connection.prepared(sql); }
+    void exec(QSqlQuery &q) { m_connection.exec(q); }
+    void execDirect(const QString &sql) { m_connection.execDirect(sql); }
+    DbError classify(const QSqlError &e) const { return m_connection.classify(e); }
 
     // ---- branches (admin) -------------------------------------------------------------
     // Registers branch `code` (3 to 8 digits). PostgreSQL: creates (or, when it exists,
@@ -109,17 +87,18 @@ public:
     qint64 lastChangeSeq();
 
 private:
-    CentralDatabase() = default;
+    explicit CentralDatabase(const CentralUrl &url);
+    DbError openPostgres();
+    DbError openSqlite(OpenMode mode);
     void migrate();
-    void migrateTo(int version);
     bool hasForeignTables();
+    void addBranchRole(const QString &code, const QString &role, const QString &password);
+    void installIsolationTriggers(const QString &code);
 
     CentralUrl m_url;
-    QString m_connectionName;
-    QSqlDatabase m_db;
+    Connection m_connection;
     QString m_branch; // SQLite: the bound branch
     int m_versionAtOpen = 0;
-    QHash<QString, QSqlQuery *> m_statements;
     QHash<QString, QHash<QString, QString>> m_columnTypes;
 };
 
@@ -135,8 +114,7 @@ public:
     void commit();
 
 private:
-    CentralDatabase &m_db;
-    bool m_open = false;
+    TransactionGuard m_guard;
 };
 
 } // namespace branch::db

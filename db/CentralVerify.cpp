@@ -1,7 +1,8 @@
 // The central verification's storage (see CentralVerify.h).
 #include "CentralVerify.h"
 
-#include "db/CentralSync.h"
+#include "db/CentralRows.h"
+#include "db/RequestRows.h"
 
 #include <QJsonDocument>
 #include <QVariant>
@@ -12,19 +13,10 @@ namespace branch::db
 namespace
 {
 
-QString uuidParam(const CentralDatabase &db)
-{
-    return db.isPostgres() ? QStringLiteral("?::uuid") : QStringLiteral("?");
-}
-
-// Runs a cached statement with `values` bound in order.
+// Runs a cached statement with `values` bound in order (a null text as NULL).
 QSqlQuery &run(CentralDatabase &db, const QString &sql, const QVariantList &values = {})
 {
-    QSqlQuery &q = db.prepared(sql);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    db.exec(q);
-    return q;
+    return db.link().run(sql, values);
 }
 
 QVariant nullText()
@@ -42,7 +34,7 @@ void insertTravelling(CentralDatabase &db, const QString &table, const QJsonObje
     for (const QString &c : columns) {
         const QJsonValue v = payload.value(c);
         if (c == QLatin1String("id") || c == QLatin1String("request_id"))
-            marks << uuidParam(db);
+            marks << db.sql().uuidParam;
         else
             marks << QStringLiteral("?");
         if (v.isDouble())
@@ -68,10 +60,9 @@ QString text(const QSqlQuery &q, int i)
 
 QStringList centralSubmittedRequestIds(CentralDatabase &db)
 {
-    QSqlQuery &q = run(db, db.isPostgres() ? QStringLiteral("SELECT id::text FROM requests WHERE status = 'submitted' "
-                                                            "ORDER BY submitted_at, id")
-                                           : QStringLiteral("SELECT id FROM requests WHERE status = 'submitted' "
-                                                            "ORDER BY submitted_at, id"));
+    QSqlQuery &q =
+        run(db, QStringLiteral("SELECT %1 FROM requests WHERE status = 'submitted' ORDER BY submitted_at, id")
+                    .arg(db.sql().asText(QStringLiteral("id"))));
     QStringList out;
     while (q.next())
         out << text(q, 0);
@@ -81,40 +72,15 @@ QStringList centralSubmittedRequestIds(CentralDatabase &db)
 
 std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QString &id)
 {
-    const QString columns =
-        QStringLiteral("%1, branch_code, version, national_code, mobile, first_name, last_name, first_name_norm, "
-                       "last_name_norm, birth_cert_no, birth_date, gender, email, password_hash, questions_json, "
-                       "status, submitted_at, decided_at, updated_at, updated_by")
-            .arg(db.isPostgres() ? QStringLiteral("id::text") : QStringLiteral("id"));
-    QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT %1 FROM requests WHERE id = %2%3")
-                           .arg(columns, uuidParam(db), db.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
-                       {id});
+    const SqlDialect &sql = db.sql();
+    QSqlQuery &q = run(
+        db,
+        QStringLiteral("SELECT %1 FROM requests WHERE id = %2%3")
+            .arg(rows::textColumns(sql, travellingColumns(QStringLiteral("requests"))), sql.uuidParam, sql.forUpdate),
+        {id});
     std::optional<RequestRecord> out;
-    if (q.next()) {
-        RequestRecord r;
-        r.id = text(q, 0);
-        r.branchCode = text(q, 1);
-        r.version = q.value(2).toInt();
-        r.nationalCode = text(q, 3);
-        r.mobile = text(q, 4);
-        r.firstName = text(q, 5);
-        r.lastName = text(q, 6);
-        r.firstNameNorm = text(q, 7);
-        r.lastNameNorm = text(q, 8);
-        r.birthCertNo = text(q, 9);
-        r.birthDate = QDate::fromString(text(q, 10), Qt::ISODate);
-        r.gender = text(q, 11);
-        r.email = text(q, 12);
-        r.passwordHash = text(q, 13);
-        r.questionsJson = text(q, 14);
-        r.status = requestStatusFromColumn(text(q, 15));
-        r.submittedAt = fromIsoUtc(text(q, 16));
-        r.decidedAt = fromIsoUtc(text(q, 17));
-        r.updatedAt = fromIsoUtc(text(q, 18));
-        r.updatedBy = text(q, 19);
-        out = r;
-    }
+    if (q.next())
+        out = readRequestRow(q);
     q.finish();
     return out;
 }
@@ -159,7 +125,7 @@ bool updateCentralRequestDecision(CentralDatabase &db, const RequestRecord &r, i
         run(db,
             QStringLiteral("UPDATE requests SET status = ?, version = ?, decided_at = ?, updated_at = ?, "
                            "updated_by = ? WHERE id = %1 AND version = ?")
-                .arg(uuidParam(db)),
+                .arg(db.sql().uuidParam),
             {statusName(r.status), r.version, r.decidedAt.isValid() ? QVariant(isoUtc(r.decidedAt)) : nullText(),
              isoUtc(r.updatedAt), r.updatedBy, r.id, baseVersion});
     const bool updated = q.numRowsAffected() == 1;
@@ -184,8 +150,7 @@ bool upsertCentralRegistryPerson(CentralDatabase &db, const RegistryPerson &p, c
         QStringLiteral("first_name_norm"), QStringLiteral("last_name_norm"), QStringLiteral("father_name_norm"),
         QStringLiteral("birth_cert_no"),   QStringLiteral("birth_date"),     QStringLiteral("gender")};
     QStringList sets, differs;
-    // "IS DISTINCT FROM" (PostgreSQL) and "IS NOT" (SQLite): a difference, NULLs included.
-    const QString distinct = db.isPostgres() ? QStringLiteral(" IS DISTINCT FROM ") : QStringLiteral(" IS NOT ");
+    const QString &distinct = db.sql().distinctFrom; // a difference, NULLs included
     for (const QString &c : kValueColumns) {
         sets << c + QStringLiteral(" = excluded.") + c;
         differs << QStringLiteral("registry_persons.") + c + distinct + QStringLiteral("excluded.") + c;
@@ -216,12 +181,11 @@ bool insertCentralMobileOwner(CentralDatabase &db, const QString &nationalCode, 
 
 void insertCentralAudit(CentralDatabase &db, const CentralAuditEntry &e)
 {
+    const SqlDialect &sql = db.sql();
     QSqlQuery &q = run(db,
-                       db.isPostgres()
-                           ? QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
-                                            "details) VALUES (?::timestamptz, ?, ?, ?, ?, ?::jsonb)")
-                           : QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
-                                            "details) VALUES (?, ?, ?, ?, ?, ?)"),
+                       QStringLiteral("INSERT INTO central_audit (at, actor, action, national_code, branch_code, "
+                                      "details) VALUES (%1, ?, ?, ?, ?, %2)")
+                           .arg(sql.timeParam, sql.jsonParam),
                        {isoUtc(e.at), e.actor, e.action, e.nationalCode.isNull() ? QStringLiteral("") : e.nationalCode,
                         e.branchCode.isEmpty() ? nullText() : QVariant(e.branchCode),
                         QString::fromUtf8(QJsonDocument(e.details).toJson(QJsonDocument::Compact))});

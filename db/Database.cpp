@@ -1,7 +1,6 @@
 // The branch's SQLite database: opening, migrations, prepared statements, transactions.
 #include "Database.h"
 
-#include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,8 +8,8 @@
 #include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QThread>
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef Q_OS_UNIX
@@ -25,42 +24,11 @@ namespace branch::db
 namespace
 {
 
-// Local schema migrations, in order; each file brings the schema to its index + 1.
-const char *const kMigrations[] = {
-    ":/migrations/local/001_initial.sql",      ":/migrations/local/002_accounts_by_mobile.sql",
-    ":/migrations/local/003_sms_delivery.sql", ":/migrations/local/004_sync.sql",
-    ":/migrations/local/005_reviews.sql",      ":/migrations/local/006_audit_by_action.sql",
-};
-constexpr int kLatest = int(std::size(kMigrations));
-
-QString nextConnectionName()
+// The local schema's migrations (db/local), in order.
+const Migrations &localMigrations()
 {
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("branchdb-%1-%2")
-        .arg(quintptr(QThread::currentThreadId()))
-        .arg(counter.fetchAndAddRelaxed(1));
-}
-
-// Splits a migration file into statements: statements end with ';' at the end of a line;
-// lines starting with "--" are comments. (Migration files are ours; no ';' inside strings.)
-QStringList splitStatements(const QString &script)
-{
-    QStringList out;
-    QString current;
-    const auto lines = script.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QString t = line.trimmed();
-        if (t.isEmpty() || t.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (t.endsWith(QLatin1Char(';'))) {
-            out << current.trimmed();
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out << current.trimmed();
-    return out;
+    static const Migrations set{QStringLiteral(":/migrations/local"), QStringLiteral("migration")};
+    return set;
 }
 
 // The databases this process has open, by canonical path: how many connections, whether
@@ -159,59 +127,20 @@ bool processHoldsLock(quint64 inode)
     return false;
 }
 
-int busyTimeoutMs()
-{
-    bool ok = false;
-    const int v = qEnvironmentVariableIntValue("BRANCHDESK_BUSY_TIMEOUT_MS", &ok);
-    return ok && v >= 0 ? v : 5000;
-}
-
 } // namespace
 
 int Database::latestSchemaVersion()
 {
-    return kLatest;
+    static const int latest = localMigrations().latest();
+    return latest;
 }
 
 DbError Database::classify(const QSqlError &e)
 {
-    DbError out;
-    out.detail = e.text();
-    bool ok = false;
-    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
-    if (!ok) {
-        out.kind = DbError::Kind::Other;
-        return out;
-    }
-    switch (code) {
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-        out.kind = DbError::Kind::Locked;
-        break;
-    case 8: // SQLITE_READONLY
-        out.kind = DbError::Kind::ReadOnly;
-        break;
-    case 10: // SQLITE_IOERR and its extended codes (_WRITE, _FSYNC, _TRUNCATE, _READ, ...)
-        out.kind = DbError::Kind::IoError;
-        break;
-    case 11: // SQLITE_CORRUPT
-    case 26: // SQLITE_NOTADB
-        out.kind = DbError::Kind::Corrupt;
-        break;
-    case 13: // SQLITE_FULL
-        out.kind = DbError::Kind::Full;
-        break;
-    case 14: // SQLITE_CANTOPEN
-        out.kind = DbError::Kind::ReadOnly;
-        break;
-    case 19: // SQLITE_CONSTRAINT
-        out.kind = DbError::Kind::Constraint;
-        break;
-    default:
-        out.kind = DbError::Kind::Other;
-    }
-    return out;
+    return classifySqliteError(e);
 }
+
+Database::Database() : m_connection(SqlDialect::sqlite(), QStringLiteral("branchdb"), &classifySqliteError) {}
 
 std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, DbError *error)
 {
@@ -235,24 +164,25 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, DbE
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
-    db->m_connectionName = nextConnectionName();
-    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
-    db->m_db.setDatabaseName(path);
-    db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs()));
-    if (!db->m_db.open())
-        return fail(classify(db->m_db.lastError()).kind, db->m_db.lastError().text());
+    QSqlDatabase &handle = db->connection();
+    handle.setDatabaseName(path);
+    handle.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs()));
+    if (!handle.open())
+        return fail(classify(handle.lastError()).kind, handle.lastError().text());
+    const int latest = latestSchemaVersion();
     try {
         // Everything that can refuse the file runs before anything can write to it (WAL mode
         // and migrations both write): a foreign or newer file is left exactly as it was.
-        db->checkReadable();
+        // The first statement is where SQLite notices a file that is not a database.
+        db->execDirect(QStringLiteral("PRAGMA schema_version"));
         const int version = db->schemaVersion();
-        if (version > kLatest)
+        if (version > latest)
             return fail(DbError::Kind::NewerSchema,
-                        QStringLiteral("schema version %1, this program knows up to %2").arg(version).arg(kLatest));
+                        QStringLiteral("schema version %1, this program knows up to %2").arg(version).arg(latest));
         if (version == 0 && (mode == OpenMode::MustExist || db->hasTables()))
             return fail(DbError::Kind::NotInitialised, QStringLiteral("not a BranchDesk database"));
         db->configure();
-        if (version < kLatest)
+        if (version < latest)
             db->migrate();
     } catch (const DbException &e) {
         if (error)
@@ -287,7 +217,7 @@ void Database::markLost()
     // Closing must not checkpoint or delete anything: the WAL this connection would copy
     // from may no longer be the database's, and the one at the path may be another
     // program's. What is on disk stays for the next start to recover.
-    if (sqlite3 *h = sqliteHandle(m_db))
+    if (sqlite3 *h = sqliteHandle(connection()))
         sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int *>(nullptr));
 #endif
 }
@@ -314,7 +244,7 @@ DbError Database::checkStillHeld()
     if (held.lost)
         return lost(QStringLiteral("another connection of this process lost the database"));
 #ifdef Q_OS_UNIX
-    if (sqlite3 *h = sqliteHandle(m_db)) {
+    if (sqlite3 *h = sqliteHandle(connection())) {
         sqlite3_file *main = nullptr;
         if (sqlite3_file_control(h, "main", SQLITE_FCNTL_FILE_POINTER, &main) == SQLITE_OK && hasMoved(main))
             return lost(QStringLiteral("the database file was moved, replaced or deleted"));
@@ -331,7 +261,7 @@ DbError Database::checkStillHeld()
 
 bool Database::inWalMode()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(connection());
     return q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() &&
            q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
 }
@@ -369,35 +299,18 @@ Database::~Database()
                 heldFiles().erase(it);
         }
     }
-    qDeleteAll(m_statements);
-    m_statements.clear();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-void Database::checkReadable()
-{
-    // The first statement is where SQLite notices a file that is not a database.
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA schema_version")))
-        throw DbException(classify(q.lastError()));
+    // m_connection then closes the connection, its statements first.
 }
 
 bool Database::hasTables()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-        throw DbException(classify(q.lastError()));
-    return q.value(0).toInt() != 0;
+    return m_connection.queryValue(QStringLiteral("SELECT count(*) FROM sqlite_master")).toInt() != 0;
 }
 
 void Database::configure()
 {
-    QSqlQuery q(m_db);
     execDirect(QStringLiteral("PRAGMA foreign_keys = ON"));
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        throw DbException(classify(q.lastError()));
+    execDirect(QStringLiteral("PRAGMA journal_mode = WAL"));
     // FULL: each commit reaches the disk (the WAL is synced) before the action is reported
     // done and its receipt printed. With NORMAL a commit waits in the page cache until the
     // next checkpoint, and a power cut or a disk error that turns the file system read-only
@@ -409,97 +322,59 @@ void Database::configure()
 
 int Database::schemaVersion()
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        throw DbException(classify(q.lastError()));
-    return q.value(0).toInt();
+    return m_connection.schemaVersion();
 }
 
 void Database::migrate()
 {
     Transaction tx(*this);
+    const int latest = latestSchemaVersion();
     const int from = schemaVersion(); // re-read under the write lock: another process may have migrated
-    if (from > kLatest)
+    if (from > latest)
         throw DbException({DbError::Kind::NewerSchema, QStringLiteral("schema version %1").arg(from)});
     if (from > 0) {
-        QSqlQuery q(m_db);
+        QSqlQuery q(connection());
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'meta'")) || !q.next() ||
             q.value(0).toInt() != 1)
             throw DbException({DbError::Kind::NotInitialised, QStringLiteral("no meta table")});
     } else if (hasTables()) { // someone else's database: never write into it
         throw DbException({DbError::Kind::NotInitialised, QStringLiteral("a foreign SQLite database")});
     }
-    for (int v = from; v < kLatest; ++v) {
-        QFile f(QString::fromLatin1(kMigrations[v]));
-        if (!f.open(QIODevice::ReadOnly))
-            throw DbException({DbError::Kind::Other, QStringLiteral("missing migration %1").arg(v + 1)});
-        const auto statements = splitStatements(QString::fromUtf8(f.readAll()));
-        for (const QString &s : statements)
-            execDirect(s);
-        execDirect(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
-    }
+    for (int v = from + 1; v <= latest; ++v)
+        m_connection.applyMigration(localMigrations(), v);
     tx.commit();
 }
 
-QSqlQuery &Database::prepared(const QString &sql)
+namespace
 {
-    auto it = m_statements.constFind(sql);
-    if (it != m_statements.constEnd())
-        return **it;
-    auto *q = new QSqlQuery(m_db);
-    if (!q->prepare(sql)) {
-        const DbError e = classify(q->lastError());
-        delete q;
-        throw DbException(e);
-    }
-    m_statements.insert(sql, q);
-    return *q;
-}
 
-void Database::exec(QSqlQuery &q)
+// The connection a write transaction may begin on: one that still holds its database.
+Connection &heldForWrite(Database &db)
 {
-    if (!q.exec())
-        throw DbException(classify(q.lastError()));
-}
-
-void Database::execDirect(const QString &sql)
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        throw DbException(classify(q.lastError()));
-}
-
-Transaction::Transaction(Database &db) : m_db(db)
-{
-    if (const DbError held = m_db.checkStillHeld())
+    if (const DbError held = db.checkStillHeld())
         throw DbException(held);
-    m_db.execDirect(QStringLiteral("BEGIN IMMEDIATE"));
-    m_open = true;
+    return db.link();
 }
 
-Transaction::~Transaction()
-{
-    if (m_open) {
-        QSqlQuery q(m_db.connection());
-        q.exec(QStringLiteral("ROLLBACK"));
-    }
-}
+} // namespace
+
+// Checks that the connection still holds its database (checkStillHeld), then BEGIN IMMEDIATE.
+Transaction::Transaction(Database &db) : m_db(db), m_guard(heldForWrite(db), QStringLiteral("BEGIN IMMEDIATE")) {}
+
+Transaction::~Transaction() = default; // the guard rolls back what is still open
 
 void Transaction::commit()
 {
     try {
-        m_db.execDirect(QStringLiteral("COMMIT"));
+        m_guard.commit();
     } catch (const DbException &e) {
         const DbError::Kind kind = e.error().kind;
         if (kind == DbError::Kind::IoError || kind == DbError::Kind::Full) {
-            QSqlQuery q(m_db.connection());
-            q.exec(QStringLiteral("ROLLBACK"));
-            m_open = false;
+            m_guard.rollback();
             sealWal();
         }
         throw; // not done: the caller reports it; the destructor rolls back what is still open
     }
-    m_open = false;
 }
 
 // A COMMIT whose WAL sync failed has written all its frames, the commit frame too; only the
@@ -524,16 +399,16 @@ void Transaction::sealWal()
 
 QSqlQuery &runStatement(Database &db, const QString &sql, const QVariantList &values)
 {
-    QSqlQuery &q = db.prepared(sql);
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &v = values.at(i);
-        if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
-            q.bindValue(i, QString(QLatin1String("")));
-        else
-            q.bindValue(i, v);
-    }
-    db.exec(q);
-    return q;
+    const auto nullText = [](const QVariant &v) {
+        return v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull();
+    };
+    if (std::none_of(values.cbegin(), values.cend(), nullText))
+        return db.link().run(sql, values);
+    QVariantList bound = values;
+    for (QVariant &v : bound)
+        if (nullText(v))
+            v = QString(QLatin1String(""));
+    return db.link().run(sql, bound);
 }
 
 QVariant textOrNull(const QString &s)

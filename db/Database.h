@@ -4,53 +4,16 @@
 // thread opens its own (SQLite handles the locking between them).
 #pragma once
 
-#include <QHash>
+#include "db/Connection.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
-#include <exception>
 #include <memory>
 
 namespace branch::db
 {
-
-// What went wrong at the storage level; the services turn it into a message for people.
-struct DbError {
-    enum class Kind {
-        None,
-        Missing,        // the file does not exist
-        NotInitialised, // a SQLite file, but not a BranchDesk database (run init)
-        Locked,         // another process holds the lock past the busy timeout
-        ReadOnly,       // the file or its folder cannot be written
-        Corrupt,        // not a database, or a damaged one
-        NewerSchema,    // written by a newer BranchDesk
-        Constraint,     // a uniqueness or check constraint refused the change
-        Unreachable,    // the central server cannot be reached (down, wrong host or port, connection lost)
-        AuthFailed,     // the central server refused the user or its password
-        Forbidden,      // the central database refused the change to this session (branch isolation)
-        Lost,           // the connection no longer holds the file it opened (moved, replaced, lock lost)
-        Full,           // the disk (or its quota) is full: the change could not be written
-        IoError,        // the disk or its file system failed a read or a write (failing disk, gone read-only)
-        Other
-    };
-    Kind kind = Kind::None;
-    QString detail; // technical detail (never personal data), for logs and --verbose
-
-    explicit operator bool() const { return kind != Kind::None; }
-};
-
-class DbException : public std::exception
-{
-public:
-    explicit DbException(DbError e) : m_error(std::move(e)), m_what(m_error.detail.toUtf8()) {}
-    const DbError &error() const { return m_error; }
-    const char *what() const noexcept override { return m_what.constData(); }
-
-private:
-    DbError m_error;
-    QByteArray m_what;
-};
 
 class Database
 {
@@ -66,15 +29,16 @@ public:
     static int latestSchemaVersion();
     int schemaVersion();
     const QString &path() const { return m_path; }
-    QSqlDatabase &connection() { return m_db; }
+    QSqlDatabase &connection() { return m_connection.handle(); }
+    Connection &link() { return m_connection; }
 
     // A prepared statement for `sql`, prepared once per connection and reused (values are
     // bound by the caller). Throws DbException when the statement cannot be prepared.
-    QSqlQuery &prepared(const QString &sql);
+    QSqlQuery &prepared(const QString &sql) { return m_connection.prepared(sql); }
     // Executes a prepared query; throws DbException (classified) on failure.
-    void exec(QSqlQuery &q);
+    void exec(QSqlQuery &q) { m_connection.exec(q); }
     // Executes one statement without caching (DDL, pragmas).
-    void execDirect(const QString &sql);
+    void execDirect(const QString &sql) { m_connection.execDirect(sql); }
 
     static DbError classify(const QSqlError &e);
 
@@ -95,8 +59,7 @@ public:
     static bool isOpenDatabaseFile(const QString &path);
 
 private:
-    Database() = default;
-    void checkReadable();
+    Database();
     bool hasTables();
     void configure();
     void migrate();
@@ -109,9 +72,7 @@ private:
     QString m_heldKey; // the canonical path, the key of the process's table of open databases
     quint64 m_inode = 0;
     bool m_lost = false;
-    QString m_connectionName;
-    QSqlDatabase m_db;
-    QHash<QString, QSqlQuery *> m_statements;
+    Connection m_connection;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception, an
@@ -130,7 +91,7 @@ private:
     void sealWal();
 
     Database &m_db;
-    bool m_open = false;
+    TransactionGuard m_guard;
 };
 
 // Binds `values` positionally to `db`'s cached statement for `sql` and runs it (throws

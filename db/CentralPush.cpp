@@ -1,15 +1,13 @@
-// The central side of sync: one pushed batch in one central transaction, and the change
-// log in pages. See CentralSync.h for the rules.
-#include "CentralSync.h"
+// The central side of a push: one batch in one central transaction, with the merge rules
+// (see CentralSync.h).
+#include "CentralRows.h"
 
 #include "app/core/RequestStatus.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlRecord>
+#include <QSqlQuery>
 #include <QUuid>
-#include <QVariant>
 
 #include <algorithm>
 #include <optional>
@@ -17,71 +15,10 @@
 namespace branch::db
 {
 
+using namespace rows;
+
 namespace
 {
-
-// A value of a payload as a bound value: text, integer or NULL.
-QVariant bindable(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return QVariant(qint64(v.toInteger()));
-    if (v.isBool())
-        return QVariant(v.toBool() ? 1 : 0);
-    if (v.isNull() || v.isUndefined())
-        return QVariant(QMetaType::fromType<QString>());
-    return QVariant(v.toString());
-}
-
-QString compactJson(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString uuidCast(const CentralDatabase &db)
-{
-    return db.isPostgres() ? QStringLiteral("?::uuid") : QStringLiteral("?");
-}
-
-// Writes `values` (a payload restricted to the table's columns) as a new row.
-void insertRow(CentralDatabase &db, const QString &table, const QStringList &columns, const QJsonObject &values)
-{
-    QStringList cols, marks;
-    QVariantList binds;
-    for (const QString &c : columns) {
-        if (!values.contains(c))
-            continue;
-        cols << c;
-        marks << QStringLiteral("?");
-        binds << bindable(values.value(c));
-    }
-    QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                   .arg(table, cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    db.exec(q);
-    q.finish();
-}
-
-// Updates row `id` to `values` (every column of the payload but the id).
-void updateRow(CentralDatabase &db, const QString &table, const QStringList &columns, const QJsonObject &values,
-               const QString &id)
-{
-    QStringList sets;
-    QVariantList binds;
-    for (const QString &c : columns) {
-        if (c == QLatin1String("id") || !values.contains(c))
-            continue;
-        sets << c + QStringLiteral(" = ?");
-        binds << bindable(values.value(c));
-    }
-    QSqlQuery &q = db.prepared(
-        QStringLiteral("UPDATE %1 SET %2 WHERE id = %3").arg(table, sets.join(QStringLiteral(", ")), uuidCast(db)));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(id);
-    db.exec(q);
-    q.finish();
-}
 
 // Where a stored status stands in the request's life (mergeStage, app/core/RequestStatus);
 // -1 for a name no status has, which no rule orders.
@@ -94,13 +31,12 @@ int stageOf(const QString &status)
 void recordConflict(CentralDatabase &db, const QString &branch, const PushedChange &c,
                     const std::optional<QJsonObject> &central, const QDateTime &now)
 {
-    QSqlQuery &q = db.prepared(
-        db.isPostgres()
-            ? QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, local_payload, "
-                             "central_payload, created_at) VALUES (?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb, "
-                             "?::timestamptz)")
-            : QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, local_payload, "
-                             "central_payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    const SqlDialect &sql = db.sql();
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, "
+                                   "local_payload, central_payload, created_at) VALUES (%1, ?, ?, ?, ?, %2, "
+                                   "%2, %3)")
+                        .arg(sql.uuidParam, sql.jsonParam, sql.timeParam));
     q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
     q.addBindValue(c.table);
     q.addBindValue(c.rowId);
@@ -113,231 +49,6 @@ void recordConflict(CentralDatabase &db, const QString &branch, const PushedChan
     q.finish();
 }
 
-} // namespace
-
-QStringList travellingColumns(const QString &table)
-{
-    static const QHash<QString, QStringList> columns = {
-        {QStringLiteral("requests"),
-         {QStringLiteral("id"),
-          QStringLiteral("branch_code"),
-          QStringLiteral("version"),
-          QStringLiteral("national_code"),
-          QStringLiteral("mobile"),
-          QStringLiteral("first_name"),
-          QStringLiteral("last_name"),
-          QStringLiteral("first_name_norm"),
-          QStringLiteral("last_name_norm"),
-          QStringLiteral("birth_cert_no"),
-          QStringLiteral("birth_date"),
-          QStringLiteral("gender"),
-          QStringLiteral("email"),
-          QStringLiteral("password_hash"),
-          QStringLiteral("questions_json"),
-          QStringLiteral("status"),
-          QStringLiteral("submitted_at"),
-          QStringLiteral("decided_at"),
-          QStringLiteral("updated_at"),
-          QStringLiteral("updated_by")}},
-        {QStringLiteral("accounts"),
-         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
-          QStringLiteral("national_code"), QStringLiteral("request_id"), QStringLiteral("mobile"),
-          QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("gender"),
-          QStringLiteral("password_hash"), QStringLiteral("questions_json"), QStringLiteral("created_at"),
-          QStringLiteral("updated_at"), QStringLiteral("updated_by")}},
-        {QStringLiteral("sms_messages"),
-         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
-          QStringLiteral("national_code"), QStringLiteral("mobile"), QStringLiteral("kind"), QStringLiteral("text"),
-          QStringLiteral("created_at"), QStringLiteral("status"), QStringLiteral("sent_at")}},
-        {QStringLiteral("recoveries"),
-         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
-          QStringLiteral("national_code"), QStringLiteral("method"), QStringLiteral("code_hash"),
-          QStringLiteral("created_at"), QStringLiteral("expires_at"), QStringLiteral("attempts"),
-          QStringLiteral("state"), QStringLiteral("updated_at")}},
-    };
-    return columns.value(table);
-}
-
-namespace
-{
-
-// A travelling table's columns and their positions. In a push, rows are vectors of values
-// in this order: a JSON object looks its keys up one by one, too slow for 20 000 rows.
-struct TableShape {
-    QStringList columns;
-    QHash<QString, int> index;
-    int id = -1, version = -1, branch = -1, status = -1, nationalCode = -1;
-};
-
-const TableShape *shapeOf(const QString &table)
-{
-    thread_local QHash<QString, TableShape> shapes;
-    auto it = shapes.constFind(table);
-    if (it == shapes.constEnd()) {
-        TableShape t;
-        t.columns = travellingColumns(table);
-        for (int i = 0; i < t.columns.size(); ++i)
-            t.index.insert(t.columns.at(i), i);
-        t.id = t.index.value(QStringLiteral("id"), -1);
-        t.version = t.index.value(QStringLiteral("version"), -1);
-        t.branch = t.index.value(QStringLiteral("branch_code"), -1);
-        t.status = t.index.value(QStringLiteral("status"), -1);
-        t.nationalCode = t.index.value(QStringLiteral("national_code"), -1);
-        it = shapes.insert(table, t);
-    }
-    return it->columns.isEmpty() ? nullptr : &*it;
-}
-
-using Row = QList<PushValue>; // by column position
-
-PushValue textValue(const QString &text)
-{
-    return {text, PushValue::Text};
-}
-
-PushValue integerValue(qint64 n)
-{
-    return {QString::number(n), PushValue::Integer};
-}
-
-// A payload's value in the push's form: numbers (and booleans, as 1/0) as integers, as
-// bindable() takes them.
-PushValue valueFromJson(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Null:
-        return {QString(), PushValue::Null};
-    case QJsonValue::Double:
-        return integerValue(v.toInteger());
-    case QJsonValue::Bool:
-        return integerValue(v.toBool() ? 1 : 0);
-    default:
-        return textValue(v.toString());
-    }
-}
-
-QJsonValue jsonFromValue(const PushValue &v)
-{
-    switch (v.kind) {
-    case PushValue::Absent:
-        return QJsonValue(QJsonValue::Undefined);
-    case PushValue::Null:
-        return QJsonValue(QJsonValue::Null);
-    case PushValue::Integer:
-        return QJsonValue(v.text.toLongLong());
-    case PushValue::Text:
-        break;
-    }
-    return QJsonValue(v.text);
-}
-
-QVariant bindable(const PushValue &v)
-{
-    if (v.kind == PushValue::Integer)
-        return QVariant(v.text.toLongLong());
-    if (v.kind == PushValue::Text)
-        return QVariant(v.text);
-    return QVariant(QMetaType::fromType<QString>());
-}
-
-// The text form used to compare a central value with a pushed one (NULL and '' alike).
-const QString &comparable(const PushValue &v)
-{
-    return v.text;
-}
-
-Row rowFromPayload(const TableShape &t, const QJsonObject &payload)
-{
-    Row r(t.columns.size());
-    for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
-        const int i = t.index.value(it.key(), -1);
-        if (i >= 0)
-            r[i] = valueFromJson(it.value());
-    }
-    return r;
-}
-
-QJsonObject objectFromRow(const TableShape &t, const Row &r)
-{
-    QJsonObject o;
-    for (int i = 0; i < t.columns.size(); ++i)
-        if (r.at(i).kind != PushValue::Absent)
-            o.insert(t.columns.at(i), jsonFromValue(r.at(i)));
-    return o;
-}
-
-bool complete(const Row &r)
-{
-    return std::none_of(r.cbegin(), r.cend(), [](const PushValue &v) { return v.kind == PushValue::Absent; });
-}
-
-bool sameRowValues(const TableShape &t, const Row &central, const Row &pushed)
-{
-    for (int i = 0; i < t.columns.size(); ++i) {
-        if (i == t.branch || i == t.version || pushed.at(i).kind == PushValue::Absent ||
-            central.at(i).kind == PushValue::Absent)
-            continue;
-        if (comparable(central.at(i)) != comparable(pushed.at(i)))
-            return false;
-    }
-    return true;
-}
-
-// A PostgreSQL array literal of texts: {"a","b"}.
-QString arrayLiteral(const QStringList &values)
-{
-    QStringList quoted;
-    quoted.reserve(values.size());
-    for (QString v : values)
-        quoted << QLatin1Char('"') +
-                      v.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-                          .replace(QLatin1Char('"'), QLatin1String("\\\"")) +
-                      QLatin1Char('"');
-    return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-// The central rows of a table whose `key` column is one of `keys`, by key, in one
-// statement (on PostgreSQL an index lookup per key: `= ANY(array)`).
-QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const TableShape &t, const QString &key,
-                                const QStringList &keys)
-{
-    QHash<QString, Row> out;
-    if (keys.isEmpty())
-        return out;
-    QStringList selected;
-    for (const QString &c : t.columns)
-        selected << (db.isPostgres() ? c + QStringLiteral("::text") : c);
-    const QString match =
-        db.isPostgres() ? QStringLiteral("%1 = ANY(?::%2[])")
-                              .arg(key, key == QLatin1String("id") ? QStringLiteral("uuid") : QStringLiteral("text"))
-                        : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(key);
-    QSqlQuery &q = db.prepared(
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, match));
-    q.addBindValue(
-        db.isPostgres()
-            ? arrayLiteral(keys)
-            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
-    db.exec(q);
-    const int keyColumn = t.index.value(key);
-    while (q.next()) {
-        Row r(t.columns.size());
-        for (int i = 0; i < t.columns.size(); ++i) {
-            const QVariant v = q.value(i);
-            if (v.isNull())
-                r[i] = {QString(), PushValue::Null};
-            else if (i == t.version || t.columns.at(i) == QLatin1String("attempts"))
-                r[i] = integerValue(v.toLongLong());
-            else
-                r[i] = textValue(v.toString());
-        }
-        out.insert(r.at(keyColumn).text, r);
-    }
-    q.finish();
-    return out;
-}
-
 // Every state of the rows `ids` of `table` that the central change log holds (row id →
 // states), as the push compares them. The log keeps each batch's last state of a row.
 QHash<QString, QList<Row>> loggedStates(CentralDatabase &db, const QString &table, const TableShape &t,
@@ -346,16 +57,13 @@ QHash<QString, QList<Row>> loggedStates(CentralDatabase &db, const QString &tabl
     QHash<QString, QList<Row>> out;
     if (ids.isEmpty())
         return out;
+    const SqlDialect &sql = db.sql();
     QSqlQuery &q = db.prepared(
-        db.isPostgres() ? QStringLiteral("SELECT row_id, payload::text FROM changes WHERE table_name = ? AND op = "
-                                         "'upsert' AND row_id = ANY(?::text[])")
-                        : QStringLiteral("SELECT row_id, payload FROM changes WHERE table_name = ? AND op = 'upsert' "
-                                         "AND row_id IN (SELECT value FROM json_each(?))"));
+        QStringLiteral("SELECT row_id, %1 FROM changes WHERE table_name = ? AND op = 'upsert' "
+                       "AND %2")
+            .arg(sql.asText(QStringLiteral("payload")), sql.keyIn(QStringLiteral("row_id"), QStringLiteral("text"))));
     q.addBindValue(table);
-    q.addBindValue(
-        db.isPostgres()
-            ? arrayLiteral(ids)
-            : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(sql.keyList(ids));
     db.exec(q);
     while (q.next())
         out[q.value(0).toString()] << rowFromPayload(t,
@@ -368,14 +76,11 @@ QHash<QString, QList<Row>> loggedStates(CentralDatabase &db, const QString &tabl
 // had pushed in them (its own state of the row, which the central does not hold).
 QHash<QString, int> openConflictVersions(CentralDatabase &db, const QString &branch)
 {
-    QSqlQuery &q = db.prepared(
-        db.isPostgres()
-            ? QStringLiteral("SELECT table_name, row_id, max(coalesce((local_payload ->> 'version')::integer, "
-                             "base_version + 1)) FROM conflicts WHERE branch_code = ? AND status = 'open' GROUP BY "
-                             "table_name, row_id")
-            : QStringLiteral("SELECT table_name, row_id, max(coalesce(CAST(json_extract(local_payload, '$.version') "
-                             "AS INTEGER), base_version + 1)) FROM conflicts WHERE branch_code = ? AND status = "
-                             "'open' GROUP BY table_name, row_id"));
+    QSqlQuery &q =
+        db.prepared(QStringLiteral("SELECT table_name, row_id, max(coalesce(%1, base_version + 1)) FROM "
+                                   "conflicts WHERE branch_code = ? AND status = 'open' GROUP BY table_name, "
+                                   "row_id")
+                        .arg(db.sql().jsonInteger(QStringLiteral("local_payload"), QStringLiteral("version"))));
     q.addBindValue(branch);
     db.exec(q);
     QHash<QString, int> out;
@@ -461,7 +166,7 @@ void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, 
 {
     if (rows.isEmpty())
         return;
-    if (db.isPostgres())
+    if (db.sql().arrayUpserts)
         return upsertRowsPg(db, table, t, prepared ? *prepared : columnArrays(t, rows, branch));
     constexpr int kRowsPerStatement = 100;
     QStringList sets;
@@ -531,7 +236,7 @@ PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBr
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag)
 {
-    return applyPushBatch(db, batchId, branch, preparePush(changes, db.isPostgres() ? branch : QString()), now,
+    return applyPushBatch(db, batchId, branch, preparePush(changes, db.sql().arrayUpserts ? branch : QString()), now,
                           echoTag);
 }
 
@@ -722,7 +427,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     // The rows as the pusher has them are tagged as its echo (changes.echo_of, PostgreSQL);
     // the merged ones are not, so that it pulls them.
     // (The setting is the transaction's: no reset at the end.)
-    const bool tagging = db.isPostgres() && !echoTag.isEmpty();
+    const bool tagging = db.sql().echoTags && !echoTag.isEmpty();
     for (const bool echo : {true, false}) {
         if (!echo && merged.isEmpty())
             break;
@@ -750,11 +455,11 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             upsertRows(db, it.key(), *t, full, branch, asPrepared ? &*prepared : nullptr);
         }
     }
+    const SqlDialect &sql = db.sql();
     QSqlQuery &q = db.prepared(
-        db.isPostgres() ? QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "
-                                         "VALUES (?::uuid, ?, ?::timestamptz, ?::jsonb)")
-                        : QStringLiteral("INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) "
-                                         "VALUES (?, ?, ?, ?)"));
+        QStringLiteral(
+            "INSERT INTO applied_batches (batch_id, branch_code, applied_at, summary) VALUES (%1, ?, %2, %3)")
+            .arg(sql.uuidParam, sql.timeParam, sql.jsonParam));
     q.addBindValue(batchId);
     q.addBindValue(branch);
     q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
@@ -765,156 +470,6 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     db.exec(q);
     q.finish();
     tx.commit();
-    return out;
-}
-
-namespace
-{
-
-ConflictRecord readConflict(const QSqlQuery &q)
-{
-    ConflictRecord c;
-    c.id = q.value(0).toString();
-    c.table = q.value(1).toString();
-    c.rowId = q.value(2).toString();
-    c.baseVersion = q.value(3).toInt();
-    c.localPayload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-    c.centralPayload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    c.createdAt = q.value(6).toString();
-    return c;
-}
-
-QString conflictSelect(const CentralDatabase &db)
-{
-    return db.isPostgres() ? QStringLiteral("SELECT id::text, table_name, row_id, base_version, local_payload::text, "
-                                            "coalesce(central_payload::text, ''), created_at::text FROM conflicts ")
-                           : QStringLiteral("SELECT id, table_name, row_id, base_version, local_payload, "
-                                            "coalesce(central_payload, ''), created_at FROM conflicts ");
-}
-
-} // namespace
-
-QList<ConflictRecord> openConflicts(CentralDatabase &db, const QString &branch)
-{
-    QSqlQuery &q = db.prepared(conflictSelect(db) +
-                               QStringLiteral("WHERE branch_code = ? AND status = 'open' ORDER BY created_at, id"));
-    q.addBindValue(branch);
-    db.exec(q);
-    QList<ConflictRecord> out;
-    while (q.next())
-        out << readConflict(q);
-    q.finish();
-    return out;
-}
-
-bool resolveConflict(CentralDatabase &db, const QString &id, const QString &branch, bool keepLocal,
-                     const QString &resolvedBy, const QDateTime &now, ConflictRecord *resolved)
-{
-    if (QUuid::fromString(id).isNull())
-        return false;
-    CentralTransaction tx(db);
-    QSqlQuery &q = db.prepared(conflictSelect(db) + QStringLiteral("WHERE id = %1 AND branch_code = ? AND status = "
-                                                                   "'open'")
-                                                        .arg(uuidCast(db)));
-    q.addBindValue(id);
-    q.addBindValue(branch);
-    db.exec(q);
-    const bool found = q.next();
-    ConflictRecord c = found ? readConflict(q) : ConflictRecord{};
-    q.finish();
-    if (!found)
-        return false;
-    if (const TableShape *t = shapeOf(c.table)) {
-        const QStringList &columns = t->columns;
-        const QHash<QString, Row> found = centralRows(db, c.table, *t, QStringLiteral("id"), {c.rowId});
-        if (found.contains(c.rowId)) {
-            const QJsonObject central = objectFromRow(*t, found.value(c.rowId));
-            QJsonObject values = central;
-            if (keepLocal)
-                for (const QString &col : columns)
-                    if (c.localPayload.contains(col) && col != QLatin1String("id"))
-                        values.insert(col, c.localPayload.value(col));
-            values.insert(QStringLiteral("branch_code"), branch);
-            values.insert(QStringLiteral("version"), central.value(QStringLiteral("version")).toInt() + 1);
-            updateRow(db, c.table, columns, values, c.rowId);
-        } else if (keepLocal) {
-            QJsonObject values;
-            for (const QString &col : columns)
-                if (c.localPayload.contains(col))
-                    values.insert(col, c.localPayload.value(col));
-            values.insert(QStringLiteral("id"), c.rowId);
-            values.insert(QStringLiteral("branch_code"), branch);
-            insertRow(db, c.table, columns, values);
-        }
-    }
-    QSqlQuery &u = db.prepared(
-        QStringLiteral("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = %1 "
-                       "WHERE id = %2")
-            .arg(db.isPostgres() ? QStringLiteral("?::timestamptz") : QStringLiteral("?"), uuidCast(db)));
-    u.addBindValue(keepLocal ? QStringLiteral("local") : QStringLiteral("central"));
-    u.addBindValue(resolvedBy);
-    u.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
-    u.addBindValue(id);
-    db.exec(u);
-    u.finish();
-    tx.commit();
-    if (resolved)
-        *resolved = c;
-    return true;
-}
-
-QList<CentralChange> centralChangesAfter(CentralDatabase &db, qint64 after, const PullFilter &filter, int limit)
-{
-    // Walks the log in seq order on its primary key (no sort, no scan of the whole log) and
-    // sends the payload only of the rows the branch takes; the others come back without
-    // one, so that the cursor still moves past them.
-    QStringList wanted;
-    QVariantList binds;
-    if (!filter.tables.isEmpty()) {
-        wanted << QStringLiteral("table_name IN (%1)")
-                      .arg(QStringList(filter.tables.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
-        for (const QString &t : filter.tables)
-            binds << t;
-    }
-    if (!filter.ownBranchTables.isEmpty()) {
-        wanted << QStringLiteral("(table_name IN (%1) AND branch_code = ?)")
-                      .arg(QStringList(filter.ownBranchTables.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
-        for (const QString &t : filter.ownBranchTables)
-            binds << t;
-        binds << filter.branch;
-    }
-    // This run's own echo (the row states its push wrote) the branch has already. The tag,
-    // not the branch code: binding the code here matched nothing, so every echo came back
-    // with its payload (applied as a no-op at the same version).
-    const QString condition = wanted.isEmpty()
-                                  ? QStringLiteral("FALSE")
-                                  : QStringLiteral("(%1) AND (echo_of IS NULL OR echo_of <> coalesce(?, ''))")
-                                        .arg(wanted.join(QStringLiteral(" OR ")));
-    binds << filter.echoTag;
-    QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT seq, table_name, row_id, op, CASE WHEN %1 THEN %2 END FROM "
-                                   "changes WHERE seq > ? ORDER BY seq LIMIT %3")
-                        .arg(condition, db.isPostgres() ? QStringLiteral("payload::text") : QStringLiteral("payload"))
-                        .arg(limit));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    q.addBindValue(after);
-    db.exec(q);
-    QList<CentralChange> out;
-    out.reserve(limit);
-    while (q.next()) {
-        CentralChange c;
-        c.seq = q.value(0).toLongLong();
-        c.table = q.value(1).toString();
-        c.rowId = q.value(2).toString();
-        c.op = q.value(3).toString();
-        const QVariant payload = q.value(4);
-        c.wanted = !payload.isNull();
-        if (c.wanted)
-            c.payload = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-        out << c;
-    }
-    q.finish();
     return out;
 }
 

@@ -1,0 +1,108 @@
+// The conflicts the push kept: reading a branch's open ones and resolving one (see CentralSync.h).
+#include "CentralRows.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace branch::db
+{
+
+using namespace rows;
+
+namespace
+{
+
+ConflictRecord readConflict(const QSqlQuery &q)
+{
+    ConflictRecord c;
+    c.id = q.value(0).toString();
+    c.table = q.value(1).toString();
+    c.rowId = q.value(2).toString();
+    c.baseVersion = q.value(3).toInt();
+    c.localPayload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    c.centralPayload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    c.createdAt = q.value(6).toString();
+    return c;
+}
+
+QString conflictSelect(const CentralDatabase &db)
+{
+    const SqlDialect &sql = db.sql();
+    return QStringLiteral("SELECT %1, table_name, row_id, base_version, %2, coalesce(%3, ''), %4 FROM conflicts ")
+        .arg(sql.asText(QStringLiteral("id")), sql.asText(QStringLiteral("local_payload")),
+             sql.asText(QStringLiteral("central_payload")), sql.asText(QStringLiteral("created_at")));
+}
+
+} // namespace
+
+QList<ConflictRecord> openConflicts(CentralDatabase &db, const QString &branch)
+{
+    QSqlQuery &q = db.prepared(conflictSelect(db) +
+                               QStringLiteral("WHERE branch_code = ? AND status = 'open' ORDER BY created_at, id"));
+    q.addBindValue(branch);
+    db.exec(q);
+    QList<ConflictRecord> out;
+    while (q.next())
+        out << readConflict(q);
+    q.finish();
+    return out;
+}
+
+bool resolveConflict(CentralDatabase &db, const QString &id, const QString &branch, bool keepLocal,
+                     const QString &resolvedBy, const QDateTime &now, ConflictRecord *resolved)
+{
+    if (QUuid::fromString(id).isNull())
+        return false;
+    CentralTransaction tx(db);
+    QSqlQuery &q = db.prepared(conflictSelect(db) + QStringLiteral("WHERE id = %1 AND branch_code = ? AND status = "
+                                                                   "'open'")
+                                                        .arg(db.sql().uuidParam));
+    q.addBindValue(id);
+    q.addBindValue(branch);
+    db.exec(q);
+    const bool found = q.next();
+    ConflictRecord c = found ? readConflict(q) : ConflictRecord{};
+    q.finish();
+    if (!found)
+        return false;
+    if (const TableShape *t = shapeOf(c.table)) {
+        const QStringList &columns = t->columns;
+        const QHash<QString, Row> found = centralRows(db, c.table, *t, QStringLiteral("id"), {c.rowId});
+        if (found.contains(c.rowId)) {
+            const QJsonObject central = objectFromRow(*t, found.value(c.rowId));
+            QJsonObject values = central;
+            if (keepLocal)
+                for (const QString &col : columns)
+                    if (c.localPayload.contains(col) && col != QLatin1String("id"))
+                        values.insert(col, c.localPayload.value(col));
+            values.insert(QStringLiteral("branch_code"), branch);
+            values.insert(QStringLiteral("version"), central.value(QStringLiteral("version")).toInt() + 1);
+            updateRow(db, c.table, columns, values, c.rowId);
+        } else if (keepLocal) {
+            QJsonObject values;
+            for (const QString &col : columns)
+                if (c.localPayload.contains(col))
+                    values.insert(col, c.localPayload.value(col));
+            values.insert(QStringLiteral("id"), c.rowId);
+            values.insert(QStringLiteral("branch_code"), branch);
+            insertRow(db, c.table, columns, values);
+        }
+    }
+    QSqlQuery &u = db.prepared(
+        QStringLiteral("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = %1 "
+                       "WHERE id = %2")
+            .arg(db.sql().timeParam, db.sql().uuidParam));
+    u.addBindValue(keepLocal ? QStringLiteral("local") : QStringLiteral("central"));
+    u.addBindValue(resolvedBy);
+    u.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    u.addBindValue(id);
+    db.exec(u);
+    u.finish();
+    tx.commit();
+    if (resolved)
+        *resolved = c;
+    return true;
+}
+
+} // namespace branch::db
