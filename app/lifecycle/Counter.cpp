@@ -75,13 +75,6 @@ Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, cons
 
 const auto noPreparation = [](const db::AccountRecord &) -> std::optional<Failure> { return std::nullopt; };
 
-void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
-                 const QDateTime &now, const QString &actor)
-{
-    if (!a.mobile.isEmpty())
-        queueSms(ctx, a.nationalCode, a.mobile, kind, text, now, actor);
-}
-
 } // namespace
 
 SearchKind classifySearch(const QString &text, QString *normalized)

@@ -367,9 +367,8 @@ Outcome<bool> resetRecoveredPassword(Context &ctx, const QString &recoveryId, QS
         fresh.state = QStringLiteral("used");
         saveRecovery(ctx, fresh, now, actor, QStringLiteral("recovery.used"));
         // The person hears of every password change: a recovery nobody asked for is noticed.
-        if (!acc->mobile.isEmpty())
-            queueSms(ctx, acc->nationalCode, acc->mobile, QStringLiteral("password_reset"),
-                     sms::passwordReset(acc->gender, acc->firstName, acc->lastName), now, actor);
+        queueNotice(ctx, *acc, QStringLiteral("password_reset"),
+                    sms::passwordReset(acc->gender, acc->firstName, acc->lastName), now, actor);
         return true;
     });
 }

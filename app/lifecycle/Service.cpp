@@ -196,4 +196,11 @@ void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, 
                  {actor, QStringLiteral("sms.queue"), nationalCode, {{QStringLiteral("kind"), kind}}}, now);
 }
 
+void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
+                 const QDateTime &now, const QString &actor)
+{
+    if (!a.mobile.isEmpty())
+        queueSms(ctx, a.nationalCode, a.mobile, kind, text, now, actor);
+}
+
 } // namespace branch

@@ -105,6 +105,9 @@ void recordAudit(Context &ctx, const AuditInfo &audit, const QDateTime &now);
 // Queues one SMS (its row, outbox entry and audit entry), in the caller's transaction.
 void queueSms(Context &ctx, const QString &nationalCode, const QString &mobile, const QString &kind,
               const QString &text, const QDateTime &now, const QString &actor);
+// A notice to the account's own mobile (queueSms), when the account has one.
+void queueNotice(Context &ctx, const db::AccountRecord &a, const QString &kind, const QString &text,
+                 const QDateTime &now, const QString &actor);
 
 // Runs `body` in one transaction, turning storage exceptions into an Environment failure.
 template <class T, class F>

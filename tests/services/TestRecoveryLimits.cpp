@@ -33,14 +33,6 @@ QList<QuestionAnswer> wrongAnswers()
     return answers;
 }
 
-int auditCount(db::Database &db, const QString &action)
-{
-    int n = 0;
-    for (const auto &a : db::auditLog(db))
-        n += a.action == action ? 1 : 0;
-    return n;
-}
-
 QString firstCode(const Failure &f)
 {
     return f.violations.isEmpty() ? QString() : f.violations.first().code;
@@ -142,12 +134,12 @@ private slots:
         QCOMPARE(firstCode(last.failure), u"recovery.branch_only"_s); // the 20th
         QCOMPARE(last.failure.extra.value(u"attempts_left"_s).toInt(), 0);
 
-        const int refusedBefore = auditCount(*m_db, u"recovery.refused"_s);
+        const int refusedBefore = test::auditEntries(*m_db, u"recovery.refused"_s);
         for (const QString method : {u"sms"_s, u"questions"_s}) {
             auto refused = startRecovery(*m_ctx, kCode, method, tick());
             QCOMPARE(firstCode(refused.failure), u"recovery.branch_only"_s);
         }
-        QCOMPARE(auditCount(*m_db, u"recovery.refused"_s), refusedBefore + 2);
+        QCOMPARE(test::auditEntries(*m_db, u"recovery.refused"_s), refusedBefore + 2);
         // A day later it is still closed: the cap is not a time window.
         QCOMPARE(firstCode(startRecovery(*m_ctx, kCode, u"questions"_s, tick(86400)).failure),
                  u"recovery.branch_only"_s);

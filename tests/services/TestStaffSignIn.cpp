@@ -3,6 +3,7 @@
 // leaves it as it is, and an unknown login does the scrypt work of a known one.
 #include "app/lifecycle/Staff.h"
 #include "db/Repository.h"
+#include "tests/support/CounterFixture.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -19,14 +20,6 @@ const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
 int costOf(const QString &encoded)
 {
     return encoded.section(u'$', 1, 1).toInt();
-}
-
-int auditCount(db::Database &db, const QString &action)
-{
-    int n = 0;
-    for (const auto &a : db::auditLog(db))
-        n += a.action == action ? 1 : 0;
-    return n;
 }
 
 // Makes the production profile current for the scope (the test environment sets the weak one).
@@ -69,7 +62,7 @@ private slots:
         // A wrong password changes nothing of the hash.
         QVERIFY(!signInStaff(*m_ctx, u"sara"_s, u"Wrong1234x"_s, kT0).ok());
         QCOMPARE(db::findStaff(*m_db, u"sara"_s)->passwordHash, weak);
-        QCOMPARE(auditCount(*m_db, u"staff.password_rehashed"_s), 0);
+        QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 0);
 
         // The right one signs in and leaves a production-strength hash of the same password.
         QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234x"_s, kT0.addSecs(60)).ok());
@@ -78,12 +71,12 @@ private slots:
         QCOMPARE(strong.section(u'$', 2, 3), u"8$1"_s);
         QVERIFY(security::verifySecret(u"Clerk1234x"_s, strong));
         QVERIFY(!security::verifySecret(u"Clerk1234y"_s, strong));
-        QCOMPARE(auditCount(*m_db, u"staff.password_rehashed"_s), 1);
+        QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 1);
 
         // Once strong, the next sign-in keeps it (no second upgrade, no second entry).
         QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234x"_s, kT0.addSecs(120)).ok());
         QCOMPARE(db::findStaff(*m_db, u"sara"_s)->passwordHash, strong);
-        QCOMPARE(auditCount(*m_db, u"staff.password_rehashed"_s), 1);
+        QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 1);
         // The other account, not signed in, still has its old hash.
         QCOMPARE(costOf(db::findStaff(*m_db, u"root1"_s)->passwordHash), 10);
     }

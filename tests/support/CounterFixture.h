@@ -51,4 +51,13 @@ inline QString activatedAccount(Context &ctx, const RegistrationInput &in, const
     return db::findAccount(ctx.db, in.nationalCode) ? QString() : QStringLiteral("no account after verification");
 }
 
+// How many audit entries with this action the branch database holds.
+inline int auditEntries(db::Database &db, const QString &action)
+{
+    int n = 0;
+    for (const auto &a : db::auditLog(db))
+        n += a.action == action ? 1 : 0;
+    return n;
+}
+
 } // namespace branch::test
