@@ -1,6 +1,8 @@
 // The live password checklist and strength meter (see PasswordRulesChecklist.h).
 #include "PasswordRulesChecklist.h"
 
+#include "TextColors.h"
+
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,15 +18,6 @@ namespace
 {
 const QString kMet = QStringLiteral("✔");
 const QString kUnmet = QStringLiteral("✖");
-const QColor kMetColor(0x1b, 0x7f, 0x3b);
-const QColor kUnmetColor(0xb3, 0x26, 0x1e);
-
-void setTextColor(QWidget *w, const QColor &c)
-{
-    QPalette p = w->palette();
-    p.setColor(QPalette::WindowText, c);
-    w->setPalette(p);
-}
 } // namespace
 
 PasswordRulesChecklist::PasswordRulesChecklist(QWidget *parent)
@@ -92,15 +85,15 @@ bool PasswordRulesChecklist::update(QStringView password, QStringView confirmati
         row.ok = states.at(i).ok;
         all = all && row.ok;
         row.mark->setText(row.ok ? kMet : kUnmet);
-        setTextColor(row.mark, row.ok ? kMetColor : kUnmetColor);
+        setTextColor(row.mark, row.ok ? kGoodColor : kProblemColor);
         row.mark->setAccessibleName(row.ok ? tr("Met") : tr("Not met"));
     }
     m_bar->setValue(strength.percent);
     m_value->setText(password.isEmpty() ? QString() : formatStrength(strength));
     QPalette bar = m_bar->palette();
-    bar.setColor(QPalette::Highlight, strength.percent < 40   ? kUnmetColor
+    bar.setColor(QPalette::Highlight, strength.percent < 40   ? kProblemColor
                                       : strength.percent < 60 ? QColor(0xb2, 0x6a, 0x00)
-                                                              : kMetColor);
+                                                              : kGoodColor);
     m_bar->setPalette(bar);
     return all;
 }

@@ -2,6 +2,8 @@
 #include "QuestionsResetDialog.h"
 #include "ui_QuestionsResetDialog.h"
 
+#include "TextColors.h"
+
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
@@ -13,18 +15,6 @@
 
 namespace branch::ui
 {
-
-namespace
-{
-const QColor kProblemColor(0xb3, 0x26, 0x1e);
-
-void setTextColor(QWidget *w, const QColor &c)
-{
-    QPalette p = w->palette();
-    p.setColor(QPalette::WindowText, c);
-    w->setPalette(p);
-}
-} // namespace
 
 QuestionsResetDialog::QuestionsResetDialog(Context &ctx, const StaffSession &staff, const ApplicantCase &applicant,
                                            QWidget *parent)

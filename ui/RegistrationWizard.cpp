@@ -5,6 +5,7 @@
 #include "Confirm.h"
 #include "PasswordRulesChecklist.h"
 #include "QuestionChoosers.h"
+#include "TextColors.h"
 
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
@@ -34,15 +35,6 @@ namespace branch::ui
 
 namespace
 {
-const QColor kProblemColor(0xb3, 0x26, 0x1e);
-
-void setTextColor(QWidget *w, const QColor &c)
-{
-    QPalette p = w->palette();
-    p.setColor(QPalette::WindowText, c);
-    w->setPalette(p);
-}
-
 bool persian()
 {
     return language() == QLatin1String("fa");

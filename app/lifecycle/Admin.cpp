@@ -183,6 +183,20 @@ Outcome<DatabaseInfo> databaseInfo(Context &ctx)
     }
 }
 
+namespace
+{
+// Whether a CSV record has the header's number of fields; if not, the line's error is added.
+bool hasAllColumns(const CsvRecord &r, const QStringList &header, QList<LineError> &errors)
+{
+    if (r.fields.size() == header.size())
+        return true;
+    errors << LineError{r.line,
+                        {QStringLiteral("file"), QStringLiteral("csv.columns"),
+                         Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+    return false;
+}
+} // namespace
+
 Outcome<QList<db::RegistryPerson>> parseRegistryCsv(QIODevice &csv, const QDateTime &now)
 {
     const QStringList header = {QStringLiteral("national_code"), QStringLiteral("first_name"),
@@ -196,13 +210,8 @@ Outcome<QList<db::RegistryPerson>> parseRegistryCsv(QIODevice &csv, const QDateT
     QList<db::RegistryPerson> persons;
     QSet<QString> seen;
     for (const CsvRecord &r : *records.value) {
-        if (r.fields.size() != header.size()) {
-            errors << LineError{
-                r.line,
-                {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                 Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+        if (!hasAllColumns(r, header, errors))
             continue;
-        }
         db::RegistryPerson p;
         Violations vs = checkNationalCode(r.fields[0], &p.nationalCode);
         vs += checkName(r.fields[1], QStringLiteral("first_name"));
@@ -257,13 +266,8 @@ Outcome<QList<std::pair<QString, QString>>> parseMobileOwnersCsv(QIODevice &csv)
     QList<LineError> errors;
     QList<std::pair<QString, QString>> rows;
     for (const CsvRecord &r : *records.value) {
-        if (r.fields.size() != header.size()) {
-            errors << LineError{
-                r.line,
-                {QStringLiteral("file"), QStringLiteral("csv.columns"),
-                 Services::tr("Expected %1 columns, found %2.").arg(header.size()).arg(r.fields.size())}};
+        if (!hasAllColumns(r, header, errors))
             continue;
-        }
         QString code, mobile;
         Violations vs = checkNationalCode(r.fields[0], &code);
         vs += checkMobile(r.fields[1], &mobile);

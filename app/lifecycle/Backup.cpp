@@ -53,6 +53,14 @@ Failure backupFailure(const QString &code, const QString &message)
     return f;
 }
 
+Failure folderUnwritable(const QString &folder)
+{
+    return backupFailure(QStringLiteral("backup.folder_unwritable"),
+                         Services::tr("The backup folder %1 cannot be created or written. Check that the disk "
+                                      "or share is connected, or choose another folder.")
+                             .arg(QDir::toNativeSeparators(folder)));
+}
+
 Failure restoreRefused(const QString &code, const QString &message)
 {
     return Failure::rule(QStringLiteral("backup"), code, message);
@@ -196,10 +204,7 @@ Outcome<BackupMade> makeBackup(const QString &databasePath, const QString &folde
                              Services::tr("This database has no branch code yet (run init): there is nothing to "
                                           "back up."));
     if (!ensureFolder(folder))
-        return backupFailure(QStringLiteral("backup.folder_unwritable"),
-                             Services::tr("The backup folder %1 cannot be created or written. Check that the disk "
-                                          "or share is connected, or choose another folder.")
-                                 .arg(QDir::toNativeSeparators(folder)));
+        return folderUnwritable(folder);
     QDir dir(folder);
     // One backup of a branch into a folder at a time (two desks may share a network folder).
     QLockFile lock(dir.filePath(QStringLiteral(".branchdesk-%1.lock").arg(branchCode)));
@@ -232,10 +237,7 @@ Outcome<BackupMade> makeBackup(const QString &databasePath, const QString &folde
     }
     if (!QFile::rename(partPath, finalPath)) {
         QFile::remove(partPath);
-        return backupFailure(QStringLiteral("backup.folder_unwritable"),
-                             Services::tr("The backup folder %1 cannot be created or written. Check that the disk "
-                                          "or share is connected, or choose another folder.")
-                                 .arg(QDir::toNativeSeparators(folder)));
+        return folderUnwritable(folder);
     }
     syncFolder(folder);
 

@@ -42,20 +42,7 @@ void moveRequest(Context &ctx, db::RequestRecord &r, RequestStatus to, const QDa
 // The account comes to life with the request's secrets (already hashed).
 void createAccount(Context &ctx, const db::RequestRecord &r, const QDateTime &now, const QString &actor)
 {
-    db::AccountRecord a;
-    a.id = security::newUuid();
-    a.branchCode = ctx.branchCode;
-    a.nationalCode = r.nationalCode;
-    a.requestId = r.id;
-    a.mobile = r.mobile;
-    a.firstName = r.firstName;
-    a.lastName = r.lastName;
-    a.gender = r.gender;
-    a.passwordHash = r.passwordHash;
-    a.questionsJson = r.questionsJson;
-    a.createdAt = now;
-    a.updatedAt = now;
-    a.updatedBy = actor;
+    const db::AccountRecord a = accountForRequest(r, ctx.branchCode, now, actor);
     db::insertAccount(ctx.db, a);
     recordChange(ctx, QStringLiteral("accounts"), a.id, 0, a.version, a.toJson(),
                  {actor, QStringLiteral("account.create"), a.nationalCode, {{QStringLiteral("request_id"), r.id}}},
@@ -247,13 +234,14 @@ Violations checkRefusal(const QString &nationalCodeInput, const QString &reason,
                             Services::tr("Write the reason for the refusal.")};
     return errors;
 }
-} // namespace
 
-Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
-                                   const QStringList &documents, const QDateTime &now)
+// A counter action on the person's current request: the input's errors first, then the
+// staff member's right to counter actions, then `step` in one transaction with the staff
+// login as the audit's actor.
+template <class F>
+Outcome<QString> onCurrentRequest(Context &ctx, const Violations &errors, const StaffSession &session,
+                                  const QString &nationalCode, F &&step)
 {
-    QString nationalCode;
-    const Violations errors = checkActivation(nationalCodeInput, documents, &nationalCode);
     if (!errors.isEmpty())
         return Failure{Failure::Kind::Rule, errors, {}};
     auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
@@ -263,18 +251,29 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
         auto r = db::findCurrentRequest(ctx.db, nationalCode);
         if (!r)
             return Failure::noRequest();
-        if (db::findAccount(ctx.db, nationalCode))
-            return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
-                                 Services::tr("This person's account is already active."));
-        if (r->status != RequestStatus::BranchActivationRequired)
-            return Failure::rule(
-                QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
-                Services::tr("This request is not waiting for activation at a branch (its status: %1).")
-                    .arg(statusLabel(r->status)));
-        activate(ctx, *r, now, staff.value->login,
-                 {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
-        return r->id;
+        return step(*r, staff.value->login);
     });
+}
+} // namespace
+
+Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
+                                   const QStringList &documents, const QDateTime &now)
+{
+    QString nationalCode;
+    const Violations errors = checkActivation(nationalCodeInput, documents, &nationalCode);
+    return onCurrentRequest(
+        ctx, errors, session, nationalCode, [&](db::RequestRecord &r, const QString &actor) -> Outcome<QString> {
+            if (db::findAccount(ctx.db, nationalCode))
+                return Failure::rule(QStringLiteral("account"), QStringLiteral("account.exists"),
+                                     Services::tr("This person's account is already active."));
+            if (r.status != RequestStatus::BranchActivationRequired)
+                return Failure::rule(QStringLiteral("account"), QStringLiteral("account.not_awaiting_branch"),
+                                     Services::tr("This request is not waiting for activation at a branch (its "
+                                                  "status: %1).")
+                                         .arg(statusLabel(r.status)));
+            activate(ctx, r, now, actor, {{QStringLiteral("documents"), QJsonArray::fromStringList(documents)}});
+            return r.id;
+        });
 }
 
 Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
@@ -292,24 +291,17 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
 {
     QString nationalCode;
     const Violations errors = checkRefusal(nationalCodeInput, reason, &nationalCode);
-    if (!errors.isEmpty())
-        return Failure{Failure::Kind::Rule, errors, {}};
-    auto staff = sessionStaff(ctx, session, StaffPermission::CounterActions);
-    if (!staff.ok())
-        return staff.failure;
-    return inTransaction<QString>(ctx, [&]() -> Outcome<QString> {
-        auto r = db::findCurrentRequest(ctx.db, nationalCode);
-        if (!r)
-            return Failure::noRequest();
-        if (!canMove(r->status, RequestStatus::Rejected))
-            return Failure::rule(
-                QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
-                Services::tr("This request cannot be refused in its status (%1).").arg(statusLabel(r->status)));
-        // The reason is staff text about the case, kept in the audit for the supervisor.
-        moveRequest(ctx, *r, RequestStatus::Rejected, now, staff.value->login,
-                    {{QStringLiteral("reason"), reason.trimmed()}});
-        return r->id;
-    });
+    return onCurrentRequest(
+        ctx, errors, session, nationalCode, [&](db::RequestRecord &r, const QString &actor) -> Outcome<QString> {
+            if (!canMove(r.status, RequestStatus::Rejected))
+                return Failure::rule(QStringLiteral("account"), QStringLiteral("request.cannot_refuse"),
+                                     Services::tr("This request cannot be refused in its status "
+                                                  "(%1).")
+                                         .arg(statusLabel(r.status)));
+            // The reason is staff text about the case, kept in the audit for the supervisor.
+            moveRequest(ctx, r, RequestStatus::Rejected, now, actor, {{QStringLiteral("reason"), reason.trimmed()}});
+            return r.id;
+        });
 }
 
 Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,

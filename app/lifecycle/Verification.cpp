@@ -3,6 +3,8 @@
 
 #include "SmsTexts.h"
 
+#include "app/security/Random.h"
+
 namespace branch
 {
 
@@ -38,6 +40,26 @@ std::optional<VerificationSms> verificationSms(RequestStatus outcome, const db::
     default:
         return std::nullopt;
     }
+}
+
+db::AccountRecord accountForRequest(const db::RequestRecord &r, const QString &branchCode, const QDateTime &now,
+                                    const QString &actor)
+{
+    db::AccountRecord a;
+    a.id = security::newUuid();
+    a.branchCode = branchCode;
+    a.nationalCode = r.nationalCode;
+    a.requestId = r.id;
+    a.mobile = r.mobile;
+    a.firstName = r.firstName;
+    a.lastName = r.lastName;
+    a.gender = r.gender;
+    a.passwordHash = r.passwordHash;
+    a.questionsJson = r.questionsJson;
+    a.createdAt = now;
+    a.updatedAt = now;
+    a.updatedBy = actor;
+    return a;
 }
 
 } // namespace branch

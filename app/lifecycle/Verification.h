@@ -1,7 +1,8 @@
 // The verification rule: how a submitted registration request is decided, from the request,
 // the civil-registry reference (if any) and whether the person owns the request's mobile
-// line. Pure functions, no I/O: the branch's verifyPending (app/lifecycle/Lifecycle) and the
-// central verifier (app/sync/CentralVerify) both decide with them, so the rule lives once.
+// line. Pure functions, no I/O (accountForRequest draws only a random id): the branch's verifyPending
+// (app/lifecycle/Lifecycle) and the central verifier (app/sync/CentralVerify) both decide with them, so the rule lives
+// once.
 #pragma once
 
 #include "app/core/RequestStatus.h"
@@ -34,5 +35,10 @@ struct VerificationSms {
     QString kind, text;
 };
 std::optional<VerificationSms> verificationSms(RequestStatus outcome, const db::RequestRecord &request);
+
+// The account an activated request comes to life as: the request's person, mobile and
+// secrets (already hashed), a new id, version 1. Branch and central activation both use it.
+db::AccountRecord accountForRequest(const db::RequestRecord &request, const QString &branchCode, const QDateTime &now,
+                                    const QString &actor);
 
 } // namespace branch

@@ -51,20 +51,7 @@ Step decideOne(db::CentralDatabase &central, const QString &id, const QDateTime 
     audit(QStringLiteral("request.") + statusName(r.status), requestDetails);
 
     if (outcome == RequestStatus::Activated) {
-        db::AccountRecord a;
-        a.id = security::newUuid();
-        a.branchCode = r.branchCode;
-        a.nationalCode = r.nationalCode;
-        a.requestId = r.id;
-        a.mobile = r.mobile;
-        a.firstName = r.firstName;
-        a.lastName = r.lastName;
-        a.gender = r.gender;
-        a.passwordHash = r.passwordHash;
-        a.questionsJson = r.questionsJson;
-        a.createdAt = now;
-        a.updatedAt = now;
-        a.updatedBy = actor;
+        const db::AccountRecord a = accountForRequest(r, r.branchCode, now, actor);
         db::insertCentralAccount(central, a);
         audit(QStringLiteral("account.create"),
               {{QStringLiteral("account_id"), a.id}, {QStringLiteral("request_id"), r.id}});
