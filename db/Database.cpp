@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fcntl.h>
 
 #ifdef Q_OS_UNIX
 #include <sqlite3.h>
@@ -23,6 +24,45 @@ namespace branch::db
 
 namespace
 {
+
+// Private files (a branch PC is shared by a public hall's counter): the folders made for a
+// new database are the owner's alone (0700), the database file is created 0600 before
+// SQLite opens it (SQLite gives its -wal and -shm the database file's mode), and an
+// existing database with wider modes, and its -wal and -shm, are narrowed to 0600 when
+// opened. Folders that existed before are left as they are (they may be shared, /tmp say).
+bool makePrivateFolders(const QString &folder)
+{
+    QStringList missing;
+    for (QString f = QDir::cleanPath(folder); !QFileInfo::exists(f); f = QFileInfo(f).absolutePath()) {
+        missing.prepend(f);
+        if (QFileInfo(f).absolutePath() == f)
+            break;
+    }
+    for (const QString &f : std::as_const(missing))
+        if (!QDir().mkdir(f) ||
+            !QFile::setPermissions(f, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+            return false;
+    return QFileInfo(folder).isDir();
+}
+
+bool createPrivateFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    return true;
+}
+
+void narrowToOwner(const QString &databasePath)
+{
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QByteArray name = QFile::encodeName(databasePath + QLatin1String(suffix));
+        struct stat st;
+        if (::stat(name.constData(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 077) != 0)
+            ::chmod(name.constData(), st.st_mode & 0700);
+    }
+}
 
 // The local schema's migrations (db/local), in order.
 const Migrations &localMigrations()
@@ -153,13 +193,16 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, DbE
     if (!fi.exists()) {
         if (mode == OpenMode::MustExist)
             return fail(DbError::Kind::Missing, QStringLiteral("no database file"));
-        if (!QDir().mkpath(fi.absolutePath()))
+        if (!makePrivateFolders(fi.absolutePath()))
             return fail(DbError::Kind::ReadOnly, QStringLiteral("cannot create the database folder"));
+        if (!createPrivateFile(path))
+            return fail(DbError::Kind::ReadOnly, QStringLiteral("cannot create the database file"));
     } else {
         if (fi.isDir())
             return fail(DbError::Kind::Corrupt, QStringLiteral("the path is a folder"));
         if (!fi.isWritable() || !QFileInfo(fi.absolutePath()).isWritable())
             return fail(DbError::Kind::ReadOnly, QStringLiteral("the database file or its folder is read-only"));
+        narrowToOwner(path);
     }
 
     std::unique_ptr<Database> db(new Database);

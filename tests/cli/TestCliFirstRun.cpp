@@ -8,11 +8,22 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <sys/stat.h>
+
 using namespace clitest;
 using namespace Qt::StringLiterals;
 
 namespace
 {
+
+// A file's permission bits (-1 when it does not exist).
+int modeOf(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
 
 // The version as CMakeLists.txt's project() states it, read here independently of the build.
 QString projectVersion()
@@ -149,6 +160,45 @@ private slots:
     }
 
     // Without --staff: the output as before (no "staff"), no staff account, marked a demo.
+    // Private files (issue 14 item 5): whatever the umask, `init` makes the folders it needs
+    // 0700 and the database 0600, and SQLite's -wal and -shm follow the database's mode; a
+    // database left 0644 by an older version, and its -wal, are narrowed at the next open.
+    // A folder that existed before (shared, say) is left as it was.
+    void privateFiles()
+    {
+        const mode_t before = ::umask(0); // the child inherits it: the widest a user could have
+        const QString shared = ws.path(u"shared"_s);
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(QFile::setPermissions(shared, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                  QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const QString db = shared + u"/BranchDesk/database/branchdesk.db"_s;
+        const CliResult init = ctl(db, {u"init"_s, u"--branch"_s, u"1001"_s});
+        const CliResult demoRun = demo(db);
+        ::umask(before);
+        CLI_EXPECT(init, 0);
+        CLI_EXPECT(demoRun, 0);
+        QCOMPARE(modeOf(shared), 0705);
+        QCOMPARE(modeOf(shared + u"/BranchDesk"_s), 0700);
+        QCOMPARE(modeOf(shared + u"/BranchDesk/database"_s), 0700);
+        QCOMPARE(modeOf(db), 0600);
+        for (const char *suffix : {"-wal", "-shm"}) // SQLite may remove them at the last close
+            QVERIFY(modeOf(db + QLatin1String(suffix)) == -1 || modeOf(db + QLatin1String(suffix)) == 0600);
+
+        // An older database, readable by all, with a -wal: narrowed when next opened.
+        const QString old = ws.newDb(); // initialised (branch 1234)
+        QFile wal(old + u"-wal"_s);
+        QVERIFY(wal.open(QIODevice::WriteOnly)); // an empty -wal is a valid one to SQLite
+        wal.close();
+        const auto wide =
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        QVERIFY(QFile::setPermissions(old, wide));
+        QVERIFY(QFile::setPermissions(old + u"-wal"_s, wide));
+        QCOMPARE(modeOf(old), 0644);
+        CLI_EXPECT(ctl(old, {u"init"_s}), 0); // idempotent: opens and migrates nothing
+        QCOMPARE(modeOf(old), 0600);
+        QVERIFY(modeOf(old + u"-wal"_s) == -1 || modeOf(old + u"-wal"_s) == 0600);
+    }
+
     void demoWithoutStaff()
     {
         const QString db = ws.newDb();
