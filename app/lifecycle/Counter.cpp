@@ -177,6 +177,10 @@ Outcome<bool> changeMobile(Context &ctx, const QString &nationalCode, const QStr
                                                       Services::tr("This is already the account's mobile number."));
                              // Ownership was confirmed in person: the branch records it.
                              db::upsertMobileOwner(ctx.db, a.nationalCode, mobile);
+                             // The old number hears of it too: a change nobody asked for is noticed.
+                             if (!a.mobile.isEmpty())
+                                 queueSms(ctx, a.nationalCode, a.mobile, QStringLiteral("mobile_changed_away"),
+                                          sms::mobileChangedAway(), now, actor);
                              a.mobile = mobile;
                              queueNotice(ctx, a, QStringLiteral("mobile_changed"),
                                          sms::mobileChanged(a.gender, a.firstName, a.lastName), now, actor);

@@ -43,6 +43,13 @@ QString mobileChanged(const QString &gender, const QString &firstName, const QSt
            QStringLiteral("شماره تلفن همراه حساب کاربری شما در شعبه تغییر کرد.");
 }
 
+QString mobileChangedAway()
+{
+    return QStringLiteral("سازمان تامین اجتماعی\nشماره تلفن همراه حساب کاربری ای که با این شماره ثبت شده بود در "
+                          "شعبه تغییر کرد. اگر این تغییر را درخواست نکرده اید، با در دست داشتن مدارک هویتی به "
+                          "نزدیکترین شعبه مراجعه فرمائید.");
+}
+
 QString questionsChanged(const QString &gender, const QString &firstName, const QString &lastName)
 {
     return salutation(gender, firstName, lastName) + QLatin1Char('\n') +

@@ -14,6 +14,9 @@ QString identityMismatch();
 QString recoveryCode(const QString &code); // the code in ASCII digits, so that every phone shows it
 QString mobileChanged(const QString &gender, const QString &firstName, const QString &lastName);
 QString passwordReset(const QString &gender, const QString &firstName, const QString &lastName);
+// To the number an account had before a mobile change: no name (the number may have passed
+// to someone else), only that the account's number changed and what to do if unasked.
+QString mobileChangedAway();
 QString questionsChanged(const QString &gender, const QString &firstName, const QString &lastName);
 
 } // namespace branch::sms

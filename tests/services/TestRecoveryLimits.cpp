@@ -191,7 +191,11 @@ private slots:
         const StaffSession sara{u"sara"_s, u"clerk"_s};
         QVERIFY(changeMobile(*m_ctx, kCode, u"09351234567"_s, sara, tick()).ok());
         sms = db::listSms(*m_db, kCode);
-        const auto toNew = sms.last();
+        QVERIFY(sms.size() >= 2);
+        const auto toOld = sms.at(sms.size() - 2), toNew = sms.last();
+        QCOMPARE(toOld.mobile, kMobile);
+        QCOMPARE(toOld.kind, u"mobile_changed_away"_s);
+        QVERIFY(!toOld.text.contains(u"علی"_s) && !toOld.text.contains(u"رضایی"_s));
         QCOMPARE(toNew.mobile, u"09351234567"_s);
         QCOMPARE(toNew.kind, u"mobile_changed"_s);
 

@@ -207,7 +207,7 @@ private slots:
     // in order, so the three before it were taken with it (whatever the log kept of them).
     // Nothing is written (pushed 0, no conflict, no new change-log row, every central
     // version as it was) and the batch is recorded as four rows unchanged; the pull brings
-    // back exactly what came after the backup (the account's new mobile and its SMS), and
+    // back exactly what came after the backup (the account's new mobile and its two SMS), and
     // another branch sees the same. (Before the fix the request was merged again to a
     // version 3 and the account's creation was queued as a conflict against the newer
     // mobile: pushed 1, conflicts 1.)
@@ -244,7 +244,8 @@ private slots:
         CLI_EXPECT(changeMobile(a, p, later, 240), 0);
         const CliResult second = sync(a, dialect, u"1001"_s, 300);
         CLI_EXPECT(second, 0);
-        QCOMPARE(field(second, "pushed"), together ? 6 : 2); // (+) the account's version 2 and its SMS
+        QCOMPARE(field(second, "pushed"),
+                 together ? 7 : 3); // (+) the account's version 2 and its two SMS (old and new number)
         QCOMPARE(field(second, "conflicts"), 0);
 
         const QByteArray central = centralState(dialect, p.code);
@@ -257,14 +258,15 @@ private slots:
         CLI_EXPECT(restored, 0);
         QCOMPARE(restored.json().object().value(u"waiting_in_backup"_s).toInteger(), 4);
         QCOMPARE(restored.json().object().value(u"unsent_in_kept_aside"_s).toInteger(), 0);
-        QCOMPARE(afterBackupActions(restored, p.code), (QStringList{u"sms.queue"_s, u"account.mobile_change"_s}));
+        QCOMPARE(afterBackupActions(restored, p.code),
+                 (QStringList{u"sms.queue"_s, u"sms.queue"_s, u"account.mobile_change"_s}));
         QCOMPARE(show(a, p.code).value(u"mobile"_s).toString(), p.mobile); // the backup's state
         QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox WHERE batch_id IS NULL"_s), 4);
 
         const CliResult again = sync(a, dialect, u"1001"_s, 420);
         CLI_EXPECT(again, 0);
         QCOMPARE(centralState(dialect, p.code), central);
-        QVERIFY2(field(again, "pushed") == 0 && field(again, "conflicts") == 0 && field(again, "pulled") == 2,
+        QVERIFY2(field(again, "pushed") == 0 && field(again, "conflicts") == 0 && field(again, "pulled") == 3,
                  again.out.constData());
         QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
         QCOMPARE(centralChanges(dialect), changes);
@@ -324,7 +326,7 @@ private slots:
         CLI_EXPECT(changeMobile(a, p, later, 240), 0);
         const CliResult second = sync(a, dialect, u"1001"_s, 300);
         CLI_EXPECT(second, 0);
-        QCOMPARE(field(second, "pushed"), 2);
+        QCOMPARE(field(second, "pushed"), 3); // the mobile change: the account and its two SMS
 
         const QByteArray central = centralState(dialect, p.code);
         const QString changes = centralChanges(dialect);
@@ -338,7 +340,7 @@ private slots:
         CLI_EXPECT(again, 0);
         QCOMPARE(field(again, "pushed"), 0);
         QCOMPARE(field(again, "conflicts"), 0);
-        QCOMPARE(field(again, "pulled"), 2); // the account's new mobile and its SMS
+        QCOMPARE(field(again, "pulled"), 3); // the account's new mobile and its two SMS
         QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
         QCOMPARE(centralValue(dialect, appliedSql), u"1"_s);
         QCOMPARE(centralBatches(dialect, u"1001"_s), batches); // a replay records nothing
@@ -350,8 +352,8 @@ private slots:
     }
 
     // (c) After a synced backup, a mobile change is made and never synced: the restore
-    // names it ("after_backup": the change and its SMS; "unsent_in_kept_aside": its two
-    // outbox rows, which the kept-aside database still holds), the central never had it,
+    // names it ("after_backup": the change and its two SMS; "unsent_in_kept_aside": its
+    // three outbox rows, which the kept-aside database still holds), the central never had it,
     // and syncing the restored database neither sends nor brings it back.
     void unsentAfterBackupIsNamed_data() { dialects(); }
     void unsentAfterBackupIsNamed()
@@ -369,23 +371,24 @@ private slots:
         QCOMPARE(waiting, 0);
         const QString unsent = newMobile();
         CLI_EXPECT(changeMobile(a, p, unsent, 240), 0);
-        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 2);
+        QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 3);
         const QByteArray central = centralState(dialect, p.code);
         QVERIFY(!central.contains(unsent.toUtf8()));
 
         const CliResult restored = restore(a, file, 300);
         CLI_EXPECT(restored, 0);
         const QJsonObject o = restored.json().object();
-        QCOMPARE(afterBackupActions(restored, p.code), (QStringList{u"sms.queue"_s, u"account.mobile_change"_s}));
+        QCOMPARE(afterBackupActions(restored, p.code),
+                 (QStringList{u"sms.queue"_s, u"sms.queue"_s, u"account.mobile_change"_s}));
         QStringList unnamed; // entries without a person: the backup's own record
         for (const auto &v : o.value(u"after_backup"_s).toArray())
             if (v.toObject().value(u"national_code"_s).toString().isEmpty())
                 unnamed << v.toObject().value(u"action"_s).toString();
         QCOMPARE(unnamed, QStringList{u"database.backup"_s});
-        QCOMPARE(o.value(u"unsent_in_kept_aside"_s).toInteger(), 2);
+        QCOMPARE(o.value(u"unsent_in_kept_aside"_s).toInteger(), 3);
         QVERIFY2(restored.errText().contains(u"after_backup"_s), qPrintable(restored.errText()));
         const QString aside = o.value(u"kept_aside"_s).toString();
-        QCOMPARE(localCount(aside, u"SELECT count(*) FROM outbox"_s), 2);
+        QCOMPARE(localCount(aside, u"SELECT count(*) FROM outbox"_s), 3);
         QCOMPARE(localValue(aside, u"SELECT mobile FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), unsent);
         QCOMPARE(show(a, p.code).value(u"mobile"_s).toString(), p.mobile);
 
@@ -464,7 +467,7 @@ private slots:
         CLI_EXPECT(changeMobile(fresh, second, later, 480), 0);
         const CliResult counter = sync(fresh, dialect, u"1001"_s, 540);
         CLI_EXPECT(counter, 0);
-        QCOMPARE(field(counter, "pushed"), 2);
+        QCOMPARE(field(counter, "pushed"), 3);
         QCOMPARE(field(counter, "conflicts"), 0);
         QCOMPARE(centralValue(
                      dialect,
@@ -524,7 +527,7 @@ private slots:
         const CliResult pushed = sync(a, dialect, u"1001"_s, 540);
         CLI_EXPECT(pushed, 0);
         QCOMPARE(field(pushed, "conflicts"), 2);
-        QCOMPARE(field(pushed, "pushed"), 2); // the two SMS
+        QCOMPARE(field(pushed, "pushed"), 4); // the four SMS (each change: to the old number and the new)
         QCOMPARE(centralValue(dialect, accountSql), u"2:"_s + centralMobile);
         QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM changes WHERE row_id = '%1'"_s.arg(accountId)),
                  accountChanges);
@@ -566,7 +569,7 @@ private slots:
         const CliResult next = sync(a, dialect, u"1001"_s, 900);
         CLI_EXPECT(next, 0);
         QCOMPARE(field(next, "conflicts"), 0);
-        QCOMPARE(field(next, "pushed"), 2);
+        QCOMPARE(field(next, "pushed"), 3);
         QCOMPARE(centralValue(dialect, accountSql), u"5:"_s + m5);
     }
 
@@ -612,7 +615,7 @@ private slots:
         const CliResult next = sync(a, dialect, u"1001"_s, 840);
         CLI_EXPECT(next, 0);
         QCOMPARE(field(next, "conflicts"), 0);
-        QCOMPARE(field(next, "pushed"), 2);
+        QCOMPARE(field(next, "pushed"), 3);
         QCOMPARE(centralValue(dialect, accountSql), u"4:"_s + mine);
         QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM conflicts WHERE row_id = '%1' AND status = 'open'"_s.arg(
                                            accountId)),
