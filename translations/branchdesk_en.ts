@@ -1282,6 +1282,10 @@
         <source>Copying the database: %1%</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1934,6 +1938,14 @@
     </message>
     <message>
         <source>The disk that holds the branch database reported an error (it may be failing or have become read-only), so this action could not be saved. Nothing was changed. Call IT support; BranchDesk keeps running, and the action can be done again once the disk works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 10 minutes have passed since the code or the answers were verified. Start a new recovery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes or answers were given for this username, so the password can no longer be recovered online. Recover it at a branch, with the identity documents.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1280,6 +1280,10 @@
         <source>Copying the database: %1%</source>
         <translation>رونوشت‌برداری از پایگاه داده: %1٪</translation>
     </message>
+    <message>
+        <source>Usage: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</source>
+        <translation>روش استفاده: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -1933,6 +1937,14 @@
     <message>
         <source>The disk that holds the branch database reported an error (it may be failing or have become read-only), so this action could not be saved. Nothing was changed. Call IT support; BranchDesk keeps running, and the action can be done again once the disk works.</source>
         <translation>دیسکی که پایگاه دادهٔ شعبه روی آن است خطا گزارش کرد (شاید رو به خرابی باشد یا فقط‌خواندنی شده باشد)، از این رو این کار ذخیره نشد. هیچ تغییری اعمال نشد. با پشتیبانی فناوری اطلاعات تماس بگیرید؛ BranchDesk همچنان کار می‌کند و وقتی دیسک درست شد، می‌توانید این کار را دوباره انجام دهید.</translation>
+    </message>
+    <message>
+        <source>More than 10 minutes have passed since the code or the answers were verified. Start a new recovery.</source>
+        <translation>بیش از ۱۰ دقیقه از تأیید کد یا پاسخ‌ها گذشته است. بازیابی جدیدی آغاز کنید.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes or answers were given for this username, so the password can no longer be recovered online. Recover it at a branch, with the identity documents.</source>
+        <translation>برای این نام کاربری کدها یا پاسخ‌های نادرست بیش از حد مجاز وارد شده است، از این رو بازیابی گذرواژه به صورت برخط دیگر امکان‌پذیر نیست. برای بازیابی گذرواژه با در دست داشتن مدارک هویتی به شعبه مراجعه فرمایید.</translation>
     </message>
 </context>
 <context>
