@@ -33,6 +33,17 @@ DbError::Kind classifyConnectFailure(const QString &text)
         t.contains(QLatin1String("no password supplied")) || t.contains(QLatin1String("authentication failed")) ||
         t.contains(QLatin1String("no pg_hba.conf entry")))
         return DbError::Kind::AuthFailed;
+    // TLS first: libpq's texts for verify-full (15): "server does not support SSL, but SSL
+    // was required", "root certificate file ... does not exist", "certificate verify
+    // failed", "server certificate for "X" does not match host name "Y"".
+    if (t.contains(QLatin1String("does not support ssl")))
+        return DbError::Kind::TlsUnavailable;
+    if (t.contains(QLatin1String("root certificate file")))
+        return DbError::Kind::TlsNoCa;
+    if (t.contains(QLatin1String("does not match host name")))
+        return DbError::Kind::TlsWrongHost;
+    if (t.contains(QLatin1String("certificate verify failed")) || t.contains(QLatin1String("certificate has expired")))
+        return DbError::Kind::TlsUntrusted;
     if (t.contains(QLatin1String("does not exist")) && t.contains(QLatin1String("database")))
         return DbError::Kind::Missing;
     return DbError::Kind::Unreachable; // refused, timeout, unknown host, server closed
@@ -71,7 +82,15 @@ DbError CentralDatabase::openPostgres()
     db.setUserName(m_url.user);
     db.setDatabaseName(m_url.database);
     // No password here: libpq takes it from PGPASSWORD or the pgpass file.
-    QStringList options{QStringLiteral("application_name=branchdesk")};
+    // TLS always, with the certificate checked against the CA and the host name against the
+    // certificate: a server without TLS, another CA's certificate or another host's is refused.
+    QStringList options{QStringLiteral("application_name=branchdesk"), QStringLiteral("sslmode=verify-full")};
+    if (!m_url.caFile.isEmpty()) {
+        // A conninfo value in single quotes (the driver joins the options with spaces).
+        QString quoted = m_url.caFile;
+        quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+        options << QStringLiteral("sslrootcert='%1'").arg(quoted);
+    }
     if (qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT"))
         options << QStringLiteral("connect_timeout=10");
     db.setConnectOptions(options.join(QLatin1Char(';')));

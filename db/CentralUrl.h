@@ -27,6 +27,9 @@ struct CentralUrl {
     QString host;     // PostgreSQL
     int port = 5432;  // PostgreSQL
     QString database; // PostgreSQL: the database name; SQLite: the absolute file path
+    // PostgreSQL: the CA certificate file the server's certificate must chain to (the
+    // setting sync/caFile); empty: libpq's PGSSLROOTCERT, else ~/.postgresql/root.crt.
+    QString caFile;
 
     // Parses `text`; on failure returns a URL with *problem set (never None).
     static CentralUrl parse(const QString &text, Problem *problem);

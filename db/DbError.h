@@ -25,6 +25,10 @@ struct DbError {
         Constraint,     // a uniqueness or check constraint refused the change
         Unreachable,    // the central server cannot be reached (down, wrong host or port, connection lost)
         AuthFailed,     // the central server refused the user or its password
+        TlsUnavailable, // the central server offers no TLS (every PostgreSQL connection requires it)
+        TlsNoCa,        // no CA certificate file to check the central server's certificate with
+        TlsUntrusted,   // the server's certificate does not chain to the trusted CA (or is expired)
+        TlsWrongHost,   // the server's certificate names another host than the URL's
         Forbidden,      // the central database refused the change to this session (branch isolation)
         Lost,           // the connection no longer holds the file it opened (moved, replaced, lock lost)
         Full,           // the disk (or its quota) is full: the change could not be written

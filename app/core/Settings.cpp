@@ -24,6 +24,8 @@ const Entry &entry(SettingKey key)
         {SettingKey::Language, "ui/language", "BRANCHDESK_LANG", QVariant(QStringLiteral("fa"))},
         {SettingKey::SyncCentralUrl, "sync/centralUrl", "BRANCHDESK_CENTRAL", QVariant(QString())},
         {SettingKey::SyncIntervalMinutes, "sync/intervalMinutes", "BRANCHDESK_SYNC_MINUTES", QVariant(5)},
+        // libpq's own variable: the same file for branchctl, the desk and psql.
+        {SettingKey::SyncCaFile, "sync/caFile", "PGSSLROOTCERT", QVariant(QString())},
         {SettingKey::SmsGatewayUrl, "sms/gatewayUrl", "BRANCHDESK_SMS_GATEWAY", QVariant(QString())},
         {SettingKey::BackupFolder, "backup/folder", "BRANCHDESK_BACKUP_FOLDER", QVariant(QString())},
         {SettingKey::BackupIntervalMinutes, "backup/intervalMinutes", "BRANCHDESK_BACKUP_MINUTES", QVariant(30)},

@@ -14,6 +14,7 @@ enum class SettingKey {
     Language,              // "fa" (default) or "en": the desk's language from the next start
     SyncCentralUrl,        // the central database (postgresql://… or sqlite:///…); empty: no sync
     SyncIntervalMinutes,   // minutes between background syncs
+    SyncCaFile,            // the CA certificate the central PostgreSQL's certificate must chain to
     SmsGatewayUrl,         // the SMS gateway the desk delivers the queued SMS to; empty: not from the desk
     BackupFolder,          // where backups go; empty: `backups` beside the database (not a second disk)
     BackupIntervalMinutes, // minutes between the desk's backups while changes wait to be sent

@@ -1,6 +1,7 @@
 // The central database's administration: URL, init, branches (see CentralAdmin.h).
 #include "CentralAdmin.h"
 
+#include "app/core/Settings.h"
 #include "app/core/Violation.h"
 
 #include <QRegularExpression>
@@ -47,6 +48,14 @@ QString errorCode(db::DbError::Kind k)
         return QStringLiteral("central.unreachable");
     case K::AuthFailed:
         return QStringLiteral("central.auth_failed");
+    case K::TlsUnavailable:
+        return QStringLiteral("central.tls_unavailable");
+    case K::TlsNoCa:
+        return QStringLiteral("central.tls_no_ca");
+    case K::TlsUntrusted:
+        return QStringLiteral("central.tls_untrusted");
+    case K::TlsWrongHost:
+        return QStringLiteral("central.tls_wrong_host");
     case K::Forbidden:
         return QStringLiteral("central.forbidden");
     case K::Missing:
@@ -70,6 +79,7 @@ Outcome<db::CentralUrl> parseCentralUrl(const QString &text)
     db::CentralUrl url = db::CentralUrl::parse(text, &problem);
     if (problem != db::CentralUrl::Problem::None)
         return Failure::rule(QStringLiteral("central"), QStringLiteral("central.bad_url"), describeProblem(problem));
+    url.caFile = Settings::value(SettingKey::SyncCaFile).toString();
     return url;
 }
 
@@ -86,6 +96,21 @@ QString describeCentralError(const db::DbError &e)
     case K::NewerSchema:
         return Services::tr("The central database was written by a newer version of BranchDesk. Update this "
                             "program; nothing was changed.");
+    case K::TlsUnavailable:
+        return Services::tr("The central database server does not offer an encrypted (TLS) connection, so "
+                            "BranchDesk did not connect. Nothing was changed; ask the head office's IT staff to "
+                            "turn on TLS on the server.");
+    case K::TlsNoCa:
+        return Services::tr("There is no CA certificate to check the central database server with. Set the file "
+                            "in PGSSLROOTCERT or in the setting sync/caFile; nothing was changed.");
+    case K::TlsUntrusted:
+        return Services::tr("The central database server's certificate is not signed by the trusted CA (or it "
+                            "has expired): this may not be the organisation's server. BranchDesk did not connect "
+                            "and nothing was changed; call the head office's IT staff.");
+    case K::TlsWrongHost:
+        return Services::tr("The central database server's certificate is for another host name than the one in "
+                            "the URL: this may not be the organisation's server. BranchDesk did not connect and "
+                            "nothing was changed; check the URL's host name or call the head office's IT staff.");
     default:
         return describeDbError(e);
     }

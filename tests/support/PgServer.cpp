@@ -119,6 +119,52 @@ QString PgServer::binDir()
     return dir;
 }
 
+QString PgServer::caFile() const
+{
+    return m_dir && m_tls ? m_dir->filePath(QStringLiteral("tls/ca.crt")) : QString();
+}
+
+bool PgServer::makeCertificates(const QString &folder, const QString &ip, QString *error)
+{
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.setWorkingDirectory(folder);
+        p.start(QStringLiteral("openssl"), args);
+        const bool ok = p.waitForStarted(30000) && p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit &&
+                        p.exitCode() == 0;
+        if (!ok && error)
+            *error = QStringLiteral("openssl %1: %2").arg(args.join(u' '), QString::fromLocal8Bit(p.readAll()));
+        return ok;
+    };
+    if (!QDir().mkpath(folder))
+        return false;
+    QFile ext(QDir(folder).filePath(QStringLiteral("server.ext")));
+    if (!ext.open(QIODevice::WriteOnly))
+        return false;
+    ext.write(QStringLiteral("basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+                             "extendedKeyUsage=serverAuth\nsubjectAltName=IP:%1\n")
+                  .arg(ip)
+                  .toLatin1());
+    ext.close();
+    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    return run(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec +
+               QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                           QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("3"),
+                           QStringLiteral("-subj"), QStringLiteral("/CN=BranchDesk test CA")}) &&
+           run(QStringList{QStringLiteral("req")} + ec +
+               QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                           QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + ip}) &&
+           run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
+                QStringLiteral("-days"), QStringLiteral("3"), QStringLiteral("-extfile"),
+                QStringLiteral("server.ext")}) &&
+           QFile::setPermissions(QDir(folder).filePath(QStringLiteral("server.key")),
+                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
 QString PgServer::pgpassFile() const
 {
     return m_dir ? m_dir->filePath(QStringLiteral("pgpass")) : QString();
@@ -246,6 +292,20 @@ bool PgServer::setUp(QString *error)
     if (!runAsServerUser(QStringLiteral("mkdir"),
                          {QStringLiteral("-m"), QStringLiteral("700"), m_dir->filePath(QStringLiteral("sock"))}, &out))
         return fail(QStringLiteral("cannot create the socket folder: ") + out);
+    if (m_tls) {
+        const QString tls = m_dir->filePath(QStringLiteral("tls"));
+        QString why;
+        if (!makeCertificates(tls, host(), &why))
+            return fail(QStringLiteral("cannot make the test certificates: ") + why);
+        // The server reads its key as the server user; the folder is readable by all (the
+        // CA certificate is public), the key by its owner alone.
+        ::chmod(QFile::encodeName(tls).constData(), 0755);
+        for (const char *f : {"ca.crt", "server.crt"})
+            ::chmod(QFile::encodeName(tls + QLatin1Char('/') + QLatin1String(f)).constData(), 0644);
+        if (m_asRoot && ::chown(QFile::encodeName(tls + QStringLiteral("/server.key")).constData(), uid, gid) != 0)
+            return fail(QStringLiteral("cannot hand the server key to the postgres user"));
+        qputenv("PGSSLROOTCERT", QFile::encodeName(caFile()));
+    }
 
     QString startError;
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -278,9 +338,13 @@ bool PgServer::start()
     // written. synchronous_commit stays on: a killed server must keep every acknowledged commit.
     const QString options = QStringLiteral("-p %1 -k '%2' -c listen_addresses=127.0.0.1 -c fsync=off "
                                            "-c full_page_writes=off -c max_connections=60 "
-                                           "-c shared_buffers=32MB")
+                                           "-c shared_buffers=32MB -c log_connections=on")
                                 .arg(m_port)
-                                .arg(m_dir->filePath(QStringLiteral("sock")));
+                                .arg(m_dir->filePath(QStringLiteral("sock"))) +
+                            (m_tls ? QStringLiteral(" -c ssl=on -c ssl_cert_file='%1' -c ssl_key_file='%2'")
+                                         .arg(m_dir->filePath(QStringLiteral("tls/server.crt")),
+                                              m_dir->filePath(QStringLiteral("tls/server.key")))
+                                   : QString());
     m_running =
         pgCtl({QStringLiteral("start"), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
                QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-o"), options},

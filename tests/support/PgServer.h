@@ -3,6 +3,12 @@
 // A superuser with a random password (SCRAM) written to a pgpass file in the folder, one
 // database created. The destructor stops the server and removes everything.
 //
+// TLS: by default the server speaks TLS with a certificate for 127.0.0.1 from a throwaway
+// CA made here with the openssl tool, and setUp() points PGSSLROOTCERT (this process's,
+// and so every child's) at that CA, as BranchDesk's connections verify the certificate
+// and the host name (sslmode=verify-full). setTls(false) before setUp(): a server without
+// TLS, to show that BranchDesk refuses it.
+//
 // initdb and postgres refuse to run as root: when the tests run as root, the server runs
 // as the `postgres` system user (created by Debian's postgresql-15 package) through
 // runuser, and the folder is handed to that user.
@@ -30,6 +36,14 @@ public:
     // The folder of the server binaries: $BRANCHDESK_PG_BINDIR, else
     // /usr/lib/postgresql/15/bin. Empty when initdb or postgres is not there.
     static QString binDir();
+
+    void setTls(bool on) { m_tls = on; }
+    bool tls() const { return m_tls; }
+    QString caFile() const; // the CA certificate of the server's (empty without TLS)
+
+    // A CA and a server certificate signed by it, for the IP address `ip` only, in `folder`:
+    // ca.crt, ca.key, server.crt, server.key (private). False with the tool's words on failure.
+    static bool makeCertificates(const QString &folder, const QString &ip, QString *error);
 
     // initdb, start, create the database. False with a reason on failure;
     // binariesMissing() then tells whether the server is simply not installed.
@@ -78,6 +92,7 @@ private:
     qint64 postmasterPid() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    bool m_tls = true;
     QString m_bin;
     QString m_user = QStringLiteral("bdadmin");
     QString m_password;
