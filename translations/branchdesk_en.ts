@@ -1948,6 +1948,22 @@
         <source>Too many wrong codes or answers were given for this username, so the password can no longer be recovered online. Recover it at a branch, with the identity documents.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The central database server does not offer an encrypted (TLS) connection, so BranchDesk did not connect. Nothing was changed; ask the head office&apos;s IT staff to turn on TLS on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no CA certificate to check the central database server with. Set the file in PGSSLROOTCERT or in the setting sync/caFile; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database server&apos;s certificate is not signed by the trusted CA (or it has expired): this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; call the head office&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database server&apos;s certificate is for another host name than the one in the URL: this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; check the URL&apos;s host name or call the head office&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>

@@ -1946,6 +1946,22 @@
         <source>Too many wrong codes or answers were given for this username, so the password can no longer be recovered online. Recover it at a branch, with the identity documents.</source>
         <translation>برای این نام کاربری کدها یا پاسخ‌های نادرست بیش از حد مجاز وارد شده است، از این رو بازیابی گذرواژه به صورت برخط دیگر امکان‌پذیر نیست. برای بازیابی گذرواژه با در دست داشتن مدارک هویتی به شعبه مراجعه فرمایید.</translation>
     </message>
+    <message>
+        <source>The central database server does not offer an encrypted (TLS) connection, so BranchDesk did not connect. Nothing was changed; ask the head office&apos;s IT staff to turn on TLS on the server.</source>
+        <translation>سرور پایگاه دادهٔ مرکزی اتصال رمزنگاری‌شده (TLS) ارائه نمی‌کند، از این رو BranchDesk به آن وصل نشد. هیچ تغییری اعمال نشد؛ از کارکنان فناوری اطلاعات ستاد بخواهید TLS را روی سرور فعال کنند.</translation>
+    </message>
+    <message>
+        <source>There is no CA certificate to check the central database server with. Set the file in PGSSLROOTCERT or in the setting sync/caFile; nothing was changed.</source>
+        <translation>گواهی مرجع صدور (CA) برای بررسی سرور پایگاه دادهٔ مرکزی در دسترس نیست. پرونده را در PGSSLROOTCERT یا در تنظیم sync/caFile تعیین کنید؛ هیچ تغییری اعمال نشد.</translation>
+    </message>
+    <message>
+        <source>The central database server&apos;s certificate is not signed by the trusted CA (or it has expired): this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; call the head office&apos;s IT staff.</source>
+        <translation>گواهی سرور پایگاه دادهٔ مرکزی را مرجع صدور مورد اعتماد امضا نکرده است (یا منقضی شده است): ممکن است این سرور متعلق به سازمان نباشد. BranchDesk وصل نشد و هیچ تغییری اعمال نشد؛ با کارکنان فناوری اطلاعات ستاد تماس بگیرید.</translation>
+    </message>
+    <message>
+        <source>The central database server&apos;s certificate is for another host name than the one in the URL: this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; check the URL&apos;s host name or call the head office&apos;s IT staff.</source>
+        <translation>گواهی سرور پایگاه دادهٔ مرکزی برای نام میزبانی غیر از نام موجود در نشانی است: ممکن است این سرور متعلق به سازمان نباشد. BranchDesk وصل نشد و هیچ تغییری اعمال نشد؛ نام میزبان نشانی را بررسی کنید یا با کارکنان فناوری اطلاعات ستاد تماس بگیرید.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
