@@ -6,6 +6,7 @@
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
 #include "ui/DeskStart.h"
+#include "ui/DeskTranslations.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -14,7 +15,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -50,11 +50,10 @@ int main(int argc, char **argv)
     const QString chosen = parser.isSet(langOption) ? parser.value(langOption) : branch::Settings::language();
     const QString lang = chosen == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("fa");
     branch::setLanguage(lang);
-    QTranslator translator;
+    branch::ui::DeskTranslations translations;
+    translations.install(lang);
     if (lang == QLatin1String("fa")) {
         QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
-        if (translator.load(QStringLiteral(":/i18n/branchdesk_fa.qm")))
-            QApplication::installTranslator(&translator);
         QApplication::setLayoutDirection(Qt::RightToLeft);
     }
 
