@@ -5,6 +5,7 @@
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
 #include "db/Repository.h"
+#include "ui/DeskFont.h"
 #include "ui/DeskStart.h"
 #include "ui/DeskTranslations.h"
 #include "ui/IdleWatcher.h"
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
             return 0;
         }
     QApplication app(argc, argv);
+    branch::ui::applyDeskFont();
     QApplication::setApplicationName(QStringLiteral("BranchDesk"));
     QApplication::setApplicationVersion(branch::version());
 

@@ -184,13 +184,7 @@ QString dashboardReportHtml(const DashboardSnapshot &s)
 
 std::unique_ptr<QTextDocument> dashboardReportDocument(const DashboardSnapshot &s)
 {
-    auto doc = std::make_unique<QTextDocument>();
-    QTextOption option = doc->defaultTextOption();
-    option.setTextDirection(isPersian() ? Qt::RightToLeft : Qt::LeftToRight);
-    doc->setDefaultTextOption(option);
-    doc->setHtml(dashboardReportHtml(s));
-    doc->setMetaInformation(QTextDocument::DocumentTitle, DashboardReport::tr("BranchDesk daily report"));
-    return doc;
+    return printableDocument(dashboardReportHtml(s), DashboardReport::tr("BranchDesk daily report"));
 }
 
 QString dashboardReportFileName(const DashboardSnapshot &s)

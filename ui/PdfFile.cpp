@@ -1,6 +1,10 @@
 // Writing a PDF into place (see PdfFile.h).
 #include "PdfFile.h"
 
+#include "DeskFont.h"
+
+#include "app/core/Language.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
@@ -119,6 +123,18 @@ bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QSt
     if (error)
         *error = message;
     return false;
+}
+
+std::unique_ptr<QTextDocument> printableDocument(const QString &html, const QString &title)
+{
+    auto doc = std::make_unique<QTextDocument>();
+    QTextOption option = doc->defaultTextOption();
+    option.setTextDirection(language() == QLatin1String("fa") ? Qt::RightToLeft : Qt::LeftToRight);
+    doc->setDefaultTextOption(option);
+    doc->setDefaultFont(deskFont());
+    doc->setHtml(html);
+    doc->setMetaInformation(QTextDocument::DocumentTitle, title);
+    return doc;
 }
 
 } // namespace branch::ui

@@ -44,6 +44,10 @@ struct PdfExportMessages {
                                      const std::function<std::unique_ptr<QTextDocument>()> &makeDocument,
                                      const PdfExportMessages &messages, QString *error);
 
+// A document for printing and PDFs from `html`: the direction of the current language
+// and the desk's font (ui/DeskFont), so that screen, print and PDF use the same letters.
+std::unique_ptr<QTextDocument> printableDocument(const QString &html, const QString &title);
+
 // Lays `doc` out on the printer's printable area and paints every page. Not through
 // QTextDocument::print(), which adds 2 cm margins inside the printer's own and an ASCII page
 // number in the corner. False when painting could not start or a page could not be added.

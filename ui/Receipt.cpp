@@ -150,13 +150,7 @@ QString receiptHtml(const Receipt &r)
 
 std::unique_ptr<QTextDocument> receiptDocument(const Receipt &r)
 {
-    auto doc = std::make_unique<QTextDocument>();
-    QTextOption option = doc->defaultTextOption();
-    option.setTextDirection(isPersian() ? Qt::RightToLeft : Qt::LeftToRight);
-    doc->setDefaultTextOption(option);
-    doc->setHtml(receiptHtml(r));
-    doc->setMetaInformation(QTextDocument::DocumentTitle, Receipt::tr("BranchDesk receipt"));
-    return doc;
+    return printableDocument(receiptHtml(r), Receipt::tr("BranchDesk receipt"));
 }
 
 void printReceipt(const Receipt &r, QPrinter *printer)
