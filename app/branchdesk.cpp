@@ -102,6 +102,10 @@ int main(int argc, char **argv)
             app.quit();
         },
         Qt::QueuedConnection);
+    QObject::connect(&window, &branch::ui::MainWindow::lockRequested, &lock, &branch::ui::SessionLock::lock);
+    QObject::connect(&window, &branch::ui::MainWindow::signOutRequested, &lock, &branch::ui::SessionLock::signOut);
+    QObject::connect(&lock, &branch::ui::SessionLock::signedOut, &window, &branch::ui::MainWindow::clearForNextStaff);
+    QObject::connect(&lock, &branch::ui::SessionLock::signedIn, &window, &branch::ui::MainWindow::setSession);
     idle.start();
     return app.exec();
 }

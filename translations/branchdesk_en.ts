@@ -2821,6 +2821,14 @@
         <source>%1 (since %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

@@ -2819,6 +2819,14 @@
         <source>%1 (since %2)</source>
         <translation>%1 (از %2)</translation>
     </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>قفل کر&amp;دن هم‌اکنون</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>خر&amp;وج از حساب</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>

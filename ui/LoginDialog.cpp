@@ -186,6 +186,21 @@ void SessionLock::lock()
 {
     if (isLocked())
         return;
+    putUp(false);
+}
+
+void SessionLock::signOut()
+{
+    if (isLocked())
+        return;
+    // The sign-out is audited even if the next sign-in never comes (the desk is closed).
+    signOutStaff(m_ctx, m_session, QDateTime::currentDateTimeUtc());
+    emit signedOut();
+    putUp(true);
+}
+
+void SessionLock::putUp(bool anyStaff)
+{
     if (m_watcher)
         m_watcher->stop();
     // Nothing of the last applicant may stay on screen: open dialogs are cancelled (their
@@ -204,7 +219,8 @@ void SessionLock::lock()
         w->hide();
 
     m_dialog = new LoginDialog(m_ctx);
-    m_dialog->setLockedTo(m_session.login);
+    if (!anyStaff)
+        m_dialog->setLockedTo(m_session.login);
     m_dialog->setWindowModality(Qt::ApplicationModal);
     // Closing the lock screen, the only visible window for a moment, must not quit the app.
     m_dialog->setAttribute(Qt::WA_QuitOnClose, false);
@@ -218,6 +234,11 @@ void SessionLock::lock()
 
 void SessionLock::unlock()
 {
+    const bool anyStaff = m_dialog && !m_dialog->isLockMode();
+    if (anyStaff) {
+        m_session = m_dialog->session();
+        emit signedIn(m_session); // the windows take the new staff before they show again
+    }
     for (const auto &w : std::as_const(m_hidden))
         if (w)
             w->show();

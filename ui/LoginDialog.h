@@ -86,14 +86,20 @@ public:
 
 public slots:
     void lock();
+    // Signs the staff out (audited) and puts up the sign-in for anyone: the windows come
+    // back for whoever signs in next (signedIn), as that staff member.
+    void signOut();
 
 signals:
     void locked();
     void unlocked();
-    void quitRequested(); // the staff chose Quit on the lock screen
+    void signedOut();                      // before the sign-in screen shows
+    void signedIn(const Session &session); // someone signed in after a sign-out
+    void quitRequested();                  // the staff chose Quit on the lock screen
 
 private:
     void unlock();
+    void putUp(bool anyStaff);
 
     Context &m_ctx;
     Session m_session;

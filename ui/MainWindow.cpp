@@ -149,6 +149,17 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         if (!ok)
             statusBar()->showMessage(tr("The backup failed: %1").arg(message), 30000);
     });
+    // A counter in a public hall: the staff locks the desk or signs out when leaving it.
+    auto *lockNow = new QAction(tr("&Lock now"), this);
+    lockNow->setObjectName(QStringLiteral("lockNow"));
+    lockNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(lockNow, &QAction::triggered, this, &MainWindow::lockRequested);
+    addAction(lockNow);
+    auto *signOut = new QAction(tr("Sign &out"), this);
+    signOut->setObjectName(QStringLiteral("signOut"));
+    signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    addAction(signOut);
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -181,6 +192,8 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         });
     }
     desk->addSeparator();
+    desk->addAction(lockNow);
+    desk->addAction(signOut);
     desk->addAction(quit);
     QMenu *applicant = menuBar()->addMenu(tr("&Applicant"));
     for (CounterAction a : allCounterActions())
@@ -419,6 +432,12 @@ bool MainWindow::openApplicant(const QString &nationalCode)
     showCentral(m_view);
     m_view->setFocus(Qt::OtherFocusReason);
     return true;
+}
+
+void MainWindow::clearForNextStaff()
+{
+    showCentral(m_search);
+    m_search->clear();
 }
 
 void MainWindow::showSearch()

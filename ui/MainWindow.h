@@ -93,9 +93,15 @@ public slots:
     // The supervisor review queue in the search's place, re-read.
     void showReviewQueue();
 
+    // After a sign-out: back to an empty search, so the next staff sees nobody's data.
+    void clearForNextStaff();
+
 signals:
     // The clerk opened this applicant (Enter in the search field or on a result row).
     void applicantActivated(const QString &nationalCode);
+    // Desk menu: Lock now (Ctrl+Shift+L) and Sign out (Ctrl+Shift+O); the session lock acts.
+    void lockRequested();
+    void signOutRequested();
 
 protected:
     // Unsent changes and no recent backup: a backup first (the window waits for it).

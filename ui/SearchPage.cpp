@@ -86,6 +86,13 @@ void SearchPage::focusSearch()
     m_ui->searchField->selectAll();
 }
 
+void SearchPage::clear()
+{
+    m_ui->searchField->clear();
+    m_ui->statusFilter->setCurrentIndex(0);
+    searchNow();
+}
+
 void SearchPage::searchNow()
 {
     m_debounce.stop();

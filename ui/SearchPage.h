@@ -50,6 +50,8 @@ public slots:
     void focusSearch();
     // Runs the search for the current text and filter now (no debounce).
     void searchNow();
+    // Empties the field and the results (a sign-out: the next staff sees nobody's data).
+    void clear();
 
 signals:
     void applicantActivated(const QString &nationalCode);

@@ -210,6 +210,14 @@ Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString pa
     return StaffSession{staff.value->login, staff.value->role};
 }
 
+Outcome<bool> signOutStaff(Context &ctx, const StaffSession &session, const QDateTime &now)
+{
+    return inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        recordAudit(ctx, {session.login, QStringLiteral("staff.sign_out"), {}, {}}, now);
+        return true;
+    });
+}
+
 Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session, StaffPermission permission)
 {
     try {

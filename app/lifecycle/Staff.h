@@ -66,6 +66,9 @@ bool roleMay(const QString &role, StaffPermission permission);
 // ("staff.sign_in") in its own transaction.
 Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString password, const QDateTime &now);
 
+// Signing out at the desk: audited ("staff.sign_out") in its own transaction.
+Outcome<bool> signOutStaff(Context &ctx, const StaffSession &session, const QDateTime &now);
+
 // The staff member behind a session, re-read from the database: still present, active,
 // and allowed `permission` by their stored role. Call it at the start of an action.
 Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session, StaffPermission permission);
