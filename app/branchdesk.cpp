@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QProcess>
 
 #include <cstdio>
 #include <cstring>
@@ -90,6 +91,9 @@ int main(int argc, char **argv)
     if (probe)
         probe->watchMainWindow(&window);
     window.show();
+    // Without a window manager (a kiosk session) nothing raises or focuses a new window.
+    window.raise();
+    window.activateWindow();
 
     branch::ui::IdleWatcher idle(branch::Settings::sessionIdleTimeout());
     branch::ui::SessionLock lock(ctx, session, &idle);
@@ -106,6 +110,23 @@ int main(int argc, char **argv)
     QObject::connect(&window, &branch::ui::MainWindow::signOutRequested, &lock, &branch::ui::SessionLock::signOut);
     QObject::connect(&lock, &branch::ui::SessionLock::signedOut, &window, &branch::ui::MainWindow::clearForNextStaff);
     QObject::connect(&lock, &branch::ui::SessionLock::signedIn, &window, &branch::ui::MainWindow::setSession);
+    // A restart for the new language: the window closes as usual (its backup of unsent
+    // changes), then the same program starts again with the same options but --lang.
+    bool restart = false;
+    QObject::connect(&window, &branch::ui::MainWindow::restartRequested, &app, [&] {
+        if (window.close()) {
+            restart = true;
+            app.quit();
+        }
+    });
     idle.start();
-    return app.exec();
+    const int rc = app.exec();
+    if (restart) {
+        QStringList args = QCoreApplication::arguments().mid(1);
+        for (qsizetype i = args.indexOf(QStringLiteral("--lang")); i >= 0; i = args.indexOf(QStringLiteral("--lang")))
+            args.remove(i, std::min<qsizetype>(2, args.size() - i));
+        args.removeIf([](const QString &a) { return a.startsWith(QLatin1String("--lang=")); });
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), args);
+    }
+    return rc;
 }

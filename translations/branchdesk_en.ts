@@ -1166,9 +1166,9 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) left submitted: the person already has an account in the central database.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n request left submitted: the person already has an account in the central database.</numerusform>
+            <numerusform>%n requests left submitted: the person already has an account in the central database.</numerusform>
         </translation>
     </message>
     <message>
@@ -1225,9 +1225,9 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) left submitted: the person already has an account (it arrived by sync).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n request left submitted: the person already has an account (it arrived by sync).</numerusform>
+            <numerusform>%n requests left submitted: the person already has an account (it arrived by sync).</numerusform>
         </translation>
     </message>
     <message>
@@ -2829,6 +2829,10 @@
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The language changes when BranchDesk starts again. Restart now? Open forms are closed first; nothing that was saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -3585,9 +3589,12 @@ The result of the check is sent by SMS to %2.</source>
         <source>No applicant found.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 result(s)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln result(s)</source>
+        <translation>
+            <numerusform>%Ln result</numerusform>
+            <numerusform>%Ln results</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

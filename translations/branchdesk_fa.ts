@@ -2827,6 +2827,10 @@
         <source>Sign &amp;out</source>
         <translation>خر&amp;وج از حساب</translation>
     </message>
+    <message>
+        <source>The language changes when BranchDesk starts again. Restart now? Open forms are closed first; nothing that was saved is lost.</source>
+        <translation>زبان با راه‌اندازی دوبارهٔ BranchDesk تغییر می‌کند. اکنون دوباره راه‌اندازی شود؟ فرم‌های باز پیش از آن بسته می‌شوند؛ هیچ چیز ذخیره‌شده‌ای از دست نمی‌رود.</translation>
+    </message>
 </context>
 <context>
     <name>branch::ui::MobileChangeDialog</name>
@@ -3584,9 +3588,11 @@ The result of the check is sent by SMS to %2.</source>
         <source>No applicant found.</source>
         <translation>متقاضی‌ای پیدا نشد.</translation>
     </message>
-    <message>
-        <source>%1 result(s)</source>
-        <translation>%1 نتیجه</translation>
+    <message numerus="yes">
+        <source>%Ln result(s)</source>
+        <translation>
+            <numerusform>%Ln نتیجه</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

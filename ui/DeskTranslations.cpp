@@ -14,8 +14,14 @@ QString DeskTranslations::qtCataloguePath()
 
 bool DeskTranslations::install(const QString &lang)
 {
-    if (lang != QLatin1String("fa"))
-        return true;
+    // English is the sources' language: its catalogue holds only the plural forms ("1
+    // result", "2 results") of the %n messages.
+    if (lang != QLatin1String("fa")) {
+        const bool own = m_own.load(QStringLiteral(":/i18n/branchdesk_en.qm"));
+        if (own)
+            QCoreApplication::installTranslator(&m_own);
+        return own;
+    }
     const bool own = m_own.load(QStringLiteral(":/i18n/branchdesk_fa.qm"));
     if (own)
         QCoreApplication::installTranslator(&m_own);

@@ -1,7 +1,8 @@
 // The desk's languages: BranchDesk's own catalogue (built into the program) and, for
 // Persian, Qt's own (qtbase_fa from Debian's qt6-translations-l10n, a dependency of the
 // .deb), so that the standard buttons and dialogs (Yes, No, Cancel, the file and print
-// dialogs) read in Persian too. English needs neither: the sources are English.
+// dialogs) read in Persian too. English is the sources' language: its catalogue gives only
+// the plural forms of the %n messages.
 #pragma once
 
 #include <QString>

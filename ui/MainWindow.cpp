@@ -188,7 +188,7 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] {
             Settings::setValue(SettingKey::Language, code);
-            statusBar()->showMessage(tr("The language changes the next time BranchDesk starts."), 10000);
+            offerRestart();
         });
     }
     desk->addSeparator();
@@ -432,6 +432,24 @@ bool MainWindow::openApplicant(const QString &nationalCode)
     showCentral(m_view);
     m_view->setFocus(Qt::OtherFocusReason);
     return true;
+}
+
+void MainWindow::offerRestart()
+{
+    const QString question = tr("The language changes when BranchDesk starts again. Restart now? Open forms are "
+                                "closed first; nothing that was saved is lost.");
+    auto *box = new QMessageBox(QMessageBox::Question, QApplication::translate("branch::Desk", "BranchDesk"), question,
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("restartNow"));
+    box->setDefaultButton(QMessageBox::Yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes)
+            emit restartRequested();
+        else
+            statusBar()->showMessage(tr("The language changes the next time BranchDesk starts."), 10000);
+    });
+    box->open();
 }
 
 void MainWindow::clearForNextStaff()

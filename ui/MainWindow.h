@@ -102,6 +102,8 @@ signals:
     // Desk menu: Lock now (Ctrl+Shift+L) and Sign out (Ctrl+Shift+O); the session lock acts.
     void lockRequested();
     void signOutRequested();
+    // The language was changed and the staff chose to restart now (main restarts the desk).
+    void restartRequested();
 
 protected:
     // Unsent changes and no recent backup: a backup first (the window waits for it).
@@ -110,6 +112,7 @@ protected:
 
 private:
     void showCentral(QWidget *w);
+    void offerRestart();
     void updateBackupState();
     void updateSyncState();
     void onCounterActionDone(CounterAction action, const QString &nationalCode,

@@ -126,7 +126,7 @@ void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, 
     else if (rows.isEmpty())
         m_ui->countLabel->setText(tr("No applicant found."));
     else
-        m_ui->countLabel->setText(tr("%1 result(s)").arg(locale.toString(rows.size())));
+        m_ui->countLabel->setText(tr("%Ln result(s)", nullptr, int(rows.size())));
     if (m_model->rowCount() > 0)
         m_ui->results->selectRow(0);
     emit resultsShown(m_model->rowCount());

@@ -25,13 +25,14 @@ namespace
 std::unique_ptr<QTranslator> installLanguage(const QString &lang)
 {
     setLanguage(lang);
-    if (lang != QLatin1String("fa"))
-        return nullptr;
+    const bool persian = lang == QLatin1String("fa");
+    // English is the sources' language: its catalogue holds only the plural forms.
     auto t = std::make_unique<QTranslator>();
-    if (t->load(QStringLiteral(":/i18n/branchdesk_fa.qm")))
+    if (t->load(persian ? QStringLiteral(":/i18n/branchdesk_fa.qm") : QStringLiteral(":/i18n/branchdesk_en.qm")))
         QCoreApplication::installTranslator(t.get());
     // Numbers inside Persian messages in Persian digits (JSON output is unaffected).
-    QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
+    if (persian)
+        QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
     return t;
 }
 

@@ -2,6 +2,7 @@
 // (Persian digits), by mobile (+98 form), by a name typed with Arabic letters; the status
 // filter; stale results of superseded queries are never shown; Enter opens the applicant.
 #include "ui/ApplicantSearchModel.h"
+#include "ui/DeskTranslations.h"
 #include "ui/MainWindow.h"
 #include "ui/SearchPage.h"
 
@@ -26,6 +27,7 @@
 #include <QTest>
 
 using namespace branch;
+using namespace Qt::StringLiterals;
 using branch::test::nationalCode;
 using branch::test::typeText;
 
@@ -168,6 +170,20 @@ private slots:
         QVERIFY(typeAndWait(typed));
         QVERIFY2(codesOf(m_page->model()).contains(m_named.code), qPrintable(typed));
         QVERIFY(!m_page->countLabel()->text().isEmpty());
+    }
+
+    // The count in words with its plural (the English catalogue's %n forms): "1 result",
+    // "N results", never "result(s)".
+    void countHasItsPlural()
+    {
+        ui::DeskTranslations english;
+        QVERIFY(english.install(u"en"_s));
+        QVERIFY(typeAndWait(m_person.code));
+        QCOMPARE(m_page->countLabel()->text(), u"1 result"_s);
+        QVERIFY(typeAndWait(m_commonLastName));
+        const int rows = m_page->model()->rowCount();
+        QVERIFY(rows > 1);
+        QCOMPARE(m_page->countLabel()->text(), u"%1 results"_s.arg(rows));
     }
 
     void statusFilterNarrows()

@@ -2,8 +2,9 @@
 // wired as branchdesk's main wires them: Ctrl+Shift+L locks at once (the same staff's
 // password opens it), Ctrl+Shift+O signs out (audited staff.sign_out) and puts up the
 // sign-in for anyone; whoever signs in next gets the window as themselves, back at an
-// empty search. While the lock or the sign-in is up no window is visible and no visible
-// widget holds the applicant's name or national code, in its text or accessible text.
+// empty search; a language change offers to restart now. While the lock or the sign-in is up no window is visible and
+// no visible widget holds the applicant's name or national code, in its text or accessible text.
+#include "app/core/Settings.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
@@ -20,7 +21,10 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -167,6 +171,40 @@ private slots:
         QVERIFY(!anyContains(visibleTexts(), u"علی"_s));
         QVERIFY(anyContains(visibleTexts(), u"maryam"_s)); // the status bar names who is signed in
         QVERIFY(!anyContains(visibleTexts(), u"sara"_s));
+    }
+
+    // A language change offers to restart at once: Yes asks main to restart (restartRequested),
+    // No leaves a note in the status bar; the choice is stored either way.
+    void languageChangeOffersRestart_data()
+    {
+        QTest::addColumn<bool>("yes");
+        QTest::newRow("restart now") << true;
+        QTest::newRow("later") << false;
+    }
+    void languageChangeOffersRestart()
+    {
+        QFETCH(bool, yes);
+        QStandardPaths::setTestModeEnabled(true); // the settings file of the tests, not the user's
+        qunsetenv("BRANCHDESK_LANG");
+        Settings::setValue(SettingKey::Language, u"fa"_s);
+        ui::MainWindow window(*m_ctx);
+        window.setSession(StaffSession{u"sara"_s, u"clerk"_s});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy restart(&window, &ui::MainWindow::restartRequested);
+        QAction *english = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->data().toString() == u"en"_s)
+                english = a;
+        QVERIFY(english);
+        english->trigger();
+        QCOMPARE(Settings::language(), u"en"_s);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"restartNow"_s)) && box->isVisible());
+        QCOMPARE(static_cast<QAbstractButton *>(box->defaultButton()), box->button(QMessageBox::Yes));
+        box->button(yes ? QMessageBox::Yes : QMessageBox::No)->click();
+        QTRY_COMPARE(restart.size(), yes ? 1 : 0);
+        Settings::setValue(SettingKey::Language, u"fa"_s);
     }
 };
 
