@@ -14,7 +14,9 @@
 //   (LoadSettings); secondary indexes rebuilt once at the end instead of row by row.
 #include "DemoData.h"
 
-#include "Repository.h"
+#include "AuditRepository.h"
+#include "MetaRepository.h"
+#include "NameIndex.h"
 
 #include "app/core/NationalCode.h"
 #include "app/core/PersianText.h"

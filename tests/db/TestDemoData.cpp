@@ -4,8 +4,11 @@
 #include "app/core/NationalCode.h"
 #include "app/core/PersianText.h"
 #include "app/security/AuditChain.h"
+#include "db/AuditRepository.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/SearchRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QCalendar>
 #include <QCryptographicHash>
