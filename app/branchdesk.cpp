@@ -4,7 +4,7 @@
 #include "app/core/Version.h"
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 #include "ui/DeskFont.h"
 #include "ui/DeskStart.h"
 #include "ui/DeskTranslations.h"

@@ -1,5 +1,6 @@
 // The conflicts the push kept: reading a branch's open ones and resolving one (see CentralSync.h).
 #include "CentralRows.h"
+#include "RowReading.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -13,17 +14,18 @@ using namespace rows;
 namespace
 {
 
-ConflictRecord readConflict(const QSqlQuery &q)
+// The columns conflictSelect selects, in its order.
+const TableColumns<ConflictRecord> &conflictColumns()
 {
-    ConflictRecord c;
-    c.id = q.value(0).toString();
-    c.table = q.value(1).toString();
-    c.rowId = q.value(2).toString();
-    c.baseVersion = q.value(3).toInt();
-    c.localPayload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-    c.centralPayload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    c.createdAt = q.value(6).toString();
-    return c;
+    using C = ConflictRecord;
+    static const TableColumns<C> columns = {{"id", &C::id},
+                                            {"table_name", &C::table},
+                                            {"row_id", &C::rowId},
+                                            {"base_version", &C::baseVersion},
+                                            {"local_payload", &C::localPayload},
+                                            {"central_payload", &C::centralPayload},
+                                            {"created_at", &C::createdAt}};
+    return columns;
 }
 
 QString conflictSelect(const CentralDatabase &db)
@@ -42,11 +44,7 @@ QList<ConflictRecord> openConflicts(CentralDatabase &db, const QString &branch)
                                QStringLiteral("WHERE branch_code = ? AND status = 'open' ORDER BY created_at, id"));
     q.addBindValue(branch);
     db.exec(q);
-    QList<ConflictRecord> out;
-    while (q.next())
-        out << readConflict(q);
-    q.finish();
-    return out;
+    return readAll(q, conflictColumns());
 }
 
 bool resolveConflict(CentralDatabase &db, const QString &id, const QString &branch, bool keepLocal,
@@ -62,7 +60,7 @@ bool resolveConflict(CentralDatabase &db, const QString &id, const QString &bran
     q.addBindValue(branch);
     db.exec(q);
     const bool found = q.next();
-    ConflictRecord c = found ? readConflict(q) : ConflictRecord{};
+    ConflictRecord c = found ? conflictColumns().read(q) : ConflictRecord{};
     q.finish();
     if (!found)
         return false;

@@ -2,7 +2,9 @@
 #include "CentralVerify.h"
 
 #include "db/CentralRows.h"
+#include "db/RegistryRows.h"
 #include "db/RequestRows.h"
+#include "db/RowReading.h"
 
 #include <QJsonDocument>
 #include <QVariant>
@@ -51,11 +53,6 @@ void insertTravelling(CentralDatabase &db, const QString &table, const QJsonObje
     q.finish();
 }
 
-QString text(const QSqlQuery &q, int i)
-{
-    return q.value(i).toString();
-}
-
 } // namespace
 
 QStringList centralSubmittedRequestIds(CentralDatabase &db)
@@ -63,11 +60,7 @@ QStringList centralSubmittedRequestIds(CentralDatabase &db)
     QSqlQuery &q =
         run(db, QStringLiteral("SELECT %1 FROM requests WHERE status = 'submitted' ORDER BY submitted_at, id")
                     .arg(db.sql().asText(QStringLiteral("id"))));
-    QStringList out;
-    while (q.next())
-        out << text(q, 0);
-    q.finish();
-    return out;
+    return readAll(q, [](const QSqlQuery &row) { return row.value(0).toString(); });
 }
 
 std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QString &id)
@@ -78,45 +71,23 @@ std::optional<RequestRecord> lockCentralRequest(CentralDatabase &db, const QStri
         QStringLiteral("SELECT %1 FROM requests WHERE id = %2%3")
             .arg(rows::textColumns(sql, travellingColumns(QStringLiteral("requests"))), sql.uuidParam, sql.forUpdate),
         {id});
-    std::optional<RequestRecord> out;
-    if (q.next())
-        out = readRequestRow(q);
-    q.finish();
-    return out;
+    return readFirst(q, [](const QSqlQuery &row) { return readRequestRow(row); });
 }
 
 std::optional<RegistryPerson> centralRegistryPerson(CentralDatabase &db, const QString &nationalCode)
 {
-    QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT national_code, first_name, last_name, father_name, first_name_norm, "
-                                      "last_name_norm, father_name_norm, birth_cert_no, birth_date, gender "
-                                      "FROM registry_persons WHERE national_code = ?"),
-                       {nationalCode});
-    std::optional<RegistryPerson> out;
-    if (q.next())
-        out = RegistryPerson{text(q, 0), text(q, 1), text(q, 2),
-                             text(q, 3), text(q, 4), text(q, 5),
-                             text(q, 6), text(q, 7), QDate::fromString(text(q, 8), Qt::ISODate),
-                             text(q, 9)};
-    q.finish();
-    return out;
+    return readFirst(run(db, registryPersonByCodeSql(), {nationalCode}), registryColumns());
 }
 
 bool centralOwnsMobile(CentralDatabase &db, const QString &nationalCode, const QString &mobile)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT 1 FROM mobile_owners WHERE national_code = ? AND mobile = ?"),
-                       {nationalCode, mobile});
-    const bool found = q.next();
-    q.finish();
-    return found;
+    return hasRow(run(db, QStringLiteral("SELECT 1 FROM mobile_owners WHERE national_code = ? AND mobile = ?"),
+                      {nationalCode, mobile}));
 }
 
 bool centralAccountExists(CentralDatabase &db, const QString &nationalCode)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT 1 FROM accounts WHERE national_code = ?"), {nationalCode});
-    const bool found = q.next();
-    q.finish();
-    return found;
+    return hasRow(run(db, QStringLiteral("SELECT 1 FROM accounts WHERE national_code = ?"), {nationalCode}));
 }
 
 bool updateCentralRequestDecision(CentralDatabase &db, const RequestRecord &r, int baseVersion)

@@ -8,7 +8,7 @@
 // word, or when the typed text joined together is a prefix of a joined form. So
 // «محمد حسین» finds «محمدحسین» and the other way round, and «نیکپور» finds
 // «نیک‌پور».
-#include "Repository.h"
+#include "NameIndex.h"
 
 #include "app/core/PersianText.h"
 

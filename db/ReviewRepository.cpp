@@ -1,6 +1,8 @@
 // The review queue's storage (prepared statements, bound values only).
 #include "ReviewRepository.h"
 
+#include "RowReading.h"
+
 #include <QJsonDocument>
 #include <QVariant>
 
@@ -10,43 +12,36 @@ namespace branch::db
 namespace
 {
 
-const QString kColumns =
-    QStringLiteral("id, request_id, national_code, request_version, kind, changes_json, reason, proposed_by, "
-                   "proposed_at, status, decided_by, decided_at");
+const TableColumns<ReviewProposalRecord> &proposalColumns()
+{
+    using P = ReviewProposalRecord;
+    static const TableColumns<P> columns = {{"id", &P::id},
+                                            {"request_id", &P::requestId},
+                                            {"national_code", &P::nationalCode},
+                                            {"request_version", &P::requestVersion},
+                                            {"kind", &P::kind},
+                                            {"changes_json", &P::changes},
+                                            {"reason", &P::reason},
+                                            {"proposed_by", &P::proposedBy},
+                                            {"proposed_at", &P::proposedAt},
+                                            {"status", &P::status},
+                                            {"decided_by", &P::decidedBy},
+                                            {"decided_at", &P::decidedAt}};
+    return columns;
+}
 
 QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values)
 {
     return runStatement(db, sql, values);
 }
 
-QList<ReviewProposalRecord> readAll(QSqlQuery &q)
-{
-    QList<ReviewProposalRecord> out;
-    while (q.next()) {
-        ReviewProposalRecord p;
-        p.id = q.value(0).toString();
-        p.requestId = q.value(1).toString();
-        p.nationalCode = q.value(2).toString();
-        p.requestVersion = q.value(3).toInt();
-        p.kind = q.value(4).toString();
-        p.changes = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-        p.reason = q.value(6).toString();
-        p.proposedBy = q.value(7).toString();
-        p.proposedAt = fromIsoUtc(q.value(8).toString());
-        p.status = q.value(9).toString();
-        p.decidedBy = q.value(10).toString();
-        p.decidedAt = fromIsoUtc(q.value(11).toString());
-        out << p;
-    }
-    q.finish();
-    return out;
-}
-
 } // namespace
 
 void insertProposal(Database &db, const ReviewProposalRecord &p)
 {
-    run(db, QStringLiteral("INSERT INTO review_proposals (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)").arg(kColumns),
+    run(db,
+        QStringLiteral("INSERT INTO review_proposals (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+            .arg(proposalColumns().list()),
         {p.id, p.requestId, p.nationalCode, p.requestVersion, p.kind,
          QString::fromUtf8(QJsonDocument(p.changes).toJson(QJsonDocument::Compact)), p.reason, p.proposedBy,
          isoUtc(p.proposedAt), p.status, textOrNull(p.decidedBy), textOrNull(isoUtc(p.decidedAt))});
@@ -60,20 +55,19 @@ void updateProposal(Database &db, const ReviewProposalRecord &p)
 
 std::optional<ReviewProposalRecord> findProposal(Database &db, const QString &id)
 {
-    QSqlQuery &q = run(db, QStringLiteral("SELECT %1 FROM review_proposals WHERE id = ?").arg(kColumns), {id});
-    auto all = readAll(q);
-    return all.isEmpty() ? std::nullopt : std::optional(all.first());
+    return readFirst(
+        run(db, QStringLiteral("SELECT %1 FROM review_proposals WHERE id = ?").arg(proposalColumns().list()), {id}),
+        proposalColumns());
 }
 
 std::optional<ReviewProposalRecord> pendingProposalFor(Database &db, const QString &requestId)
 {
-    QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT %1 FROM review_proposals WHERE request_id = ? AND status = 'pending' "
-                                      "ORDER BY proposed_at DESC LIMIT 1")
-                           .arg(kColumns),
-                       {requestId});
-    auto all = readAll(q);
-    return all.isEmpty() ? std::nullopt : std::optional(all.first());
+    return readFirst(run(db,
+                         QStringLiteral("SELECT %1 FROM review_proposals WHERE request_id = ? AND status = 'pending' "
+                                        "ORDER BY proposed_at DESC LIMIT 1")
+                             .arg(proposalColumns().list()),
+                         {requestId}),
+                     proposalColumns());
 }
 
 } // namespace branch::db

@@ -2,8 +2,14 @@
 // SyncRepository.h).
 #include "SyncRepository.h"
 
+#include "CentralRows.h"
 #include "CentralSync.h"
-#include "Repository.h"
+#include "MetaRepository.h"
+#include "NameIndex.h"
+#include "Records.h"
+#include "RowReading.h"
+
+#include "app/security/Random.h"
 
 #include <QJsonDocument>
 #include <QVariant>
@@ -41,23 +47,16 @@ QVariant bindable(const QJsonValue &v)
 
 QList<OutboxRow> batchRows(Database &db, const QString &batchId)
 {
-    QSqlQuery &q = run(db,
-                       QStringLiteral("SELECT seq, table_name, row_id, base_version, new_version, payload FROM outbox "
-                                      "WHERE batch_id = ? ORDER BY seq"),
-                       {batchId});
-    QList<OutboxRow> out;
-    while (q.next()) {
-        OutboxRow r;
-        r.seq = q.value(0).toLongLong();
-        r.table = q.value(1).toString();
-        r.rowId = q.value(2).toString();
-        r.baseVersion = q.value(3).toInt();
-        r.newVersion = q.value(4).toInt();
-        r.payload = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-        out << r;
-    }
-    q.finish();
-    return out;
+    using O = OutboxRow;
+    static const TableColumns<O> columns = {{"seq", &O::seq},
+                                            {"table_name", &O::table},
+                                            {"row_id", &O::rowId},
+                                            {"base_version", &O::baseVersion},
+                                            {"new_version", &O::newVersion},
+                                            {"payload", &O::payload}};
+    return readAll(
+        run(db, QStringLiteral("SELECT %1 FROM outbox WHERE batch_id = ? ORDER BY seq").arg(columns.list()), {batchId}),
+        columns);
 }
 
 // A travelling row whose payload lacks some columns: an upsert of the columns it has.
@@ -128,37 +127,27 @@ QString upsertSql(const QString &table)
 bool applyTravelling(Database &db, const QString &table, const QJsonObject &payload, QJsonObject *names,
                      qint64 *lastInsert)
 {
-    struct Shape {
-        QStringList columns;
-        QHash<QString, int> index;
-        QString sql;
-    };
-    thread_local QHash<QString, Shape> shapes;
-    auto shape = shapes.constFind(table);
-    if (shape == shapes.constEnd()) {
-        Shape s;
-        s.columns = travellingColumns(table);
-        for (int i = 0; i < s.columns.size(); ++i)
-            s.index.insert(s.columns.at(i), i);
-        s.sql = upsertSql(table);
-        shape = shapes.insert(table, s);
-    }
+    const rows::TableShape &shape = *rows::shapeOf(table);
+    thread_local QHash<QString, QString> upserts;
+    auto sql = upserts.constFind(table);
+    if (sql == upserts.constEnd())
+        sql = upserts.insert(table, upsertSql(table));
     // One pass over the payload (a JSON object looks keys up one by one).
-    QVariantList binds(shape->columns.size());
+    QVariantList binds(shape.columns.size());
     int present = 0;
     for (auto it = payload.constBegin(); it != payload.constEnd(); ++it) {
-        const int i = shape->index.value(it.key(), -1);
+        const int i = shape.index.value(it.key(), -1);
         if (i >= 0) {
             binds[i] = bindable(it.value());
             ++present;
         }
     }
     const QString id = payload.value(QStringLiteral("id")).toString();
-    if (present < shape->columns.size())
+    if (present < shape.columns.size())
         return applyPartial(db, table, payload, names, lastInsert);
     if (table == QLatin1String("accounts"))
         binds << payload.value(QStringLiteral("national_code")).toString() << id;
-    QSqlQuery &q = run(db, shape->sql, binds);
+    QSqlQuery &q = run(db, *sql, binds);
     const bool written = q.numRowsAffected() > 0;
     // An insert moves the connection's last insert rowid; an update leaves it.
     const qint64 rid = q.lastInsertId().toLongLong();
@@ -204,6 +193,24 @@ qint64 topRid(Database &db)
 bool applyReference(Database &db, const QString &table, const QString &op, const QJsonObject &payload);
 
 } // namespace
+
+void appendOutbox(Database &db, const QString &table, const QString &rowId, int baseVersion, int newVersion,
+                  const QJsonObject &payload, const QDateTime &now)
+{
+    runStatement(db,
+                 QStringLiteral("INSERT INTO outbox (id, table_name, row_id, base_version, new_version, payload, "
+                                "created_at) VALUES (?,?,?,?,?,?,?)"),
+                 {security::newUuid(), table, rowId, baseVersion, newVersion,
+                  QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), isoUtc(now)});
+}
+
+qint64 outboxCount(Database &db)
+{
+    QSqlQuery &q = runStatement(db, QStringLiteral("SELECT count(*) FROM outbox"));
+    const qint64 n = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return n;
+}
 
 QString claimOutboxBatch(Database &db, int limit, const QString &freshBatchId, QList<OutboxRow> *rows,
                          const QString &inFlight)

@@ -1,5 +1,6 @@
-// The branch side of sync (SQL only): outbox batches waiting for the central database,
-// and central changes applied to the local tables. The caller owns the transactions.
+// The branch side of sync (SQL only): the outbox of changes waiting for the central
+// database, its batches, and central changes applied to the local tables. The caller owns
+// the transactions.
 #pragma once
 
 #include "db/CentralSync.h"
@@ -10,6 +11,12 @@
 
 namespace branch::db
 {
+
+// A change to a travelling row, queued for the central database (the services write one
+// with each change they make).
+void appendOutbox(Database &db, const QString &table, const QString &rowId, int baseVersion, int newVersion,
+                  const QJsonObject &payload, const QDateTime &now);
+qint64 outboxCount(Database &db);
 
 struct OutboxRow {
     qint64 seq = 0;

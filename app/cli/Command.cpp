@@ -4,7 +4,7 @@
 #include "Output.h"
 
 #include "app/lifecycle/Paths.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 namespace branch::cli
 {

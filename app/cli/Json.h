@@ -12,7 +12,7 @@
 #include "app/lifecycle/Service.h"
 #include "app/sync/SyncEngine.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/Records.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

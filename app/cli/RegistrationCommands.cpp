@@ -8,6 +8,7 @@
 #include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/CentralVerify.h"
+#include "db/RequestRepository.h"
 
 namespace branch::cli
 {

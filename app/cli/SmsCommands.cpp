@@ -5,6 +5,7 @@
 
 #include "app/security/SecretHash.h"
 #include "app/sync/SmsGateway.h"
+#include "db/SmsRepository.h"
 
 #include <QUrl>
 

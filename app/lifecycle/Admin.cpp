@@ -13,7 +13,9 @@
 #include "app/core/PersianText.h"
 #include "app/security/AuditChain.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,7 +4,11 @@
 #include "Verification.h"
 
 #include "app/core/NationalCode.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SmsRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

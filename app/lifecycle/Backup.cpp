@@ -8,7 +8,8 @@
 #include "app/security/SecretHash.h"
 #include "app/sync/SyncStatus.h"
 #include "db/DashboardRepository.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QDir>
 #include <QFile>

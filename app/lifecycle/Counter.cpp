@@ -13,7 +13,11 @@
 #include "app/core/PasswordPolicy.h"
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SearchRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

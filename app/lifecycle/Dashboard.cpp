@@ -11,7 +11,8 @@
 #include "Dashboard.h"
 
 #include "db/DashboardRepository.h"
-#include "db/Repository.h"
+#include "db/RequestRepository.h"
+#include "db/SyncRepository.h"
 
 #include <algorithm>
 

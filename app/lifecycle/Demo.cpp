@@ -3,7 +3,7 @@
 
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/StaffRepository.h"
 
 namespace branch
 {

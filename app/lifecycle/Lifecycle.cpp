@@ -8,7 +8,9 @@
 #include "app/core/PersianText.h"
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

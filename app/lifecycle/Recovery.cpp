@@ -10,7 +10,7 @@
 #include "app/core/PersianText.h"
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -10,7 +10,9 @@
 #include "app/core/NationalCode.h"
 #include "app/core/PersianText.h"
 #include "app/security/Random.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
 
 #include <QJsonArray>
 #include <algorithm>

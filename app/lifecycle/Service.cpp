@@ -3,8 +3,11 @@
 #include "Service.h"
 
 #include "app/security/Random.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
 #include "db/Records.h"
-#include "db/Repository.h"
+#include "db/SmsRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

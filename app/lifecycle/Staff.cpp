@@ -3,7 +3,7 @@
 
 #include "app/core/PasswordPolicy.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/StaffRepository.h"
 
 #include <QCoreApplication>
 #include <QLocale>

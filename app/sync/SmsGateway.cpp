@@ -2,7 +2,7 @@
 #include "SmsGateway.h"
 
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/SmsRepository.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

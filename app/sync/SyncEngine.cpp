@@ -6,7 +6,7 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Random.h"
 #include "db/CentralSync.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 #include "db/SyncRepository.h"
 
 #include <condition_variable>

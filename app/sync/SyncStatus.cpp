@@ -1,7 +1,7 @@
 // The last successful sync (see SyncStatus.h).
 #include "SyncStatus.h"
 
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 namespace branch
 {

@@ -11,7 +11,7 @@
 #include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Staff.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

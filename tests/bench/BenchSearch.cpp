@@ -10,7 +10,9 @@
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Counter.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/NameIndex.h"
+#include "db/SearchRepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -10,7 +10,7 @@
 #include "BenchUtil.h"
 
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -15,8 +15,11 @@
 #include "app/security/Crypto.h"
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
+#include "db/AccountRepository.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/NameIndex.h"
+#include "db/SyncRepository.h"
 #include "tests/support/PgServer.h"
 
 #include <QCoreApplication>

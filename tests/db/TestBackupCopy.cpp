@@ -5,7 +5,7 @@
 // one it began at: sound, with both rows of the tick's transaction.
 #include "db/Backup.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>

@@ -1,7 +1,8 @@
 // The storage layer on real SQLite files: creation and migration, the pragmas it relies
 // on, and how it refuses files it must not touch (missing, foreign, corrupt, newer).
 #include "db/Database.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/StaffRepository.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -11,7 +11,9 @@
 #include "app/core/Language.h"
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Lifecycle.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/SmsRepository.h"
 
 #include "tests/support/GuiTestUtil.h"
 

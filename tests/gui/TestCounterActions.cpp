@@ -16,7 +16,12 @@
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SyncRepository.h"
 
 #include "tests/support/GuiTestUtil.h"
 

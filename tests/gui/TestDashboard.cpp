@@ -15,7 +15,8 @@
 #include "app/core/Language.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Random.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/RequestRepository.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

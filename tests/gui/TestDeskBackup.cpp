@@ -14,8 +14,10 @@
 #include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 #include <QApplication>
 #include <QDir>

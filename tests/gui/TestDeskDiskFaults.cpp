@@ -12,7 +12,8 @@
 #include "ui/ReceiptDialog.h"
 
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/MetaRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/DiskFaults.h"

@@ -12,7 +12,8 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/sync/SmsGateway.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/SmsRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/sync/FakeSmsGateway.h"

@@ -11,7 +11,8 @@
 
 #include "app/lifecycle/Lifecycle.h"
 #include "app/sync/CentralAdmin.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -13,7 +13,9 @@
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Paths.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"

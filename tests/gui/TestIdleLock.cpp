@@ -3,7 +3,7 @@
 #include "app/core/Settings.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 #include "ui/IdleWatcher.h"
 #include "ui/LoginDialog.h"
 

@@ -3,7 +3,8 @@
 // Persian, audited), Enter/Esc/Tab work, and the lock-screen mode opens for its login only.
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
-#include "db/Repository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
 #include "ui/LoginDialog.h"
 
 #include <QApplication>

@@ -16,7 +16,10 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/SmsRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"

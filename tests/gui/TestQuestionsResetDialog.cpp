@@ -17,7 +17,9 @@
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"

@@ -23,7 +23,9 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RequestRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"

@@ -14,7 +14,10 @@
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Review.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
 
 #include "tests/support/GuiTestUtil.h"
 

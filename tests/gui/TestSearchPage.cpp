@@ -10,7 +10,7 @@
 #include "app/core/Language.h"
 #include "app/core/RequestStatus.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 
 #include "tests/support/GuiTestUtil.h"
 

@@ -13,7 +13,9 @@
 #include "app/security/Crypto.h"
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
 
 #include "tests/support/CounterFixture.h"
 

@@ -5,7 +5,8 @@
 #include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Review.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -9,7 +9,9 @@
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Random.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -19,7 +19,10 @@
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SmsRepository.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/DiskFaults.h"

@@ -8,6 +8,8 @@
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
+#include "db/MetaRepository.h"
+#include "db/SmsRepository.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -8,7 +8,13 @@
 #include "app/lifecycle/Review.h"
 #include "app/lifecycle/SmsTexts.h"
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SmsRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

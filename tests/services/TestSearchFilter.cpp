@@ -3,7 +3,7 @@
 // person's current request counts, and no filter means every status but superseded.
 #include "app/lifecycle/Counter.h"
 #include "db/DemoData.h"
-#include "db/Repository.h"
+#include "db/SearchRepository.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

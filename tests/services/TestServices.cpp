@@ -9,7 +9,13 @@
 #include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/Random.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/RegistryRepository.h"
+#include "db/RequestRepository.h"
+#include "db/SmsRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QBuffer>
 #include <QTemporaryDir>

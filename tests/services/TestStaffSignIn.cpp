@@ -2,7 +2,8 @@
 // parameters is replaced at the next successful sign-in (audited, once), a failed sign-in
 // leaves it as it is, and an unknown login does the scrypt work of a known one.
 #include "app/lifecycle/Staff.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
+#include "db/StaffRepository.h"
 #include "tests/support/CounterFixture.h"
 
 #include <QElapsedTimer>

@@ -5,7 +5,9 @@
 
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Lifecycle.h"
-#include "db/Repository.h"
+#include "db/AccountRepository.h"
+#include "db/AuditRepository.h"
+#include "db/RegistryRepository.h"
 
 namespace branch::test
 {

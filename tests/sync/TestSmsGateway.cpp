@@ -11,7 +11,10 @@
 
 #include "app/lifecycle/Service.h"
 #include "app/sync/SmsGateway.h"
-#include "db/Repository.h"
+#include "db/AuditRepository.h"
+#include "db/MetaRepository.h"
+#include "db/SmsRepository.h"
+#include "db/SyncRepository.h"
 #include "tests/cli/CliTestUtil.h"
 
 #include <QElapsedTimer>

@@ -15,7 +15,7 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/security/SecretHash.h"
-#include "db/Repository.h"
+#include "db/MetaRepository.h"
 #include "ui/ActivationDialog.h"
 #include "ui/ApplicantView.h"
 #include "ui/Confirm.h"
