@@ -27,7 +27,7 @@ const QStringList kTables = {
     QStringLiteral("conflicts"),  QStringLiteral("audit_chains"),     QStringLiteral("central_audit")};
 
 // The central schema version this program creates.
-constexpr int kCentralVersion = 4;
+constexpr int kCentralVersion = 5;
 
 // A listening socket that never accepts: connections hang until the client gives up.
 class SilentPort
