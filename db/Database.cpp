@@ -361,6 +361,7 @@ void Database::configure()
     execDirect(QStringLiteral("PRAGMA synchronous = FULL"));
     execDirect(QStringLiteral("PRAGMA temp_store = MEMORY"));
     execDirect(QStringLiteral("PRAGMA cache_size = -32768")); // 32 MiB
+    execDirect(QStringLiteral("PRAGMA secure_delete = ON"));  // a wiped value leaves no copy in a free page
 }
 
 int Database::schemaVersion()

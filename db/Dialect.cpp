@@ -67,7 +67,8 @@ const SqlDialect &SqlDialect::sqlite()
         s.triggerBlocks = true;
         s.sessionStart = {QStringLiteral("PRAGMA schema_version")};
         s.sessionConfigure = {QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
-                              QStringLiteral("PRAGMA synchronous = NORMAL")};
+                              QStringLiteral("PRAGMA synchronous = NORMAL"),
+                              QStringLiteral("PRAGMA secure_delete = ON")};
         return s;
     }();
     return d;

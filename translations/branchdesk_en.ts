@@ -1964,6 +1964,14 @@
         <source>The central database server&apos;s certificate is for another host name than the one in the URL: this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; check the URL&apos;s host name or call the head office&apos;s IT staff.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The SMS could not be sent (no SMS gateway is set up, or it did not answer). Continue with the security questions or the identity documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code (hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -2301,10 +2309,6 @@
     </message>
     <message>
         <source>Staff signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(the text was removed after sending: it held a recovery code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3020,10 +3024,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An SMS with a 6-digit code is on its way to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Neither the SMS code nor the questions: check the originals of the documents below and tick them. Then the person types a new password, chooses new security questions, or both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,6 +3101,18 @@
     </message>
     <message>
         <source>Recover the account of %1 after the document check? What is renewed takes effect at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No SMS gateway is set up at this desk, so no code can be sent. Use the security questions or the identity documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the code to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An SMS with a 6-digit code was sent to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

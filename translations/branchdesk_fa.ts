@@ -1962,6 +1962,14 @@
         <source>The central database server&apos;s certificate is for another host name than the one in the URL: this may not be the organisation&apos;s server. BranchDesk did not connect and nothing was changed; check the URL&apos;s host name or call the head office&apos;s IT staff.</source>
         <translation>گواهی سرور پایگاه دادهٔ مرکزی برای نام میزبانی غیر از نام موجود در نشانی است: ممکن است این سرور متعلق به سازمان نباشد. BranchDesk وصل نشد و هیچ تغییری اعمال نشد؛ نام میزبان نشانی را بررسی کنید یا با کارکنان فناوری اطلاعات ستاد تماس بگیرید.</translation>
     </message>
+    <message>
+        <source>The SMS could not be sent (no SMS gateway is set up, or it did not answer). Continue with the security questions or the identity documents.</source>
+        <translation>پیامک فرستاده نشد (درگاه پیامک راه‌اندازی نشده است یا پاسخ نداد). با سؤال‌های امنیتی یا مدارک هویتی ادامه دهید.</translation>
+    </message>
+    <message>
+        <source>Recovery code (hidden)</source>
+        <translation>کد بازیابی (پنهان)</translation>
+    </message>
 </context>
 <context>
     <name>branch::Status</name>
@@ -2300,10 +2308,6 @@
     <message>
         <source>Staff signed in</source>
         <translation>ورود کارمند</translation>
-    </message>
-    <message>
-        <source>(the text was removed after sending: it held a recovery code)</source>
-        <translation>(متن پس از ارسال پاک شد: کد بازیابی داشت)</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -3018,10 +3022,6 @@
         <translation>تلاش‌های باقی‌مانده: %1.</translation>
     </message>
     <message>
-        <source>An SMS with a 6-digit code is on its way to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
-        <translation>پیامکی با شناسه ۶ رقمی به %1 فرستاده می‌شود. از متقاضی بخواهید شناسه را از روی گوشی‌اش بخواند؛ این شناسه تا ساعت %2 (۲۰ دقیقه) معتبر است.</translation>
-    </message>
-    <message>
         <source>Neither the SMS code nor the questions: check the originals of the documents below and tick them. Then the person types a new password, chooses new security questions, or both.</source>
         <translation>بدون شناسه پیامکی و سؤال‌های امنیتی: اصل مدارک زیر را بررسی و علامت بزنید. سپس متقاضی گذرواژه جدید وارد می‌کند، سؤال‌های امنیتی جدید برمی‌گزیند، یا هر دو.</translation>
     </message>
@@ -3100,6 +3100,18 @@
     <message>
         <source>Recover the account of %1 after the document check? What is renewed takes effect at once.</source>
         <translation>حساب %1 پس از بررسی مدارک بازیابی شود؟ آنچه تازه می‌شود بی‌درنگ اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>No SMS gateway is set up at this desk, so no code can be sent. Use the security questions or the identity documents.</source>
+        <translation>در این میز هیچ درگاه پیامکی راه‌اندازی نشده است، بنابراین شناسه‌ای فرستاده نمی‌شود. از سؤال‌های امنیتی یا مدارک هویتی استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>Sending the code to %1…</source>
+        <translation>در حال فرستادن شناسه به %1…</translation>
+    </message>
+    <message>
+        <source>An SMS with a 6-digit code was sent to %1. Ask the person to read the code from their phone; it is valid until %2 (20 minutes).</source>
+        <translation>پیامکی با شناسه ۶ رقمی به %1 فرستاده شد. از متقاضی بخواهید شناسه را از روی گوشی‌اش بخواند؛ این شناسه تا ساعت %2 (۲۰ دقیقه) معتبر است.</translation>
     </message>
 </context>
 <context>

@@ -266,8 +266,6 @@ bool ApplicantView::startAction(CounterAction a)
     if (!dialog)
         return false;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (auto *recovery = qobject_cast<RecoveryDialog *>(dialog))
-        connect(recovery, &RecoveryDialog::smsQueued, this, &ApplicantView::smsQueued);
     m_dialog = dialog;
     updateActions();
     const QString code = m_case.nationalCode;
@@ -425,9 +423,7 @@ void ApplicantView::showCase(const ApplicantCase &c)
         m_ui->sms->insertRow(row);
         m_ui->sms->setItem(row, 0, new QTableWidgetItem(dateTimeText(s.at)));
         m_ui->sms->setItem(row, 1, new QTableWidgetItem(smsStatusText(s.status)));
-        // A recovery code's text is wiped once delivered: say so rather than show nothing.
-        auto *text = new QTableWidgetItem(
-            s.text.isEmpty() ? tr("(the text was removed after sending: it held a recovery code)") : s.text);
+        auto *text = new QTableWidgetItem(s.text); // a recovery code's is hidden by the service
         text->setToolTip(tr("Sent to %1").arg(digits(s.mobile)));
         m_ui->sms->setItem(row, 2, text);
     }

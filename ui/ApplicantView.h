@@ -86,8 +86,6 @@ signals:
     // receipt's extra lines (translated).
     // `receiptAction`: the audit action the receipt is titled with (the dialog's, or the
     // action's own code).
-    // A dialog queued an SMS that should leave now (a recovery code).
-    void smsQueued();
     void counterActionDone(branch::ui::CounterAction action, const QString &nationalCode,
                            const QList<QPair<QString, QString>> &details, const QString &receiptAction);
 

@@ -130,8 +130,6 @@ MainWindow::MainWindow(Context &ctx, QWidget *parent)
             m_sms->sendNow(); // the central decisions' SMS arrive with the pull
         }
     });
-    // A queued SMS leaves at once: a recovery code is awaited by the person at the counter.
-    connect(m_view, &ApplicantView::smsQueued, m_sms, &SmsController::sendNow);
     connect(m_sms, &SmsController::stateChanged, this, &MainWindow::updateSyncState);
     connect(m_sms, &SmsController::finished, this, [this](bool ok) {
         if (!ok)

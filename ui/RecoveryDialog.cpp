@@ -5,6 +5,7 @@
 #include "ActivationDialog.h"
 #include "MobileChangeDialog.h"
 #include "QuestionChoosers.h"
+#include "Worker.h"
 
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
@@ -139,12 +140,34 @@ RecoveryDialog::RecoveryDialog(Context &ctx, const StaffSession &staff, const Ap
     setTabOrder(m_ui->showPassword, m_ui->questionsGroup);
     setTabOrder(m_ui->questionsGroup, m_ui->newQuestion1);
 
+    m_gateway = smsGatewayFromSettings();
+    updateSmsButton();
     showPage(Page::Method);
 }
 
 RecoveryDialog::~RecoveryDialog()
 {
     clearSecrets();
+    m_worker.reset(); // waits for a send under way; its answer is dropped
+    security::wipe(m_gateway.token);
+}
+
+void RecoveryDialog::setSmsGateway(const SmsGatewayConfig &config)
+{
+    security::wipe(m_gateway.token);
+    m_gateway = config;
+    updateSmsButton();
+}
+
+void RecoveryDialog::updateSmsButton()
+{
+    // No gateway at this desk: the button says so at once rather than wait for a failure.
+    const bool configured = !m_gateway.url.isEmpty() && !m_gateway.token.isEmpty();
+    m_ui->smsButton->setEnabled(configured && !m_sending);
+    m_ui->newCodeButton->setEnabled(configured && !m_sending);
+    m_ui->smsButton->setToolTip(configured ? QString()
+                                           : tr("No SMS gateway is set up at this desk, so no code can be sent. "
+                                                "Use the security questions or the identity documents."));
 }
 
 QString RecoveryDialog::receiptAction() const
@@ -329,12 +352,64 @@ void RecoveryDialog::startQuestions()
 
 void RecoveryDialog::start(Route route)
 {
+    if (m_sending)
+        return;
     clearSecrets();
     m_verified = false;
-    const QString method = route == Route::Sms ? QStringLiteral("sms") : QStringLiteral("questions");
-    const auto out = startRecoveryAtCounter(m_ctx, m_case.nationalCode, method, m_staff, m_now());
+    if (route == Route::Sms) {
+        sendCode();
+        return;
+    }
+    started(route, startRecoveryAtCounter(m_ctx, m_case.nationalCode, QStringLiteral("questions"), m_staff, m_now()));
+}
+
+void RecoveryDialog::sendCode()
+{
+    if (!m_worker)
+        m_worker = std::make_unique<Worker>(m_ctx.databasePath(), m_ctx.branchCode, QStringLiteral("recovery-sms"),
+                                            Worker::Connection::PerJob);
+    m_sending = true;
+    updateSmsButton();
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->questionsButton), static_cast<QWidget *>(m_ui->documentsButton),
+                       static_cast<QWidget *>(m_ui->backButton)})
+        w->setEnabled(false);
+    showMessage(tr("Sending the code to %1…").arg(isolatedMobile(m_case.mobile)));
+    setCursor(Qt::BusyCursor);
+    // The gateway may take its whole timeout: the send (and the recovery it starts) runs on
+    // the worker's own connection, and the desk stays responsive.
+    m_worker->run(
+        [nationalCode = m_case.nationalCode, staff = m_staff, now = m_now(), config = m_gateway](Context &c) {
+            GatewaySmsSender sender(config);
+            return startRecoveryAtCounter(c, nationalCode, QStringLiteral("sms"), staff, now, &sender);
+        },
+        [this](const Outcome<RecoveryStart> &out) {
+            m_sending = false;
+            unsetCursor();
+            updateSmsButton();
+            for (QWidget *w : {static_cast<QWidget *>(m_ui->questionsButton),
+                               static_cast<QWidget *>(m_ui->documentsButton), static_cast<QWidget *>(m_ui->backButton)})
+                w->setEnabled(true);
+            started(Route::Sms, out);
+        });
+}
+
+void RecoveryDialog::started(Route route, const Outcome<RecoveryStart> &out)
+{
     if (!out.ok()) {
-        // Stay where the clerk was (a refused new code keeps the code page); the message says why.
+        const bool unavailable = !out.failure.violations.isEmpty() &&
+                                 out.failure.violations.first().code == QLatin1String("recovery.sms_unavailable");
+        if (unavailable) {
+            // No code is coming: back to the methods, on the next one that can work.
+            m_route = Route::None;
+            m_recoveryId.clear();
+            showPage(Page::Method);
+            bool hasQuestions = false;
+            for (const auto &r : std::as_const(m_case.requests))
+                hasQuestions = hasQuestions || !r.questionIds.isEmpty();
+            (hasQuestions ? m_ui->questionsButton : m_ui->documentsButton)->setFocus();
+        }
+        // Otherwise stay where the clerk was (a refused new code keeps the code page); the
+        // message says why.
         showFailure(out.failure);
         return;
     }
@@ -343,13 +418,12 @@ void RecoveryDialog::start(Route route)
     m_recoveryId = out.value->recoveryId;
     if (route == Route::Sms) {
         const QString until = QLocale().toString(out.value->expiresAt.toLocalTime().time(), QStringLiteral("HH:mm"));
-        m_ui->codeInfo->setText(tr("An SMS with a 6-digit code is on its way to %1. Ask the person to read the code "
+        m_ui->codeInfo->setText(tr("An SMS with a 6-digit code was sent to %1. Ask the person to read the code "
                                    "from their phone; it is valid until %2 (20 minutes).")
                                     .arg(isolatedMobile(m_case.mobile), digits(until)));
         m_ui->codeField->setEnabled(true);
         m_ui->verifyCodeButton->setEnabled(true);
         showPage(Page::Code);
-        emit smsQueued();
     } else {
         m_askedQuestions = out.value->questions;
         for (int row = 0; row < m_questionLabels.size(); ++row) {

@@ -1,7 +1,9 @@
 // Password recovery at the branch, for a person at the counter (F7 in the applicant view).
 // The person proves the account is theirs by one of the portal's methods, driven from the
 // desk: the SMS code sent to the registered mobile (they read it from their phone) or their
-// security questions; then they type the new password. When neither works (no phone, the
+// security questions; then they type the new password. The code's SMS goes to the gateway at
+// once, from a worker thread (the dialog shows that it is sending); no gateway, or it fails:
+// the dialog says so and offers the questions or the documents. When neither works (no phone, the
 // answers forgotten, locked after wrong tries), the clerk checks the identity documents
 // and the person sets a new password and/or new security questions. Every step goes
 // through the recovery services (app/lifecycle/Recovery.h, recoverAtCounter), audited with
@@ -11,9 +13,13 @@
 #include "CounterDialog.h"
 
 #include "app/core/SecurityQuestions.h"
+#include "app/lifecycle/Recovery.h"
+#include "app/sync/SmsGateway.h"
 
 #include <QList>
 #include <QScopedPointer>
+
+#include <memory>
 
 namespace Ui
 {
@@ -30,6 +36,8 @@ class QPushButton;
 
 namespace branch::ui
 {
+
+class Worker;
 
 class RecoveryDialog : public CounterDialog
 {
@@ -50,6 +58,11 @@ public:
     bool verified() const { return m_verified; }
     // The audit action the receipt is titled with: the online recovery's or the branch's.
     QString receiptAction() const override;
+    // True while the code's SMS is on its way to the gateway.
+    bool isSending() const { return m_sending; }
+    // Test seam and settings change: the gateway the code's SMS goes to (by default the
+    // desk's, smsGatewayFromSettings()).
+    void setSmsGateway(const SmsGatewayConfig &config);
 
     QCommandLinkButton *methodButton(Route route) const;
     QLabel *codeInfo() const;
@@ -73,10 +86,6 @@ public:
     // The new questions' rule messages shown (document route).
     QStringList questionViolations() const;
 
-signals:
-    // A recovery code was queued for the person's phone.
-    void smsQueued();
-
 public slots:
     void startSms();
     void startQuestions();
@@ -94,6 +103,9 @@ protected:
 private:
     void fitHeight(bool mayShrink);
     void start(Route route);
+    void sendCode();
+    void started(Route route, const Outcome<RecoveryStart> &out);
+    void updateSmsButton();
     void showPage(Page page);
     void showRenewPage();
     void updateRenewState();
@@ -114,6 +126,9 @@ private:
     QString m_recoveryId;
     bool m_verified = false;
     bool m_rulesMet = false;
+    SmsGatewayConfig m_gateway;
+    std::unique_ptr<Worker> m_worker; // the code's SMS, off the UI thread
+    bool m_sending = false;
 };
 
 } // namespace branch::ui

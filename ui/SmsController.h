@@ -1,8 +1,8 @@
 // The desk's SMS delivery: when a gateway is set up (setting sms/gatewayUrl or
 // BRANCHDESK_SMS_GATEWAY; the token only from BRANCHDESK_SMS_TOKEN, never stored), the queued
-// SMS go out from the desk itself, every few seconds and at once when a counter action
-// queued one (a recovery code for the person waiting at the counter), through the same
-// delivery as `branchctl sms send` (retries, backoff, idempotency key). Each run is on a
+// SMS go out from the desk itself, every few seconds and after a pull, through the same
+// delivery as `branchctl sms send` (retries, backoff, idempotency key). (A recovery code is
+// never queued: RecoveryDialog sends it at once through the same gateway.) Each run is on a
 // worker thread with its own database connection, one at a time; a request during a run
 // starts another right after it.
 #pragma once

@@ -2,6 +2,7 @@
 #include "Json.h"
 
 #include "app/core/JalaliDate.h"
+#include "app/lifecycle/SmsTexts.h"
 
 #include <QJsonDocument>
 
@@ -187,7 +188,7 @@ QJsonObject smsJson(const db::SmsRecord &s)
                        {QStringLiteral("national_code"), s.nationalCode},
                        {QStringLiteral("mobile"), s.mobile},
                        {QStringLiteral("kind"), s.kind},
-                       {QStringLiteral("text"), s.text},
+                       {QStringLiteral("text"), sms::shownText(s.kind, s.text)},
                        {QStringLiteral("created_at"), isoOut(s.createdAt)},
                        {QStringLiteral("status"), s.status},
                        {QStringLiteral("attempts"), s.attempts},

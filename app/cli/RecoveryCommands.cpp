@@ -5,6 +5,7 @@
 #include "Output.h"
 
 #include "app/lifecycle/Recovery.h"
+#include "app/sync/SmsGateway.h"
 
 namespace branch::cli
 {
@@ -28,7 +29,9 @@ public:
         const QString method = inv.opt("method");
         if (method != QLatin1String("sms") && method != QLatin1String("questions"))
             return usageError(Cli::tr("--method must be sms or questions."));
-        auto r = startRecovery(*ctx, inv.positional.value(0), method, inv.now);
+        // The code goes straight to the gateway (never stored, never printed).
+        GatewaySmsSender sender(smsGatewayFromSettings());
+        auto r = startRecovery(*ctx, inv.positional.value(0), method, inv.now, &sender);
         if (!r.ok())
             return fail(r.failure);
         printJson(recoveryStartJson(*r.value, method));

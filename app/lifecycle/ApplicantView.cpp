@@ -1,6 +1,7 @@
 // One applicant's case for the applicant view (see ApplicantView.h).
 #include "ApplicantView.h"
 
+#include "SmsTexts.h"
 #include "Verification.h"
 
 #include "app/core/NationalCode.h"
@@ -67,7 +68,7 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
         for (const auto &r : requests)
             c.requests << applicantRequest(r);
         for (const auto &s : db::listSms(ctx.db, nationalCode))
-            c.sms << ApplicantSms{s.createdAt, s.mobile, s.kind, s.text, s.status};
+            c.sms << ApplicantSms{s.createdAt, s.mobile, s.kind, sms::shownText(s.kind, s.text), s.status};
         return c;
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());

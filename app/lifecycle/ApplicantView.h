@@ -48,7 +48,7 @@ struct ApplicantAccount {
 
 struct ApplicantSms {
     QDateTime at;
-    QString mobile, kind, text, status; // status: queued / sent / failed
+    QString mobile, kind, text, status; // status: queued / sent / failed; text as shown (sms::shownText)
 };
 
 struct ApplicantCase {

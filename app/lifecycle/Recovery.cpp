@@ -11,6 +11,7 @@
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
 #include "db/AccountRepository.h"
+#include "db/SmsRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -149,8 +150,99 @@ void supersedeOpenRecoveries(Context &ctx, const QString &nationalCode, const QD
     }
 }
 
+namespace
+{
+
+struct StartChecks {
+    db::AccountRecord account;
+    QList<StoredAnswer> answers;
+};
+
+// Every refusal of a start, in the caller's transaction. The refused start of a person whose
+// online recovery is closed is audited (the caller commits refusals).
+Outcome<StartChecks> checkStart(Context &ctx, const QString &nationalCode, const QString &method, const QDateTime &now,
+                                const QString &actor)
+{
+    auto account = db::findAccount(ctx.db, nationalCode);
+    if (!account)
+        return unknownUser();
+    if (consecutiveFailures(ctx, nationalCode, account->updatedAt) >= kRecoveryMaxConsecutiveFailures) {
+        recordAudit(ctx,
+                    {actor,
+                     QStringLiteral("recovery.refused"),
+                     nationalCode,
+                     {{QStringLiteral("reason"), QStringLiteral("branch_only")}, {QStringLiteral("method"), method}}},
+                    now);
+        return branchOnly();
+    }
+    // Each recovery allows kRecoveryMaxAttempts tries; without a limit on starts, and
+    // with older recoveries left open, the tries would be unlimited.
+    const auto recent = db::recoveriesOf(ctx.db, nationalCode, now.addSecs(-kRecoveryStartWindowMinutes * 60));
+    if (recent.size() >= kRecoveryMaxStartsPerWindow)
+        return recoveryFailure("too_many",
+                               Services::tr("Too many password recoveries were started for this username. Try "
+                                            "again in an hour, or recover the password at the nearest branch."));
+    if (method == QLatin1String("sms") && account->mobile.isEmpty())
+        return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
+                             Services::tr("No mobile number was found for this username."));
+    StartChecks out{*account, storedAnswers(account->questionsJson)};
+    if (method == QLatin1String("questions") && out.answers.isEmpty())
+        return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
+                             Services::tr("No security questions are registered for this username, so recovery "
+                                          "by security questions is not possible. Use the SMS code or visit the "
+                                          "nearest branch."));
+    return out;
+}
+
+// The new recovery (for sms, the code's hash only), in the caller's transaction; older ones
+// of the person stop working.
+RecoveryStart writeRecovery(Context &ctx, const QString &nationalCode, const QString &method,
+                            const QList<StoredAnswer> &answers, const QString &codeHash, const QDateTime &now,
+                            const QString &actor)
+{
+    supersedeOpenRecoveries(ctx, nationalCode, now, actor);
+    RecoveryStart start;
+    db::RecoveryRecord r;
+    r.id = security::newUuidV4(); // the id is what the person holds: no time in it
+    r.branchCode = ctx.branchCode;
+    r.nationalCode = nationalCode;
+    r.method = method;
+    r.createdAt = now;
+    r.updatedAt = now;
+    if (method == QLatin1String("sms")) {
+        r.codeHash = codeHash;
+        r.expiresAt = now.addSecs(kRecoveryCodeMinutes * 60);
+        start.expiresAt = r.expiresAt;
+    } else {
+        for (const auto &a : answers)
+            start.questions << Question{a.questionId, questionText(a.questionId)};
+    }
+    db::insertRecovery(ctx.db, r);
+    recordChange(ctx, QStringLiteral("recoveries"), r.id, 0, r.version, r.toJson(),
+                 {actor,
+                  QStringLiteral("recovery.start"),
+                  nationalCode,
+                  {{QStringLiteral("method"), method}, {QStringLiteral("recovery_id"), r.id}}},
+                 now);
+    start.recoveryId = r.id;
+    start.method = method;
+    return start;
+}
+
+} // namespace
+
+Failure smsUnavailable()
+{
+    Failure f{Failure::Kind::Environment,
+              {Violation{kField, QStringLiteral("recovery.sms_unavailable"),
+                         Services::tr("The SMS could not be sent (no SMS gateway is set up, or it did not answer). "
+                                      "Continue with the security questions or the identity documents.")}},
+              {}};
+    return f;
+}
+
 Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeInput, const QString &method,
-                                     const QDateTime &now, const QString &actor)
+                                     const QDateTime &now, SmsSender *sender, const QString &actor)
 {
     if (method != QLatin1String("sms") && method != QLatin1String("questions"))
         return Failure::rule(kField, QStringLiteral("recovery.method"),
@@ -158,77 +250,72 @@ Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCodeIn
     QString nationalCode;
     if (!checkNationalCode(nationalCodeInput, &nationalCode).isEmpty())
         return unknownUser();
-    QString code;
-    QString codeHash;
-    if (method == QLatin1String("sms")) {
-        code = security::randomDigits(kRecoveryCodeDigits);
-        codeHash = security::hashSecret(code); // only the hash is stored
-    }
     // Refusals commit: the refused start of a person whose online recovery is closed stays in
     // the audit log. Nothing else is written before the last refusal.
-    auto out = inTransactionKeepingFailures<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
-        auto account = db::findAccount(ctx.db, nationalCode);
-        if (!account)
-            return unknownUser();
-        if (consecutiveFailures(ctx, nationalCode, account->updatedAt) >= kRecoveryMaxConsecutiveFailures) {
-            recordAudit(
-                ctx,
-                {actor,
-                 QStringLiteral("recovery.refused"),
-                 nationalCode,
-                 {{QStringLiteral("reason"), QStringLiteral("branch_only")}, {QStringLiteral("method"), method}}},
-                now);
-            return branchOnly();
-        }
-        // Each recovery allows kRecoveryMaxAttempts tries; without a limit on starts, and
-        // with older recoveries left open, the tries would be unlimited.
-        const auto recent = db::recoveriesOf(ctx.db, nationalCode, now.addSecs(-kRecoveryStartWindowMinutes * 60));
-        if (recent.size() >= kRecoveryMaxStartsPerWindow)
-            return recoveryFailure("too_many",
-                                   Services::tr("Too many password recoveries were started for this username. Try "
-                                                "again in an hour, or recover the password at the nearest branch."));
-        if (method == QLatin1String("sms") && account->mobile.isEmpty())
-            return Failure::rule(kField, QStringLiteral("recovery.no_mobile"),
-                                 Services::tr("No mobile number was found for this username."));
-        const auto answers = storedAnswers(account->questionsJson);
-        if (method == QLatin1String("questions") && answers.isEmpty())
-            return Failure::rule(kField, QStringLiteral("recovery.no_questions"),
-                                 Services::tr("No security questions are registered for this username, so recovery "
-                                              "by security questions is not possible. Use the SMS code or visit the "
-                                              "nearest branch."));
-        supersedeOpenRecoveries(ctx, nationalCode, now, actor);
-        RecoveryStart start;
-        db::RecoveryRecord r;
-        r.id = security::newUuidV4(); // the id is what the person holds: no time in it
-        r.branchCode = ctx.branchCode;
-        r.nationalCode = nationalCode;
-        r.method = method;
-        r.createdAt = now;
-        r.updatedAt = now;
-        if (method == QLatin1String("sms")) {
-            r.codeHash = codeHash;
-            r.expiresAt = now.addSecs(kRecoveryCodeMinutes * 60);
-            start.expiresAt = r.expiresAt;
-        } else {
-            for (const auto &a : answers)
-                start.questions << Question{a.questionId, questionText(a.questionId)};
-        }
-        db::insertRecovery(ctx.db, r);
-        recordChange(ctx, QStringLiteral("recoveries"), r.id, 0, r.version, r.toJson(),
-                     {actor,
-                      QStringLiteral("recovery.start"),
-                      nationalCode,
-                      {{QStringLiteral("method"), method}, {QStringLiteral("recovery_id"), r.id}}},
-                     now);
-        if (method == QLatin1String("sms"))
-            queueSms(ctx, nationalCode, account->mobile, QStringLiteral("recovery_code"), sms::recoveryCode(code), now,
-                     actor);
-        start.recoveryId = r.id;
-        start.method = method;
+    if (method == QLatin1String("questions"))
+        return inTransactionKeepingFailures<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
+            auto checked = checkStart(ctx, nationalCode, method, now, actor);
+            if (!checked.ok())
+                return checked.failure;
+            return writeRecovery(ctx, nationalCode, method, checked.value->answers, {}, now, actor);
+        });
+
+    auto checked = inTransactionKeepingFailures<StartChecks>(
+        ctx, [&]() -> Outcome<StartChecks> { return checkStart(ctx, nationalCode, method, now, actor); });
+    if (!checked.ok())
+        return checked.failure;
+    // The code exists only here, in memory, until the gateway has it: it is sent before
+    // anything is written, with no transaction open, and never stored (only its hash).
+    db::SmsRecord message;
+    message.id = security::newUuid(); // the gateway's idempotency key
+    message.branchCode = ctx.branchCode;
+    message.nationalCode = nationalCode;
+    message.mobile = checked.value->account.mobile;
+    message.kind = QStringLiteral("recovery_code");
+    message.createdAt = now;
+    QString code = security::randomDigits(kRecoveryCodeDigits);
+    const QString codeHash = security::hashSecret(code);
+    message.text = sms::recoveryCode(code);
+    security::wipe(code);
+    Outcome<QString> sent = sender ? sender->send(message) : Outcome<QString>(smsUnavailable());
+    security::wipe(message.text);
+    message.text = QString(); // what the row keeps: its kind says what it was
+    if (!sent.ok()) {
+        // Audited, without the code or the number: nothing else is kept.
+        QJsonObject details{{QStringLiteral("method"), method}};
+        const QString reason = sent.failure.extra.value(QStringLiteral("reason")).toString();
+        if (!reason.isEmpty())
+            details.insert(QStringLiteral("reason"), reason);
+        const auto audited = inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+            recordAudit(ctx, {actor, QStringLiteral("recovery.sms_unavailable"), nationalCode, details}, now);
+            return true;
+        });
+        return audited.ok() ? sent.failure : audited.failure;
+    }
+    message.status = QStringLiteral("sent");
+    message.sentAt = now;
+    message.attempts = 1;
+    message.gatewayId = sent.value->left(200);
+    return inTransactionKeepingFailures<RecoveryStart>(ctx, [&]() -> Outcome<RecoveryStart> {
+        // Again under the write lock: another start or a counter action may have come in
+        // while the gateway answered.
+        auto again = checkStart(ctx, nationalCode, method, now, actor);
+        if (!again.ok())
+            return again.failure;
+        if (again.value->account.mobile != message.mobile)
+            return smsUnavailable(); // the code went to a number the account no longer has
+        auto start = writeRecovery(ctx, nationalCode, method, {}, codeHash, now, actor);
+        // The SMS's row stays at the branch (no outbox row): the list shows a hidden code.
+        db::insertSms(ctx.db, message);
+        db::updateSmsDelivery(ctx.db, message);
+        recordAudit(ctx,
+                    {actor,
+                     QStringLiteral("sms.sent"),
+                     nationalCode,
+                     {{QStringLiteral("sms_id"), message.id}, {QStringLiteral("kind"), message.kind}}},
+                    now);
         return start;
     });
-    security::wipe(code);
-    return out;
 }
 
 Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now,
@@ -390,10 +477,10 @@ Outcome<T> asStaff(Context &ctx, const StaffSession &staff, F &&step)
 } // namespace
 
 Outcome<RecoveryStart> startRecoveryAtCounter(Context &ctx, const QString &nationalCode, const QString &method,
-                                              const StaffSession &staff, const QDateTime &now)
+                                              const StaffSession &staff, const QDateTime &now, SmsSender *sender)
 {
     return asStaff<RecoveryStart>(
-        ctx, staff, [&](const QString &actor) { return startRecovery(ctx, nationalCode, method, now, actor); });
+        ctx, staff, [&](const QString &actor) { return startRecovery(ctx, nationalCode, method, now, sender, actor); });
 }
 
 Outcome<bool> verifyRecoveryCodeAtCounter(Context &ctx, const QString &recoveryId, QString code,

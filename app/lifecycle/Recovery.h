@@ -25,6 +25,22 @@ constexpr int kRecoveryVerifiedMinutes = 10;
 // counter) is left, and each refused start is audited (NIST SP 800-63B 5.2.2).
 constexpr int kRecoveryMaxConsecutiveFailures = 20;
 
+// Sends a recovery code's SMS at once, while the code is made: the code never waits in the
+// SMS queue, the outbox or the central database, and only its hash is kept. The desk and
+// branchctl send through the HTTP gateway (GatewaySmsSender, app/sync/SmsGateway.h).
+class SmsSender
+{
+public:
+    virtual ~SmsSender() = default;
+    // One attempt to hand `message` (its id is the idempotency key) to the gateway; the
+    // gateway's id for it on success. Any failure is smsUnavailable().
+    virtual Outcome<QString> send(const db::SmsRecord &message) = 0;
+};
+
+// recovery.sms_unavailable (Kind::Environment, branchctl exit 3): no gateway is set up, or it
+// did not take the message. The clerk goes on with the questions or the documents.
+Failure smsUnavailable();
+
 struct RecoveryStart {
     QString recoveryId, method;
     QDateTime expiresAt;       // sms only
@@ -33,8 +49,13 @@ struct RecoveryStart {
 
 // The portal's steps. `actor` is who the audit log names: "portal" online, the staff
 // member's login when the desk drives them (the *AtCounter forms below).
+// The sms method sends the code through `sender` (none: recovery.sms_unavailable) after every
+// refusal check and outside any transaction (a slow gateway holds no lock); only when the
+// gateway took it are the recovery (the code's hash) and the SMS's row (sent, its text empty,
+// local to the branch) written. A failed send writes only its audit entry.
 Outcome<RecoveryStart> startRecovery(Context &ctx, const QString &nationalCode, const QString &method,
-                                     const QDateTime &now, const QString &actor = QStringLiteral("portal"));
+                                     const QDateTime &now, SmsSender *sender = nullptr,
+                                     const QString &actor = QStringLiteral("portal"));
 Outcome<bool> verifyRecoveryCode(Context &ctx, const QString &recoveryId, QString code, const QDateTime &now,
                                  const QString &actor = QStringLiteral("portal"));
 Outcome<bool> verifyRecoveryAnswers(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,
@@ -52,7 +73,8 @@ void supersedeOpenRecoveries(Context &ctx, const QString &nationalCode, const QD
 // be allowed counter actions and is the audit's actor. (When neither method works, the
 // recovery after a document check is recoverAtCounter, in Counter.h.)
 Outcome<RecoveryStart> startRecoveryAtCounter(Context &ctx, const QString &nationalCode, const QString &method,
-                                              const StaffSession &staff, const QDateTime &now);
+                                              const StaffSession &staff, const QDateTime &now,
+                                              SmsSender *sender = nullptr);
 Outcome<bool> verifyRecoveryCodeAtCounter(Context &ctx, const QString &recoveryId, QString code,
                                           const StaffSession &staff, const QDateTime &now);
 Outcome<bool> verifyRecoveryAnswersAtCounter(Context &ctx, const QString &recoveryId, QList<QuestionAnswer> answers,

@@ -1,6 +1,8 @@
 // The SMS texts people receive (the seed's exact words where the seed has them).
 #include "SmsTexts.h"
 
+#include "Service.h"
+
 namespace branch::sms
 {
 
@@ -60,6 +62,16 @@ QString passwordReset(const QString &gender, const QString &firstName, const QSt
 {
     return salutation(gender, firstName, lastName) + QLatin1Char('\n') +
            QStringLiteral("گذرواژه حساب کاربری شما تغییر کرد.");
+}
+
+bool holdsSecret(const QString &kind)
+{
+    return kind == QLatin1String("recovery_code");
+}
+
+QString shownText(const QString &kind, const QString &text)
+{
+    return holdsSecret(kind) ? Services::tr("Recovery code (hidden)") : text;
 }
 
 } // namespace branch::sms

@@ -1,6 +1,9 @@
 // SMS delivery to the HTTP gateway: claim, POST, outcome; see SmsGateway.h for the rules.
 #include "SmsGateway.h"
 
+#include "app/core/Settings.h"
+#include "app/lifecycle/Recovery.h"
+#include "app/lifecycle/SmsTexts.h"
 #include "app/security/SecretHash.h"
 #include "db/SmsRepository.h"
 
@@ -111,6 +114,30 @@ QByteArray requestBody(const db::SmsRecord &s)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// The gateway's id for the message, from a 2xx answer ("id" or "message_id").
+QString gatewayIdOf(const HttpAnswer &a)
+{
+    const QJsonObject reply = QJsonDocument::fromJson(a.body).object();
+    QString id = reply.value(QStringLiteral("id")).toString();
+    if (id.isEmpty())
+        id = reply.value(QStringLiteral("message_id")).toString();
+    return id.left(200);
+}
+
+// A gateway that names the key it answers for must name ours.
+bool answersFor(const HttpAnswer &a, const QString &key)
+{
+    const QString echoed = QJsonDocument::fromJson(a.body).object().value(QStringLiteral("idempotency_key")).toString();
+    return echoed.isEmpty() || echoed == key;
+}
+
+bool usableUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    return url.isValid() && !url.host().isEmpty() &&
+           (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
 // The final states; a claim or an outcome never overwrites them.
 bool isFinal(const QString &status)
 {
@@ -188,11 +215,7 @@ Outcome<QString> settle(Context &ctx, const db::SmsRecord &before, SmsVerdict ve
             s.sentAt = t;
             s.nextAttemptAt = {};
             s.lastError.clear();
-            const QJsonObject reply = QJsonDocument::fromJson(answer.body).object();
-            QString gatewayId = reply.value(QStringLiteral("id")).toString();
-            if (gatewayId.isEmpty())
-                gatewayId = reply.value(QStringLiteral("message_id")).toString();
-            s.gatewayId = gatewayId.left(200);
+            s.gatewayId = gatewayIdOf(answer);
             action = QStringLiteral("sms.sent");
         } else if (verdict == SmsVerdict::Permanent) {
             s.status = QStringLiteral("failed");
@@ -213,7 +236,7 @@ Outcome<QString> settle(Context &ctx, const db::SmsRecord &before, SmsVerdict ve
         }
         const AuditInfo audit{kActor, action, s.nationalCode, details};
         if (isFinal(s.status)) {
-            const bool wipe = smsKindHoldsSecret(s.kind);
+            const bool wipe = sms::holdsSecret(s.kind);
             if (wipe) {
                 security::wipe(s.text);
                 s.text = kWipedText;
@@ -256,9 +279,40 @@ int smsBackoffSeconds(int attempts, const SmsGatewayConfig &config)
     return int(std::min<qint64>(s, config.backoffCapSeconds));
 }
 
-bool smsKindHoldsSecret(const QString &kind)
+SmsGatewayConfig smsGatewayFromSettings()
 {
-    return kind == QLatin1String("recovery_code");
+    SmsGatewayConfig config;
+    const QString url = Settings::value(SettingKey::SmsGatewayUrl).toString().trimmed();
+    if (!url.isEmpty())
+        config.url = QUrl(url, QUrl::StrictMode);
+    config.token = qgetenv(kSmsTokenVariable); // from the environment only, never from the settings file
+    return config;
+}
+
+GatewaySmsSender::GatewaySmsSender(SmsGatewayConfig config) : m_config(std::move(config)) {}
+
+GatewaySmsSender::~GatewaySmsSender()
+{
+    security::wipe(m_config.token);
+}
+
+Outcome<QString> GatewaySmsSender::send(const db::SmsRecord &message)
+{
+    const auto unavailable = [](const QString &reason) {
+        Failure f = smsUnavailable();
+        f.extra.insert(QStringLiteral("reason"), reason);
+        return f;
+    };
+    if (!usableUrl(m_config.url) || m_config.token.isEmpty())
+        return unavailable(QStringLiteral("not_configured"));
+    QByteArray body = requestBody(message);
+    const HttpAnswer answer = post(m_config, message.id.toUtf8(), body);
+    security::wipe(body);
+    if (answer.status == 0 || smsVerdictForStatus(answer.status) != SmsVerdict::Delivered)
+        return unavailable(errorClass(answer));
+    if (!answersFor(answer, message.id))
+        return unavailable(QStringLiteral("wrong_key"));
+    return gatewayIdOf(answer);
 }
 
 Outcome<SmsDeliveryReport> deliverQueuedSms(Context &ctx, const SmsGatewayConfig &config, const QDateTime &now)
@@ -269,9 +323,7 @@ Outcome<SmsDeliveryReport> deliverQueuedSms(Context &ctx, const SmsGatewayConfig
                               Services::tr("No token for the SMS gateway: set the environment variable %1.")
                                   .arg(QLatin1String(kSmsTokenVariable)),
                               report);
-    const QString scheme = config.url.scheme();
-    if (!config.url.isValid() || config.url.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+    if (!usableUrl(config.url))
         return gatewayFailure(QStringLiteral("gateway.bad_url"),
                               Services::tr("The SMS gateway's address must be an http:// or https:// URL."), report);
 
@@ -305,9 +357,7 @@ Outcome<SmsDeliveryReport> deliverQueuedSms(Context &ctx, const SmsGatewayConfig
         if (verdict == SmsVerdict::Delivered) {
             // A gateway that names the key it answers for must name ours; anything else is a
             // mixed-up answer, and the message is sent again (the key makes that safe).
-            const QJsonObject reply = QJsonDocument::fromJson(answer.body).object();
-            const QString echoed = reply.value(QStringLiteral("idempotency_key")).toString();
-            if (!echoed.isEmpty() && echoed != before.id) {
+            if (!answersFor(answer, before.id)) {
                 verdict = SmsVerdict::Retry;
                 answer.status = 0;
                 answer.qtError = int(QNetworkReply::ProtocolFailure);

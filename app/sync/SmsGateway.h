@@ -19,12 +19,16 @@
 //   (kept, visible in `sms list`, never retried by itself); 401/403 → the token is refused:
 //   the run stops and the message stays queued as it was (a configuration problem is not the
 //   message's fault).
-// - A text that held a secret (a recovery code) is wiped when the message reaches a final
-//   state (sent or failed), in the same transaction, and in the outbox rows not yet pushed.
+// - A recovery code never enters this queue: GatewaySmsSender below sends it at once, when
+//   it is made (one POST, the same request), and only an empty-text row of it is kept. A
+//   queued text of that kind (left by an older version; db/local/007 wipes those) is still
+//   wiped when the message reaches a final state, in the same transaction, and in the
+//   outbox rows not yet pushed.
 // Texts, mobiles and the token are never logged or audited; audit details carry the
 // message id, its kind, the attempt count and a technical error class.
 #pragma once
 
+#include "app/lifecycle/Recovery.h"
 #include "app/lifecycle/Service.h"
 
 #include <QByteArray>
@@ -64,8 +68,25 @@ SmsVerdict smsVerdictForStatus(int httpStatus);
 // Seconds to wait before the next attempt, after `attempts` failed ones (>= 1).
 int smsBackoffSeconds(int attempts, const SmsGatewayConfig &config);
 
-// Whether a message of this kind carries a secret that is wiped once it is final.
-bool smsKindHoldsSecret(const QString &kind);
+// The gateway set up for this desk or command: the URL from the setting sms/gatewayUrl or
+// BRANCHDESK_SMS_GATEWAY (empty: none), the token from BRANCHDESK_SMS_TOKEN only.
+SmsGatewayConfig smsGatewayFromSettings();
+
+// The recovery code's sender (app/lifecycle/Recovery.h): one POST to the gateway, the same
+// request the queued delivery makes (body, bearer token, idempotency key), within the
+// config's timeout, no retry. No URL or token, a network error, a timeout, any answer but a
+// complete 2xx naming our key: recovery.sms_unavailable, with a technical class in
+// extra["reason"] ("not_configured", "timeout", "http 500", ...). Nothing is logged.
+class GatewaySmsSender : public SmsSender
+{
+public:
+    explicit GatewaySmsSender(SmsGatewayConfig config);
+    ~GatewaySmsSender() override;
+    Outcome<QString> send(const db::SmsRecord &message) override;
+
+private:
+    SmsGatewayConfig m_config;
+};
 
 // The "sending" claim lasts the request's timeout plus this margin; a run finding a message
 // "sending" after that takes it over (the process that claimed it is gone).

@@ -1,12 +1,12 @@
 // Password recovery at the branch (F7) on real widgets, a real SQLite file and the real
-// services: the SMS code route (the code read from the queued SMS, typed in Persian
-// digits), wrong codes counted down to the lock and a new code after it, an expired code,
-// the questions route (answers typed with Arabic letter variants), the document route
-// (its button follows the ticked documents and what is renewed; password and questions
-// renewed in one audited change that supersedes an open online recovery), a role without
-// counter actions refused, an account without a mobile refused with the seed's text, the
-// whole flow from the main window with the keyboard alone ending on the receipt, and the
-// Persian dialog.
+// services: the SMS code route (the code sent at once to a local SMS gateway and read from
+// what it received, typed in Persian digits; no gateway, or one that fails, sends the clerk
+// on to the questions or the documents with nothing stored), wrong codes counted down to the lock and a new code after
+// it, an expired code, the questions route (answers typed with Arabic letter variants), the document route (its button
+// follows the ticked documents and what is renewed; password and questions renewed in one audited change that
+// supersedes an open online recovery), a role without counter actions refused, an account without a mobile refused with
+// the seed's text, the whole flow from the main window with the keyboard alone ending on the receipt, and the Persian
+// dialog.
 #include "ui/ApplicantView.h"
 #include "ui/Confirm.h"
 #include "ui/MainWindow.h"
@@ -27,8 +27,10 @@
 #include "db/MetaRepository.h"
 #include "db/SmsRepository.h"
 
+#include "tests/support/CapturingSmsSender.h"
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"
+#include "tests/sync/FakeSmsGateway.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -42,6 +44,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -60,13 +63,13 @@ const QString kMobile = u"09121234567"_s;
 const QString kNewPassword = u"Tehran&Rain42"_s;
 constexpr int kTimeout = 5000;
 
-// The code in the newest recovery SMS queued for the person (what their phone shows).
-QString codeFromSms(db::Database &db, const QString &nationalCode)
+// The code in the newest recovery SMS the gateway received (what the person's phone shows).
+QString codeFromGateway(const smstest::FakeSmsGateway &gateway)
 {
     QString code;
-    for (const auto &s : db::listSms(db, nationalCode))
-        if (s.kind == "recovery_code"_L1) {
-            const auto m = QRegularExpression(u"(\\d{6})"_s).match(s.text);
+    for (const auto &r : gateway.requests())
+        if (r.json().value(u"kind"_s).toString() == "recovery_code"_L1) {
+            const auto m = QRegularExpression(u"(\\d{6})"_s).match(r.json().value(u"text"_s).toString());
             if (m.hasMatch())
                 code = m.captured(1);
         }
@@ -89,6 +92,7 @@ class TestRecoveryDialog : public QObject
 
     QTemporaryDir m_dir;
     QTranslator m_fa;
+    smstest::FakeSmsGateway m_gateway; // the desk's, through BRANCHDESK_SMS_GATEWAY
     std::unique_ptr<db::Database> m_db;
     std::unique_ptr<Context> m_ctx;
     ApplicantCase m_case;
@@ -110,6 +114,19 @@ class TestRecoveryDialog : public QObject
 
     void useLanguage(const QString &lang) { test::useLanguage(lang, m_fa); }
 
+    // The SMS button's work, to its end: the code goes to the gateway from a worker thread.
+    static bool sendCode(ui::RecoveryDialog &d)
+    {
+        d.startSms();
+        return QTest::qWaitFor([&d] { return !d.isSending(); }, kTimeout);
+    }
+
+    qsizetype rowCount(const QString &table)
+    {
+        QSqlQuery q(m_db->connection());
+        return q.exec(u"SELECT count(*) FROM "_s + table) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
     static void typeNewPassword(ui::RecoveryDialog &d, const QString &password)
     {
         typeText(d.passwordField(), password);
@@ -123,6 +140,9 @@ private slots:
         QVERIFY2(security::init(&error), qPrintable(error));
         QVERIFY(m_dir.isValid());
         QVERIFY(m_fa.load(u":/i18n/branchdesk_fa.qm"_s));
+        QVERIFY(m_gateway.isListening());
+        qputenv("BRANCHDESK_SMS_GATEWAY", m_gateway.url().toString().toUtf8());
+        qputenv(kSmsTokenVariable, "desk-test-token");
     }
 
     // A fresh database per test: an activated account with a mobile and three questions
@@ -148,7 +168,11 @@ private slots:
         m_now = kT0.addSecs(3600);
     }
 
-    void cleanup() { useLanguage(u"en"_s); }
+    void cleanup()
+    {
+        useLanguage(u"en"_s);
+        m_gateway.setFallback({});
+    }
 
     // SMS route: the code from the phone (typed in Persian digits), then the new password.
     void smsCodeRoute()
@@ -157,10 +181,17 @@ private slots:
         auto d = dialog(m_clerk);
         QCOMPARE(d->page(), Page::Method);
         d->methodButton(Route::Sms)->click();
-        QCOMPARE(d->page(), Page::Code);
+        QVERIFY(d->isSending()); // on its way, from the worker
+        QVERIFY(!d->methodButton(Route::Sms)->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(d->page(), Page::Code, kTimeout);
         QCOMPARE(d->route(), Route::Sms);
+        // Sent, not queued: the row keeps no text and never travels.
+        const auto rows = db::listSms(*m_db, kCode);
+        QCOMPARE(rows.last().kind, u"recovery_code"_s);
+        QCOMPARE(rows.last().status, u"sent"_s);
+        QVERIFY(rows.last().text.isEmpty());
         QVERIFY2(d->codeInfo()->text().contains(u"0912***4567"_s), qPrintable(d->codeInfo()->text()));
-        const QString code = codeFromSms(*m_db, kCode);
+        const QString code = codeFromGateway(m_gateway);
         QCOMPARE(code.size(), 6);
         // Nothing is verified or renewable before the code.
         QVERIFY(!d->verified());
@@ -215,8 +246,8 @@ private slots:
         QFETCH(int, wrong);
         QFETCH(bool, locked);
         auto d = dialog(m_clerk);
-        d->startSms();
-        const QString code = codeFromSms(*m_db, kCode);
+        QVERIFY(sendCode(*d));
+        const QString code = codeFromGateway(m_gateway);
         const QString bad = code == u"000000"_s ? u"111111"_s : u"000000"_s;
         for (int i = 1; i <= wrong; ++i) {
             typeText(d->codeField(), bad);
@@ -244,9 +275,10 @@ private slots:
         d->verifyCode();
         QVERIFY(!d->verified());
         d->newCodeButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!d->isSending(), kTimeout);
         QVERIFY2(d->message().isEmpty(), qPrintable(d->message()));
         QVERIFY(d->codeField()->isEnabled());
-        const QString fresh = codeFromSms(*m_db, kCode);
+        const QString fresh = codeFromGateway(m_gateway);
         typeText(d->codeField(), fresh);
         d->verifyCode();
         QVERIFY2(d->verified(), qPrintable(d->message()));
@@ -267,8 +299,8 @@ private slots:
         QFETCH(int, minutes);
         QFETCH(bool, accepted);
         auto d = dialog(m_clerk);
-        d->startSms();
-        const QString code = codeFromSms(*m_db, kCode);
+        QVERIFY(sendCode(*d));
+        const QString code = codeFromGateway(m_gateway);
         m_now = m_now.addSecs(minutes * 60);
         typeText(d->codeField(), code);
         d->verifyCode();
@@ -395,9 +427,10 @@ private slots:
     // before (a code on its way) stops working; the receipt names the documents.
     void documentRouteRenewsBoth()
     {
-        auto online = startRecovery(*m_ctx, kCode, u"sms"_s, m_now);
+        test::CapturingSmsSender sender;
+        auto online = startRecovery(*m_ctx, kCode, u"sms"_s, m_now, &sender);
         QVERIFY(online.ok());
-        const QString oldCode = codeFromSms(*m_db, kCode);
+        const QString oldCode = sender.lastCode();
         const QString questionsBefore = questionsJson();
         const qsizetype smsBefore = db::listSms(*m_db, kCode).size();
 
@@ -446,12 +479,13 @@ private slots:
     // An administrator may not act at the counter: nothing is started, nothing stored.
     void roleWithoutCounterActionsIsRefused()
     {
+        m_gateway.clear();
         auto d = dialog(m_admin);
-        d->startSms();
+        QVERIFY(sendCode(*d));
         QCOMPARE(d->page(), Page::Method);
         QVERIFY(!d->message().isEmpty());
         QVERIFY(db::recoveriesOf(*m_db, kCode, QDateTime::fromSecsSinceEpoch(0, Qt::UTC)).isEmpty());
-        QVERIFY(codeFromSms(*m_db, kCode).isEmpty());
+        QVERIFY(m_gateway.requests().isEmpty()); // refused before anything was sent
         BranchRecoveryInput in;
         in.documents = requiredActivationDocuments();
         in.newPassword = true;
@@ -469,7 +503,7 @@ private slots:
         account->mobile.clear();
         db::updateAccount(*m_db, *account);
         auto d = dialog(m_clerk);
-        d->startSms();
+        QVERIFY(sendCode(*d));
         QCOMPARE(d->page(), Page::Method);
         QCOMPARE(d->message(), u"برای این نام کاربری شماره تلفن همراه یافت نشد."_s);
         d->startQuestions();
@@ -495,9 +529,9 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(d));
         QTRY_COMPARE(QApplication::focusWidget(), d->methodButton(Route::Sms));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
-        QCOMPARE(d->page(), Page::Code);
+        QTRY_COMPARE_WITH_TIMEOUT(d->page(), Page::Code, kTimeout);
         QTRY_COMPARE(QApplication::focusWidget(), d->codeField());
-        QTest::keyClicks(QApplication::focusWidget(), codeFromSms(*m_db, kCode));
+        QTest::keyClicks(QApplication::focusWidget(), codeFromGateway(m_gateway));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QCOMPARE(d->page(), Page::Renew);
         QTRY_COMPARE(QApplication::focusWidget(), d->passwordField());
@@ -566,6 +600,62 @@ private slots:
         QCOMPARE(entriesOf(*m_db, u"account.recovered_at_branch"_s).size(), 1);
     }
 
+    // No gateway at this desk: the SMS button says so before anything is tried.
+    void noGatewaySetUp()
+    {
+        auto d = dialog(m_clerk);
+        QVERIFY(d->methodButton(Route::Sms)->isEnabled());
+        d->setSmsGateway({});
+        QVERIFY(!d->methodButton(Route::Sms)->isEnabled());
+        QVERIFY2(d->methodButton(Route::Sms)->toolTip().contains(u"No SMS gateway"_s),
+                 qPrintable(d->methodButton(Route::Sms)->toolTip()));
+        QVERIFY(d->methodButton(Route::Questions)->isEnabled());
+        QVERIFY(d->methodButton(Route::Documents)->isEnabled());
+    }
+
+    void gatewayFails_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("HTTP 500") << int(smstest::FakeSmsGateway::Step::Answer);
+        QTest::newRow("hangs past the timeout") << int(smstest::FakeSmsGateway::Step::Hang);
+        QTest::newRow("closes the connection") << int(smstest::FakeSmsGateway::Step::Close);
+    }
+
+    // The gateway fails: the dialog says so as soon as it answers (or its timeout passes),
+    // goes back to the methods with the focus on the questions, and nothing but the audit
+    // entry of the failure is written.
+    void gatewayFails()
+    {
+        QFETCH(int, mode);
+        smstest::FakeSmsGateway::Step step;
+        step.mode = smstest::FakeSmsGateway::Step::Mode(mode);
+        step.status = 500;
+        m_gateway.setFallback(step);
+        const qsizetype recoveries = rowCount(u"recoveries"_s), sms = rowCount(u"sms_messages"_s),
+                        outbox = rowCount(u"outbox"_s);
+        auto d = dialog(m_clerk);
+        SmsGatewayConfig config = smsGatewayFromSettings();
+        config.timeoutMs = 500;
+        d->setSmsGateway(config);
+        d->show();
+        QVERIFY(QTest::qWaitForWindowActive(d.get()));
+        QVERIFY(sendCode(*d));
+        QCOMPARE(d->page(), Page::Method);
+        QVERIFY2(d->message().contains(u"could not be sent"_s), qPrintable(d->message()));
+        QTRY_COMPARE(QApplication::focusWidget(), d->methodButton(Route::Questions));
+        QVERIFY(d->methodButton(Route::Sms)->isEnabled()); // it may be tried again
+        QCOMPARE(rowCount(u"recoveries"_s), recoveries);
+        QCOMPARE(rowCount(u"sms_messages"_s), sms);
+        QCOMPARE(rowCount(u"outbox"_s), outbox);
+        const auto failed = entriesOf(*m_db, u"recovery.sms_unavailable"_s);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().actor, u"sara"_s);
+        QVERIFY(!failed.first().details.contains(kMobile));
+        // The clerk goes on with the questions.
+        d->methodButton(Route::Questions)->click();
+        QCOMPARE(d->page(), Page::Questions);
+    }
+
     // The Persian dialog: Persian texts, right to left, Persian digits in the code's note.
     void persianDialog()
     {
@@ -575,7 +665,7 @@ private slots:
         QVERIFY2(d->methodButton(Route::Sms)->text().contains(u"پیامک"_s),
                  qPrintable(d->methodButton(Route::Sms)->text()));
         QVERIFY(d->windowTitle().contains(u"بازیابی"_s));
-        d->startSms();
+        QVERIFY(sendCode(*d));
         const QString info = d->codeInfo()->text();
         QVERIFY2(info.contains(toPersianDigits(u"0912"_s)), qPrintable(info));
         QVERIFY2(!info.contains(QRegularExpression(u"[0-9]"_s)), qPrintable(info));

@@ -3,6 +3,7 @@
 // person's wrong codes and answers in a row are capped across recoveries, after which only
 // the branch route is left (each refused start audited); and the person hears of every
 // password or question change, the old number of every mobile change.
+#include "tests/support/CapturingSmsSender.h"
 #include "tests/support/CounterFixture.h"
 
 #include "app/lifecycle/Counter.h"
@@ -129,7 +130,8 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(failTimes(5), u"recovery.answers_wrong"_s); // the fifth locks that recovery
         QCOMPARE(failTimes(4), u"recovery.answers_wrong"_s);     // 19 in a row
-        auto start = startRecovery(*m_ctx, kCode, u"sms"_s, tick());
+        test::CapturingSmsSender sender;
+        auto start = startRecovery(*m_ctx, kCode, u"sms"_s, tick(), &sender);
         QVERIFY2(start.ok(), qPrintable(start.failure.message()));
         auto last = verifyRecoveryAnswers(
             *m_ctx, startRecovery(*m_ctx, kCode, u"questions"_s, tick()).value->recoveryId, wrongAnswers(), tick());

@@ -27,7 +27,7 @@ const QStringList kTables = {
     QStringLiteral("conflicts"),  QStringLiteral("audit_chains"),     QStringLiteral("central_audit")};
 
 // The central schema version this program creates.
-constexpr int kCentralVersion = 4;
+constexpr int kCentralVersion = 5;
 
 // A listening socket that never accepts: connections hang until the client gives up.
 class SilentPort
@@ -233,6 +233,44 @@ private slots:
         QCOMPARE(query(url, tableCountSql(url)).toInt(), int(kTables.size()));
         QCOMPARE(query(url, QStringLiteral("SELECT national_code || ':' || mobile FROM mobile_owners")),
                  QStringLiteral("0012345679:09121234567"));
+    }
+
+    // Schema 5: a recovery code an older branch pushed (in an SMS text) is wiped from the
+    // rows and the change log.
+    void initWipesPushedRecoveryCodes_data() { dialects_data(); }
+    void initWipesPushedRecoveryCodes()
+    {
+        QFETCH(QString, dialect);
+        const QString url = newCentral(dialect);
+        CLI_EXPECT(init(url), 0);
+        const QString row = QStringLiteral(
+            "INSERT INTO sms_messages (id, branch_code, version, national_code, mobile, kind, text, created_at, "
+            "status) VALUES ('6f1c2a4e-8b0d-4c1e-9a7f-3d2b1c0e9f8a', '1001', 1, '0012345679', '09121234567', "
+            "'recovery_code', 'شناسه بازیابی گذرواژه شما: 482915', '2025-05-10T09:00:00.000Z', 'queued'), "
+            "('7a2d3b5f-9c1e-4d2f-8b6a-4e3c2d1f0a9b', '1001', 1, '0012345679', '09121234567', 'activated', "
+            "'خوش آمدید 482915', '2025-05-10T09:00:00.000Z', 'queued');");
+        if (dialect == QLatin1String("sqlite")) {
+            bool ok = false;
+            clitest::sqlite(url.mid(9), row + QStringLiteral("\nPRAGMA user_version = 4;\n"), &ok);
+            QVERIFY(ok);
+        } else {
+            QString err;
+            const QString dbName = url.mid(url.lastIndexOf(QLatin1Char('/')) + 1);
+            QVERIFY2(m_pg.psql(row + QStringLiteral("\nUPDATE schema_version SET version = 4;\n"), nullptr, &err, {},
+                               dbName),
+                     qPrintable(err));
+        }
+        const QString inLog = QStringLiteral("SELECT count(*) FROM changes WHERE table_name = 'sms_messages' AND "
+                                             "CAST(payload AS text) LIKE '%482915%' AND row_id LIKE '6f1c%'");
+        QCOMPARE(query(url, inLog).toInt(), 1);
+
+        const CliResult r = init(url);
+        CLI_EXPECT(r, 0);
+        QCOMPARE(r.json().object().value(QStringLiteral("previous_version")).toInt(), 4);
+        QCOMPARE(query(url, QStringLiteral("SELECT text FROM sms_messages WHERE kind = 'recovery_code'")), QString());
+        QCOMPARE(query(url, QStringLiteral("SELECT text FROM sms_messages WHERE kind = 'activated'")),
+                 QStringLiteral("خوش آمدید 482915")); // other texts stay
+        QCOMPARE(query(url, inLog).toInt(), 0);
     }
 
     void newerSchemaIsRefused_data() { dialects_data(); }

@@ -10,6 +10,7 @@
 #include "FakeSmsGateway.h"
 
 #include "app/lifecycle/Service.h"
+#include "app/security/Random.h"
 #include "app/sync/SmsGateway.h"
 #include "db/AuditRepository.h"
 #include "db/MetaRepository.h"
@@ -22,6 +23,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+Q_DECLARE_METATYPE(smstest::FakeSmsGateway::Step)
 
 using namespace branch;
 using namespace Qt::StringLiterals;
@@ -102,6 +105,15 @@ class TestSmsGateway : public QObject
         while (q.next())
             out << q.value(0).toString();
         return out;
+    }
+
+    // A message's row as stored (the lists show a recovery code hidden, whatever the row holds).
+    static QString storedText(const QString &path, const QString &id)
+    {
+        db::DbError err;
+        auto d = db::Database::open(path, db::Database::OpenMode::MustExist, &err);
+        const auto s = d ? db::findSms(*d, id) : std::nullopt;
+        return s ? s->text : u"(no such message)"_s;
     }
 
 private slots:
@@ -390,6 +402,84 @@ private slots:
             QVERIFY(!a.details.contains(u"482913"_s));
     }
 
+    // The recovery code's sender (GatewaySmsSender): one POST, the queued delivery's request
+    // (body, token, key), and recovery.sms_unavailable for anything but a 2xx naming our key.
+    void recoveryCodeSenderPostsOnce_data()
+    {
+        QTest::addColumn<Step>("step");
+        QTest::addColumn<bool>("delivered");
+        QTest::newRow("200") << answer(200) << true;
+        QTest::newRow("500") << answer(500) << false;
+        QTest::newRow("404") << answer(404) << false;
+        QTest::newRow("401") << answer(401) << false;
+        QTest::newRow("429") << answer(429) << false;
+        QTest::newRow("hangs past the timeout") << mode(Step::Hang) << false;
+        QTest::newRow("closes the connection") << mode(Step::Close) << false;
+        QTest::newRow("truncated answer") << mode(Step::Partial) << false;
+        QTest::newRow("names another key") << mode(Step::WrongKey) << false;
+    }
+
+    void recoveryCodeSenderPostsOnce()
+    {
+        QFETCH(Step, step);
+        QFETCH(bool, delivered);
+        FakeSmsGateway gw;
+        gw.setFallback(step);
+        GatewaySmsSender sender(config(gw.url(), 400));
+        db::SmsRecord m;
+        m.id = security::newUuid();
+        m.branchCode = u"1001"_s;
+        m.nationalCode = u"0012345679"_s;
+        m.mobile = u"09121234567"_s;
+        m.kind = u"recovery_code"_s;
+        m.text = kCodeText;
+        m.createdAt = kT0;
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = sender.send(m);
+        QVERIFY2(clock.elapsed() < 3000, "the send outlived its timeout");
+        QCOMPARE(r.ok(), delivered);
+        // One POST (Qt itself re-sends once a request whose fresh connection closed unanswered).
+        QVERIFY(!gw.requests().isEmpty());
+        QVERIFY(gw.requests().size() <= (step.mode == Step::Close ? 2 : 1));
+        const auto req = gw.requests().first();
+        QCOMPARE(req.key(), m.id);
+        QCOMPARE(req.headers.value("authorization"), QByteArray("Bearer " + kToken));
+        QCOMPARE(req.json(), (QJsonObject{{u"idempotency_key"_s, m.id},
+                                          {u"id"_s, m.id},
+                                          {u"to"_s, m.mobile},
+                                          {u"text"_s, kCodeText},
+                                          {u"kind"_s, m.kind},
+                                          {u"branch_code"_s, m.branchCode},
+                                          {u"created_at"_s, db::isoUtc(kT0)}}));
+        if (delivered) {
+            QCOMPARE(*r.value, u"gw-1"_s);
+        } else {
+            QCOMPARE(r.failure.kind, Failure::Kind::Environment);
+            QCOMPARE(r.failure.violations.first().code, u"recovery.sms_unavailable"_s);
+            QVERIFY(!r.failure.extra.value(u"reason"_s).toString().isEmpty());
+        }
+    }
+
+    void recoveryCodeSenderWithoutGateway()
+    {
+        db::SmsRecord m;
+        m.id = security::newUuid();
+        m.text = kCodeText;
+        for (const SmsGatewayConfig &c : {SmsGatewayConfig{}, config(QUrl(u"ftp://example.org/x"_s))}) {
+            GatewaySmsSender sender(c);
+            const auto r = sender.send(m);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.failure.violations.first().code, u"recovery.sms_unavailable"_s);
+            QCOMPARE(r.failure.extra.value(u"reason"_s).toString(), u"not_configured"_s);
+        }
+        FakeSmsGateway gw;
+        SmsGatewayConfig noToken = config(gw.url());
+        noToken.token.clear();
+        QCOMPARE(GatewaySmsSender(noToken).send(m).failure.extra.value(u"reason"_s).toString(), u"not_configured"_s);
+        QVERIFY(gw.requests().isEmpty());
+    }
+
     void crashWhileSendingIsResentWithTheSameKey()
     {
         FakeSmsGateway gw;
@@ -508,7 +598,8 @@ private slots:
         const QJsonArray sent = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.at(0)[u"id"].toString(), a);
-        QCOMPARE(sent.at(0)[u"text"].toString(), QString()); // the code is wiped
+        QCOMPARE(sent.at(0)[u"text"].toString(), u"کد بازیابی (پنهان)"_s); // never listed
+        QCOMPARE(storedText(path, a), QString());                          // and wiped
         const QJsonArray queued = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"queued"_s}).json().array();
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.at(0)[u"id"].toString(), b);
@@ -619,7 +710,9 @@ private slots:
         const QJsonArray sending = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sending"_s}).json().array();
         QCOMPARE(sending.size(), 1);
         QCOMPARE(sending.at(0)[u"id"].toString(), id);
-        QCOMPARE(sending.at(0)[u"text"].toString(), kCodeText); // not delivered yet: still there
+        // Not delivered yet: an older version's queued code is still in the row, never listed.
+        QCOMPARE(sending.at(0)[u"text"].toString(), u"کد بازیابی (پنهان)"_s);
+        QCOMPARE(storedText(path, id), kCodeText);
 
         // Right after the crash the lease still holds; after it, the message goes out again.
         const QStringList send = {u"sms"_s,          u"send"_s, u"--gateway"_s, gw.url().toString(),
@@ -634,7 +727,7 @@ private slots:
         QCOMPARE(gw.keys(), QStringList({id, id}));
         const QJsonArray sent = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
         QCOMPARE(sent.size(), 1);
-        QCOMPARE(sent.at(0)[u"text"].toString(), QString());
+        QCOMPARE(storedText(path, id), QString());
         QVERIFY(!later.out.contains(kToken) && !later.err.contains(kToken));
         CLI_EXPECT(ctl(path, {u"audit"_s, u"verify"_s}), 0);
     }
