@@ -1097,10 +1097,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--gateway must be an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--limit takes a whole number from 1 to 100000.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,10 +1110,6 @@
     </message>
     <message>
         <source>Post the due SMS to the HTTP gateway, with retries and an idempotency key per message; the token is read from $BRANCHDESK_SMS_TOKEN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s URL (http:// or https://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1284,6 +1276,10 @@
     </message>
     <message>
         <source>Usage: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s URL: https://, or http:// to this computer only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1749,10 +1745,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SMS gateway&apos;s address must be an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The SMS gateway refused the token (HTTP %1). Check %2; the messages stay queued.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,6 +1962,10 @@
     </message>
     <message>
         <source>Recovery code (hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMS gateway&apos;s address must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1 or ::1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

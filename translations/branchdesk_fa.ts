@@ -1097,10 +1097,6 @@
         <translation>مقدار --status باید queued، sending، sent یا failed باشد.</translation>
     </message>
     <message>
-        <source>--gateway must be an http:// or https:// URL.</source>
-        <translation>مقدار --gateway باید یک نشانی http:// یا https:// باشد.</translation>
-    </message>
-    <message>
         <source>--limit takes a whole number from 1 to 100000.</source>
         <translation>مقدار --limit باید عدد صحیحی از ۱ تا ۱۰۰۰۰۰ باشد.</translation>
     </message>
@@ -1115,10 +1111,6 @@
     <message>
         <source>Post the due SMS to the HTTP gateway, with retries and an idempotency key per message; the token is read from $BRANCHDESK_SMS_TOKEN.</source>
         <translation>ارسال پیامک‌های نوبت‌رسیده به درگاه HTTP، با تلاش دوباره و یک کلید یکتایی (idempotency key) برای هر پیامک؛ توکن از $BRANCHDESK_SMS_TOKEN خوانده می‌شود.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s URL (http:// or https://).</source>
-        <translation>نشانی درگاه (http:// یا https://).</translation>
     </message>
     <message>
         <source>At most this many messages in this run (default 500).</source>
@@ -1283,6 +1275,10 @@
     <message>
         <source>Usage: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</source>
         <translation>روش استفاده: branchctl [--db PATH] [--lang fa|en] COMMAND [ARGS...]</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s URL: https://, or http:// to this computer only.</source>
+        <translation>نشانی درگاه پیامک: https://، یا http:// فقط به همین رایانه.</translation>
     </message>
 </context>
 <context>
@@ -1747,10 +1743,6 @@
         <translation>توکن درگاه پیامک تعیین نشده است: متغیر محیطی %1 را مقدار دهید.</translation>
     </message>
     <message>
-        <source>The SMS gateway&apos;s address must be an http:// or https:// URL.</source>
-        <translation>نشانی درگاه پیامک باید یک نشانی http:// یا https:// باشد.</translation>
-    </message>
-    <message>
         <source>The SMS gateway refused the token (HTTP %1). Check %2; the messages stay queued.</source>
         <translation>درگاه پیامک توکن را نپذیرفت (HTTP %1). %2 را بررسی کنید؛ پیامک‌ها در صف می‌مانند.</translation>
     </message>
@@ -1969,6 +1961,10 @@
     <message>
         <source>Recovery code (hidden)</source>
         <translation>کد بازیابی (پنهان)</translation>
+    </message>
+    <message>
+        <source>The SMS gateway&apos;s address must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1 or ::1).</source>
+        <translation>نشانی درگاه پیامک باید یک نشانی https:// باشد (http:// ساده فقط به همین رایانه: localhost، 127.0.0.1 یا ::1).</translation>
     </message>
 </context>
 <context>

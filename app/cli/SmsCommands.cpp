@@ -57,7 +57,8 @@ public:
                                                    "idempotency key per message; the token is read from "
                                                    "$BRANCHDESK_SMS_TOKEN.");
         options = {
-            {"gateway", true, QT_TRANSLATE_NOOP("branch::Cli", "The gateway's URL (http:// or https://)."), true},
+            {"gateway", true,
+             QT_TRANSLATE_NOOP("branch::Cli", "The gateway's URL: https://, or http:// to this computer only."), true},
             {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many messages in this run (default 500).")},
             {"timeout-ms", true,
              QT_TRANSLATE_NOOP("branch::Cli", "Give up on one request after this many milliseconds (default 10000).")}};
@@ -66,10 +67,8 @@ public:
     {
         SmsGatewayConfig config;
         config.url = QUrl(inv.opt("gateway"), QUrl::StrictMode);
-        const QString scheme = config.url.scheme();
-        if (!config.url.isValid() || config.url.host().isEmpty() ||
-            (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-            return usageError(Cli::tr("--gateway must be an http:// or https:// URL."));
+        if (!smsGatewayUrlAllowed(config.url))
+            return usageError(smsGatewayUrlRule());
         bool ok = true;
         if (inv.has("limit"))
             config.limit = inv.opt("limit").toInt(&ok);

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -131,11 +132,29 @@ bool answersFor(const HttpAnswer &a, const QString &key)
     return echoed.isEmpty() || echoed == key;
 }
 
+} // namespace
+
+bool smsGatewayUrlAllowed(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true; // Qt verifies the certificate and the host name (nothing here turns it off)
+    if (url.scheme() != QLatin1String("http"))
+        return false;
+    // Plain HTTP carries the token and the texts in the clear: only to this computer.
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+namespace
+{
 bool usableUrl(const QUrl &url)
 {
-    const QString scheme = url.scheme();
-    return url.isValid() && !url.host().isEmpty() &&
-           (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+    return smsGatewayUrlAllowed(url);
 }
 
 // The final states; a claim or an outcome never overwrites them.
@@ -279,6 +298,12 @@ int smsBackoffSeconds(int attempts, const SmsGatewayConfig &config)
     return int(std::min<qint64>(s, config.backoffCapSeconds));
 }
 
+QString smsGatewayUrlRule()
+{
+    return Services::tr("The SMS gateway's address must be an https:// URL (plain http:// only to this computer: "
+                        "localhost, 127.0.0.1 or ::1).");
+}
+
 SmsGatewayConfig smsGatewayFromSettings()
 {
     SmsGatewayConfig config;
@@ -324,8 +349,7 @@ Outcome<SmsDeliveryReport> deliverQueuedSms(Context &ctx, const SmsGatewayConfig
                                   .arg(QLatin1String(kSmsTokenVariable)),
                               report);
     if (!usableUrl(config.url))
-        return gatewayFailure(QStringLiteral("gateway.bad_url"),
-                              Services::tr("The SMS gateway's address must be an http:// or https:// URL."), report);
+        return gatewayFailure(QStringLiteral("gateway.bad_url"), smsGatewayUrlRule(), report);
 
     QList<db::SmsRecord> due;
     try {

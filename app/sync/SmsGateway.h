@@ -61,6 +61,12 @@ struct SmsDeliveryReport {
     int deferred = 0; // due, but not tried because the run stopped early
 };
 
+// The gateway's address: https:// (Qt checks the certificate and the host name), or plain
+// http:// only to a loopback address (localhost, 127.0.0.0/8, ::1). No user:password@.
+bool smsGatewayUrlAllowed(const QUrl &url);
+// That rule as a sentence for people (gateway.bad_url, and --gateway's usage error).
+QString smsGatewayUrlRule();
+
 // What one HTTP answer (or its absence) means for a message.
 enum class SmsVerdict { Delivered, Retry, Permanent, Unauthorized };
 SmsVerdict smsVerdictForStatus(int httpStatus);

@@ -626,6 +626,51 @@ private slots:
         CLI_EXPECT(ctl(path, {u"audit"_s, u"verify"_s}), 0);
     }
 
+    // The gateway's address (issue 13 item 4): https anywhere, plain http only to this computer.
+    void gatewayUrlRule_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("https") << u"https://sms.tamin.example/api/send"_s << true;
+        QTest::newRow("https with port") << u"https://10.20.30.40:8443/send"_s << true;
+        QTest::newRow("http to a remote host") << u"http://sms.tamin.example/api/send"_s << false;
+        QTest::newRow("http to a LAN address") << u"http://10.0.0.5:8080/"_s << false;
+        QTest::newRow("http to 127.0.0.1") << u"http://127.0.0.1:9000/sms"_s << true;
+        QTest::newRow("http to 127.8.9.10") << u"http://127.8.9.10/"_s << true;
+        QTest::newRow("http to ::1") << u"http://[::1]:9000/"_s << true;
+        QTest::newRow("http to localhost") << u"http://localhost:9000/"_s << true;
+        QTest::newRow("http to LOCALHOST") << u"http://LOCALHOST/"_s << true;
+        QTest::newRow("http to localhost.example") << u"http://localhost.example/"_s << false;
+        QTest::newRow("http to 0.0.0.0") << u"http://0.0.0.0/"_s << false;
+        QTest::newRow("user and password") << u"https://user:secret@sms.tamin.example/"_s << false;
+        QTest::newRow("ftp") << u"ftp://sms.tamin.example/"_s << false;
+        QTest::newRow("no host") << u"https:///send"_s << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void gatewayUrlRule()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        QCOMPARE(smsGatewayUrlAllowed(QUrl(url, QUrl::StrictMode)), allowed);
+    }
+
+    // The same rule for branchctl's --gateway (a usage error) and the delivery's own check.
+    void plainHttpToAnotherHostIsRefused()
+    {
+        using namespace clitest;
+        Workspace ws;
+        const QString path = ws.newDb();
+        QProcessEnvironment env = cliEnv();
+        env.insert(QString::fromLatin1(kSmsTokenVariable), QString::fromLatin1(kToken));
+        const CliResult r = ctl(
+            path, {u"--lang"_s, u"en"_s, u"sms"_s, u"send"_s, u"--gateway"_s, u"http://sms.tamin.example/"_s}, {}, env);
+        CLI_REFUSED(r, 2);
+        QVERIFY2(r.errText().contains(u"https://"_s), qPrintable(r.errText()));
+        const auto delivered = deliverQueuedSms(*m_ctx, config(QUrl(u"http://sms.tamin.example/"_s)), kT0);
+        QVERIFY(!delivered.ok());
+        QCOMPARE(delivered.failure.violations.first().code, u"gateway.bad_url"_s);
+    }
+
     void cliUsageErrors()
     {
         using namespace clitest;
