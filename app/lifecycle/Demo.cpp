@@ -14,9 +14,9 @@ namespace
 Failure staffExists()
 {
     return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.exists"),
-                         Services::tr("This database already has staff accounts; demo staff are made only on a "
-                                      "database without any. Run demo-data without --staff, or start from a new "
-                                      "database."));
+                         Services::tr("This database already has staff accounts: demo data goes only into a "
+                                      "database without any (a demo or training database), never into a branch's "
+                                      "real work. Start from a new database."));
 }
 
 } // namespace
@@ -26,14 +26,15 @@ Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withSt
     DemoRun run;
     QList<db::StaffRecord> records;
     try {
+        // Nobody signs in to demo-data: it is for databases nobody works in yet.
+        if (db::staffCount(ctx.db) > 0)
+            return staffExists(); // before minutes of generation, not after
         if (withStaff) {
-            if (db::staffCount(ctx.db) > 0)
-                return staffExists(); // before minutes of generation, not after
             const QDateTime at = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toUTC();
             for (const auto &[login, role] : {std::pair{"clerk", "clerk"}, std::pair{"supervisor1", "supervisor"},
                                               std::pair{"supervisor2", "supervisor"}, std::pair{"admin", "admin"}}) {
                 DemoStaffAccount account{QString::fromLatin1(login), QString::fromLatin1(role),
-                                         security::randomPassword()};
+                                         security::randomPassword(16)};
                 db::StaffRecord s;
                 s.login = account.login;
                 s.role = account.role;
@@ -70,7 +71,14 @@ Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withSt
             }
             return run;
         }
+        bool refused = false;
+        options.beforeCommit = [&](db::Database &) {
+            refused = db::staffCount(ctx.db) > 0; // another process made staff meanwhile
+            return !refused;
+        };
         run.stats = db::generateDemoData(ctx.db, options);
+        if (refused)
+            return staffExists();
         return run;
     } catch (const db::DbException &e) {
         for (auto &a : run.staff)

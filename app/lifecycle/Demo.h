@@ -24,12 +24,14 @@ struct DemoRun {
     QList<DemoStaffAccount> staff; // empty without withStaff
 };
 
-// Fills the database with demo data and marks it a demo (meta demo = 1). With `withStaff`,
+// Fills the database with demo data and marks it a demo (meta demo = 1), only while it
+// has no staff account (staff.exists otherwise, checked before the generation and again
+// in its transaction): nobody signs in to make a demo, so it never goes into a branch's
+// real work. With `withStaff`,
 // also the staff to try the desk with: a clerk, two supervisors (four-eyes review needs
 // two) and an administrator, each with its own password from the secure random source
-// (security::randomPassword), so every demo database has its own. Only on a database
-// without any staff account (staff.exists otherwise, checked before the generation and
-// again in its transaction); the accounts are written in the demo data's transaction and
+// (security::randomPassword, 16 characters: the staff password rule), so every demo
+// database has its own; the accounts are written in the demo data's transaction and
 // audited ("staff.demo"). The passwords in the result are the caller's to wipe.
 Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withStaff, const QDateTime &now);
 

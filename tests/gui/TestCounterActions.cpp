@@ -121,9 +121,9 @@ private slots:
         QVERIFY2(m_db, qPrintable(err.detail));
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
     }
 
     // The whole path without the mouse: search field, Enter, F2, Space/Tab, Enter.

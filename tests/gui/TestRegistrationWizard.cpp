@@ -156,9 +156,9 @@ private slots:
         QVERIFY2(m_db, qPrintable(err.detail));
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
     }
 
     void cleanup() { useLanguage(u"en"_s); }
@@ -751,7 +751,7 @@ private slots:
     {
         QFETCH(QString, role);
         QFETCH(bool, sees);
-        QVERIFY(addStaff(*m_ctx, u"boss"_s, u"supervisor"_s, u"Boss12345x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"boss"_s, u"supervisor"_s, u"Boss12345xRudKarun"_s, kT0).ok());
         const StaffSession session{role == "clerk"_L1 ? u"sara"_s : role == "admin"_L1 ? u"root1"_s : u"boss"_s, role};
         ui::MainWindow window(*m_ctx);
         window.setSession(session);
