@@ -10,6 +10,7 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/CentralImport.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace branch::cli
@@ -40,20 +41,20 @@ public:
     }
 };
 
-// The import's file (FILE or "-" for stdin), opened; false after the message.
-bool openImportFile(const Invocation &inv, QFile &f)
+// The import's file (FILE, or "-" for what follows the password line on stdin), opened;
+// false after the message.
+bool openImportFile(const Invocation &inv, QFile &f, QBuffer &piped)
 {
     const QString path = inv.positional.value(0);
-    bool opened = false;
-    if (path == QLatin1String("-"))
-        opened = f.open(stdin, QIODevice::ReadOnly);
-    else {
-        f.setFileName(path);
-        opened = f.open(QIODevice::ReadOnly);
+    if (path == QLatin1String("-")) {
+        piped.setData(readStdin().toUtf8());
+        return piped.open(QIODevice::ReadOnly);
     }
-    if (!opened)
-        printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
-    return opened;
+    f.setFileName(path);
+    if (f.open(QIODevice::ReadOnly))
+        return true;
+    printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
+    return false;
 }
 
 using BranchImport = Outcome<ImportResult> (*)(Context &, QIODevice &, const QDateTime &, const QString &);
@@ -74,26 +75,29 @@ public:
         options = {{"central", true, help::importToCentral}};
         minPositional = maxPositional = 1;
         needs = Needs::BranchDatabaseUnlessCentral;
+        access = Access::Administrator;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
         QFile f;
+        QBuffer piped;
+        QIODevice &in = inv.positional.value(0) == QLatin1String("-") ? static_cast<QIODevice &>(piped) : f;
         if (inv.has("central")) {
             const auto url = parseCentralUrl(inv.opt("central"));
             if (!url.ok())
                 return fail(url.failure);
-            if (!openImportFile(inv, f))
+            if (!openImportFile(inv, f, piped))
                 return Environment;
-            const auto r = m_importCentral(*url.value, f, inv.now, QStringLiteral("admin"));
+            const auto r = m_importCentral(*url.value, in, inv.now, QStringLiteral("admin"));
             if (!r.ok())
                 return fail(r.failure);
             printJson(QJsonObject{{QStringLiteral("imported"), r.value->rows},
                                   {QStringLiteral("changed"), r.value->changed}});
             return Done;
         }
-        if (!openImportFile(inv, f))
+        if (!openImportFile(inv, f, piped))
             return Environment;
-        auto r = m_import(*ctx, f, inv.now, QStringLiteral("admin"));
+        auto r = m_import(*ctx, in, inv.now, inv.staff.login);
         if (!r.ok())
             return fail(r.failure);
         printJson(QJsonObject{{QStringLiteral("imported"), r.value->rows}});
@@ -119,6 +123,10 @@ public:
                                       "Also create demo staff (a clerk, two supervisors, an administrator) with "
                                       "passwords made for this database, printed once in \"staff\"; only on "
                                       "a database without staff.")}};
+        // Nobody signs in: the service refuses a database that has staff accounts (demo data
+        // never goes into a branch's real work), and the first account comes from it or
+        // from user add.
+        access = Access::Open;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -167,16 +175,18 @@ public:
     {
         path = {QStringLiteral("user"), QStringLiteral("add")};
         args = "LOGIN";
-        summary = QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input. "
-                                                   "The first account of a branch must be its administrator.");
-        options = {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin."), true}};
+        summary = QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account (an administrator signs in); the new "
+                                                   "password is the next line of standard input. The first account "
+                                                   "of a branch must be its administrator and needs no sign-in.");
+        options = {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor, admin or service."), true}};
         minPositional = maxPositional = 1;
+        access = Access::AdministratorOrFirst;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
         auto [password, rest] = splitFirstLine(readStdin());
         Q_UNUSED(rest)
-        auto r = addStaff(*ctx, inv.positional.value(0), inv.opt("role"), password, inv.now);
+        auto r = addStaff(*ctx, inv.positional.value(0), inv.opt("role"), password, inv.now, inv.staff);
         security::wipe(password);
         if (!r.ok())
             return fail(r.failure);

@@ -74,8 +74,8 @@ private slots:
 
     void demoStaff()
     {
-        const QString a = ws.newDb();
-        const QString b = ws.newDb();
+        const QString a = ws.newDb(false);
+        const QString b = ws.newDb(false);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         const CliResult ra = demo(a, {u"--staff"_s});
         const CliResult rb = demo(b, {u"--staff"_s});
@@ -147,7 +147,7 @@ private slots:
     void demoStaffRefusedWhenStaffExist()
     {
         QFETCH(bool, byUserAdd);
-        const QString db = ws.newDb();
+        const QString db = ws.newDb(false);
         QVERIFY(!db.isEmpty());
         CLI_EXPECT(byUserAdd ? addAdministrator(db) : demo(db, {u"--staff"_s}), 0);
         const QByteArray before = dump(db);
@@ -156,6 +156,12 @@ private slots:
         QVERIFY(isOneJson(r));
         QCOMPARE(codesOf(r.json().object()), QStringList{u"staff.exists"_s});
         QVERIFY2(r.errText().contains(u"already has staff accounts"_s), qPrintable(r.errText()));
+        QCOMPARE(dump(db), before);
+        // Without --staff too: nobody signs in to demo-data, so it never goes into a database
+        // somebody works in.
+        const CliResult plain = demo(db);
+        CLI_REFUSED(plain, 1);
+        QCOMPARE(codesOf(plain.json().object()), QStringList{u"staff.exists"_s});
         QCOMPARE(dump(db), before);
     }
 
@@ -185,7 +191,7 @@ private slots:
             QVERIFY(modeOf(db + QLatin1String(suffix)) == -1 || modeOf(db + QLatin1String(suffix)) == 0600);
 
         // An older database, readable by all, with a -wal: narrowed when next opened.
-        const QString old = ws.newDb(); // initialised (branch 1234)
+        const QString old = ws.newDb(false); // initialised (branch 1234)
         QFile wal(old + u"-wal"_s);
         QVERIFY(wal.open(QIODevice::WriteOnly)); // an empty -wal is a valid one to SQLite
         wal.close();
@@ -201,7 +207,7 @@ private slots:
 
     void demoWithoutStaff()
     {
-        const QString db = ws.newDb();
+        const QString db = ws.newDb(false);
         QVERIFY(!db.isEmpty());
         const CliResult r = demo(db);
         CLI_EXPECT(r, 0);
@@ -209,7 +215,7 @@ private slots:
         QCOMPARE(sqlite(db, u"SELECT count(*) FROM staff;"_s).trimmed(), QByteArray("0"));
         QCOMPARE(sqlite(db, u"SELECT value FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("1"));
         // A database without demo data is not marked.
-        const QString real = ws.newDb();
+        const QString real = ws.newDb(false);
         QCOMPARE(sqlite(real, u"SELECT count(*) FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("0"));
     }
 

@@ -262,8 +262,9 @@ class TestSyncFaults : public SyncFixture
         const QString path = m_ws.path(u"template-%1.db"_s.arg(plan.code));
         for (const CliResult &r :
              {ctl(path, {u"init"_s, u"--branch"_s, plan.code}), addAdministrator(path, {u"--now"_s, at(0)}),
-              ctl(path, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-                  kStaffPw.toUtf8() + '\n')})
+              addTestStaff(path, {u"--now"_s, at(0)}),
+              ctlAs(path, u"admin"_s, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                    kStaffPw.toUtf8() + '\n')})
             if (r.exitCode != 0) {
                 qWarning("branch set-up failed: %s", qPrintable(describe(r)));
                 return {};
