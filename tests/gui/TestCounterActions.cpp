@@ -231,6 +231,15 @@ private slots:
         QFETCH(QString, role);
         QFETCH(bool, visible);
         const QString code = person(false);
+        if (!visible) {
+            // Not even a read: an administrator (separation of duties), or nobody, opens no
+            // person's case; the window stays on the search and says why.
+            ui::MainWindow window(*m_ctx);
+            window.setSession(StaffSession{login, role});
+            QVERIFY(!window.openApplicant(code));
+            QVERIFY(window.centralWidget() != window.applicantView());
+            return;
+        }
         auto window = openWindow(StaffSession{login, role}, code);
         QVERIFY(window);
         ui::ApplicantView *view = window->applicantView();

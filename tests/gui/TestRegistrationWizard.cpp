@@ -291,6 +291,7 @@ private slots:
             QProcess proc;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.remove(u"BRANCHDESK_DB"_s);
+            env.insert(u"BRANCHDESK_KDF_PROFILE"_s, u"test"_s);
             proc.setProcessEnvironment(env);
             proc.start(QString::fromUtf8(BRANCHCTL_PATH), QStringList{u"--db"_s, cliDb} + args);
             proc.write(input);
@@ -298,6 +299,10 @@ private slots:
             return proc.waitForFinished(60000) && proc.exitCode() == 0;
         };
         QVERIFY(run({u"init"_s, u"--branch"_s, u"1001"_s}, {}));
+        // A clerk registers at the counter (branchctl signs the staff member in).
+        QVERIFY(run({u"user"_s, u"add"_s, u"root1"_s, u"--role"_s, u"admin"_s}, "Admin1234xBaghEram\n"));
+        QVERIFY(run({u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s, u"--staff"_s, u"root1"_s},
+                    "Admin1234xBaghEram\nClerk1234xKavirSepid\n"));
         QJsonArray questions;
         for (int row = 0; row < 3; ++row)
             questions.append(QJsonObject{{u"question_id"_s, seedQuestions.at(row)}, {u"answer"_s, p.answers.at(row)}});
@@ -312,7 +317,8 @@ private slots:
                                {u"password"_s, p.password},
                                {u"password_confirm"_s, p.password},
                                {u"security_questions"_s, questions}};
-        QVERIFY(run({u"register"_s, u"-"_s}, QJsonDocument(json).toJson()));
+        QVERIFY(run({u"register"_s, u"-"_s, u"--staff"_s, u"sara"_s},
+                    "Clerk1234xKavirSepid\n" + QJsonDocument(json).toJson()));
         db::DbError err;
         auto other = db::Database::open(cliDb, db::Database::OpenMode::MustExist, &err);
         QVERIFY2(other, qPrintable(err.detail));
@@ -331,7 +337,7 @@ private slots:
         QCOMPARE(stored->status, cli->status);
         QCOMPARE(stored->branchCode, cli->branchCode);
         QCOMPARE(stored->version, cli->version);
-        QCOMPARE(cli->updatedBy, u"portal"_s);
+        QCOMPARE(cli->updatedBy, u"sara"_s); // the clerk signed in to branchctl, as at the desk
         QVERIFY(security::verifySecret(p.password, cli->passwordHash));
         // The answers' hashes are salted: compare the question ids and check each answer.
         const QJsonArray mine = QJsonDocument::fromJson(stored->questionsJson.toUtf8()).array();

@@ -539,7 +539,7 @@ private slots:
         QCOMPARE(localValue(a, accountSql), u"3:"_s + m3); // the central's version 2 is not newer
 
         const QStringList listArgs{u"conflicts"_s, u"list"_s, u"--central"_s, urlFor(dialect, u"1001"_s)};
-        const CliResult listed = ctl(a, listArgs, {}, env());
+        const CliResult listed = ctlAs(a, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(listed, 0);
         QHash<QString, QString> conflictByMobile; // the branch's mobile → conflict id
         for (const auto &v : listed.json().array()) {

@@ -614,7 +614,7 @@ private slots:
             QString::fromUtf8(sqlite(a, u"SELECT id FROM accounts WHERE national_code = '%1'"_s.arg(p.code))).trimmed();
 
         const QStringList listArgs{u"conflicts"_s, u"list"_s, u"--central"_s, urlFor(dialect, u"1002"_s)};
-        const CliResult listed = ctl(b, listArgs, {}, env());
+        const CliResult listed = ctlAs(b, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(listed, 0);
         QString conflictId;
         for (const auto &v : listed.json().array()) {
@@ -658,7 +658,7 @@ private slots:
                                u"'super1' AND national_code = '%1'"_s.arg(p.code)),
                  1);
         CLI_EXPECT(ctl(b, {u"audit"_s, u"verify"_s}), 0);
-        const CliResult after = ctl(b, listArgs, {}, env());
+        const CliResult after = ctlAs(b, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(after, 0);
         for (const auto &v : after.json().array())
             QVERIFY(v.toObject().value(u"id"_s).toString() != conflictId);
