@@ -841,14 +841,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>clerk, supervisor or admin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submit registration requests (one JSON object or an array).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decide every submitted request (the central verification step).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,15 +861,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show one applicant: status, requests, history, SMS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>In-person activation after the documents were checked; staff password on standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clerk&apos;s login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1152,10 +1136,6 @@
         <source>local or central.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The supervisor&apos;s login.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s) left submitted: the person already has an account in the central database.</source>
         <translation>
@@ -1196,10 +1176,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The approving supervisor&apos;s login.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--date must be a Gregorian date, e.g. 2026-11-25.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,10 +1207,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Note: the backup is on the same disk as the database. It protects against a deleted or damaged file, not against a dead disk: set backup/folder or use --to with a USB stick or a network share.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,19 +1223,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The staff member&apos;s login.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The backups in the backup folder, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Put a checked backup in place of the branch database, keeping the current one aside; an administrator&apos;s password on standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1280,6 +1244,62 @@
     </message>
     <message>
         <source>The gateway&apos;s URL: https://, or http:// to this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one applicant: status, requests, history, SMS (the read is audited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs --staff LOGIN, the staff password being the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your staff login; your password is the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a staff account (an administrator signs in); the new password is the next line of standard input. The first account of a branch must be its administrator and needs no sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clerk, supervisor, admin or service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: anyone with the database file (it reads and changes no person&apos;s data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: the central database&apos;s owner, through the URL&apos;s credentials; nobody signs in to the branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: a clerk or a supervisor, signed in with --staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: a supervisor, signed in with --staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: a clerk, a supervisor or an administrator, signed in with --staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: an administrator, signed in with --staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: an administrator, signed in with --staff; nobody while the database has no staff account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may run it: a service login, signed in with --staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit registration requests (one JSON object or an array) for people at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1481,6 +1501,14 @@
         <source>This national code has not been issued: its fourth to ninth digits are all zero.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A staff password must be at least 12 characters long; a few words in a row make a good one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must be hard to guess: no common words, names, dates or patterns such as 1234 or qwerty on their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>branch::Services</name>
@@ -1646,10 +1674,6 @@
     </message>
     <message>
         <source>A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash or underscore, starting with a letter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The role must be clerk, supervisor or admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1865,10 +1889,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This database already has staff accounts; demo staff are made only on a database without any. Run demo-data without --staff, or start from a new database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This branch already has staff accounts; its first administrator exists. Sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,6 +1986,18 @@
     </message>
     <message>
         <source>The SMS gateway&apos;s address must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1 or ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts: demo data goes only into a database without any (a demo or training database), never into a branch&apos;s real work. Start from a new database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role must be clerk, supervisor, admin or service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service login runs the machine jobs (sync, SMS sending, verification) and cannot sign in to the desk. Sign in with your own login.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -841,14 +841,6 @@
         <translation>مقدار اولیهٔ مولد تصادفی (پیش‌فرض ۱).</translation>
     </message>
     <message>
-        <source>clerk, supervisor or admin.</source>
-        <translation>clerk (کارمند)، supervisor (سرپرست) یا admin (مدیر سیستم).</translation>
-    </message>
-    <message>
-        <source>Submit registration requests (one JSON object or an array).</source>
-        <translation>ثبت درخواست‌های ثبت‌نام (یک شیء JSON یا آرایه‌ای از آن‌ها).</translation>
-    </message>
-    <message>
         <source>Decide every submitted request (the central verification step).</source>
         <translation>تعیین نتیجهٔ همهٔ درخواست‌های ثبت‌شده (مرحلهٔ بررسی مرکزی).</translation>
     </message>
@@ -869,16 +861,8 @@
         <translation>حداکثر تعداد ردیف‌ها (پیش‌فرض ۵۰).</translation>
     </message>
     <message>
-        <source>Show one applicant: status, requests, history, SMS.</source>
-        <translation>نمایش یک متقاضی: وضعیت، درخواست‌ها، سابقه و پیامک‌ها.</translation>
-    </message>
-    <message>
         <source>In-person activation after the documents were checked; staff password on standard input.</source>
         <translation>فعال‌سازی حضوری پس از بررسی مدارک؛ گذرواژهٔ کارمند از ورودی استاندارد.</translation>
-    </message>
-    <message>
-        <source>The clerk&apos;s login.</source>
-        <translation>نام کاربری کارمند.</translation>
     </message>
     <message>
         <source>Documents seen: national_card,birth_certificate.</source>
@@ -1152,10 +1136,6 @@
         <source>local or central.</source>
         <translation>local یا central.</translation>
     </message>
-    <message>
-        <source>The supervisor&apos;s login.</source>
-        <translation>نام کاربری سرپرست.</translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s) left submitted: the person already has an account in the central database.</source>
         <translation>
@@ -1195,10 +1175,6 @@
         <translation>تأیید و اجرای پیشنهاد سرپرستی دیگر؛ گذرواژه سرپرست در ورودی استاندارد.</translation>
     </message>
     <message>
-        <source>The approving supervisor&apos;s login.</source>
-        <translation>نام کاربری سرپرست تأییدکننده.</translation>
-    </message>
-    <message>
         <source>--date must be a Gregorian date, e.g. 2026-11-25.</source>
         <translation>مقدار --date باید تاریخی میلادی باشد، مثلاً 2026-11-25.</translation>
     </message>
@@ -1229,10 +1205,6 @@
         <translation>ساختن کارمندان نمایشی نیز (یک کارمند، دو سرپرست، یک مدیر سیستم) با گذرواژه‌هایی که برای همین پایگاه داده ساخته و فقط یک بار در «staff» چاپ می‌شوند؛ فقط در پایگاه داده‌ای که کارمندی ندارد.</translation>
     </message>
     <message>
-        <source>Add a staff account; the password is read from standard input. The first account of a branch must be its administrator.</source>
-        <translation>افزودن حساب کاربری کارمند؛ گذرواژه از ورودی استاندارد خوانده می‌شود. نخستین حساب هر شعبه باید مدیر سیستم آن باشد.</translation>
-    </message>
-    <message>
         <source>Note: the backup is on the same disk as the database. It protects against a deleted or damaged file, not against a dead disk: set backup/folder or use --to with a USB stick or a network share.</source>
         <translation>توجه: پشتیبان روی همان دیسکی است که پایگاه داده روی آن است. این پشتیبان در برابر پاک‌شدن یا آسیب‌دیدن پرونده محافظت می‌کند، نه در برابر ازکارافتادن دیسک: backup/folder را تنظیم کنید یا با ‎--to‎ یک حافظهٔ USB یا پوشهٔ اشتراکی شبکه را بدهید.</translation>
     </message>
@@ -1249,20 +1221,12 @@
         <translation>پوشه (پیش‌فرض: تنظیم backup/folder، وگرنه «backups» کنار پایگاه داده).</translation>
     </message>
     <message>
-        <source>The staff member&apos;s login.</source>
-        <translation>نام کاربری کارمند.</translation>
-    </message>
-    <message>
         <source>The backups in the backup folder, newest first.</source>
         <translation>پشتیبان‌های پوشهٔ پشتیبان، تازه‌ترین نخست.</translation>
     </message>
     <message>
         <source>Put a checked backup in place of the branch database, keeping the current one aside; an administrator&apos;s password on standard input.</source>
         <translation>یک پشتیبان وارسی‌شده را به‌جای پایگاه دادهٔ شعبه می‌گذارد و پایگاه دادهٔ کنونی را کنار نگه می‌دارد؛ گذرواژهٔ مدیر سامانه از ورودی استاندارد.</translation>
-    </message>
-    <message>
-        <source>The administrator&apos;s login.</source>
-        <translation>نام کاربری مدیر سامانه.</translation>
     </message>
     <message>
         <source>What has not left the branch: changes waiting to be sent, the oldest, the last sync and the last backup, as JSON.</source>
@@ -1279,6 +1243,62 @@
     <message>
         <source>The gateway&apos;s URL: https://, or http:// to this computer only.</source>
         <translation>نشانی درگاه پیامک: https://، یا http:// فقط به همین رایانه.</translation>
+    </message>
+    <message>
+        <source>Show one applicant: status, requests, history, SMS (the read is audited).</source>
+        <translation>نمایش یک متقاضی: وضعیت، درخواست‌ها، سابقه و پیامک‌ها (این مشاهده در گزارش ممیزی ثبت می‌شود).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs --staff LOGIN, the staff password being the first line of standard input.</source>
+        <translation>«%1» به ‎--staff LOGIN‎ نیاز دارد و گذرواژهٔ کارمند نخستین خط ورودی استاندارد است.</translation>
+    </message>
+    <message>
+        <source>Your staff login; your password is the first line of standard input.</source>
+        <translation>نام کاربری کارمندیِ شما؛ گذرواژه‌تان نخستین خط ورودی استاندارد است.</translation>
+    </message>
+    <message>
+        <source>Add a staff account (an administrator signs in); the new password is the next line of standard input. The first account of a branch must be its administrator and needs no sign-in.</source>
+        <translation>افزودن حساب کاربری کارمند (با ورود مدیر سیستم)؛ گذرواژهٔ تازه خط بعدی ورودی استاندارد است. نخستین حساب هر شعبه باید مدیر سیستم آن باشد و به ورود کسی نیاز ندارد.</translation>
+    </message>
+    <message>
+        <source>clerk, supervisor, admin or service.</source>
+        <translation>clerk (کارمند)، supervisor (سرپرست)، admin (مدیر سیستم) یا service (سرویس کارهای خودکار).</translation>
+    </message>
+    <message>
+        <source>Who may run it: anyone with the database file (it reads and changes no person&apos;s data).</source>
+        <translation>چه کسی می‌تواند اجرا کند: هر کسی که به پروندهٔ پایگاه داده دسترسی دارد (دادهٔ هیچ شخصی را نمی‌خواند و تغییر نمی‌دهد).</translation>
+    </message>
+    <message>
+        <source>Who may run it: the central database&apos;s owner, through the URL&apos;s credentials; nobody signs in to the branch.</source>
+        <translation>چه کسی می‌تواند اجرا کند: مالک پایگاه دادهٔ مرکزی، با اعتبارنامهٔ نشانی؛ کسی وارد شعبه نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Who may run it: a clerk or a supervisor, signed in with --staff.</source>
+        <translation>چه کسی می‌تواند اجرا کند: کارمند یا سرپرست، با ورود از راه ‎--staff‎.</translation>
+    </message>
+    <message>
+        <source>Who may run it: a supervisor, signed in with --staff.</source>
+        <translation>چه کسی می‌تواند اجرا کند: سرپرست، با ورود از راه ‎--staff‎.</translation>
+    </message>
+    <message>
+        <source>Who may run it: a clerk, a supervisor or an administrator, signed in with --staff.</source>
+        <translation>چه کسی می‌تواند اجرا کند: کارمند، سرپرست یا مدیر سیستم، با ورود از راه ‎--staff‎.</translation>
+    </message>
+    <message>
+        <source>Who may run it: an administrator, signed in with --staff.</source>
+        <translation>چه کسی می‌تواند اجرا کند: مدیر سیستم، با ورود از راه ‎--staff‎.</translation>
+    </message>
+    <message>
+        <source>Who may run it: an administrator, signed in with --staff; nobody while the database has no staff account.</source>
+        <translation>چه کسی می‌تواند اجرا کند: مدیر سیستم، با ورود از راه ‎--staff‎؛ تا وقتی پایگاه داده هیچ حساب کارمندی ندارد، به ورود کسی نیاز نیست.</translation>
+    </message>
+    <message>
+        <source>Who may run it: a service login, signed in with --staff.</source>
+        <translation>چه کسی می‌تواند اجرا کند: نام کاربری سرویس، با ورود از راه ‎--staff‎.</translation>
+    </message>
+    <message>
+        <source>Submit registration requests (one JSON object or an array) for people at the counter.</source>
+        <translation>ثبت درخواست‌های ثبت‌نام مراجعان پیشخوان (یک شیء JSON یا آرایه‌ای از آن‌ها).</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1499,14 @@
         <source>This national code has not been issued: its fourth to ninth digits are all zero.</source>
         <translation>این کد ملی صادر نشده است: رقم‌های چهارم تا نهم آن همگی صفر است.</translation>
     </message>
+    <message>
+        <source>A staff password must be at least 12 characters long; a few words in a row make a good one.</source>
+        <translation>گذرواژهٔ کارمند باید دست‌کم ۱۲ نویسه باشد؛ چند واژه پشت سر هم گذرواژهٔ خوبی می‌سازند.</translation>
+    </message>
+    <message>
+        <source>The password must be hard to guess: no common words, names, dates or patterns such as 1234 or qwerty on their own.</source>
+        <translation>گذرواژه باید به‌سختی حدس‌زدنی باشد: یک واژهٔ رایج، نام، تاریخ یا الگویی مانند 1234 یا qwerty به‌تنهایی کافی نیست.</translation>
+    </message>
 </context>
 <context>
     <name>branch::Services</name>
@@ -1645,10 +1673,6 @@
     <message>
         <source>A staff login is 3 to 32 characters: lower-case Latin letters, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>نام کاربری کارمند باید ۳ تا ۳۲ نویسه باشد، با حرف آغاز شود و فقط شامل حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.</translation>
-    </message>
-    <message>
-        <source>The role must be clerk, supervisor or admin.</source>
-        <translation>نقش باید clerk (کارمند)، supervisor (سرپرست) یا admin (مدیر سیستم) باشد.</translation>
     </message>
     <message>
         <source>A staff member with this login already exists.</source>
@@ -1863,10 +1887,6 @@
         <translation>کد شعبه را وارد کنید (۳ تا ۸ رقم).</translation>
     </message>
     <message>
-        <source>This database already has staff accounts; demo staff are made only on a database without any. Run demo-data without --staff, or start from a new database.</source>
-        <translation>این پایگاه داده از پیش حساب کارمند دارد؛ کارمندان نمایشی فقط در پایگاه داده‌ای بدون کارمند ساخته می‌شوند. demo-data را بدون ‎--staff‎ اجرا کنید یا با پایگاه دادهٔ تازه‌ای آغاز کنید.</translation>
-    </message>
-    <message>
         <source>This branch already has staff accounts; its first administrator exists. Sign in instead.</source>
         <translation>این شعبه از پیش حساب کارمند دارد و نخستین مدیر سیستم آن ساخته شده است. به‌جای آن وارد شوید.</translation>
     </message>
@@ -1965,6 +1985,18 @@
     <message>
         <source>The SMS gateway&apos;s address must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1 or ::1).</source>
         <translation>نشانی درگاه پیامک باید یک نشانی https:// باشد (http:// ساده فقط به همین رایانه: localhost، 127.0.0.1 یا ::1).</translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts: demo data goes only into a database without any (a demo or training database), never into a branch&apos;s real work. Start from a new database.</source>
+        <translation>این پایگاه داده حساب کارمند دارد: دادهٔ نمایشی فقط در پایگاه داده‌ای بدون هیچ حساب کارمندی (پایگاه نمایشی یا آموزشی) ریخته می‌شود، هرگز در کار واقعی شعبه. از یک پایگاه دادهٔ تازه شروع کنید.</translation>
+    </message>
+    <message>
+        <source>The role must be clerk, supervisor, admin or service.</source>
+        <translation>نقش باید clerk (کارمند)، supervisor (سرپرست)، admin (مدیر سیستم) یا service (سرویس کارهای خودکار) باشد.</translation>
+    </message>
+    <message>
+        <source>A service login runs the machine jobs (sync, SMS sending, verification) and cannot sign in to the desk. Sign in with your own login.</source>
+        <translation>نام کاربری سرویس فقط برای کارهای خودکار (همگام‌سازی، ارسال پیامک، بررسی درخواست‌ها) است و با آن نمی‌توان وارد میز کار شد. با نام کاربری خودتان وارد شوید.</translation>
     </message>
 </context>
 <context>

@@ -276,7 +276,7 @@ bool ApplicantView::startAction(CounterAction a)
         const QString receiptAction = counter ? counter->receiptAction() : QString();
         m_dialog = nullptr;
         if (result == QDialog::Accepted)
-            showApplicant(code); // the new status, history and SMS
+            reload(code); // the new status, history and SMS (the action is audited, not a new read)
         updateActions();
         // Back to the view, so that the next shortcut works without reaching for the mouse
         // (before the signal: what follows, e.g. the receipt, may take the focus on).
@@ -351,11 +351,19 @@ void ApplicantView::changeEvent(QEvent *event)
 
 QString ApplicantView::showApplicant(const QString &nationalCode)
 {
-    auto c = applicantCase(m_ctx, nationalCode);
+    // Opening a person's case is a read of their data: audited in the service.
+    auto c = openApplicantCase(m_ctx, nationalCode, m_session, QDateTime::currentDateTimeUtc());
     if (!c.ok())
         return c.failure.message();
     showCase(*c.value);
     return {};
+}
+
+void ApplicantView::reload(const QString &nationalCode)
+{
+    auto c = applicantCase(m_ctx, nationalCode);
+    if (c.ok())
+        showCase(*c.value);
 }
 
 void ApplicantView::showCase(const ApplicantCase &c)

@@ -48,7 +48,8 @@ public:
     explicit ApplicantView(Context &ctx, QWidget *parent = nullptr);
     ~ApplicantView() override;
 
-    // Loads this person's case. On failure the view is left as it was and the failure's
+    // Loads this person's case, a read by the session's staff member (audited: only a clerk
+    // or a supervisor may open one). On failure the view is left as it was and the failure's
     // message is returned (empty on success).
     QString showApplicant(const QString &nationalCode);
     // Shows a case already read (for previews and tests).
@@ -115,6 +116,8 @@ private:
     QList<Row> m_rows;
     bool m_persianDigits = false;
     StaffSession m_session;
+    // The case again after this view's own action, without a new audited read.
+    void reload(const QString &nationalCode);
     QMap<CounterAction, QAction *> m_actions;
     QMap<CounterAction, QToolButton *> m_buttons;
     QDialog *m_dialog = nullptr;

@@ -71,6 +71,7 @@ FirstRunDialog::FirstRunDialog(Context *ctx, const QString &databasePath, QWidge
     connect(m_ui->confirm, &QLineEdit::returnPressed, this, &FirstRunDialog::create);
     connect(m_ui->password, &QLineEdit::textChanged, this, &FirstRunDialog::updateRules);
     connect(m_ui->confirm, &QLineEdit::textChanged, this, &FirstRunDialog::updateRules);
+    connect(m_ui->login, &QLineEdit::textChanged, this, &FirstRunDialog::updateRules);
     connect(m_ui->showPassword, &QCheckBox::toggled, this, [this](bool shown) {
         const auto mode = shown ? QLineEdit::Normal : QLineEdit::Password;
         m_ui->password->setEchoMode(mode);
@@ -145,6 +146,7 @@ void FirstRunDialog::updateRules()
     // Copies of the secrets live only for this call.
     QString pw = m_ui->password->text();
     QString confirm = m_ui->confirm->text();
+    m_ui->rules->setStaffRules(m_ui->login->text()); // the staff rule, not the portal's
     m_ui->rules->update(pw, confirm);
     security::wipe(pw);
     security::wipe(confirm);

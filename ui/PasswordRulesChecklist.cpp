@@ -29,23 +29,10 @@ PasswordRulesChecklist::PasswordRulesChecklist(QWidget *parent)
     m_bar->setObjectName(QStringLiteral("strengthBar"));
     m_value->setObjectName(QStringLiteral("strengthValue"));
 
-    auto *grid = new QGridLayout(m_box);
-    grid->setHorizontalSpacing(8);
-    grid->setVerticalSpacing(2);
-    // One line per rule, in the core's order; the texts are the rule's own.
-    const auto rules = passwordChecklist(QStringView(), QStringView(), m_personal);
-    for (const PasswordRuleState &r : rules) {
-        RuleRow row{r.code, new QLabel(m_box), new QLabel(r.label, m_box), false};
-        row.mark->setObjectName(QStringLiteral("mark_") + r.code);
-        row.text->setObjectName(QStringLiteral("rule_") + r.code);
-        row.text->setTextFormat(Qt::PlainText);
-        row.text->setWordWrap(true);
-        const int line = grid->rowCount();
-        grid->addWidget(row.mark, line, 0, Qt::AlignTop);
-        grid->addWidget(row.text, line, 1);
-        m_rules.append(row);
-    }
-    grid->setColumnStretch(1, 1);
+    m_grid = new QGridLayout(m_box);
+    m_grid->setHorizontalSpacing(8);
+    m_grid->setVerticalSpacing(2);
+    buildRows();
 
     m_bar->setRange(0, 100);
     m_bar->setValue(0);
@@ -65,6 +52,45 @@ PasswordRulesChecklist::PasswordRulesChecklist(QWidget *parent)
     update(QStringView(), QStringView());
 }
 
+QList<PasswordRuleState> PasswordRulesChecklist::states(QStringView password, QStringView confirmation) const
+{
+    return m_staff ? staffPasswordChecklist(password, confirmation, m_login)
+                   : passwordChecklist(password, confirmation, m_personal);
+}
+
+// One line per rule, in the core's order; the texts are the rule's own.
+void PasswordRulesChecklist::buildRows()
+{
+    for (RuleRow &row : m_rules) {
+        delete row.mark;
+        delete row.text;
+    }
+    m_rules.clear();
+    for (const PasswordRuleState &r : states(QStringView(), QStringView())) {
+        RuleRow row{r.code, new QLabel(m_box), new QLabel(r.label, m_box), false};
+        row.mark->setObjectName(QStringLiteral("mark_") + r.code);
+        row.text->setObjectName(QStringLiteral("rule_") + r.code);
+        row.text->setTextFormat(Qt::PlainText);
+        row.text->setWordWrap(true);
+        const int line = m_grid->rowCount();
+        m_grid->addWidget(row.mark, line, 0, Qt::AlignTop);
+        m_grid->addWidget(row.text, line, 1);
+        m_rules.append(row);
+    }
+    m_grid->setColumnStretch(1, 1);
+}
+
+void PasswordRulesChecklist::setStaffRules(const QString &login)
+{
+    const bool rebuild = !m_staff;
+    m_staff = true;
+    m_login = login;
+    if (rebuild) {
+        buildRows();
+        update(QStringView(), QStringView());
+    }
+}
+
 void PasswordRulesChecklist::setPersonal(const PasswordContext &personal)
 {
     m_personal = personal;
@@ -77,12 +103,12 @@ void PasswordRulesChecklist::setStrengthCaption(const QString &caption)
 
 bool PasswordRulesChecklist::update(QStringView password, QStringView confirmation)
 {
-    const auto states = passwordChecklist(password, confirmation, m_personal);
+    const auto now = states(password, confirmation);
     const PasswordStrength strength = passwordStrength(password, m_personal);
-    bool all = !states.isEmpty();
-    for (qsizetype i = 0; i < states.size() && i < m_rules.size(); ++i) {
+    bool all = !now.isEmpty();
+    for (qsizetype i = 0; i < now.size() && i < m_rules.size(); ++i) {
         RuleRow &row = m_rules[i];
-        row.ok = states.at(i).ok;
+        row.ok = now.at(i).ok;
         all = all && row.ok;
         row.mark->setText(row.ok ? kMet : kUnmet);
         setTextColor(row.mark, row.ok ? kGoodColor : kProblemColor);

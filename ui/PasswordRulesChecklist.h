@@ -1,7 +1,9 @@
 // The portal's password rules as a live checklist (one ticked or crossed line per rule of
 // branch::passwordChecklist, in the seed's order) and the strength meter under it
 // (branch::passwordStrength, "87% خیلی قوی"). Shared by the counter's password reset and
-// the registration wizard; it holds no rule of its own and keeps no copy of the password.
+// the registration wizard; the first-run dialog shows the staff rules instead
+// (branch::staffPasswordChecklist). It holds no rule of its own and keeps no copy of the
+// password.
 #pragma once
 
 #include "app/core/PasswordPolicy.h"
@@ -10,6 +12,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QProgressBar;
@@ -27,6 +30,8 @@ public:
     // The names and national code the password must not contain (the rules' context).
     void setPersonal(const PasswordContext &personal);
     const PasswordContext &personal() const { return m_personal; }
+    // The staff password rules instead of the portal's; `login` counts as a dictionary word.
+    void setStaffRules(const QString &login);
     // The caption before the meter (default "Password strength:").
     void setStrengthCaption(const QString &caption);
 
@@ -49,11 +54,17 @@ private:
         bool ok = false;
     };
 
+    QList<PasswordRuleState> states(QStringView password, QStringView confirmation) const;
+    void buildRows();
+
     PasswordContext m_personal;
+    bool m_staff = false;
+    QString m_login;
     QGroupBox *m_box;
     QLabel *m_caption;
     QProgressBar *m_bar;
     QLabel *m_value;
+    QGridLayout *m_grid = nullptr;
     QList<RuleRow> m_rules;
 };
 

@@ -24,6 +24,7 @@ public:
                    {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many rows (default 50).")}};
         minPositional = 1;
         maxPositional = 20;
+        access = Access::Counter; // the results are not audited person by person; show is
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -52,12 +53,14 @@ public:
     {
         path = {QStringLiteral("applicants"), QStringLiteral("show")};
         args = "NATIONAL_CODE";
-        summary = QT_TRANSLATE_NOOP("branch::Cli", "Show one applicant: status, requests, history, SMS.");
+        summary = QT_TRANSLATE_NOOP("branch::Cli", "Show one applicant: status, requests, history, SMS (the read "
+                                                   "is audited).");
         minPositional = maxPositional = 1;
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto r = applicantCase(*ctx, inv.positional.value(0));
+        auto r = openApplicantCase(*ctx, inv.positional.value(0), inv.staff, inv.now);
         if (!r.ok())
             return fail(r.failure);
         printJson(applicantCaseJson(*r.value));

@@ -21,6 +21,7 @@ public:
                                     "Create or migrate the central database (PostgreSQL or SQLite); idempotent.");
         options = {{"central", true, help::centralUrl, true}};
         needs = Needs::CentralDatabase;
+        access = Access::CentralOwner;
     }
     int run(Invocation &inv, Context *) const override
     {
@@ -52,6 +53,7 @@ public:
         options = {{"central", true, help::centralUrl, true}};
         minPositional = maxPositional = 1;
         needs = Needs::CentralDatabase;
+        access = Access::CentralOwner;
     }
     int run(Invocation &inv, Context *) const override
     {

@@ -1,10 +1,12 @@
 // A branchctl command: what it is called, what it takes and what it needs, declared by the
 // command itself; the dispatcher (CliApp) checks the arguments against the declaration and
 // gives run() what it needs. BranchCommand opens the branch database and builds the
-// Context once for every command that works on it.
+// Context once for every command that works on it, and signs the staff member in once for
+// every command whose Access asks for it (docs/branchctl.md, "Who may run what").
 #pragma once
 
 #include "app/lifecycle/Service.h"
+#include "app/lifecycle/Staff.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,6 +15,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace branch::cli
@@ -33,6 +36,12 @@ struct Invocation {
     QStringList positional;
     QHash<QString, QString> options;
     bool help = false;
+    // Who signed in (Command::Access): invalid for the commands nobody signs in to, and for
+    // the first account of a branch. Standard input's first line was the password;
+    // readStdin() gives what followed it.
+    StaffSession staff;
+    // Only for a command whose service authenticates itself (restore): the password line.
+    QString staffPassword;
 
     QString opt(const char *name) const { return options.value(QString::fromLatin1(name)); }
     bool has(const char *name) const { return options.contains(QString::fromLatin1(name)); }
@@ -53,6 +62,21 @@ public:
         CentralDatabase,
     };
 
+    // Who may run it. Every level but Open and CentralOwner takes --staff LOGIN (declared
+    // once, by the registry) with the password on standard input's first line; with
+    // --central, a BranchDatabaseUnlessCentral command works as the central's owner (the
+    // URL's credentials) and nobody signs in to the branch.
+    enum class Access {
+        Open,                 // reads and changes no person's data: counts, checks, deployment steps
+        CentralOwner,         // the central database alone, through the URL's credentials
+        Counter,              // a clerk or a supervisor (StaffPermission::CounterActions)
+        Supervisor,           // a supervisor (ReviewMismatch)
+        AnyPerson,            // a clerk, a supervisor or an administrator (BackUp)
+        Administrator,        // an administrator (Administer)
+        AdministratorOrFirst, // an administrator; nobody while the database has no staff account
+        Machine,              // a service login (MachineJobs)
+    };
+
     virtual ~Command() = default;
 
     QStringList path;         // {"recover", "start"}
@@ -62,11 +86,17 @@ public:
     int minPositional = 0;
     int maxPositional = 0;
     Needs needs = Needs::Nothing;
+    Access access = Access::Open;
 
     QString name() const { return path.join(QLatin1Char(' ')); }
     const OptionSpec *findOption(const QString &name) const;
+    // True when this run signs a staff member in (see Access).
+    bool signsIn(const Invocation &inv) const;
+    // Adds --staff to the options of a command that signs in (the registry calls it).
+    void declareStaffOption();
 
-    // Gives run() what the command needs; the default gives it no Context.
+    // Gives run() what the command needs; the default gives it no Context and, for a
+    // command that signs in, only the password line (inv.staffPassword).
     virtual int execute(Invocation &inv) const;
     virtual int run(Invocation &inv, Context *ctx) const = 0;
 };
@@ -77,7 +107,13 @@ class BranchCommand : public Command
 public:
     BranchCommand() { needs = Needs::BranchDatabase; }
     int execute(Invocation &inv) const override;
+
+private:
+    int signIn(Invocation &inv, Context &ctx) const;
 };
+
+// The permission an access level asks of a role (roleMay); nothing for Open and CentralOwner.
+std::optional<StaffPermission> permissionFor(Command::Access access);
 
 // Option help texts more than one command shows.
 namespace help
@@ -91,8 +127,8 @@ inline const char *const importToCentral =
 inline const char *const backupFolder = QT_TRANSLATE_NOOP("branch::Cli", "The folder (default: the setting "
                                                                          "backup/folder, else 'backups' beside the "
                                                                          "database).");
-inline const char *const clerkLogin = QT_TRANSLATE_NOOP("branch::Cli", "The clerk's login.");
-inline const char *const supervisorLogin = QT_TRANSLATE_NOOP("branch::Cli", "The supervisor's login.");
+inline const char *const staffLogin =
+    QT_TRANSLATE_NOOP("branch::Cli", "Your staff login; your password is the first line of standard input.");
 } // namespace help
 
 using CommandList = std::vector<std::unique_ptr<Command>>;

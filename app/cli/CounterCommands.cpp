@@ -1,12 +1,12 @@
 // The in-person actions at the counter: activate, refuse, mobile change, password reset,
-// questions reset. The staff password is stdin's first line; any new secret (JSON) follows.
+// questions reset, each by the clerk or supervisor the dispatcher signed in (--staff, the
+// password on stdin's first line); any new secret (JSON) follows the password line.
 #include "Commands.h"
 #include "JsonInput.h"
 #include "Output.h"
 
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
-#include "app/security/SecretHash.h"
 
 namespace branch::cli
 {
@@ -24,7 +24,7 @@ int printStatusChange(const Outcome<QString> &r, RequestStatus status)
     return Done;
 }
 
-// A counter action on one person, by national code, under a clerk's login.
+// A counter action on one person, by national code, by the signed-in clerk or supervisor.
 class CounterCommand : public BranchCommand
 {
 protected:
@@ -34,6 +34,7 @@ protected:
         args = "NATIONAL_CODE";
         summary = help;
         minPositional = maxPositional = 1;
+        access = Access::Counter;
     }
 };
 
@@ -45,19 +46,15 @@ public:
                          QT_TRANSLATE_NOOP("branch::Cli", "In-person activation after the documents were checked; "
                                                           "staff password on standard input."))
     {
-        options = {{"staff", true, help::clerkLogin, true},
-                   {"documents", true,
+        options = {{"documents", true,
                     QT_TRANSLATE_NOOP("branch::Cli", "Documents seen: national_card,birth_certificate."), true}};
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
         QStringList docs;
         for (const QString &d : inv.opt("documents").split(QLatin1Char(','), Qt::SkipEmptyParts))
             docs << d.trimmed();
-        auto r = activateAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, docs, inv.now);
-        security::wipe(staffPassword);
+        auto r = activateAtCounter(*ctx, inv.positional.value(0), inv.staff, docs, inv.now);
         return printStatusChange(r, RequestStatus::Activated);
     }
 };
@@ -70,16 +67,11 @@ public:
                          QT_TRANSLATE_NOOP("branch::Cli", "Refuse a request waiting at the branch, with a reason; "
                                                           "staff password on standard input."))
     {
-        options = {{"staff", true, help::clerkLogin, true},
-                   {"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why the request is refused."), true}};
+        options = {{"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why the request is refused."), true}};
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
-        auto r =
-            refuseAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.opt("reason"), inv.now);
-        security::wipe(staffPassword);
+        auto r = refuseAtCounter(*ctx, inv.positional.value(0), inv.staff, inv.opt("reason"), inv.now);
         return printStatusChange(r, RequestStatus::Rejected);
     }
 };
@@ -92,16 +84,11 @@ public:
                          QT_TRANSLATE_NOOP("branch::Cli", "Change an account's mobile (ownership confirmed in "
                                                           "person); staff password on standard input."))
     {
-        options = {{"mobile", true, QT_TRANSLATE_NOOP("branch::Cli", "The new mobile number."), true},
-                   {"staff", true, help::clerkLogin, true}};
+        options = {{"mobile", true, QT_TRANSLATE_NOOP("branch::Cli", "The new mobile number."), true}};
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
-        auto r =
-            changeMobile(*ctx, inv.positional.value(0), inv.opt("mobile"), inv.opt("staff"), staffPassword, inv.now);
-        security::wipe(staffPassword);
+        auto r = changeMobile(*ctx, inv.positional.value(0), inv.opt("mobile"), inv.staff, inv.now);
         return printDone(r);
     }
 };
@@ -115,20 +102,14 @@ public:
                                                           "first line of standard input, then {\"password\", "
                                                           "\"password_confirm\"}."))
     {
-        options = {{"staff", true, help::clerkLogin, true}};
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
         NewPassword pw;
         Failure failure;
-        if (!parseNewPassword(rest, &pw, &failure)) {
-            security::wipe(staffPassword);
+        if (!parseNewPassword(readStdin(), &pw, &failure))
             return fail(failure);
-        }
-        auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, pw.password,
-                                        pw.confirm, inv.now);
-        security::wipe(staffPassword);
+        auto r = resetPasswordAtCounter(*ctx, inv.positional.value(0), inv.staff, pw.password, pw.confirm, inv.now);
         return printDone(r);
     }
 };
@@ -142,28 +123,20 @@ public:
                                                           "line of standard input, then {\"security_questions\": "
                                                           "[...]}."))
     {
-        options = {{"staff", true, help::clerkLogin, true}};
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
         Failure parseFailure;
-        const auto doc = parseJsonInput(rest, &parseFailure);
-        if (!doc) {
-            security::wipe(staffPassword);
+        const auto doc = parseJsonInput(readStdin(), &parseFailure);
+        if (!doc)
             return fail(parseFailure);
-        }
         Violations typeErrors;
         const QJsonValue list =
             doc->isArray() ? QJsonValue(doc->array()) : doc->object().value(QStringLiteral("security_questions"));
         const auto questions = questionsField(list, typeErrors);
-        if (!typeErrors.isEmpty()) {
-            security::wipe(staffPassword);
+        if (!typeErrors.isEmpty())
             return fail(Failure{Failure::Kind::Rule, typeErrors, {}});
-        }
-        auto r =
-            resetQuestionsAtCounter(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, questions, inv.now);
-        security::wipe(staffPassword);
+        auto r = resetQuestionsAtCounter(*ctx, inv.positional.value(0), inv.staff, questions, inv.now);
         return printDone(r);
     }
 };

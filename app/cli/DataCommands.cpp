@@ -10,6 +10,7 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/CentralImport.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace branch::cli
@@ -40,20 +41,20 @@ public:
     }
 };
 
-// The import's file (FILE or "-" for stdin), opened; false after the message.
-bool openImportFile(const Invocation &inv, QFile &f)
+// The import's file (FILE, or "-" for what follows the password line on stdin), opened;
+// false after the message.
+bool openImportFile(const Invocation &inv, QFile &f, QBuffer &piped)
 {
     const QString path = inv.positional.value(0);
-    bool opened = false;
-    if (path == QLatin1String("-"))
-        opened = f.open(stdin, QIODevice::ReadOnly);
-    else {
-        f.setFileName(path);
-        opened = f.open(QIODevice::ReadOnly);
+    if (path == QLatin1String("-")) {
+        piped.setData(readStdin().toUtf8());
+        return piped.open(QIODevice::ReadOnly);
     }
-    if (!opened)
-        printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
-    return opened;
+    f.setFileName(path);
+    if (f.open(QIODevice::ReadOnly))
+        return true;
+    printErr(Cli::tr("Cannot read the file \"%1\".").arg(path));
+    return false;
 }
 
 using BranchImport = Outcome<ImportResult> (*)(Context &, QIODevice &, const QDateTime &, const QString &);
@@ -74,26 +75,29 @@ public:
         options = {{"central", true, help::importToCentral}};
         minPositional = maxPositional = 1;
         needs = Needs::BranchDatabaseUnlessCentral;
+        access = Access::Administrator;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
         QFile f;
+        QBuffer piped;
+        QIODevice &in = inv.positional.value(0) == QLatin1String("-") ? static_cast<QIODevice &>(piped) : f;
         if (inv.has("central")) {
             const auto url = parseCentralUrl(inv.opt("central"));
             if (!url.ok())
                 return fail(url.failure);
-            if (!openImportFile(inv, f))
+            if (!openImportFile(inv, f, piped))
                 return Environment;
-            const auto r = m_importCentral(*url.value, f, inv.now, QStringLiteral("admin"));
+            const auto r = m_importCentral(*url.value, in, inv.now, QStringLiteral("admin"));
             if (!r.ok())
                 return fail(r.failure);
             printJson(QJsonObject{{QStringLiteral("imported"), r.value->rows},
                                   {QStringLiteral("changed"), r.value->changed}});
             return Done;
         }
-        if (!openImportFile(inv, f))
+        if (!openImportFile(inv, f, piped))
             return Environment;
-        auto r = m_import(*ctx, f, inv.now, QStringLiteral("admin"));
+        auto r = m_import(*ctx, in, inv.now, inv.staff.login);
         if (!r.ok())
             return fail(r.failure);
         printJson(QJsonObject{{QStringLiteral("imported"), r.value->rows}});
@@ -114,11 +118,14 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Fill the database with realistic, deterministic demo data.");
         options = {{"persons", true, QT_TRANSLATE_NOOP("branch::Cli", "How many persons (default 1000).")},
                    {"seed", true, QT_TRANSLATE_NOOP("branch::Cli", "Random seed (default 1).")},
-                   {"staff", false,
+                   {"demo-staff", false,
                     QT_TRANSLATE_NOOP("branch::Cli",
                                       "Also create demo staff (a clerk, two supervisors, an administrator) with "
                                       "passwords made for this database, printed once in \"staff\"; only on "
                                       "a database without staff.")}};
+        // An administrator's, like the imports; on a database without any staff (a new demo
+        // or training database) nobody can sign in yet, so none is asked for.
+        access = Access::AdministratorOrFirst;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -140,11 +147,11 @@ public:
                 printErr(Cli::tr("demo data: %1%").arg(tenth * 10));
             }
         };
-        auto r = fillDemoData(*ctx, opt, inv.has("staff"), inv.now);
+        auto r = fillDemoData(*ctx, opt, inv.has("demo-staff"), inv.now, inv.staff.login);
         if (!r.ok())
             return fail(r.failure);
         QJsonObject out = demoStatsJson(r.value->stats);
-        if (inv.has("staff")) {
+        if (inv.has("demo-staff")) {
             // The only time these passwords exist outside their hashes.
             QJsonArray staff;
             for (auto &a : r.value->staff) {
@@ -167,16 +174,18 @@ public:
     {
         path = {QStringLiteral("user"), QStringLiteral("add")};
         args = "LOGIN";
-        summary = QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account; the password is read from standard input. "
-                                                   "The first account of a branch must be its administrator.");
-        options = {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor or admin."), true}};
+        summary = QT_TRANSLATE_NOOP("branch::Cli", "Add a staff account (an administrator signs in); the new "
+                                                   "password is the next line of standard input. The first account "
+                                                   "of a branch must be its administrator and needs no sign-in.");
+        options = {{"role", true, QT_TRANSLATE_NOOP("branch::Cli", "clerk, supervisor, admin or service."), true}};
         minPositional = maxPositional = 1;
+        access = Access::AdministratorOrFirst;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
         auto [password, rest] = splitFirstLine(readStdin());
         Q_UNUSED(rest)
-        auto r = addStaff(*ctx, inv.positional.value(0), inv.opt("role"), password, inv.now);
+        auto r = addStaff(*ctx, inv.positional.value(0), inv.opt("role"), password, inv.now, inv.staff);
         security::wipe(password);
         if (!r.ok())
             return fail(r.failure);

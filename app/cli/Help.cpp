@@ -32,6 +32,31 @@ void printOptions(QTextStream &s, const QList<OptionSpec> &options)
           << QCoreApplication::translate("branch::Cli", o.help) << '\n';
 }
 
+QString whoMayRun(Command::Access access)
+{
+    switch (access) {
+    case Command::Access::Open:
+        return Cli::tr("Who may run it: anyone with the database file (it reads and changes no person's data).");
+    case Command::Access::CentralOwner:
+        return Cli::tr("Who may run it: the central database's owner, through the URL's credentials; nobody signs in "
+                       "to the branch.");
+    case Command::Access::Counter:
+        return Cli::tr("Who may run it: a clerk or a supervisor, signed in with --staff.");
+    case Command::Access::Supervisor:
+        return Cli::tr("Who may run it: a supervisor, signed in with --staff.");
+    case Command::Access::AnyPerson:
+        return Cli::tr("Who may run it: a clerk, a supervisor or an administrator, signed in with --staff.");
+    case Command::Access::Administrator:
+        return Cli::tr("Who may run it: an administrator, signed in with --staff.");
+    case Command::Access::AdministratorOrFirst:
+        return Cli::tr("Who may run it: an administrator, signed in with --staff; nobody while the database has no "
+                       "staff account.");
+    case Command::Access::Machine:
+        return Cli::tr("Who may run it: a service login, signed in with --staff.");
+    }
+    return {};
+}
+
 } // namespace
 
 void printHelp(const Command *c)
@@ -56,7 +81,8 @@ void printHelp(const Command *c)
     } else {
         s << Cli::tr("Usage: branchctl [global options] %1 %2").arg(c->name(), QString::fromLatin1(c->args)).trimmed()
           << "\n\n"
-          << QCoreApplication::translate("branch::Cli", c->summary) << '\n';
+          << QCoreApplication::translate("branch::Cli", c->summary) << '\n'
+          << whoMayRun(c->access) << '\n';
         if (!c->options.isEmpty()) {
             s << '\n' << Cli::tr("Options:") << '\n';
             printOptions(s, c->options);

@@ -5,7 +5,6 @@
 
 #include "app/core/Settings.h"
 #include "app/lifecycle/Backup.h"
-#include "app/lifecycle/Staff.h"
 #include "app/security/SecretHash.h"
 
 #include <QDir>
@@ -57,19 +56,13 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "A checked online backup of the branch database into the backup "
                                                    "folder (private files; older ones pruned); staff password on "
                                                    "standard input.");
-        options = {{"to", true, help::backupFolder},
-                   {"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The staff member's login."), true}};
+        options = {{"to", true, help::backupFolder}};
+        access = Access::AnyPerson;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
-        auto who = authenticateFor(*ctx, inv.opt("staff"), staffPassword, StaffPermission::BackUp, inv.now);
-        security::wipe(staffPassword);
-        if (!who.ok())
-            return fail(who.failure);
         const QString folder = backupFolderOption(inv);
-        auto r = makeBackup(ctx->db.path(), folder, who.value->login, inv.now, backupPolicyFromSettings(),
+        auto r = makeBackup(ctx->db.path(), folder, inv.staff.login, inv.now, backupPolicyFromSettings(),
                             terminalProgress());
         if (!r.ok())
             return fail(r.failure);
@@ -107,7 +100,9 @@ public:
     }
 };
 
-// The service opens (and checks) both files itself: no Context.
+// The service opens (and checks) both files itself: no Context, and it signs the
+// administrator in itself (against the current database when it opens, else the backup's
+// staff), with the password line the dispatcher read.
 class Restore : public Command
 {
 public:
@@ -118,15 +113,13 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Put a checked backup in place of the branch database, keeping the "
                                                    "current one aside; an administrator's password on standard "
                                                    "input.");
-        options = {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The administrator's login."), true}};
         minPositional = maxPositional = 1;
+        access = Access::Administrator;
     }
     int run(Invocation &inv, Context *) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
-        auto r = restoreBackup(inv.dbPath, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.now);
-        security::wipe(staffPassword);
+        auto r = restoreBackup(inv.dbPath, inv.positional.value(0), inv.opt("staff"), inv.staffPassword, inv.now);
+        security::wipe(inv.staffPassword);
         if (!r.ok())
             return fail(r.failure);
         const RestoreDone &d = *r.value;

@@ -5,6 +5,9 @@
 
 #include <QFile>
 
+#include <optional>
+#include <utility>
+
 #include <cstdio>
 
 namespace branch::cli
@@ -56,12 +59,38 @@ int printDone(const Outcome<bool> &r)
     return Done;
 }
 
-QString readStdin()
+namespace
+{
+
+// Standard input is read once; after a sign-in took its first line, the rest.
+std::optional<QString> &stdinLeft()
+{
+    static std::optional<QString> left;
+    return left;
+}
+
+QString readAllStdin()
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(in.readAll());
+}
+
+} // namespace
+
+QString readStdin()
+{
+    if (stdinLeft())
+        return std::exchange(*stdinLeft(), QString());
+    return readAllStdin();
+}
+
+QString takeStdinFirstLine()
+{
+    auto [first, rest] = splitFirstLine(readAllStdin());
+    stdinLeft() = rest;
+    return first;
 }
 
 std::pair<QString, QString> splitFirstLine(const QString &all)

@@ -40,7 +40,11 @@ int fail(const Failure &f);
 // {"ok": true} after a done action, else the failure.
 int printDone(const Outcome<bool> &r);
 
+// The command's standard input: after a sign-in (takeStdinFirstLine), what follows the
+// staff password line.
 QString readStdin();
+// The staff password line of a sign-in (Command::execute); readStdin() then gives the rest.
+QString takeStdinFirstLine();
 // The staff password is stdin's first line; the rest (JSON) follows.
 std::pair<QString, QString> splitFirstLine(const QString &all);
 // FILE, or stdin for "-" or nothing; *ok false when the file cannot be read.

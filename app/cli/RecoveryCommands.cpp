@@ -23,6 +23,7 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Start a password recovery by SMS code or security questions.");
         options = {{"method", true, QT_TRANSLATE_NOOP("branch::Cli", "sms or questions."), true}};
         minPositional = maxPositional = 1;
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -51,6 +52,7 @@ public:
             {"code", true, QT_TRANSLATE_NOOP("branch::Cli", "The 6-digit code from the SMS.")},
             {"answers", true, QT_TRANSLATE_NOOP("branch::Cli", "A JSON file (or -) with [{question_id, answer}].")}};
         minPositional = maxPositional = 1;
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -93,6 +95,7 @@ public:
         summary =
             QT_TRANSLATE_NOOP("branch::Cli", "Set the new password of a verified recovery (JSON on standard input).");
         minPositional = maxPositional = 1;
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {

@@ -4,6 +4,7 @@
 #include "JsonInput.h"
 #include "Output.h"
 
+#include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
@@ -23,8 +24,10 @@ public:
     {
         path = {QStringLiteral("register")};
         args = "[FILE|-]";
-        summary = QT_TRANSLATE_NOOP("branch::Cli", "Submit registration requests (one JSON object or an array).");
+        summary = QT_TRANSLATE_NOOP("branch::Cli", "Submit registration requests (one JSON object or an array) for "
+                                                   "people at the counter.");
         maxPositional = 1;
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -109,7 +112,7 @@ private:
             result->insert(QStringLiteral("errors"), violationsJson(all));
             return Refused;
         }
-        auto r = submitRegistration(ctx, std::move(in), inv.now, QStringLiteral("portal"));
+        auto r = registerAtCounter(ctx, std::move(in), inv.staff, inv.now);
         if (!r.ok()) {
             if (r.failure.kind == Failure::Kind::Environment) {
                 printErr(r.failure.message());
@@ -142,6 +145,7 @@ public:
                                               "(as its owner) instead of this branch's: postgresql://USER@HOST:PORT/"
                                               "DBNAME or sqlite:///ABSOLUTE/PATH.db.")}};
         needs = Needs::BranchDatabaseUnlessCentral;
+        access = Access::Machine; // with --central: the central's owner
     }
     int run(Invocation &inv, Context *ctx) const override
     {

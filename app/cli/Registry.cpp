@@ -40,8 +40,10 @@ const CommandList &commands()
                           makeConflictsResolve,
                           makeReviewList,
                           makeReviewPropose,
-                          makeReviewApprove})
+                          makeReviewApprove}) {
             l.push_back(make());
+            l.back()->declareStaffOption();
+        }
         return l;
     }();
     return list;

@@ -19,6 +19,7 @@ public:
     {
         path = {QStringLiteral("audit"), QStringLiteral("verify")};
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Check the audit log's hash chain; exit 1 at the first bad entry.");
+        access = Access::Open; // counts and sequence numbers only, no entry's content
     }
     int run(Invocation &, Context *ctx) const override
     {
@@ -46,6 +47,7 @@ public:
                                                    "case, the outbox.");
         options = {
             {"date", true, QT_TRANSLATE_NOOP("branch::Cli", "The day (YYYY-MM-DD, local time; default today).")}};
+        access = Access::Supervisor; // the desk's dashboard is a supervisor's
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -56,7 +58,7 @@ public:
             if (!day.isValid())
                 return usageError(Cli::tr("--date must be a Gregorian date, e.g. 2026-11-25."));
         }
-        const auto r = dashboardSnapshot(*ctx, day, QTimeZone::systemTimeZone(), inv.now);
+        const auto r = dashboardSnapshot(*ctx, inv.staff, day, QTimeZone::systemTimeZone(), inv.now);
         if (!r.ok())
             return fail(r.failure);
         printJson(dashboardJson(*r.value));

@@ -5,7 +5,6 @@
 #include "Output.h"
 
 #include "app/lifecycle/Review.h"
-#include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 
@@ -28,6 +27,7 @@ public:
                                                    "requests beside the registry's reference, with any proposal "
                                                    "waiting; with --central also this branch's sync conflicts.");
         options = {{"central", true, help::centralUrl}};
+        access = Access::Supervisor;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -70,16 +70,16 @@ public:
                                                    "of standard input, then for a correction the corrected fields "
                                                    "as JSON.");
         options = {{"kind", true, QT_TRANSLATE_NOOP("branch::Cli", "correct, send_back or reject."), true},
-                   {"staff", true, help::supervisorLogin, true},
                    {"reason", true, QT_TRANSLATE_NOOP("branch::Cli", "Why (required for reject).")}};
         minPositional = maxPositional = 1;
+        access = Access::Supervisor;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
         const auto kind = reviewKindFromName(inv.opt("kind"));
         if (!kind)
             return usageError(Cli::tr("--kind must be correct, send_back or reject."));
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
+        const QString rest = readStdin();
         ReviewProposalInput in;
         in.kind = *kind;
         in.reason = inv.opt("reason");
@@ -87,18 +87,15 @@ public:
         if (*kind == ReviewKind::CorrectAndActivate && !rest.trimmed().isEmpty()) {
             Failure parseFailure;
             const auto doc = parseJsonInput(rest, &parseFailure);
-            if (!doc || !doc->isObject()) {
-                security::wipe(staffPassword);
+            if (!doc || !doc->isObject())
                 return fail(doc ? Failure::rule(QStringLiteral("corrections"),
                                                 QStringLiteral("corrections.invalid_type"),
                                                 Cli::tr("Give the corrected fields as one JSON object after the "
                                                         "password line."))
                                 : parseFailure);
-            }
             in.corrections = doc->object();
         }
-        auto r = proposeReview(*ctx, inv.positional.value(0), in, inv.opt("staff"), staffPassword, inv.now);
-        security::wipe(staffPassword);
+        auto r = proposeReview(*ctx, inv.positional.value(0), in, inv.staff, inv.now);
         if (!r.ok())
             return fail(r.failure);
         QJsonObject o = proposalJson(*r.value);
@@ -118,15 +115,12 @@ public:
         args = "PROPOSAL_ID";
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Approve another supervisor's proposal and apply it; supervisor "
                                                    "password on standard input.");
-        options = {{"staff", true, QT_TRANSLATE_NOOP("branch::Cli", "The approving supervisor's login."), true}};
         minPositional = maxPositional = 1;
+        access = Access::Supervisor;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
-        auto r = approveReview(*ctx, inv.positional.value(0), inv.opt("staff"), staffPassword, inv.now);
-        security::wipe(staffPassword);
+        auto r = approveReview(*ctx, inv.positional.value(0), inv.staff, inv.now);
         if (!r.ok())
             return fail(r.failure);
         printJson(QJsonObject{{QStringLiteral("ok"), true},

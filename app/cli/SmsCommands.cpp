@@ -24,6 +24,7 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "List the SMS outbox.");
         options = {
             {"status", true, QT_TRANSLATE_NOOP("branch::Cli", "Only this status: queued, sending, sent or failed.")}};
+        access = Access::Counter;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -62,6 +63,7 @@ public:
             {"limit", true, QT_TRANSLATE_NOOP("branch::Cli", "At most this many messages in this run (default 500).")},
             {"timeout-ms", true,
              QT_TRANSLATE_NOOP("branch::Cli", "Give up on one request after this many milliseconds (default 10000).")}};
+        access = Access::Machine;
     }
     int run(Invocation &inv, Context *ctx) const override
     {

@@ -3,7 +3,6 @@
 #include "Json.h"
 #include "Output.h"
 
-#include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 #include "app/sync/SyncStatus.h"
@@ -23,6 +22,7 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Push this branch's queued changes to the central database and "
                                                    "pull what changed there; prints the counts.");
         options = {{"central", true, help::centralUrl, true}};
+        access = Access::Machine; // prints counts only
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -49,6 +49,7 @@ public:
         path = {QStringLiteral("conflicts"), QStringLiteral("list")};
         summary = QT_TRANSLATE_NOOP("branch::Cli", "List this branch's open sync conflicts (both versions).");
         options = {{"central", true, help::centralUrl, true}};
+        access = Access::Supervisor; // both versions of a person's data; supervisors resolve them
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -77,9 +78,9 @@ public:
         summary = QT_TRANSLATE_NOOP("branch::Cli", "Resolve a sync conflict, keeping this branch's or the central "
                                                    "version; supervisor password on standard input.");
         options = {{"keep", true, QT_TRANSLATE_NOOP("branch::Cli", "local or central.")},
-                   {"staff", true, help::supervisorLogin, true},
                    {"central", true, help::centralUrl, true}};
         minPositional = maxPositional = 1;
+        access = Access::Supervisor;
     }
     int run(Invocation &inv, Context *ctx) const override
     {
@@ -89,11 +90,8 @@ public:
         const auto url = parseCentralUrl(inv.opt("central"));
         if (!url.ok())
             return fail(url.failure);
-        auto [staffPassword, rest] = splitFirstLine(readStdin());
-        Q_UNUSED(rest)
         const auto r = resolveConflict(*ctx, *url.value, inv.positional.value(0), keep == QLatin1String("local"),
-                                       inv.opt("staff"), staffPassword, inv.now);
-        security::wipe(staffPassword);
+                                       inv.staff, inv.now);
         if (!r.ok())
             return fail(r.failure);
         printJson(QJsonObject{{QStringLiteral("ok"), true},

@@ -195,6 +195,69 @@ PasswordStrength passwordStrength(QStringView pw, const PasswordContext &ctx)
     return s;
 }
 
+int zxcvbnScore(double entropyBits)
+{
+    // log2 of 10^3, 10^6, 10^8 and 10^10 guesses.
+    const double guessesLog10 = entropyBits * std::log10(2.0);
+    if (guessesLog10 < 3)
+        return 0;
+    if (guessesLog10 < 6)
+        return 1;
+    if (guessesLog10 < 8)
+        return 2;
+    if (guessesLog10 < 10)
+        return 3;
+    return 4;
+}
+
+namespace
+{
+
+// The staff rules in checklist order (the mismatch line is the portal's text).
+const Rule kStaffRules[] = {
+    {"password.staff_too_short",
+     QT_TRANSLATE_NOOP("branch::Rules",
+                       "A staff password must be at least 12 characters long; a few words in a row make a good one.")},
+    {"password.staff_weak",
+     QT_TRANSLATE_NOOP("branch::Rules", "The password must be hard to guess: no common words, names, dates or "
+                                        "patterns such as 1234 or qwerty on their own.")},
+    {"password.mismatch", QT_TRANSLATE_NOOP("branch::Rules", "The password and its repetition must match exactly.")},
+};
+
+} // namespace
+
+Violations checkStaffPassword(QStringView password, QStringView confirmation, QStringView login)
+{
+    if (password.isEmpty())
+        return {makeViolation(kField, QStringLiteral("password.required"),
+                              QT_TRANSLATE_NOOP("branch::Rules", "The password is required."))};
+    PasswordContext named;
+    named.firstName = login.toString(); // the login counts as a dictionary word
+    const bool broken[] = {
+        // Characters as people count them (a Persian letter is one, not two UTF-8 bytes).
+        password.toUcs4().size() < kStaffPasswordMinLength,
+        zxcvbnScore(passwordStrength(password, named).entropyBits) < kStaffPasswordMinScore,
+        confirmation != password,
+    };
+    static_assert(std::size(broken) == std::size(kStaffRules));
+    Violations out;
+    for (size_t i = 0; i < std::size(kStaffRules); ++i)
+        if (broken[i])
+            out.append(makeViolation(kField, QString::fromLatin1(kStaffRules[i].code), kStaffRules[i].text));
+    return out;
+}
+
+QList<PasswordRuleState> staffPasswordChecklist(QStringView pw, QStringView confirm, QStringView login)
+{
+    const Violations vs = checkStaffPassword(pw, confirm, login);
+    QList<PasswordRuleState> out;
+    for (const Rule &r : kStaffRules) {
+        const QString code = QString::fromLatin1(r.code);
+        out.append(PasswordRuleState{code, rulesText(r.text), !pw.isEmpty() && !hasCode(vs, code)});
+    }
+    return out;
+}
+
 QString formatStrength(const PasswordStrength &s)
 {
     //: %1 is the percentage (0-100), %2 the strength label

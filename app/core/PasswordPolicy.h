@@ -55,6 +55,25 @@ struct PasswordStrength {
 
 PasswordStrength passwordStrength(QStringView pw, const PasswordContext &ctx);
 
+// zxcvbn's score (0..4) from its guesses estimate: below 10^3, 10^6, 10^8, 10^10 guesses
+// score 0, 1, 2, 3, else 4 (the thresholds of Dropbox's zxcvbn; libzxcvbn gives log2 of
+// the guesses as entropyBits).
+int zxcvbnScore(double entropyBits);
+
+// The staff password rule (issue 14): long enough and hard to guess, no composition rules
+// (any letters, digits, spaces or symbols, Persian ones included). Field "password":
+//   password.required            empty (nothing else is checked then)
+//   password.staff_too_short     fewer than kStaffPasswordMinLength characters
+//   password.staff_weak          a zxcvbn score below kStaffPasswordMinScore (the login
+//                                counts as a dictionary word)
+//   password.mismatch            confirmation differs
+// Checked only when a password is set: older, shorter ones keep working.
+constexpr int kStaffPasswordMinLength = 12;
+constexpr int kStaffPasswordMinScore = 3;
+Violations checkStaffPassword(QStringView password, QStringView confirmation, QStringView login = {});
+// The staff rules as checklist lines (the desk's first-run dialog), like passwordChecklist.
+QList<PasswordRuleState> staffPasswordChecklist(QStringView pw, QStringView confirm, QStringView login = {});
+
 // "87% خیلی قوی" in fa, "87% very strong" in en.
 QString formatStrength(const PasswordStrength &s);
 

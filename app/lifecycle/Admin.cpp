@@ -133,7 +133,7 @@ Outcome<BranchSetUp> setUpBranch(const QString &databasePath, const QString &bra
         errors << Violation{QStringLiteral("branch"), QStringLiteral("branch.format"),
                             Services::tr("A branch code is 3 to 8 digits.")};
     errors += checkStaffLogin(login);
-    errors += checkPassword(password, confirmation, PasswordContext{});
+    errors += checkStaffPassword(password, confirmation, login);
     if (!errors.isEmpty()) {
         security::wipe(password);
         security::wipe(confirmation);

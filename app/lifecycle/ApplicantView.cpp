@@ -20,6 +20,8 @@ namespace branch
 
 namespace
 {
+const char *const kApplicantRead = "applicant.read";
+
 ApplicantRequest applicantRequest(const db::RequestRecord &r)
 {
     ApplicantRequest a{r.id, r.branchCode, r.version,     r.nationalCode, r.mobile,    identityOf(r), r.email,
@@ -64,7 +66,8 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
             c.differing = identityDifferences(c.request, *c.registry);
         }
         for (const auto &a : db::auditOf(ctx.db, nationalCode))
-            c.history << ApplicantHistoryEntry{a.at, a.actor, a.action, a.details};
+            if (a.action != QLatin1String(kApplicantRead))
+                c.history << ApplicantHistoryEntry{a.at, a.actor, a.action, a.details};
         for (const auto &r : requests)
             c.requests << applicantRequest(r);
         for (const auto &s : db::listSms(ctx.db, nationalCode))
@@ -73,6 +76,24 @@ Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCodeIn
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }
+}
+
+Outcome<ApplicantCase> openApplicantCase(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                         const QDateTime &now)
+{
+    const auto who = sessionStaff(ctx, staff, StaffPermission::CounterActions);
+    if (!who.ok())
+        return who.failure;
+    auto c = applicantCase(ctx, nationalCode);
+    if (!c.ok())
+        return c;
+    auto audited = inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        recordAudit(ctx, {who.value->login, QString::fromLatin1(kApplicantRead), c.value->nationalCode, {}}, now);
+        return true;
+    });
+    if (!audited.ok())
+        return audited.failure; // a read that cannot be audited is not shown
+    return c;
 }
 
 } // namespace branch

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Service.h"
+#include "Staff.h"
 #include "app/core/RequestStatus.h"
 
 #include "app/core/Identity.h"
@@ -69,7 +70,17 @@ struct ApplicantCase {
     QList<ApplicantSms> sms;              // oldest first
 };
 
-// Rule failure for an invalid national code, NotFound when there is no request.
+// Rule failure for an invalid national code, NotFound when there is no request. The
+// history leaves out the reads of the case (applicant.read): it says what happened to the
+// person's case, the audit log says who looked at it.
 Outcome<ApplicantCase> applicantCase(Context &ctx, const QString &nationalCode);
+
+// A staff member opens the case (`branchctl applicants show`, the desk's applicant view):
+// the session is re-read like every session action (counter rights: a clerk or a
+// supervisor), the case read, and the read audited in its own transaction as
+// "applicant.read": who (the staff login), whom (the national code), when (now). Search
+// results are not audited person by person; opening one is.
+Outcome<ApplicantCase> openApplicantCase(Context &ctx, const QString &nationalCode, const StaffSession &staff,
+                                         const QDateTime &now);
 
 } // namespace branch

@@ -14,26 +14,30 @@ namespace
 Failure staffExists()
 {
     return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.exists"),
-                         Services::tr("This database already has staff accounts; demo staff are made only on a "
-                                      "database without any. Run demo-data without --staff, or start from a new "
-                                      "database."));
+                         Services::tr("This database already has staff accounts: demo data goes only into a "
+                                      "database without any (a demo or training database), never into a branch's "
+                                      "real work. Start from a new database."));
 }
 
 } // namespace
 
-Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withStaff, const QDateTime &now)
+Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withStaff, const QDateTime &now,
+                              const QString &administrator)
 {
     DemoRun run;
     QList<db::StaffRecord> records;
+    const bool signedIn = !administrator.isEmpty();
     try {
+        // Without a signed-in administrator only into a database nobody works in yet; demo
+        // staff only into a database without staff at all.
+        if (db::staffCount(ctx.db) > 0 && (!signedIn || withStaff))
+            return staffExists(); // before minutes of generation, not after
         if (withStaff) {
-            if (db::staffCount(ctx.db) > 0)
-                return staffExists(); // before minutes of generation, not after
             const QDateTime at = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toUTC();
             for (const auto &[login, role] : {std::pair{"clerk", "clerk"}, std::pair{"supervisor1", "supervisor"},
                                               std::pair{"supervisor2", "supervisor"}, std::pair{"admin", "admin"}}) {
                 DemoStaffAccount account{QString::fromLatin1(login), QString::fromLatin1(role),
-                                         security::randomPassword()};
+                                         security::randomPassword(16)};
                 db::StaffRecord s;
                 s.login = account.login;
                 s.role = account.role;
@@ -70,7 +74,14 @@ Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withSt
             }
             return run;
         }
+        bool refused = false;
+        options.beforeCommit = [&](db::Database &) {
+            refused = !signedIn && db::staffCount(ctx.db) > 0; // another process made staff meanwhile
+            return !refused;
+        };
         run.stats = db::generateDemoData(ctx.db, options);
+        if (refused)
+            return staffExists();
         return run;
     } catch (const db::DbException &e) {
         for (auto &a : run.staff)

@@ -24,13 +24,17 @@ struct DemoRun {
     QList<DemoStaffAccount> staff; // empty without withStaff
 };
 
-// Fills the database with demo data and marks it a demo (meta demo = 1). With `withStaff`,
+// Fills the database with demo data and marks it a demo (meta demo = 1). Without an
+// `administrator` (signed in by the caller: branchctl's demo-data is an administrator's
+// command) only while the database has no staff account (staff.exists otherwise, checked
+// before the generation and again in its transaction). With `withStaff`, only into a
+// database without staff (staff.exists),
 // also the staff to try the desk with: a clerk, two supervisors (four-eyes review needs
 // two) and an administrator, each with its own password from the secure random source
-// (security::randomPassword), so every demo database has its own. Only on a database
-// without any staff account (staff.exists otherwise, checked before the generation and
-// again in its transaction); the accounts are written in the demo data's transaction and
+// (security::randomPassword, 16 characters: the staff password rule), so every demo
+// database has its own; the accounts are written in the demo data's transaction and
 // audited ("staff.demo"). The passwords in the result are the caller's to wipe.
-Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withStaff, const QDateTime &now);
+Outcome<DemoRun> fillDemoData(Context &ctx, db::DemoOptions options, bool withStaff, const QDateTime &now,
+                              const QString &administrator = {});
 
 } // namespace branch

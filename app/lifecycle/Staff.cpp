@@ -14,7 +14,8 @@ namespace branch
 
 bool isStaffRole(const QString &role)
 {
-    return role == QLatin1String("clerk") || role == QLatin1String("supervisor") || role == QLatin1String("admin");
+    return role == QLatin1String("clerk") || role == QLatin1String("supervisor") || role == QLatin1String("admin") ||
+           role == QLatin1String("service");
 }
 
 // Logins are case-insensitive: "Sara" and "sara" are one person.
@@ -50,9 +51,8 @@ Outcome<db::StaffRecord> createStaff(Context &ctx, const QString &loginInput, co
     Violations errors = checkStaffLogin(login);
     if (!isStaffRole(role))
         errors << Violation{QStringLiteral("role"), QStringLiteral("role.invalid"),
-                            Services::tr("The role must be clerk, supervisor or admin.")};
-    // Staff passwords follow the same rules as the portal's (without a person's names).
-    errors += checkPassword(password, confirmation, PasswordContext{});
+                            Services::tr("The role must be clerk, supervisor, admin or service.")};
+    errors += checkStaffPassword(password, confirmation, login);
     security::wipe(confirmation);
     if (!errors.isEmpty()) {
         security::wipe(password);
@@ -100,6 +100,21 @@ Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const
     return createStaff(ctx, loginInput, role, password, confirmation, now, actor, AddMode::Any);
 }
 
+Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &loginInput, const QString &role, QString password,
+                                  const QDateTime &now, const StaffSession &by)
+{
+    QString confirmation = password;
+    if (!by.isValid())
+        return createStaff(ctx, loginInput, role, password, confirmation, now, {}, AddMode::BootstrapOnly);
+    auto admin = sessionStaff(ctx, by, StaffPermission::Administer);
+    if (!admin.ok()) {
+        security::wipe(password);
+        security::wipe(confirmation);
+        return admin.failure;
+    }
+    return createStaff(ctx, loginInput, role, password, confirmation, now, admin.value->login, AddMode::Any);
+}
+
 Outcome<db::StaffRecord> bootstrapAdministrator(Context &ctx, const QString &login, QString password,
                                                 QString confirmation, const QDateTime &now)
 {
@@ -138,6 +153,12 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInp
         if (staff->lockedUntil.isValid() && staff->lockedUntil > now) {
             // Minutes through QLocale so that Persian shows Persian digits.
             const qint64 minutes = qMax<qint64>(1, (now.secsTo(staff->lockedUntil) + 59) / 60);
+            recordAudit(ctx,
+                        {login,
+                         QStringLiteral("staff.login_failed"),
+                         {},
+                         {{QStringLiteral("reason"), QStringLiteral("locked")}}},
+                        now);
             return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.locked"),
                                  Services::tr("This staff login is locked after too many wrong passwords. Minutes "
                                               "until it opens again: %1.")
@@ -178,6 +199,23 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &loginInp
     return out;
 }
 
+namespace
+{
+
+// A signed-in staff member refused for their role, in its own transaction.
+Outcome<bool> auditNotAllowed(Context &ctx, const QString &login, const QString &what, const QDateTime &now)
+{
+    return inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
+        QJsonObject details;
+        if (!what.isEmpty())
+            details.insert(QStringLiteral("what"), what);
+        recordAudit(ctx, {login, QStringLiteral("staff.not_allowed"), {}, details}, now);
+        return true;
+    });
+}
+
+} // namespace
+
 bool roleMay(const QString &role, StaffPermission permission)
 {
     const bool clerk = role == QLatin1String("clerk");
@@ -192,6 +230,8 @@ bool roleMay(const QString &role, StaffPermission permission)
         return admin;
     case StaffPermission::BackUp:
         return clerk || supervisor || admin;
+    case StaffPermission::MachineJobs:
+        return role == QLatin1String("service");
     }
     return false;
 }
@@ -201,6 +241,14 @@ Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString pa
     auto staff = authenticateStaff(ctx, login, std::move(password), now);
     if (!staff.ok())
         return staff.failure;
+    if (staff.value->role == QLatin1String("service")) {
+        auto audited = auditNotAllowed(ctx, staff.value->login, QStringLiteral("desk.sign_in"), now);
+        if (!audited.ok())
+            return audited.failure;
+        return Failure::rule(QStringLiteral("staff"), QStringLiteral("staff.not_allowed"),
+                             Services::tr("A service login runs the machine jobs (sync, SMS sending, verification) "
+                                          "and cannot sign in to the desk. Sign in with your own login."));
+    }
     auto audited = inTransaction<bool>(ctx, [&]() -> Outcome<bool> {
         recordAudit(ctx, {staff.value->login, QStringLiteral("staff.sign_in"), {}, {}}, now);
         return true;
@@ -235,7 +283,7 @@ Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session,
 }
 
 Outcome<StaffSession> authenticateFor(Context &ctx, const QString &login, QString &password, StaffPermission permission,
-                                      const QDateTime &now)
+                                      const QDateTime &now, const QString &what)
 {
     auto staff = authenticateStaff(ctx, login, password, now);
     security::wipe(password);
@@ -243,8 +291,15 @@ Outcome<StaffSession> authenticateFor(Context &ctx, const QString &login, QStrin
         return staff.failure;
     const StaffSession session{staff.value->login, staff.value->role};
     auto allowed = sessionStaff(ctx, session, permission);
-    if (!allowed.ok())
+    if (!allowed.ok()) {
+        if (!allowed.failure.violations.isEmpty() &&
+            allowed.failure.violations.first().code == QLatin1String("staff.not_allowed")) {
+            auto audited = auditNotAllowed(ctx, session.login, what, now);
+            if (!audited.ok())
+                return audited.failure;
+        }
         return allowed.failure;
+    }
     return session;
 }
 

@@ -14,6 +14,8 @@ namespace branch
 constexpr int kStaffMaxFailures = 5;
 constexpr int kStaffLockMinutes = 15;
 
+// clerk, supervisor, admin, and service: the login of the machine jobs (sync, sms send,
+// verify), which may do nothing else and cannot sign in at the desk.
 bool isStaffRole(const QString &role);
 QString normalizeLogin(const QString &login);
 
@@ -26,6 +28,13 @@ Violations checkStaffLogin(const QString &login);
 // staff.first_must_be_admin. Decided inside the creating transaction.
 Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
                                   const QDateTime &now, const QString &actor = QStringLiteral("admin"));
+
+// branchctl user add: by a signed-in administrator (`by`, re-checked like every session
+// action, the audit's actor), or with nobody signed in (`by` invalid) only as the branch's
+// first account (staff.bootstrap_closed once any exists, decided in the transaction).
+struct StaffSession;
+Outcome<db::StaffRecord> addStaff(Context &ctx, const QString &login, const QString &role, QString password,
+                                  const QDateTime &now, const StaffSession &by);
 
 // First run: creates the branch's first administrator, allowed only while the database
 // holds no staff account at all (checked in the same transaction as the insert:
@@ -47,7 +56,7 @@ Outcome<db::StaffRecord> authenticateStaff(Context &ctx, const QString &login, Q
 // Who is at the desk: a staff member authenticated by this process.
 struct StaffSession {
     QString login;
-    QString role; // "clerk", "supervisor" or "admin" (isStaffRole)
+    QString role; // "clerk", "supervisor", "admin" or "service" (isStaffRole)
     bool isValid() const { return !login.isEmpty(); }
 };
 
@@ -58,12 +67,14 @@ enum class StaffPermission {
     CounterActions, // activate, refuse, change mobile, reset password or questions
     ReviewMismatch, // decide identity-mismatch cases
     Administer,     // staff accounts, imports, audit verification
-    BackUp,         // a backup of the branch database (every staff role; restore is Administer)
+    BackUp,         // a backup of the branch database (every person's role; restore is Administer)
+    MachineJobs,    // sync, sms send, verify: the service role only
 };
 bool roleMay(const QString &role, StaffPermission permission);
 
 // Signing in at the desk: authenticateStaff, and a successful sign-in is audited
-// ("staff.sign_in") in its own transaction.
+// ("staff.sign_in") in its own transaction. A service login is refused (staff.not_allowed,
+// audited): it exists for the machine jobs only.
 Outcome<StaffSession> signInStaff(Context &ctx, const QString &login, QString password, const QDateTime &now);
 
 // Signing out at the desk: audited ("staff.sign_out") in its own transaction.
@@ -74,9 +85,10 @@ Outcome<bool> signOutStaff(Context &ctx, const StaffSession &session, const QDat
 Outcome<db::StaffRecord> sessionStaff(Context &ctx, const StaffSession &session, StaffPermission permission);
 
 // For commands that carry the staff password (branchctl): authenticate, then the same
-// role check as a session. The password is wiped.
+// role check as a session; a role that may not is refused with staff.not_allowed, audited
+// ("staff.not_allowed", the login as actor, `what` in the details). The password is wiped.
 Outcome<StaffSession> authenticateFor(Context &ctx, const QString &login, QString &password, StaffPermission permission,
-                                      const QDateTime &now);
+                                      const QDateTime &now, const QString &what = {});
 
 // The password form of an action: input errors found without the database come first
 // (they cost no login attempt), then the staff is authenticated, then `act(session)`

@@ -366,7 +366,16 @@ Outcome<QList<db::ConflictRecord>> listConflicts(Context &ctx, const db::Central
 Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
                                     const QString &staffLogin, QString &staffPassword, const QDateTime &now)
 {
-    const auto staff = authenticateFor(ctx, staffLogin, staffPassword, StaffPermission::ReviewMismatch, now);
+    const auto session = authenticateFor(ctx, staffLogin, staffPassword, StaffPermission::ReviewMismatch, now);
+    if (!session.ok())
+        return session.failure;
+    return resolveConflict(ctx, url, conflictId, keepLocal, *session.value, now);
+}
+
+Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
+                                    const StaffSession &session, const QDateTime &now)
+{
+    const auto staff = sessionStaff(ctx, session, StaffPermission::ReviewMismatch);
     if (!staff.ok())
         return staff.failure;
     Failure failure;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/lifecycle/Service.h"
+#include "app/lifecycle/Staff.h"
 #include "db/Central.h"
 #include "db/CentralSync.h"
 
@@ -37,5 +38,8 @@ Outcome<QList<ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl 
 // keeps its values or takes the branch's (keepLocal), then this branch pulls the decision.
 Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
                                     const QString &staffLogin, QString &staffPassword, const QDateTime &now);
+// The same by a supervisor already signed in (branchctl's dispatcher, the desk).
+Outcome<SyncResult> resolveConflict(Context &ctx, const db::CentralUrl &url, const QString &conflictId, bool keepLocal,
+                                    const StaffSession &staff, const QDateTime &now);
 
 } // namespace branch

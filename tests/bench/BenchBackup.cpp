@@ -81,7 +81,7 @@ int main(int argc, char **argv)
         db::DemoOptions demo;
         demo.persons = persons;
         db::generateDemoData(*database, demo);
-        (void)addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"),
+        (void)addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234xKavirSepid"),
                        QDateTime::currentDateTimeUtc());
         say(QStringLiteral("bench_backup: %1 persons generated in %2 s, database %3 MiB")
                 .arg(persons)
@@ -167,12 +167,12 @@ int main(int argc, char **argv)
         db::DbError err;
         auto database = db::Database::open(path, db::Database::OpenMode::MustExist, &err);
         Context ctx{*database, QStringLiteral("1001")};
-        (void)addStaff(ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234x"),
+        (void)addStaff(ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234xBaghEram"),
                        QDateTime::currentDateTimeUtc());
     }
     auto again =
         makeBackup(path, folder, QStringLiteral("bench"), QDateTime::currentDateTimeUtc().addSecs(5000), keepAll);
-    QString pw = QStringLiteral("Admin1234x");
+    QString pw = QStringLiteral("Admin1234xBaghEram");
     QElapsedTimer t;
     t.start();
     auto restored =

@@ -34,8 +34,10 @@ int main(int argc, char **argv)
     db::setMetaValue(*database, QStringLiteral("branch_code"), QStringLiteral("1001"));
     Context ctx{*database, QStringLiteral("1001")};
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
-    if (!addStaff(ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234x"), t0).ok() ||
-        !addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"), t0).ok()) {
+    if (!addStaff(ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234xBaghEram"), t0)
+             .ok() ||
+        !addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234xKavirSepid"), t0)
+             .ok()) {
         say(QStringLiteral("cannot add the staff"));
         return 1;
     }
@@ -50,8 +52,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < runs; ++i) {
         // Right after wrong: the failure counter is reset before it could lock the login.
         timeOne(QStringLiteral("sara"), QStringLiteral("Wrong1234x"), wrong);
-        timeOne(QStringLiteral("nobody"), QStringLiteral("Clerk1234x"), unknown);
-        timeOne(QStringLiteral("sara"), QStringLiteral("Clerk1234x"), right);
+        timeOne(QStringLiteral("nobody"), QStringLiteral("Clerk1234xKavirSepid"), unknown);
+        timeOne(QStringLiteral("sara"), QStringLiteral("Clerk1234xKavirSepid"), right);
     }
     const Figures r = figures(right), w = figures(wrong), u = figures(unknown);
     auto line = [&](const char *what, const Figures &f) {

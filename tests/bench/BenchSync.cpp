@@ -325,10 +325,10 @@ int main(int argc, char **argv)
         options.branchCode = code;
         db::generateDemoData(*db, options);
         // A branch's first account is its administrator.
-        if (!addStaff(ctx, QStringLiteral("admin"), QStringLiteral("admin"), QStringLiteral("Admin1234x"),
+        if (!addStaff(ctx, QStringLiteral("admin"), QStringLiteral("admin"), QStringLiteral("Admin1234xBaghEram"),
                       QDateTime::currentDateTimeUtc())
                  .ok() ||
-            !addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234x"),
+            !addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234xKavirSepid"),
                       QDateTime::currentDateTimeUtc())
                  .ok())
             return fail(QStringLiteral("staff"));

@@ -73,6 +73,70 @@ inline QStringList codesOf(const QJsonObject &o)
     return codesOf(o.value(QStringLiteral("errors")).toArray());
 }
 
+// ---- staff and sign-in --------------------------------------------------------------
+
+// The staff of every database Workspace::newDb() makes, one login per role, with test
+// passwords the staff rule accepts (12 characters or more, a zxcvbn score of 3 or more).
+struct TestStaff {
+    QString login, role, password;
+};
+inline const QString kAdminPw = QStringLiteral("Admin#Pass1-Kuh-Damavand");
+inline const QList<TestStaff> &testStaff()
+{
+    static const QList<TestStaff> staff{
+        {QStringLiteral("admin"), QStringLiteral("admin"), kAdminPw},
+        {QStringLiteral("clerk"), QStringLiteral("clerk"), QStringLiteral("Clerk#Pass1-Darya-Khazar")},
+        {QStringLiteral("supervisor"), QStringLiteral("supervisor"), QStringLiteral("Super#Pass1-Jangal-Golestan")},
+        {QStringLiteral("supervisor2"), QStringLiteral("supervisor"), QStringLiteral("Super#Pass2-Kavir-Lut-Sabz")},
+        {QStringLiteral("service"), QStringLiteral("service"), QStringLiteral("Service#Pass1-Rud-Karun")},
+    };
+    return staff;
+}
+inline QString testPassword(const QString &login)
+{
+    for (const auto &s : testStaff())
+        if (s.login == login)
+            return s.password;
+    return {};
+}
+
+// Runs `branchctl --db DB args... --staff LOGIN` signed in as one of testStaff(): its
+// password is the first line of stdin, `input` follows.
+inline CliResult ctlAs(const QString &db, const QString &login, const QStringList &args, const QByteArray &input = {},
+                       const QProcessEnvironment &env = cliEnv())
+{
+    return ctl(db, args + QStringList{QStringLiteral("--staff"), login}, testPassword(login).toUtf8() + '\n' + input,
+               env);
+}
+
+// The branch's first account, which must be its administrator ("admin"); `before` holds
+// global options such as --now. Only for a database without staff (Workspace::newDb(false)).
+inline CliResult addAdministrator(const QString &db, const QStringList &before = {})
+{
+    return ctl(db,
+               before + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("admin"),
+                                    QStringLiteral("--role"), QStringLiteral("admin")},
+               kAdminPw.toUtf8() + '\n');
+}
+
+// Adds the rest of testStaff() after the administrator, who signs in for it; the first
+// failure, else the last success.
+inline CliResult addTestStaff(const QString &db, const QStringList &before = {})
+{
+    CliResult r;
+    for (const auto &s : testStaff()) {
+        if (s.login == QLatin1String("admin"))
+            continue;
+        r = ctlAs(db, QStringLiteral("admin"),
+                  before + QStringList{QStringLiteral("user"), QStringLiteral("add"), s.login, QStringLiteral("--role"),
+                                       s.role},
+                  s.password.toUtf8() + '\n');
+        if (r.exitCode != 0)
+            return r;
+    }
+    return r;
+}
+
 // ---- digits and national codes ------------------------------------------------------
 
 inline QString toPersianDigits(const QString &s)
@@ -183,7 +247,7 @@ inline QByteArray dump(const QString &db)
     if (!sqlite3Path().isEmpty())
         return sqlite(db, QStringLiteral(".dump"));
     QByteArray out = ctl(db, {QStringLiteral("audit"), QStringLiteral("verify")}).out;
-    out += ctl(db, {QStringLiteral("sms"), QStringLiteral("list")}).out;
+    out += ctlAs(db, QStringLiteral("clerk"), {QStringLiteral("sms"), QStringLiteral("list")}).out;
     return out;
 }
 
@@ -202,30 +266,25 @@ inline int auditEntries(const QString &db)
     return r.json().object().value(QStringLiteral("entries")).toInt(-1);
 }
 
-// The branch's first account, which must be its administrator ("admin"); `before` holds
-// global options such as --now.
-inline const QString kAdminPw = QStringLiteral("Admin#Pass1");
-inline CliResult addAdministrator(const QString &db, const QStringList &before = {})
-{
-    return ctl(db,
-               before + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("admin"),
-                                    QStringLiteral("--role"), QStringLiteral("admin")},
-               kAdminPw.toUtf8() + '\n');
-}
-
 inline QJsonArray smsList(const QString &db)
 {
-    return ctl(db, {QStringLiteral("sms"), QStringLiteral("list")}).json().array();
+    return ctlAs(db, QStringLiteral("clerk"), {QStringLiteral("sms"), QStringLiteral("list")}).json().array();
 }
 
 inline QJsonArray search(const QString &db, const QString &text, const QStringList &extra = {})
 {
-    return ctl(db, QStringList{QStringLiteral("applicants"), QStringLiteral("search"), text} + extra).json().array();
+    return ctlAs(db, QStringLiteral("clerk"),
+                 QStringList{QStringLiteral("applicants"), QStringLiteral("search"), text} + extra)
+        .json()
+        .array();
 }
 
+// An audited read (applicant.read) by the clerk.
 inline QJsonObject show(const QString &db, const QString &code)
 {
-    return ctl(db, {QStringLiteral("applicants"), QStringLiteral("show"), code}).json().object();
+    return ctlAs(db, QStringLiteral("clerk"), {QStringLiteral("applicants"), QStringLiteral("show"), code})
+        .json()
+        .object();
 }
 
 // The "action" of every history entry of `applicants show`.
@@ -274,14 +333,25 @@ public:
     bool isValid() const { return m_dir.isValid(); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    // A new, initialised branch database (empty string on failure, with a warning).
-    QString newDb()
+    // A new, initialised branch database (empty string on failure, with a warning), with
+    // the staff of testStaff() unless `withStaff` is false (a branch's first day). `before`
+    // holds global options for the staff's creation, such as --now.
+    QString newDb(bool withStaff = true, const QStringList &before = {})
     {
         const QString db = m_dir.filePath(QStringLiteral("branch%1.db").arg(++m_count));
         const CliResult r = ctl(db, {QStringLiteral("init"), QStringLiteral("--branch"), QStringLiteral("1234")});
         if (r.exitCode != 0) {
             qWarning("init failed: %s", qPrintable(describe(r)));
             return {};
+        }
+        if (withStaff) {
+            CliResult r = addAdministrator(db, before);
+            if (r.exitCode == 0)
+                r = addTestStaff(db, before);
+            if (r.exitCode != 0) {
+                qWarning("staff failed: %s", qPrintable(describe(r)));
+                return {};
+            }
         }
         return db;
     }

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
+const QString kStaffPw = u"Clerk#2024xKuhSabalan"_s;
 const QDateTime kT0 = QDateTime(QDate(2025, 3, 10), QTime(8, 0), Qt::UTC);
 
 const QString kAli = u"0012345679"_s;
@@ -73,11 +73,11 @@ void TestCliAcceptance::searchShowsEachPersonOnceWithCurrentStatus()
     QVERIFY(!db.isEmpty());
     // No registry row: the first request is an identity mismatch; the person registers again
     // (the seed: "you may register again"), so the second request is the current one.
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(0), u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
-    const CliResult v = ctl(db, {u"--now"_s, at(3600), u"verify"_s});
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
+    const CliResult v = ctlAs(db, u"service"_s, {u"--now"_s, at(3600), u"verify"_s});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().array().first().toObject().value(u"outcome"_s).toString(), u"identity_mismatch"_s);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(7200), u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(7200), u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
 
     const QJsonArray rows = search(db, text);
     QCOMPARE(codes(rows), QStringList{kAli});
@@ -93,17 +93,18 @@ void TestCliAcceptance::searchFindsTheMobileAfterMobileChange()
     const QString newMobile = u"09355556677"_s;
     QByteArray reg = kRegistryHeader;
     reg += (kAli + u",علی,رضایی,حسن,12345,1365/04/12,M\n"_s).toUtf8();
-    CLI_EXPECT(ctl(db, {u"import-registry"_s, ws.file(u"registry.csv"_s, reg)}), 0);
-    CLI_EXPECT(
-        ctl(db, {u"import-mobile-owners"_s,
-                 ws.file(u"owners.csv"_s, "national_code,mobile\n" + (kAli + u',' + oldMobile).toUtf8() + '\n')}),
-        0);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(0), u"register"_s, u"-"_s}, json(validRequest(kAli, oldMobile))), 0);
-    const CliResult v = ctl(db, {u"--now"_s, at(600), u"verify"_s});
+    CLI_EXPECT(ctlAs(db, u"admin"_s, {u"import-registry"_s, ws.file(u"registry.csv"_s, reg)}), 0);
+    CLI_EXPECT(ctlAs(db, u"admin"_s,
+                     {u"import-mobile-owners"_s,
+                      ws.file(u"owners.csv"_s, "national_code,mobile\n" + (kAli + u',' + oldMobile).toUtf8() + '\n')}),
+               0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"register"_s, u"-"_s}, json(validRequest(kAli, oldMobile))),
+               0);
+    const CliResult v = ctlAs(db, u"service"_s, {u"--now"_s, at(600), u"verify"_s});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().array().first().toObject().value(u"outcome"_s).toString(), u"activated"_s);
-    CLI_EXPECT(addAdministrator(db), 0);
-    CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s}, kStaffPw.toUtf8() + '\n'), 0);
+    CLI_EXPECT(
+        ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s}, kStaffPw.toUtf8() + '\n'), 0);
     CLI_EXPECT(ctl(db,
                    {u"--now"_s, at(1200), u"mobile"_s, u"change"_s, kAli, u"--mobile"_s, u"+98 935 555 6677"_s,
                     u"--staff"_s, u"sara"_s},

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
+const QString kStaffPw = u"Clerk#2024xKuhSabalan"_s;
 const QDateTime kT0 = QDateTime(QDate(2025, 6, 1), QTime(7, 30), Qt::UTC);
 
 const QString kAli = u"0012345679"_s;   // activated (owns his mobile)
@@ -125,15 +125,15 @@ QString TestCliCounter::counterDb()
     const QJsonArray later{person(kSara, u"سارا"_s, u"احمدی"_s, u"F"_s, u"09124445566"_s),
                            person(aliK(), u"علی"_s, u"کریمی"_s, u"M"_s, u"09127778899"_s)};
     const QList<CliResult> steps = {
-        addAdministrator(db, {u"--now"_s, at(-4 * 3600)}),
-        ctl(db, {u"--now"_s, at(-4 * 3600), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-            kStaffPw.toUtf8() + '\n'),
-        ctl(db, {u"--now"_s, at(-4 * 3600), u"import-registry"_s, ws.file(u"reg.csv"_s, reg)}),
-        ctl(db, {u"--now"_s, at(-4 * 3600), u"import-mobile-owners"_s,
-                 ws.file(u"own.csv"_s, "national_code,mobile\n0012345679,09121234567\n")}),
-        ctl(db, {u"--now"_s, at(-3 * 3600), u"register"_s, u"-"_s}, json(first)),
-        ctl(db, {u"--now"_s, at(-2 * 3600), u"verify"_s}),
-        ctl(db, {u"--now"_s, at(-3600), u"register"_s, u"-"_s}, json(later)),
+        ctlAs(db, u"admin"_s, {u"--now"_s, at(-4 * 3600), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+              kStaffPw.toUtf8() + '\n'),
+        ctlAs(db, u"admin"_s, {u"--now"_s, at(-4 * 3600), u"import-registry"_s, ws.file(u"reg.csv"_s, reg)}),
+        ctlAs(db, u"admin"_s,
+              {u"--now"_s, at(-4 * 3600), u"import-mobile-owners"_s,
+               ws.file(u"own.csv"_s, "national_code,mobile\n0012345679,09121234567\n")}),
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(-3 * 3600), u"register"_s, u"-"_s}, json(first)),
+        ctlAs(db, u"service"_s, {u"--now"_s, at(-2 * 3600), u"verify"_s}),
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(-3600), u"register"_s, u"-"_s}, json(later)),
     };
     for (const auto &s : steps)
         if (s.exitCode != 0) {
@@ -151,31 +151,35 @@ void TestCliCounter::userAdd_data()
     QTest::addColumn<QString>("role");
     QTest::addColumn<QByteArray>("stdinText");
     QTest::addColumn<QStringList>("codes"); // empty: accepted
-    QTest::newRow("clerk") << u"clerk2"_s << u"clerk"_s << QByteArray("Strong#Pass1\n") << QStringList{};
-    QTest::newRow("supervisor, CRLF") << u"sup.one"_s << u"supervisor"_s << QByteArray("Strong#Pass1\r\n")
+    QTest::newRow("clerk") << u"clerk2"_s << u"clerk"_s << QByteArray("Strong#Pass1KavirSepid\n") << QStringList{};
+    QTest::newRow("supervisor, CRLF") << u"sup.one"_s << u"supervisor"_s << QByteArray("Strong#Pass1KavirSepid\r\n")
                                       << QStringList{};
-    QTest::newRow("admin, no newline") << u"admin_2"_s << u"admin"_s << QByteArray("Strong#Pass1") << QStringList{};
+    QTest::newRow("admin, no newline") << u"admin_2"_s << u"admin"_s << QByteArray("Strong#Pass1KavirSepid")
+                                       << QStringList{};
     // Logins are case-insensitive: stored in lower case.
-    QTest::newRow("login upper case") << u"Clerk3"_s << u"clerk"_s << QByteArray("Strong#Pass1\n") << QStringList{};
-    QTest::newRow("login too short") << u"ab"_s << u"clerk"_s << QByteArray("Strong#Pass1\n")
+    QTest::newRow("login upper case") << u"Clerk3"_s << u"clerk"_s << QByteArray("Strong#Pass1KavirSepid\n")
+                                      << QStringList{};
+    QTest::newRow("login too short") << u"ab"_s << u"clerk"_s << QByteArray("Strong#Pass1KavirSepid\n")
                                      << QStringList{u"login.format"_s};
     QTest::newRow("login starts with digit")
-        << u"1abc"_s << u"clerk"_s << QByteArray("Strong#Pass1\n") << QStringList{u"login.format"_s};
-    QTest::newRow("login Persian") << u"کارمند"_s << u"clerk"_s << QByteArray("Strong#Pass1\n")
+        << u"1abc"_s << u"clerk"_s << QByteArray("Strong#Pass1KavirSepid\n") << QStringList{u"login.format"_s};
+    QTest::newRow("login Persian") << u"کارمند"_s << u"clerk"_s << QByteArray("Strong#Pass1KavirSepid\n")
                                    << QStringList{u"login.format"_s};
-    QTest::newRow("role unknown") << u"clerk4"_s << u"boss"_s << QByteArray("Strong#Pass1\n")
+    QTest::newRow("role unknown") << u"clerk4"_s << u"boss"_s << QByteArray("Strong#Pass1KavirSepid\n")
                                   << QStringList{u"role.invalid"_s};
-    QTest::newRow("role upper case") << u"clerk4"_s << u"Clerk"_s << QByteArray("Strong#Pass1\n")
+    QTest::newRow("role upper case") << u"clerk4"_s << u"Clerk"_s << QByteArray("Strong#Pass1KavirSepid\n")
                                      << QStringList{u"role.invalid"_s};
+    // The staff rule (12 characters or more, a zxcvbn score of 3 or more), not the portal's.
     QTest::newRow("weak password") << u"clerk5"_s << u"clerk"_s << QByteArray("abc\n")
-                                   << QStringList{u"password.no_digit"_s, u"password.no_upper"_s,
-                                                  u"password.too_short"_s};
+                                   << QStringList{u"password.staff_too_short"_s, u"password.staff_weak"_s};
     QTest::newRow("no password") << u"clerk5"_s << u"clerk"_s << QByteArray() << QStringList{u"password.required"_s};
-    QTest::newRow("password with a space")
-        << u"clerk5"_s << u"clerk"_s << QByteArray("Strong Pass1\n") << QStringList{u"password.invalid_chars"_s};
+    QTest::newRow("12 characters, easy to guess")
+        << u"clerk5"_s << u"clerk"_s << QByteArray("password1234\n") << QStringList{u"password.staff_weak"_s};
+    QTest::newRow("Strong passphrase with spaces, Persian")
+        << u"clerk5"_s << u"clerk"_s << QByteArray("Strong کویر سپید ۱۴۰۳\n") << QStringList{};
     QTest::newRow("everything wrong") << u"X"_s << u"boss"_s << QByteArray("abc\n")
-                                      << QStringList{u"login.format"_s, u"password.no_digit"_s, u"password.no_upper"_s,
-                                                     u"password.too_short"_s, u"role.invalid"_s};
+                                      << QStringList{u"login.format"_s, u"password.staff_too_short"_s,
+                                                     u"password.staff_weak"_s, u"role.invalid"_s};
 }
 
 void TestCliCounter::userAdd()
@@ -186,9 +190,9 @@ void TestCliCounter::userAdd()
     QFETCH(QStringList, codes);
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    CLI_EXPECT(addAdministrator(db), 0); // these are later additions (userAddBootstrap: the first)
+    // these are later additions, by the administrator (userAddBootstrap: the first)
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"user"_s, u"add"_s, login, u"--role"_s, role}, stdinText);
+    const auto r = ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, login, u"--role"_s, role}, stdinText);
     QVERIFY(isOneJson(r));
     QVERIFY2(!r.out.contains("Strong") && !r.err.contains("Strong"), "the password must not be echoed");
     if (codes.isEmpty()) {
@@ -206,14 +210,16 @@ void TestCliCounter::userAddDuplicate()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    CLI_EXPECT(addAdministrator(db), 0);
-    CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass1\n"), 0);
+    CLI_EXPECT(
+        ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass1KavirSepid\n"),
+        0);
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"admin"_s}, "Other#Pass2\n");
+    const auto r =
+        ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"admin"_s}, "Other#Pass2DaryaAbi\n");
     CLI_REFUSED(r, 1);
     QCOMPARE(codesOf(r.json().object()), QStringList{u"login.exists"_s});
     QCOMPARE(dump(db), before);
-    const auto noRole = ctl(db, {u"user"_s, u"add"_s, u"clerk3"_s}, "Strong#Pass1\n");
+    const auto noRole = ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"clerk3"_s}, "Strong#Pass1KavirSepid\n");
     CLI_REFUSED(noRole, 2);
     QCOMPARE(dump(db), before);
 }
@@ -234,12 +240,12 @@ void TestCliCounter::userAddBootstrap()
 {
     QFETCH(QString, firstRole);
     QFETCH(int, exitCode);
-    const QString db = ws.newDb();
+    const QString db = ws.newDb(false);
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
     const int entries = auditEntries(db);
-    const auto first =
-        ctl(db, {u"--lang"_s, u"en"_s, u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole}, "Strong#Pass1\n");
+    const auto first = ctl(db, {u"--lang"_s, u"en"_s, u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole},
+                           "Strong#Pass1KavirSepid\n");
     QVERIFY(isOneJson(first));
     if (exitCode != 0) {
         CLI_REFUSED(first, 1);
@@ -249,7 +255,9 @@ void TestCliCounter::userAddBootstrap()
         QCOMPARE(dump(db), before);
         // The administrator first, and then the same role goes through.
         CLI_EXPECT(addAdministrator(db), 0);
-        CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole}, "Strong#Pass1\n"), 0);
+        CLI_EXPECT(ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"first1"_s, u"--role"_s, firstRole},
+                         "Strong#Pass1KavirSepid\n"),
+                   0);
         return;
     }
     CLI_EXPECT(first, 0);
@@ -258,13 +266,17 @@ void TestCliCounter::userAddBootstrap()
     // The bootstrap is audited as such, under the new administrator; a later one as staff.add.
     QVERIFY(sqlite(db, u"SELECT actor || ' ' || action FROM audit_log ORDER BY seq DESC LIMIT 1;"_s)
                 .startsWith("first1 staff.bootstrap"));
-    CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass2\n"), 0);
-    QVERIFY(sqlite(db, u"SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1;"_s).startsWith("staff.add"));
+    // The next one needs the new administrator signed in.
+    CLI_EXPECT(ctl(db, {u"user"_s, u"add"_s, u"clerk2"_s, u"--role"_s, u"clerk"_s, u"--staff"_s, u"first1"_s},
+                   "Strong#Pass1KavirSepid\nStrong#Pass2JangalAbr\n"),
+               0);
+    QVERIFY(sqlite(db, u"SELECT actor || ' ' || action FROM audit_log ORDER BY seq DESC LIMIT 1;"_s)
+                .startsWith("first1 staff.add"));
     // The clerk's password works: a counter action gets past the staff check to the person
     // (there is nobody to activate here); a wrong one stops at the staff check.
     const QStringList activate{u"activate"_s, u"0012345679"_s,  u"--staff"_s,
                                u"clerk2"_s,   u"--documents"_s, u"national_card,birth_certificate"_s};
-    const auto right = ctl(db, activate, "Strong#Pass2\n");
+    const auto right = ctl(db, activate, "Strong#Pass2JangalAbr\n");
     CLI_REFUSED(right, 1);
     QCOMPARE(codesOf(right.json().object()), QStringList{u"national_code.not_found"_s});
     const auto wrong = ctl(db, activate, "Wrong#Pass2\n");
@@ -439,7 +451,7 @@ void TestCliCounter::mobileChange()
     CLI_EXPECT(ctl(db, {u"audit"_s, u"verify"_s}), 0);
 
     // Recovery codes now go to the new mobile.
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s}), 0);
     const QJsonArray sms = smsList(db);
     QCOMPARE(sms.last().toObject().value(u"mobile").toString(), u"09350001122"_s);
     QCOMPARE(m_gateway.requests().last().json().value(u"to"_s).toString(), u"09350001122"_s);
@@ -490,23 +502,23 @@ void TestCliCounter::passwordReset()
 {
     const QString db = counterDb();
     QVERIFY(!db.isEmpty());
-    const QByteArray body =
-        json(QJsonObject{{u"password"_s, u"Counter#2025a"_s}, {u"password_confirm"_s, u"Counter#2025a"_s}});
+    const QByteArray body = json(QJsonObject{{u"password"_s, u"Counter#2025aSahraTorkaman"_s},
+                                             {u"password_confirm"_s, u"Counter#2025aSahraTorkaman"_s}});
     const auto r =
         ctl(db, {u"--now"_s, at(0), u"password"_s, u"reset"_s, kAli, u"--staff"_s, u"clerk1"_s}, staffThen(body));
     CLI_EXPECT(r, 0);
     QCOMPARE(r.json().object().value(u"ok").toBool(), true);
-    QVERIFY(!r.out.contains("Counter#2025a"));
+    QVERIFY(!r.out.contains("Counter#2025aSahraTorkaman"));
     QVERIFY(historyActions(::clitest::show(db, kAli)).contains(u"account.password_reset"_s));
 
     // Recovery still works afterwards: start, verify the SMS code, set a new password.
-    const auto s = ctl(db, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
+    const auto s = ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
     CLI_EXPECT(s, 0);
     const QString code = lastRecoveryCode(m_gateway, u"09121234567"_s);
     QCOMPARE(code.size(), 6);
     const QString id = s.json().object().value(u"recovery_id").toString();
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id},
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id},
                    json(QJsonObject{{u"password"_s, u"Again#2025b"_s}, {u"password_confirm"_s, u"Again#2025b"_s}})),
                0);
     CLI_EXPECT(ctl(db, {u"audit"_s, u"verify"_s}), 0);
@@ -527,7 +539,7 @@ void TestCliCounter::passwordResetRefused_data()
                                << true;
     QTest::newRow("contains_national_code") << kAli << staffThen(pw(u"Ab0012345679"_s, u"Ab0012345679"_s))
                                             << QStringList{u"password.contains_national_code"_s} << true;
-    QTest::newRow("mismatch") << kAli << staffThen(pw(u"Counter#2025a"_s, u"Counter#2025b"_s))
+    QTest::newRow("mismatch") << kAli << staffThen(pw(u"Counter#2025aSahraTorkaman"_s, u"Counter#2025b"_s))
                               << QStringList{u"password.mismatch"_s} << true;
     QTest::newRow("several") << kAli << staffThen(pw(u"1 a"_s, u"1 a"_s))
                              << QStringList{u"password.first_not_letter"_s, u"password.invalid_chars"_s,
@@ -538,10 +550,11 @@ void TestCliCounter::passwordResetRefused_data()
     QTest::newRow("JSON missing") << kAli << staffThen("") << QStringList{u"input.malformed_json"_s} << true;
     QTest::newRow("password not text") << kAli << staffThen("{\"password\": [1], \"password_confirm\": [1]}")
                                        << QStringList{u"password.invalid_type"_s} << true;
-    QTest::newRow("no account yet") << kZahra << staffThen(pw(u"Counter#2025a"_s, u"Counter#2025a"_s))
+    QTest::newRow("no account yet") << kZahra
+                                    << staffThen(pw(u"Counter#2025aSahraTorkaman"_s, u"Counter#2025aSahraTorkaman"_s))
                                     << QStringList{u"account.not_found"_s} << true;
     QTest::newRow("wrong staff password")
-        << kAli << staffThen(pw(u"Counter#2025a"_s, u"Counter#2025a"_s), u"Wrong#Pass1"_s)
+        << kAli << staffThen(pw(u"Counter#2025aSahraTorkaman"_s, u"Counter#2025aSahraTorkaman"_s), u"Wrong#Pass1"_s)
         << QStringList{u"staff.wrong_password"_s} << false;
 }
 
@@ -578,22 +591,25 @@ void TestCliCounter::questionsReset()
     QCOMPARE(r.json().object().value(u"ok").toBool(), true);
     QVERIFY(historyActions(::clitest::show(db, kAli)).contains(u"account.questions_reset"_s));
 
-    const auto s = ctl(db, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+    const auto s =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
     CLI_EXPECT(s, 0);
     QStringList ids;
     for (const auto &q : s.json().object().value(u"questions").toArray())
         ids << q.toObject().value(u"question_id").toString();
     QCOMPARE(ids, (QStringList{u"favorite_color"_s, u"birth_city"_s, u"primary_teacher"_s}));
     const QString id = s.json().object().value(u"recovery_id").toString();
-    const auto old =
-        ctl(db, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, json(questions()));
+    const auto old = ctlAs(db, u"clerk"_s, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
+                           json(questions()));
     CLI_REFUSED(old, 1);
     QCOMPARE(codesOf(old.json().object()), QStringList{u"recovery.answers_wrong"_s});
     // The new answers, given as a bare array and typed with Arabic yeh.
     const QJsonArray typed{QJsonObject{{u"question_id"_s, u"favorite_color"_s}, {u"answer"_s, u"سبز"_s}},
                            QJsonObject{{u"question_id"_s, u"birth_city"_s}, {u"answer"_s, u"شيراز"_s}},
                            QJsonObject{{u"question_id"_s, u"primary_teacher"_s}, {u"answer"_s, u"آقاي احمدي"_s}}};
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(80), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, json(typed)), 0);
+    CLI_EXPECT(
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(80), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, json(typed)),
+        0);
 }
 
 void TestCliCounter::questionsResetRefused_data()
@@ -691,7 +707,7 @@ void TestCliCounter::search()
     QFETCH(QStringList, options);
     QFETCH(QStringList, expected);
     const QByteArray before = fileChecksum(m_searchDb);
-    const auto r = ctl(m_searchDb, QStringList{u"applicants"_s, u"search"_s, text} + options);
+    const auto r = ctlAs(m_searchDb, u"clerk"_s, QStringList{u"applicants"_s, u"search"_s, text} + options);
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     QStringList got;
@@ -711,7 +727,7 @@ void TestCliCounter::search()
 
 void TestCliCounter::show()
 {
-    const auto r = ctl(m_searchDb, {u"applicants"_s, u"show"_s, toArabicIndicDigits(kAli)});
+    const auto r = ctlAs(m_searchDb, u"clerk"_s, {u"applicants"_s, u"show"_s, toArabicIndicDigits(kAli)});
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     const QJsonObject o = r.json().object();
@@ -752,7 +768,7 @@ void TestCliCounter::showRefused()
     QFETCH(QString, code);
     QFETCH(QString, error);
     const QByteArray before = fileChecksum(m_searchDb);
-    const auto r = ctl(m_searchDb, {u"applicants"_s, u"show"_s, code});
+    const auto r = ctlAs(m_searchDb, u"clerk"_s, {u"applicants"_s, u"show"_s, code});
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(codesOf(r.json().object()), QStringList{error});

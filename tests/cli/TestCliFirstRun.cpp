@@ -1,4 +1,4 @@
-// A branch's first day with the real binaries: `branchctl demo-data --staff` (four demo
+// A branch's first day with the real binaries: `branchctl demo-data --demo-staff` (four demo
 // accounts with passwords made per database, printed once, that sign in at the counter;
 // refused once the database has staff) and `--version` of branchctl and branchdesk (the
 // version of project() in CMakeLists.txt, without a database, without a display).
@@ -64,9 +64,9 @@ class TestCliFirstRun : public QObject
 
     Workspace ws;
 
-    CliResult demo(const QString &db, const QStringList &extra = {})
+    CliResult demo(const QString &db, const QStringList &extra = {}, const QByteArray &input = {})
     {
-        return ctl(db, QStringList{u"--lang"_s, u"en"_s, u"demo-data"_s, u"--persons"_s, u"60"_s} + extra);
+        return ctl(db, QStringList{u"--lang"_s, u"en"_s, u"demo-data"_s, u"--persons"_s, u"60"_s} + extra, input);
     }
 
 private slots:
@@ -74,11 +74,11 @@ private slots:
 
     void demoStaff()
     {
-        const QString a = ws.newDb();
-        const QString b = ws.newDb();
+        const QString a = ws.newDb(false);
+        const QString b = ws.newDb(false);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        const CliResult ra = demo(a, {u"--staff"_s});
-        const CliResult rb = demo(b, {u"--staff"_s});
+        const CliResult ra = demo(a, {u"--demo-staff"_s});
+        const CliResult rb = demo(b, {u"--demo-staff"_s});
         CLI_EXPECT(ra, 0);
         CLI_EXPECT(rb, 0);
         QVERIFY(isOneJson(ra));
@@ -147,16 +147,36 @@ private slots:
     void demoStaffRefusedWhenStaffExist()
     {
         QFETCH(bool, byUserAdd);
-        const QString db = ws.newDb();
+        const QString db = ws.newDb(false);
         QVERIFY(!db.isEmpty());
-        CLI_EXPECT(byUserAdd ? addAdministrator(db) : demo(db, {u"--staff"_s}), 0);
+        const CliResult first = byUserAdd ? addAdministrator(db) : demo(db, {u"--demo-staff"_s});
+        CLI_EXPECT(first, 0);
+        QString adminPw = kAdminPw;
+        if (!byUserAdd)
+            for (const DemoStaff &s : staffOf(first))
+                if (s.role == u"admin"_s)
+                    adminPw = s.password;
         const QByteArray before = dump(db);
-        const CliResult r = demo(db, {u"--staff"_s});
+        // Once a database has staff, demo-data is an administrator's command: without a
+        // sign-in a usage error that names --staff, nothing changed.
+        for (const QStringList &extra : {QStringList{}, QStringList{u"--demo-staff"_s}}) {
+            const CliResult r = demo(db, extra);
+            CLI_REFUSED(r, 2);
+            QVERIFY2(r.errText().contains(u"--staff"_s), qPrintable(r.errText()));
+            QCOMPARE(dump(db), before);
+        }
+        // Signed in, demo staff are still refused: only into a database without staff.
+        const QStringList asAdmin{u"--staff"_s, u"admin"_s};
+        const CliResult r = demo(db, QStringList{u"--demo-staff"_s} + asAdmin, adminPw.toUtf8() + '\n');
         CLI_REFUSED(r, 1);
         QVERIFY(isOneJson(r));
         QCOMPARE(codesOf(r.json().object()), QStringList{u"staff.exists"_s});
         QVERIFY2(r.errText().contains(u"already has staff accounts"_s), qPrintable(r.errText()));
         QCOMPARE(dump(db), before);
+        // Plain demo data under the administrator's sign-in runs.
+        const CliResult plain = demo(db, asAdmin, adminPw.toUtf8() + '\n');
+        CLI_EXPECT(plain, 0);
+        QVERIFY(dump(db) != before);
     }
 
     // Without --staff: the output as before (no "staff"), no staff account, marked a demo.
@@ -185,7 +205,7 @@ private slots:
             QVERIFY(modeOf(db + QLatin1String(suffix)) == -1 || modeOf(db + QLatin1String(suffix)) == 0600);
 
         // An older database, readable by all, with a -wal: narrowed when next opened.
-        const QString old = ws.newDb(); // initialised (branch 1234)
+        const QString old = ws.newDb(false); // initialised (branch 1234)
         QFile wal(old + u"-wal"_s);
         QVERIFY(wal.open(QIODevice::WriteOnly)); // an empty -wal is a valid one to SQLite
         wal.close();
@@ -201,7 +221,7 @@ private slots:
 
     void demoWithoutStaff()
     {
-        const QString db = ws.newDb();
+        const QString db = ws.newDb(false);
         QVERIFY(!db.isEmpty());
         const CliResult r = demo(db);
         CLI_EXPECT(r, 0);
@@ -209,7 +229,7 @@ private slots:
         QCOMPARE(sqlite(db, u"SELECT count(*) FROM staff;"_s).trimmed(), QByteArray("0"));
         QCOMPARE(sqlite(db, u"SELECT value FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("1"));
         // A database without demo data is not marked.
-        const QString real = ws.newDb();
+        const QString real = ws.newDb(false);
         QCOMPARE(sqlite(real, u"SELECT count(*) FROM meta WHERE key = 'demo';"_s).trimmed(), QByteArray("0"));
     }
 

@@ -59,10 +59,10 @@ void TestCliImport::initTestCase()
 
 QString TestCliImport::registerAndVerifyAli(const QString &db)
 {
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(validRequest(kAli)));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest(kAli)));
     if (r.exitCode != 0)
         return u"register failed: "_s + describe(r);
-    const auto v = ctl(db, {u"verify"_s});
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     return v.json().array().at(0).toObject().value(u"outcome").toString();
 }
 
@@ -78,14 +78,14 @@ void TestCliImport::registryHappyPath()
     csv += (toPersianDigits(kSara) + u",سارا,\"احمدی\",,۵۶۷۸,۱۳۷۰/۰۱/۱۵,f\r\n"_s).toUtf8();
     csv += (kReza + u",رضا,کریمی,علی,998,1350/11/30,M"_s).toUtf8(); // no final line end
     const QString file = ws.file(u"registry.csv"_s, csv);
-    const auto r = ctl(db, {u"import-registry"_s, file});
+    const auto r = ctlAs(db, u"admin"_s, {u"import-registry"_s, file});
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     QCOMPARE(r.json().object().value(u"imported").toInt(), 3);
 
     // The imported row is what verification checks against.
-    CLI_EXPECT(ctl(db, {u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
-    const auto v = ctl(db, {u"verify"_s});
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest(kAli))), 0);
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().array().at(0).toObject().value(u"outcome").toString(), u"branch_activation_required"_s);
     const QJsonObject shown = show(db, kAli);
@@ -101,8 +101,8 @@ void TestCliImport::registryReimportUpserts()
     QVERIFY(!db.isEmpty());
     const QString wrong = ws.file(u"old.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/13,M"_s));
     const QString right = ws.file(u"new.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s));
-    QCOMPARE(ctl(db, {u"import-registry"_s, wrong}).json().object().value(u"imported").toInt(), 1);
-    QCOMPARE(ctl(db, {u"import-registry"_s, right}).json().object().value(u"imported").toInt(), 1);
+    QCOMPARE(ctlAs(db, u"admin"_s, {u"import-registry"_s, wrong}).json().object().value(u"imported").toInt(), 1);
+    QCOMPARE(ctlAs(db, u"admin"_s, {u"import-registry"_s, right}).json().object().value(u"imported").toInt(), 1);
     // The second import replaced the row: Ali's birth date now matches.
     QCOMPARE(registerAndVerifyAli(db), u"branch_activation_required"_s);
 }
@@ -121,7 +121,7 @@ void TestCliImport::badRowsImportNothing()
     QVERIFY(!before.isEmpty());
     const int entries = auditEntries(db);
 
-    const auto r = ctl(db, {u"import-registry"_s, file});
+    const auto r = ctlAs(db, u"admin"_s, {u"import-registry"_s, file});
     CLI_REFUSED(r, 1);
     QVERIFY2(isOneJson(r), r.out.constData());
     const QJsonObject o = r.json().object();
@@ -139,7 +139,7 @@ void TestCliImport::badRowsImportNothing()
     // The fixed file imports every row.
     QByteArray fixed = kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s) +
                        row(kReza, u"رضا,کریمی,,998,1350/11/30,M"_s);
-    const auto ok = ctl(db, {u"import-registry"_s, ws.file(u"fixed.csv"_s, fixed)});
+    const auto ok = ctlAs(db, u"admin"_s, {u"import-registry"_s, ws.file(u"fixed.csv"_s, fixed)});
     CLI_EXPECT(ok, 0);
     QCOMPARE(ok.json().object().value(u"imported").toInt(), 2);
 }
@@ -193,7 +193,7 @@ void TestCliImport::brokenFiles()
     const QString file = ws.file(u"broken.csv"_s, content);
     const QByteArray before = dump(db);
     QVERIFY(!before.isEmpty());
-    const auto r = ctl(db, {u"import-registry"_s, file});
+    const auto r = ctlAs(db, u"admin"_s, {u"import-registry"_s, file});
     CLI_REFUSED(r, 1);
     QVERIFY2(isOneJson(r), r.out.constData());
     const QJsonObject o = r.json().object();
@@ -213,7 +213,7 @@ void TestCliImport::missingFileIsEnvironmentError()
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
     for (const QString &cmd : {u"import-registry"_s, u"import-mobile-owners"_s}) {
-        const auto r = ctl(db, {cmd, ws.path(u"nothing-here.csv"_s)});
+        const auto r = ctlAs(db, u"admin"_s, {cmd, ws.path(u"nothing-here.csv"_s)});
         CLI_REFUSED(r, 3);
         QVERIFY(r.errText().contains(u"nothing-here.csv"_s));
     }
@@ -224,14 +224,15 @@ void TestCliImport::mobileOwnersHappyPath()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    CLI_EXPECT(ctl(db, {u"import-registry"_s,
-                        ws.file(u"reg.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s))}),
+    CLI_EXPECT(ctlAs(db, u"admin"_s,
+                     {u"import-registry"_s,
+                      ws.file(u"reg.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s))}),
                0);
     // Every mobile form of the contract; the owner list is upserted.
     const QByteArray csv = "national_code,mobile\r\n" + row(kAli, u"+98 912 123 4567"_s) +
                            row(toArabicIndicDigits(kSara), toPersianDigits(u"00989351112233"_s)) +
                            row(kReza, u"9191112233"_s);
-    const auto r = ctl(db, {u"import-mobile-owners"_s, ws.file(u"owners.csv"_s, csv)});
+    const auto r = ctlAs(db, u"admin"_s, {u"import-mobile-owners"_s, ws.file(u"owners.csv"_s, csv)});
     CLI_EXPECT(r, 0);
     QCOMPARE(r.json().object().value(u"imported").toInt(), 3);
     QCOMPARE(registerAndVerifyAli(db), u"activated"_s); // 09121234567 is his
@@ -241,13 +242,14 @@ void TestCliImport::mobileOwnersBadRows()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    CLI_EXPECT(ctl(db, {u"import-registry"_s,
-                        ws.file(u"reg.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s))}),
+    CLI_EXPECT(ctlAs(db, u"admin"_s,
+                     {u"import-registry"_s,
+                      ws.file(u"reg.csv"_s, kRegistryHeader + row(kAli, u"علی,رضایی,حسن,12345,1365/04/12,M"_s))}),
                0);
     const QByteArray before = dump(db);
     const QByteArray csv = "national_code,mobile\n" + row(u"123"_s, u"09121234567"_s) + row(kAli, u"09121234567"_s) +
                            row(kSara, u"02188776655"_s);
-    const auto r = ctl(db, {u"import-mobile-owners"_s, ws.file(u"owners.csv"_s, csv)});
+    const auto r = ctlAs(db, u"admin"_s, {u"import-mobile-owners"_s, ws.file(u"owners.csv"_s, csv)});
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(linesOf(r.json().object()), (QList<int>{2, 4}));
@@ -256,7 +258,8 @@ void TestCliImport::mobileOwnersBadRows()
     // Nothing imported: Ali's good row on line 3 was not taken.
     QCOMPARE(registerAndVerifyAli(db), u"branch_activation_required"_s);
 
-    const auto h = ctl(db, {u"import-mobile-owners"_s, ws.file(u"h.csv"_s, "code,mobile\n0012345679,09121234567\n")});
+    const auto h = ctlAs(db, u"admin"_s,
+                         {u"import-mobile-owners"_s, ws.file(u"h.csv"_s, "code,mobile\n0012345679,09121234567\n")});
     CLI_REFUSED(h, 1);
     QCOMPARE(codesOf(h.json().object()), QStringList{u"csv.header"_s});
 }

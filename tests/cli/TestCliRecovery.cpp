@@ -102,10 +102,10 @@ QString TestCliRecovery::accountDb()
     QJsonObject req = validRequest(kAli);
     req.insert(u"security_questions"_s, questions(u"Blue"_s, u"تهران"_s, u"بانک ملت"_s));
     const QList<CliResult> steps = {
-        ctl(db, {u"--now"_s, at(-7200), u"import-registry"_s, reg}),
-        ctl(db, {u"--now"_s, at(-7200), u"import-mobile-owners"_s, own}),
-        ctl(db, {u"--now"_s, at(-7200), u"register"_s, u"-"_s}, json(req)),
-        ctl(db, {u"--now"_s, at(-3600), u"verify"_s}),
+        ctlAs(db, u"admin"_s, {u"--now"_s, at(-7200), u"import-registry"_s, reg}),
+        ctlAs(db, u"admin"_s, {u"--now"_s, at(-7200), u"import-mobile-owners"_s, own}),
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(-7200), u"register"_s, u"-"_s}, json(req)),
+        ctlAs(db, u"service"_s, {u"--now"_s, at(-3600), u"verify"_s}),
     };
     for (const auto &s : steps)
         if (s.exitCode != 0) {
@@ -119,7 +119,8 @@ QString TestCliRecovery::accountDb()
 
 QString TestCliRecovery::startSms(const QString &db, qint64 seconds)
 {
-    const auto r = ctl(db, {u"--now"_s, at(seconds), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(seconds), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
     if (r.exitCode != 0)
         qWarning("recover start failed: %s", qPrintable(describe(r)));
     return r.json().object().value(u"recovery_id").toString();
@@ -130,7 +131,7 @@ void TestCliRecovery::smsCodeFlow()
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
     const int smsBefore = smsList(db).size();
-    const auto r = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
+    const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     const QJsonObject o = r.json().object();
@@ -159,12 +160,12 @@ void TestCliRecovery::smsCodeFlow()
     QCOMPARE(code.size(), 6);
     QVERIFY2(!r.out.contains(code.toUtf8()) && !r.err.contains(code.toUtf8()), "the code must travel by SMS only");
 
-    const auto v = ctl(db, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
+    const auto v = ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().object(), (QJsonObject{{u"verified"_s, true}}));
 
-    const auto reset =
-        ctl(db, {u"--now"_s, at(120), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword));
+    const auto reset = ctlAs(db, u"clerk"_s, {u"--now"_s, at(120), u"recover"_s, u"reset"_s, id},
+                             passwordJson(kNewPassword, kNewPassword));
     CLI_EXPECT(reset, 0);
     QCOMPARE(reset.json().object().value(u"ok").toBool(), true);
     QVERIFY(historyActions(show(db, kAli)).contains(u"account.password_recovered"_s));
@@ -185,13 +186,15 @@ void TestCliRecovery::usernameInAnyDigitScript()
     QFETCH(QString, username);
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
-    const auto r = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, username, u"--method"_s, u"sms"_s});
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, username, u"--method"_s, u"sms"_s});
     CLI_EXPECT(r, 0);
     const QString code = lastCode();
     QCOMPARE(code.size(), 6);
     // The code typed in Persian digits is the same code.
-    const auto v = ctl(db, {u"--now"_s, at(30), u"recover"_s, u"verify"_s,
-                            r.json().object().value(u"recovery_id").toString(), u"--code"_s, toPersianDigits(code)});
+    const auto v = ctlAs(db, u"clerk"_s,
+                         {u"--now"_s, at(30), u"recover"_s, u"verify"_s,
+                          r.json().object().value(u"recovery_id").toString(), u"--code"_s, toPersianDigits(code)});
     CLI_EXPECT(v, 0);
 }
 
@@ -204,7 +207,8 @@ void TestCliRecovery::wrongCodesCountDownThenLock()
     const QString code = lastCode();
     const QString wrong = otherCode(code);
     for (int i = 1; i <= 5; ++i) {
-        const auto r = ctl(db, {u"--now"_s, at(i * 10), u"recover"_s, u"verify"_s, id, u"--code"_s, wrong});
+        const auto r =
+            ctlAs(db, u"clerk"_s, {u"--now"_s, at(i * 10), u"recover"_s, u"verify"_s, id, u"--code"_s, wrong});
         CLI_REFUSED(r, 1);
         QVERIFY(isOneJson(r));
         const QJsonObject o = r.json().object();
@@ -213,18 +217,19 @@ void TestCliRecovery::wrongCodesCountDownThenLock()
         QCOMPARE(o.value(u"attempts_left").toInt(-1), 5 - i);
     }
     // Locked: even the right code is refused now, and so is a reset.
-    const auto right = ctl(db, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
+    const auto right = ctlAs(db, u"clerk"_s, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
     CLI_REFUSED(right, 1);
     QCOMPARE(codesOf(right.json().object()), QStringList{u"recovery.locked"_s});
-    const auto reset =
-        ctl(db, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword));
+    const auto reset = ctlAs(db, u"clerk"_s, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id},
+                             passwordJson(kNewPassword, kNewPassword));
     CLI_REFUSED(reset, 1);
     QCOMPARE(codesOf(reset.json().object()), QStringList{u"recovery.locked"_s});
 
     // A new recovery starts afresh.
     const QString id2 = startSms(db, 90);
     QVERIFY(!id2.isEmpty() && id2 != id);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(100), u"recover"_s, u"verify"_s, id2, u"--code"_s, lastCode()}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(100), u"recover"_s, u"verify"_s, id2, u"--code"_s, lastCode()}),
+               0);
 }
 
 void TestCliRecovery::codeExpiry_data()
@@ -246,7 +251,8 @@ void TestCliRecovery::codeExpiry()
     QVERIFY(!db.isEmpty());
     const QString id = startSms(db);
     QVERIFY(!id.isEmpty());
-    const auto r = ctl(db, {u"--now"_s, at(after), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()});
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(after), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()});
     if (code.isEmpty()) {
         CLI_EXPECT(r, 0);
         QCOMPARE(r.json().object().value(u"verified").toBool(), true);
@@ -264,15 +270,17 @@ void TestCliRecovery::resetRefusedBeforeVerify()
     const QString id = startSms(db);
     QVERIFY(!id.isEmpty());
     const QByteArray before = dump(db);
-    const auto r =
-        ctl(db, {u"--now"_s, at(10), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword));
+    const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"reset"_s, id},
+                         passwordJson(kNewPassword, kNewPassword));
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.not_verified"_s});
     QCOMPARE(dump(db), before);
     // The recovery still works afterwards.
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}), 0);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword)),
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}),
+               0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id},
+                     passwordJson(kNewPassword, kNewPassword)),
                0);
 }
 
@@ -305,9 +313,10 @@ void TestCliRecovery::resetPasswordRules()
     QVERIFY(!db.isEmpty());
     const QString id = startSms(db);
     QVERIFY(!id.isEmpty());
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}),
+               0);
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"--now"_s, at(20), u"recover"_s, u"reset"_s, id}, input);
+    const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"reset"_s, id}, input);
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QStringList got = codesOf(r.json().object());
@@ -315,7 +324,8 @@ void TestCliRecovery::resetPasswordRules()
     QCOMPARE(got, codes);
     QCOMPARE(dump(db), before);
     // A refused password does not use up the recovery.
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword)),
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id},
+                     passwordJson(kNewPassword, kNewPassword)),
                0);
 }
 
@@ -325,15 +335,17 @@ void TestCliRecovery::recoveryIdWorksOnce()
     QVERIFY(!db.isEmpty());
     const QString id = startSms(db);
     const QString code = lastCode();
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(20), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword)),
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"reset"_s, id},
+                     passwordJson(kNewPassword, kNewPassword)),
                0);
     const QByteArray before = dump(db);
-    const auto again =
-        ctl(db, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id}, passwordJson(u"Another#2026"_s, u"Another#2026"_s));
+    const auto again = ctlAs(db, u"clerk"_s, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id},
+                             passwordJson(u"Another#2026"_s, u"Another#2026"_s));
     CLI_REFUSED(again, 1);
     QCOMPARE(codesOf(again.json().object()), QStringList{u"recovery.used"_s});
-    const auto verifyAgain = ctl(db, {u"--now"_s, at(40), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
+    const auto verifyAgain =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(40), u"recover"_s, u"verify"_s, id, u"--code"_s, code});
     CLI_REFUSED(verifyAgain, 1);
     QCOMPARE(codesOf(verifyAgain.json().object()), QStringList{u"recovery.used"_s});
     QCOMPARE(dump(db), before);
@@ -345,8 +357,9 @@ void TestCliRecovery::questionsListed()
     QVERIFY(!db.isEmpty());
     const int smsBefore = smsList(db).size();
     for (const QString &lang : {u"fa"_s, u"en"_s}) {
-        const auto r = ctl(
-            db, {u"--lang"_s, lang, u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+        const auto r = ctlAs(
+            db, u"clerk"_s,
+            {u"--lang"_s, lang, u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
         CLI_EXPECT(r, 0);
         QVERIFY(isOneJson(r));
         const QJsonObject o = r.json().object();
@@ -387,16 +400,19 @@ void TestCliRecovery::rightAnswers()
     QFETCH(QByteArray, input);
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
-    const auto s = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+    const auto s =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
     CLI_EXPECT(s, 0);
     const QString id = s.json().object().value(u"recovery_id").toString();
-    const auto v = ctl(db, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, input);
+    const auto v =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, input);
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().object(), (QJsonObject{{u"verified"_s, true}}));
     // The answers may also come from a file.
     const QString file = ws.file(u"answers.json"_s, input);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--answers"_s, file}), 0);
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id}, passwordJson(kNewPassword, kNewPassword)),
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--answers"_s, file}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id},
+                     passwordJson(kNewPassword, kNewPassword)),
                0);
 }
 
@@ -404,7 +420,8 @@ void TestCliRecovery::wrongAnswers()
 {
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
-    const auto s = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+    const auto s =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
     CLI_EXPECT(s, 0);
     const QString id = s.json().object().value(u"recovery_id").toString();
     const QList<QByteArray> wrongs = {
@@ -415,22 +432,26 @@ void TestCliRecovery::wrongAnswers()
     };
     for (int i = 0; i < wrongs.size(); ++i) {
         const auto r =
-            ctl(db, {u"--now"_s, at(10 + i), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, wrongs.at(i));
+            ctlAs(db, u"clerk"_s, {u"--now"_s, at(10 + i), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
+                  wrongs.at(i));
         CLI_REFUSED(r, 1);
         QVERIFY(isOneJson(r));
         QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.answers_wrong"_s});
         QCOMPARE(r.json().object().value(u"attempts_left").toInt(-1), 4 - i);
     }
-    const auto bad = ctl(db, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, "{\"x\":1}");
+    const auto bad =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s}, "{\"x\":1}");
     CLI_REFUSED(bad, 1);
     QCOMPARE(codesOf(bad.json().object()), QStringList{u"answers.invalid_type"_s});
     // The fifth wrong try locks the recovery.
-    const auto fifth = ctl(db, {u"--now"_s, at(30), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
-                           answers(u"x1"_s, u"x2"_s, u"x3"_s));
+    const auto fifth =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(30), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
+              answers(u"x1"_s, u"x2"_s, u"x3"_s));
     CLI_REFUSED(fifth, 1);
     QCOMPARE(fifth.json().object().value(u"attempts_left").toInt(-1), 0);
-    const auto locked = ctl(db, {u"--now"_s, at(40), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
-                            answers(u"Blue"_s, u"تهران"_s, u"بانک ملت"_s));
+    const auto locked =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(40), u"recover"_s, u"verify"_s, id, u"--answers"_s, u"-"_s},
+              answers(u"Blue"_s, u"تهران"_s, u"بانک ملت"_s));
     CLI_REFUSED(locked, 1);
     QCOMPARE(codesOf(locked.json().object()), QStringList{u"recovery.locked"_s});
 }
@@ -440,13 +461,15 @@ void TestCliRecovery::wrongMethodForRecovery()
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
     const QString smsId = startSms(db);
-    const auto a = ctl(db, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, smsId, u"--answers"_s, u"-"_s},
-                       answers(u"Blue"_s, u"تهران"_s, u"بانک ملت"_s));
+    const auto a = ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, smsId, u"--answers"_s, u"-"_s},
+                         answers(u"Blue"_s, u"تهران"_s, u"بانک ملت"_s));
     CLI_REFUSED(a, 1);
     QCOMPARE(codesOf(a.json().object()), QStringList{u"recovery.method"_s});
-    const auto q = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
-    const auto c = ctl(db, {u"--now"_s, at(10), u"recover"_s, u"verify"_s,
-                            q.json().object().value(u"recovery_id").toString(), u"--code"_s, u"123456"_s});
+    const auto q =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+    const auto c = ctlAs(db, u"clerk"_s,
+                         {u"--now"_s, at(10), u"recover"_s, u"verify"_s,
+                          q.json().object().value(u"recovery_id").toString(), u"--code"_s, u"123456"_s});
     CLI_REFUSED(c, 1);
     QCOMPARE(codesOf(c.json().object()), QStringList{u"recovery.method"_s});
 }
@@ -469,7 +492,8 @@ void TestCliRecovery::unknownUser()
     const QString db = accountDb();
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, username, u"--method"_s, method});
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, username, u"--method"_s, method});
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(r.json().object().value(u"ok").toBool(true), false);
@@ -483,11 +507,12 @@ void TestCliRecovery::unknownRecoveryId()
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
     const QString bogus = u"00000000-0000-4000-8000-000000000000"_s;
-    const auto v = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"verify"_s, bogus, u"--code"_s, u"123456"_s});
+    const auto v =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"verify"_s, bogus, u"--code"_s, u"123456"_s});
     CLI_REFUSED(v, 1);
     QCOMPARE(codesOf(v.json().object()), QStringList{u"recovery.not_found"_s});
-    const auto r =
-        ctl(db, {u"--now"_s, at(0), u"recover"_s, u"reset"_s, bogus}, passwordJson(kNewPassword, kNewPassword));
+    const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"reset"_s, bogus},
+                         passwordJson(kNewPassword, kNewPassword));
     CLI_REFUSED(r, 1);
     QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.not_found"_s});
     QCOMPARE(dump(db), before);
@@ -505,13 +530,14 @@ void TestCliRecovery::noMobile()
     sqlite(db, u"UPDATE accounts SET mobile = NULL;"_s, &ok);
     QVERIFY(ok);
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
+    const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.no_mobile"_s});
     QCOMPARE(dump(db), before);
     // The questions still work.
-    CLI_EXPECT(ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s}), 0);
+    CLI_EXPECT(
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s}), 0);
 
     // The seed's words, in the default language (fa), once the translation is there.
     QFile ts(QStringLiteral(BRANCH_SOURCE_DIR "/translations/branchdesk_fa.ts"));
@@ -535,7 +561,8 @@ void TestCliRecovery::noQuestions()
     sqlite(db, u"UPDATE accounts SET questions_json = '[]';"_s, &ok);
     QVERIFY(ok);
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"questions"_s});
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.no_questions"_s});

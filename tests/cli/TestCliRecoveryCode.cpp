@@ -70,10 +70,10 @@ class TestCliRecoveryCode : public QObject
         const QString own =
             ws.file(u"own.csv"_s, (u"national_code,mobile\n"_s + kAli + u","_s + kMobile + u"\n"_s).toUtf8());
         const QList<CliResult> steps = {
-            ctl(db, {u"--now"_s, at(-7200), u"import-registry"_s, reg}),
-            ctl(db, {u"--now"_s, at(-7200), u"import-mobile-owners"_s, own}),
-            ctl(db, {u"--now"_s, at(-7200), u"register"_s, u"-"_s}, json(validRequest(kAli, kMobile))),
-            ctl(db, {u"--now"_s, at(-3600), u"verify"_s}),
+            ctlAs(db, u"admin"_s, {u"--now"_s, at(-7200), u"import-registry"_s, reg}),
+            ctlAs(db, u"admin"_s, {u"--now"_s, at(-7200), u"import-mobile-owners"_s, own}),
+            ctlAs(db, u"clerk"_s, {u"--now"_s, at(-7200), u"register"_s, u"-"_s}, json(validRequest(kAli, kMobile))),
+            ctlAs(db, u"service"_s, {u"--now"_s, at(-3600), u"verify"_s}),
         };
         for (const auto &s : steps)
             if (s.exitCode != 0) {
@@ -85,7 +85,7 @@ class TestCliRecoveryCode : public QObject
 
     CliResult startSms(const QString &db)
     {
-        return ctl(db, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
+        return ctlAs(db, u"clerk"_s, {u"--now"_s, at(0), u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s});
     }
 
 private slots:
@@ -114,7 +114,7 @@ private slots:
         const QString central = u"sqlite://"_s + centralPath;
         CLI_EXPECT(ctl(db, {u"central"_s, u"init"_s, u"--central"_s, central}), 0);
         CLI_EXPECT(ctl(db, {u"central"_s, u"add-branch"_s, u"1234"_s, u"--central"_s, central}), 0);
-        CLI_EXPECT(ctl(db, {u"--now"_s, at(-60), u"sync"_s, u"--central"_s, central}), 0);
+        CLI_EXPECT(ctlAs(db, u"service"_s, {u"--now"_s, at(-60), u"sync"_s, u"--central"_s, central}), 0);
 
         const CliResult started = startSms(db);
         CLI_EXPECT(started, 0);
@@ -125,10 +125,10 @@ private slots:
         QCOMPARE(code.size(), 6);
         QVERIFY2(text.contains(kCodeWords), qPrintable(text));
         // The id the person holds still works with that code, after a sync.
-        const CliResult synced = ctl(db, {u"--now"_s, at(30), u"sync"_s, u"--central"_s, central});
+        const CliResult synced = ctlAs(db, u"service"_s, {u"--now"_s, at(30), u"sync"_s, u"--central"_s, central});
         CLI_EXPECT(synced, 0);
         const QString id = started.json().object().value(u"recovery_id").toString();
-        CLI_EXPECT(ctl(db, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
+        CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
 
         // Every row of every table, as text (the sqlite3 shell's dump), of both databases.
         for (const QString &file : {db, centralPath}) {
@@ -151,8 +151,8 @@ private slots:
         // Nor on the screen.
         for (const CliResult &r : {started, synced})
             QVERIFY(!holdsCode(r.out + r.err, code));
-        QVERIFY(!holdsCode(ctl(db, {u"sms"_s, u"list"_s}).out, code));
-        QVERIFY(!holdsCode(ctl(db, {u"applicants"_s, u"show"_s, kAli}).out, code));
+        QVERIFY(!holdsCode(ctlAs(db, u"clerk"_s, {u"sms"_s, u"list"_s}).out, code));
+        QVERIFY(!holdsCode(ctlAs(db, u"clerk"_s, {u"applicants"_s, u"show"_s, kAli}).out, code));
         // The SMS's row stayed at the branch: the central has no recovery_code message.
         QCOMPARE(sqlite(centralPath, u"SELECT count(*) FROM sms_messages WHERE kind = 'recovery_code';"_s).trimmed(),
                  QByteArray("0"));
@@ -228,7 +228,7 @@ private slots:
         QCOMPARE(code.size(), 6);
         for (const auto &[lang, hidden] :
              {std::pair{u"en"_s, u"Recovery code (hidden)"_s}, std::pair{u"fa"_s, u"کد بازیابی (پنهان)"_s}}) {
-            const CliResult list = ctl(db, {u"--lang"_s, lang, u"sms"_s, u"list"_s});
+            const CliResult list = ctlAs(db, u"clerk"_s, {u"--lang"_s, lang, u"sms"_s, u"list"_s});
             CLI_EXPECT(list, 0);
             QJsonObject message;
             for (const auto &v : list.json().array())
@@ -236,7 +236,7 @@ private slots:
                     message = v.toObject();
             QCOMPARE(message.value(u"text"_s).toString(), hidden);
             QCOMPARE(message.value(u"status"_s).toString(), u"sent"_s);
-            const CliResult shown = ctl(db, {u"--lang"_s, lang, u"applicants"_s, u"show"_s, kAli});
+            const CliResult shown = ctlAs(db, u"clerk"_s, {u"--lang"_s, lang, u"applicants"_s, u"show"_s, kAli});
             CLI_EXPECT(shown, 0);
             QJsonObject listed;
             for (const auto &v : shown.json().object().value(u"sms"_s).toArray())

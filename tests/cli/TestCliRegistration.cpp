@@ -72,7 +72,7 @@ void TestCliRegistration::acceptsOneObject()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(validRequest()));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest()));
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     const QJsonArray out = r.json().array();
@@ -104,7 +104,7 @@ void TestCliRegistration::acceptsAnArrayInOrder()
     QJsonArray reqs;
     for (const QString &c : codes)
         reqs.append(validRequest(c));
-    const auto r = ctl(db, {u"register"_s}, json(reqs)); // no FILE argument: standard input
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s}, json(reqs)); // no FILE argument: standard input
     CLI_EXPECT(r, 0);
     QVERIFY(isOneJson(r));
     const QJsonArray out = r.json().array();
@@ -125,7 +125,7 @@ void TestCliRegistration::acceptsFromFile()
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
     const QString file = ws.file(u"one.json"_s, json(validRequest()));
-    const auto r = ctl(db, {u"register"_s, file});
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, file});
     CLI_EXPECT(r, 0);
     QCOMPARE(r.json().array().at(0).toObject().value(u"accepted").toBool(), true);
 }
@@ -183,7 +183,7 @@ void TestCliRegistration::acceptedShapes()
         req.insert(it.key(), it.value());
     for (const QString &k : remove)
         req.remove(k);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(req));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(req));
     CLI_EXPECT(r, 0);
     const QJsonObject res = r.json().array().at(0).toObject();
     QCOMPARE(res.value(u"accepted").toBool(), true);
@@ -315,7 +315,7 @@ void TestCliRegistration::refused()
 
     const QByteArray before = dump(db);
     const int entriesBefore = auditEntries(db);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(req));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(req));
     CLI_REFUSED(r, 1);
     QVERIFY2(isOneJson(r), r.out.constData());
     const QJsonArray out = r.json().array();
@@ -345,7 +345,7 @@ void TestCliRegistration::severalViolationsAllListed()
     req.insert(u"password_confirm"_s, u"1 ب"_s);
     req.insert(u"security_questions"_s, QJsonArray{});
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(req));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(req));
     CLI_REFUSED(r, 1);
     const QJsonObject res = r.json().array().at(0).toObject();
     checkRefusedResult(res);
@@ -362,7 +362,7 @@ void TestCliRegistration::severalViolationsAllListed()
     req = validRequest();
     req.insert(u"password"_s, u"abc"_s);
     req.insert(u"password_confirm"_s, u"abd"_s);
-    const auto r2 = ctl(db, {u"register"_s, u"-"_s}, json(req));
+    const auto r2 = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(req));
     CLI_REFUSED(r2, 1);
     QCOMPARE(sorted(codesOf(r2.json().array().at(0).toObject())),
              sorted({u"password.no_upper"_s, u"password.no_digit"_s, u"password.too_short"_s, u"password.mismatch"_s}));
@@ -410,7 +410,7 @@ void TestCliRegistration::wrongTypes()
     QJsonObject req = validRequest();
     req.insert(key, value);
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(req));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(req));
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     const QJsonObject res = r.json().array().at(0).toObject();
@@ -443,7 +443,7 @@ void TestCliRegistration::malformedJson()
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, input);
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, input);
     CLI_REFUSED(r, 1);
     QVERIFY2(isOneJson(r), r.out.constData());
     const QJsonObject o = r.json().object();
@@ -460,7 +460,7 @@ void TestCliRegistration::mixedArrayExitsOne()
     QJsonObject bad = validRequest(nationalCode(u"555555554"_s));
     bad.insert(u"gender"_s, u"X"_s);
     const QJsonArray reqs{validRequest(good1), bad, validRequest(good2), u"not an object"_s};
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(reqs));
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(reqs));
     CLI_REFUSED(r, 1);
     QVERIFY(isOneJson(r));
     const QJsonArray out = r.json().array();
@@ -479,12 +479,12 @@ void TestCliRegistration::newRequestSupersedesPending()
 {
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
-    const auto r1 = ctl(db, {u"register"_s, u"-"_s}, json(validRequest()));
+    const auto r1 = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest()));
     CLI_EXPECT(r1, 0);
     const QString first = r1.json().array().at(0).toObject().value(u"request_id").toString();
     // The same person again, national code in Persian digits, another mobile.
-    const auto r2 =
-        ctl(db, {u"register"_s, u"-"_s}, json(validRequest(toPersianDigits(u"0012345679"_s), u"09351112233"_s)));
+    const auto r2 = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s},
+                          json(validRequest(toPersianDigits(u"0012345679"_s), u"09351112233"_s)));
     CLI_EXPECT(r2, 0);
     const QString second = r2.json().array().at(0).toObject().value(u"request_id").toString();
     QVERIFY(first != second);
@@ -507,7 +507,7 @@ void TestCliRegistration::newRequestSupersedesPending()
     QCOMPARE(search(db, u"09121234567"_s).size(), 0);
 
     // Verification decides only the live request.
-    const auto v = ctl(db, {u"verify"_s});
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(v, 0);
     const QJsonArray decisions = v.json().array();
     QCOMPARE(decisions.size(), 1);
@@ -520,15 +520,16 @@ void TestCliRegistration::accountExistsAfterActivation()
     QVERIFY(!db.isEmpty());
     const QString reg = ws.file(u"registry.csv"_s, kRegistryHeader + "0012345679,علی,رضایی,حسن,12345,1365/04/12,M\n");
     const QString own = ws.file(u"owners.csv"_s, "national_code,mobile\n0012345679,09121234567\n");
-    CLI_EXPECT(ctl(db, {u"import-registry"_s, reg}), 0);
-    CLI_EXPECT(ctl(db, {u"import-mobile-owners"_s, own}), 0);
-    CLI_EXPECT(ctl(db, {u"register"_s, u"-"_s}, json(validRequest())), 0);
-    const auto v = ctl(db, {u"verify"_s});
+    CLI_EXPECT(ctlAs(db, u"admin"_s, {u"import-registry"_s, reg}), 0);
+    CLI_EXPECT(ctlAs(db, u"admin"_s, {u"import-mobile-owners"_s, own}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest())), 0);
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(v, 0);
     QCOMPARE(v.json().array().at(0).toObject().value(u"outcome").toString(), u"activated"_s);
 
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"register"_s, u"-"_s}, json(validRequest(toArabicIndicDigits(u"0012345679"_s))));
+    const auto r =
+        ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest(toArabicIndicDigits(u"0012345679"_s))));
     CLI_REFUSED(r, 1);
     const QJsonObject res = r.json().array().at(0).toObject();
     checkRefusedResult(res);
@@ -542,7 +543,7 @@ void TestCliRegistration::missingInputFileIsEnvironmentError()
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
     const QByteArray before = dump(db);
-    const auto r = ctl(db, {u"register"_s, ws.path(u"no-such-file.json"_s)});
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, ws.path(u"no-such-file.json"_s)});
     CLI_REFUSED(r, 3);
     QCOMPARE(dump(db), before);
 }

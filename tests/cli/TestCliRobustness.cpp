@@ -5,6 +5,7 @@
 #include "CliTestUtil.h"
 
 #include <QDir>
+#include <QHash>
 #include <QTest>
 
 #include <unistd.h>
@@ -39,6 +40,16 @@ const QList<QStringList> kCommands = {
     {u"recover"_s, u"verify"_s},
     {u"recover"_s, u"reset"_s},
 };
+
+// `args` run by a login whose role may (TestCliAccess checks the whole table), else as is.
+CliResult ctlSigned(const QString &db, const QStringList &args, const QByteArray &input = {})
+{
+    static const QHash<QString, QString> by{{u"sms list"_s, u"clerk"_s},        {u"applicants search"_s, u"clerk"_s},
+                                            {u"applicants show"_s, u"clerk"_s}, {u"register"_s, u"clerk"_s},
+                                            {u"verify"_s, u"service"_s},        {u"recover start"_s, u"clerk"_s}};
+    const QString login = by.value(args.mid(0, 2).join(u' '), by.value(args.value(0)));
+    return login.isEmpty() ? ctl(db, args, input) : ctlAs(db, login, args, input);
+}
 
 // Runs a shell command line (for chattr); true on exit 0.
 bool shell(const QString &program, const QStringList &args)
@@ -133,8 +144,9 @@ QString TestCliRobustness::populatedDb()
         return {};
     const QString reg = ws.file(u"reg.csv"_s, kRegistryHeader + "0012345679,علی,رضایی,حسن,12345,1365/04/12,M\n");
     const QString own = ws.file(u"own.csv"_s, "national_code,mobile\n0012345679,09121234567\n");
-    for (const auto &r : {ctl(db, {u"import-registry"_s, reg}), ctl(db, {u"import-mobile-owners"_s, own}),
-                          ctl(db, {u"register"_s, m_request}), ctl(db, {u"verify"_s})})
+    for (const auto &r :
+         {ctlAs(db, u"admin"_s, {u"import-registry"_s, reg}), ctlAs(db, u"admin"_s, {u"import-mobile-owners"_s, own}),
+          ctlAs(db, u"clerk"_s, {u"register"_s, m_request}), ctlAs(db, u"service"_s, {u"verify"_s})})
         if (r.exitCode != 0) {
             qWarning("setup failed: %s", qPrintable(describe(r)));
             return {};
@@ -168,11 +180,13 @@ void TestCliRobustness::usageErrors_data()
     QTest::newRow("password reset without --staff") << QStringList{u"password"_s, u"reset"_s, kAli};
     QTest::newRow("questions reset without --staff") << QStringList{u"questions"_s, u"reset"_s, kAli};
     QTest::newRow("recover start without --method") << QStringList{u"recover"_s, u"start"_s, kAli};
+    // Rows whose usage error run() finds sign the clerk in first (stdin's first line).
     QTest::newRow("recover start, unknown method")
-        << QStringList{u"recover"_s, u"start"_s, kAli, u"--method"_s, u"carrier"_s};
-    QTest::newRow("recover verify without --code or --answers") << QStringList{u"recover"_s, u"verify"_s, u"id"_s};
-    QTest::newRow("recover verify with both")
-        << QStringList{u"recover"_s, u"verify"_s, u"id"_s, u"--code"_s, u"123456"_s, u"--answers"_s, u"-"_s};
+        << QStringList{u"recover"_s, u"start"_s, kAli, u"--method"_s, u"carrier"_s, u"--staff"_s, u"clerk"_s};
+    QTest::newRow("recover verify without --code or --answers")
+        << QStringList{u"recover"_s, u"verify"_s, u"id"_s, u"--staff"_s, u"clerk"_s};
+    QTest::newRow("recover verify with both") << QStringList{
+        u"recover"_s, u"verify"_s, u"id"_s, u"--code"_s, u"123456"_s, u"--answers"_s, u"-"_s, u"--staff"_s, u"clerk"_s};
     QTest::newRow("recover reset without id") << QStringList{u"recover"_s, u"reset"_s};
     QTest::newRow("bad --now") << QStringList{u"--now"_s, u"yesterday"_s, u"sms"_s, u"list"_s};
     QTest::newRow("bad --now date") << QStringList{u"--now"_s, u"2025-02-30T10:00:00Z"_s, u"verify"_s};
@@ -181,15 +195,21 @@ void TestCliRobustness::usageErrors_data()
     QTest::newRow("--lang without value") << QStringList{u"sms"_s, u"list"_s, u"--lang"_s};
     QTest::newRow("--db without value") << QStringList{u"sms"_s, u"list"_s, u"--db"_s};
     QTest::newRow("unknown option") << QStringList{u"register"_s, u"--bogus"_s};
-    QTest::newRow("option of another command") << QStringList{u"sms"_s, u"list"_s, u"--staff"_s, u"x"_s};
+    QTest::newRow("option of another command") << QStringList{u"status"_s, u"--staff"_s, u"x"_s};
+    QTest::newRow("sms list without --staff") << QStringList{u"sms"_s, u"list"_s};
+    QTest::newRow("applicants show without --staff") << QStringList{u"applicants"_s, u"show"_s, kAli};
+    QTest::newRow("verify without --staff") << QStringList{u"verify"_s};
+    QTest::newRow("import without --staff") << QStringList{u"import-registry"_s, u"x.csv"_s};
     QTest::newRow("too many arguments") << QStringList{u"applicants"_s, u"show"_s, kAli, kAli};
     QTest::newRow("missing argument") << QStringList{u"applicants"_s, u"show"_s};
     QTest::newRow("init with an argument") << QStringList{u"init"_s, u"extra"_s};
     QTest::newRow("import without file") << QStringList{u"import-registry"_s};
-    QTest::newRow("search --limit 0") << QStringList{u"applicants"_s, u"search"_s, u"x"_s, u"--limit"_s, u"0"_s};
-    QTest::newRow("search --limit text") << QStringList{u"applicants"_s, u"search"_s, u"x"_s, u"--limit"_s, u"ten"_s};
+    QTest::newRow("search --limit 0") << QStringList{u"applicants"_s, u"search"_s,  u"x"_s,    u"--limit"_s,
+                                                     u"0"_s,          u"--staff"_s, u"clerk"_s};
+    QTest::newRow("search --limit text") << QStringList{u"applicants"_s, u"search"_s,  u"x"_s,    u"--limit"_s,
+                                                        u"ten"_s,        u"--staff"_s, u"clerk"_s};
     QTest::newRow("search unknown --status")
-        << QStringList{u"applicants"_s, u"search"_s, u"x"_s, u"--status"_s, u"happy"_s};
+        << QStringList{u"applicants"_s, u"search"_s, u"x"_s, u"--status"_s, u"happy"_s, u"--staff"_s, u"clerk"_s};
     QTest::newRow("demo-data --persons text") << QStringList{u"demo-data"_s, u"--persons"_s, u"many"_s};
 }
 
@@ -199,12 +219,14 @@ void TestCliRobustness::usageErrors()
     const QString db = ws.newDb();
     QVERIFY(!db.isEmpty());
     const QByteArray before = fileChecksum(db);
-    const auto r = ctl(db, args, json(validRequest()));
+    // The clerk's password first: a row with --staff clerk gets past the sign-in.
+    const QByteArray input = testPassword(u"clerk"_s).toUtf8() + '\n' + json(validRequest());
+    const auto r = ctl(db, args, input);
     QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
     QVERIFY2(!r.err.trimmed().isEmpty(), "no message on stderr");
     QCOMPARE(fileChecksum(db), before);
     // The message names the way out, in both languages.
-    const auto en = ctl(db, QStringList{u"--lang"_s, u"en"_s} + args, json(validRequest()));
+    const auto en = ctl(db, QStringList{u"--lang"_s, u"en"_s} + args, input);
     QCOMPARE(en.exitCode, 2);
     QVERIFY(!en.err.trimmed().isEmpty());
 }
@@ -246,13 +268,14 @@ void TestCliRobustness::helpOnEveryCommand()
 void TestCliRobustness::missingDatabase_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("sms list") << QStringList{u"sms"_s, u"list"_s};
-    QTest::newRow("register") << QStringList{u"register"_s, u"-"_s};
-    QTest::newRow("verify") << QStringList{u"verify"_s};
+    QTest::newRow("sms list") << QStringList{u"sms"_s, u"list"_s, u"--staff"_s, u"clerk"_s};
+    QTest::newRow("register") << QStringList{u"register"_s, u"-"_s, u"--staff"_s, u"clerk"_s};
+    QTest::newRow("verify") << QStringList{u"verify"_s, u"--staff"_s, u"service"_s};
     QTest::newRow("audit verify") << QStringList{u"audit"_s, u"verify"_s};
-    QTest::newRow("applicants search") << QStringList{u"applicants"_s, u"search"_s, kAli};
+    QTest::newRow("applicants search") << QStringList{u"applicants"_s, u"search"_s, kAli, u"--staff"_s, u"clerk"_s};
     QTest::newRow("user add") << QStringList{u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s};
-    QTest::newRow("recover start") << QStringList{u"recover"_s, u"start"_s, kAli, u"--method"_s, u"sms"_s};
+    QTest::newRow("recover start") << QStringList{u"recover"_s, u"start"_s,   kAli,      u"--method"_s,
+                                                  u"sms"_s,     u"--staff"_s, u"clerk"_s};
 }
 
 void TestCliRobustness::missingDatabase()
@@ -296,7 +319,7 @@ void TestCliRobustness::notADatabase()
     const QByteArray before = fileChecksum(db);
     for (const QStringList &args : {QStringList{u"sms"_s, u"list"_s}, QStringList{u"register"_s, m_request},
                                     QStringList{u"audit"_s, u"verify"_s}, QStringList{u"init"_s}}) {
-        const auto r = ctl(db, args);
+        const auto r = ctlSigned(db, args);
         CLI_REFUSED(r, 3);
         QCOMPARE(fileChecksum(db), before);
     }
@@ -321,7 +344,7 @@ void TestCliRobustness::corruptDatabase()
          {QStringList{u"sms"_s, u"list"_s}, QStringList{u"audit"_s, u"verify"_s},
           QStringList{u"applicants"_s, u"search"_s, kAli}, QStringList{u"register"_s, m_request},
           QStringList{u"verify"_s}, QStringList{u"init"_s}}) {
-        const auto r = ctl(db, args);
+        const auto r = ctlSigned(db, args);
         CLI_REFUSED(r, 3);
         QCOMPARE(fileChecksum(db), before);
     }
@@ -344,7 +367,7 @@ void TestCliRobustness::corruptMiddleNeverCrashes()
          {QStringList{u"sms"_s, u"list"_s}, QStringList{u"audit"_s, u"verify"_s},
           QStringList{u"applicants"_s, u"show"_s, kAli}, QStringList{u"applicants"_s, u"search"_s, u"علی"_s},
           QStringList{u"register"_s, m_request}, QStringList{u"verify"_s}}) {
-        const auto r = ctl(db, args);
+        const auto r = ctlSigned(db, args);
         QVERIFY2(r.exitCode == 0 || r.exitCode == 1 || r.exitCode == 3, qPrintable(describe(r)));
         if (r.exitCode != 0)
             QVERIFY(!r.err.trimmed().isEmpty());
@@ -365,7 +388,7 @@ void TestCliRobustness::foreignSqliteDatabase()
     QVERIFY(ok);
     const QByteArray before = dump(db);
     for (const QStringList &args : {QStringList{u"sms"_s, u"list"_s}, QStringList{u"init"_s}}) {
-        const auto r = ctl(db, args);
+        const auto r = ctlSigned(db, args);
         CLI_REFUSED(r, 3);
         QCOMPARE(dump(db), before); // someone else's data: never written into
     }
@@ -388,7 +411,7 @@ void TestCliRobustness::readOnlyDatabase()
     QJsonObject other = validRequest(nationalCode(u"123456789"_s));
     for (const auto &[args, input] : {std::pair{QStringList{u"register"_s, u"-"_s}, json(other)},
                                       std::pair{QStringList{u"verify"_s}, QByteArray()}}) {
-        const auto r = ctl(db, args, input);
+        const auto r = ctlSigned(db, args, input);
         CLI_REFUSED(r, 3);
         QCOMPARE(fileChecksum(db), before);
     }
@@ -410,19 +433,21 @@ void TestCliRobustness::lockedDatabase()
     {
         LockHolder lock(db);
         QVERIFY(lock.locked);
-        const auto reg = ctl(db, {u"register"_s, u"-"_s}, json(validRequest(other)), env);
+        const auto reg = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest(other)), env);
         CLI_REFUSED(reg, 3);
         QVERIFY(isOneJson(reg));
         const auto imp =
-            ctl(db, {u"import-mobile-owners"_s, ws.file(u"o.csv"_s, "national_code,mobile\n1234567891,09351112233\n")},
-                {}, env);
+            ctlAs(db, u"admin"_s,
+                  {u"import-mobile-owners"_s, ws.file(u"o.csv"_s, "national_code,mobile\n1234567891,09351112233\n")},
+                  {}, env);
         CLI_REFUSED(imp, 3);
-        const auto add = ctl(db, {u"user"_s, u"add"_s, u"clerk9"_s, u"--role"_s, u"clerk"_s}, "Strong#Pass1\n", env);
+        const auto add = ctlAs(db, u"admin"_s, {u"user"_s, u"add"_s, u"clerk9"_s, u"--role"_s, u"clerk"_s},
+                               "Strong#Pass1KavirSepid\n", env);
         CLI_REFUSED(add, 3);
     }
     QCOMPARE(dump(db), before);
     // Once the lock is gone the same request goes through.
-    CLI_EXPECT(ctl(db, {u"register"_s, u"-"_s}, json(validRequest(other)), env), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest(other)), env), 0);
 }
 
 void TestCliRobustness::newerSchema()
@@ -437,7 +462,7 @@ void TestCliRobustness::newerSchema()
     const QByteArray before = fileChecksum(db);
     for (const QStringList &args : {QStringList{u"sms"_s, u"list"_s}, QStringList{u"init"_s},
                                     QStringList{u"register"_s, m_request}, QStringList{u"audit"_s, u"verify"_s}}) {
-        const auto r = ctl(db, args);
+        const auto r = ctlSigned(db, args);
         CLI_REFUSED(r, 3);
         QCOMPARE(fileChecksum(db), before);
     }

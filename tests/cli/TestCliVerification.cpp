@@ -105,8 +105,8 @@ QString TestCliVerification::preparedDb()
     const QString db = ws.newDb();
     if (db.isEmpty())
         return {};
-    const auto a = ctl(db, {u"import-registry"_s, m_registry});
-    const auto b = ctl(db, {u"import-mobile-owners"_s, m_owners});
+    const auto a = ctlAs(db, u"admin"_s, {u"import-registry"_s, m_registry});
+    const auto b = ctlAs(db, u"admin"_s, {u"import-mobile-owners"_s, m_owners});
     if (a.exitCode != 0 || b.exitCode != 0) {
         qWarning("import failed: %s\n%s", qPrintable(describe(a)), qPrintable(describe(b)));
         return {};
@@ -182,13 +182,13 @@ void TestCliVerification::outcomes()
     QFETCH(QString, smsText);
     const QString db = preparedDb();
     QVERIFY(!db.isEmpty());
-    const auto reg = ctl(db, {u"register"_s, u"-"_s}, json(request));
+    const auto reg = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(request));
     CLI_EXPECT(reg, 0);
     const QString requestId = reg.json().array().at(0).toObject().value(u"request_id").toString();
     const QString code = reg.json().array().at(0).toObject().value(u"national_code").toString();
     QCOMPARE(smsList(db).size(), 0);
 
-    const auto v = ctl(db, {u"verify"_s});
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(v, 0);
     QVERIFY(isOneJson(v));
     const QJsonArray decisions = v.json().array();
@@ -234,8 +234,8 @@ void TestCliVerification::expiry()
     const QString db = preparedDb();
     QVERIFY(!db.isEmpty());
     const QDateTime t = QDateTime(QDate(2025, 3, 1), QTime(8, 0), Qt::UTC);
-    CLI_EXPECT(ctl(db, {u"--now"_s, iso(t), u"register"_s, u"-"_s}, json(ali())), 0);
-    const auto v = ctl(db, {u"verify"_s, u"--now"_s, iso(t.addSecs(secondsLater))});
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, iso(t), u"register"_s, u"-"_s}, json(ali())), 0);
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s, u"--now"_s, iso(t.addSecs(secondsLater))});
     CLI_EXPECT(v, 0);
     const QJsonArray decisions = v.json().array();
     QCOMPARE(decisions.size(), 1);
@@ -243,8 +243,9 @@ void TestCliVerification::expiry()
     QCOMPARE(show(db, kAli).value(u"status").toString(), outcome);
     if (outcome == u"expired") {
         QCOMPARE(smsList(db).size(), 0); // the seed: no SMS; the person registers again
-        CLI_EXPECT(ctl(db, {u"--now"_s, iso(t.addSecs(secondsLater)), u"register"_s, u"-"_s}, json(ali())), 0);
-        const auto again = ctl(db, {u"verify"_s, u"--now"_s, iso(t.addSecs(secondsLater + 60))});
+        CLI_EXPECT(
+            ctlAs(db, u"clerk"_s, {u"--now"_s, iso(t.addSecs(secondsLater)), u"register"_s, u"-"_s}, json(ali())), 0);
+        const auto again = ctlAs(db, u"service"_s, {u"verify"_s, u"--now"_s, iso(t.addSecs(secondsLater + 60))});
         QCOMPARE(again.json().array().at(0).toObject().value(u"outcome").toString(), u"activated"_s);
     } else {
         QCOMPARE(smsList(db).size(), 1);
@@ -256,8 +257,8 @@ void TestCliVerification::severalRequestsAtOnce()
     const QString db = preparedDb();
     QVERIFY(!db.isEmpty());
     const QJsonArray reqs{ali(), zahra(u"09129998877"_s), with(kazem(), u"first_name"_s, u"کامران"_s)};
-    CLI_EXPECT(ctl(db, {u"register"_s, u"-"_s}, json(reqs)), 0);
-    const auto v = ctl(db, {u"verify"_s});
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(reqs)), 0);
+    const auto v = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(v, 0);
     QHash<QString, QString> byCode;
     for (const auto &d : v.json().array())
@@ -273,14 +274,14 @@ void TestCliVerification::verifyIsIdempotent()
 {
     const QString db = preparedDb();
     QVERIFY(!db.isEmpty());
-    const auto empty = ctl(db, {u"verify"_s});
+    const auto empty = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(empty, 0);
     QVERIFY(isOneJson(empty));
     QCOMPARE(empty.json().array().size(), 0);
-    CLI_EXPECT(ctl(db, {u"register"_s, u"-"_s}, json(ali())), 0);
-    CLI_EXPECT(ctl(db, {u"verify"_s}), 0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(ali())), 0);
+    CLI_EXPECT(ctlAs(db, u"service"_s, {u"verify"_s}), 0);
     const QByteArray before = dump(db);
-    const auto again = ctl(db, {u"verify"_s});
+    const auto again = ctlAs(db, u"service"_s, {u"verify"_s});
     CLI_EXPECT(again, 0);
     QCOMPARE(again.json().array().size(), 0);
     QCOMPARE(smsList(db).size(), 1);

@@ -37,7 +37,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 
-const QString kStaffPw = u"Clerk#2024x"_s;
+const QString kStaffPw = u"Clerk#2024xKuhSabalan"_s;
 const QDateTime kT0 = QDateTime(QDate(2026, 3, 1), QTime(7, 0), Qt::UTC);
 constexpr int kActive = 24;   // people with an active account
 constexpr int kWaiting = 200; // people waiting for activation at the branch
@@ -342,8 +342,8 @@ class TestKilledActions : public QObject
                            staff};
         if (action == "password reset"_L1)
             return Command{at + QStringList{u"password"_s, u"reset"_s, person, u"--staff"_s, u"clerk1"_s},
-                           staff + json(QJsonObject{{u"password"_s, u"Counter#2025a"_s},
-                                                    {u"password_confirm"_s, u"Counter#2025a"_s}})};
+                           staff + json(QJsonObject{{u"password"_s, u"Counter#2025aSahraTorkaman"_s},
+                                                    {u"password_confirm"_s, u"Counter#2025aSahraTorkaman"_s}})};
         if (action == "questions reset"_L1)
             return Command{at + QStringList{u"questions"_s, u"reset"_s, person, u"--staff"_s, u"clerk1"_s},
                            staff + json(QJsonObject{{u"security_questions"_s,
@@ -360,10 +360,12 @@ class TestKilledActions : public QObject
                            staff};
         }
         if (action == "recovery start"_L1)
-            return Command{at + QStringList{u"recover"_s, u"start"_s, person, u"--method"_s, u"sms"_s}, {}};
+            return Command{
+                at + QStringList{u"recover"_s, u"start"_s, person, u"--method"_s, u"sms"_s, u"--staff"_s, u"clerk1"_s},
+                staff};
         if (action == "recovery verify"_L1) {
             const CliResult started =
-                ctl(m_db, {u"--now"_s, now(), u"recover"_s, u"start"_s, person, u"--method"_s, u"sms"_s});
+                ctlAs(m_db, u"clerk"_s, {u"--now"_s, now(), u"recover"_s, u"start"_s, person, u"--method"_s, u"sms"_s});
             const QString id = started.json().object().value(u"recovery_id").toString();
             const QString code = lastCode();
             if (started.exitCode != 0 || id.isEmpty() || code.size() != 6) {
@@ -371,13 +373,13 @@ class TestKilledActions : public QObject
                 return std::nullopt;
             }
             return Command{QStringList{u"--db"_s, m_db, u"--now"_s, iso(kT0.addSecs(m_clock + 60)), u"recover"_s,
-                                       u"verify"_s, id, u"--code"_s, code},
-                           {}};
+                                       u"verify"_s, id, u"--code"_s, code, u"--staff"_s, u"clerk1"_s},
+                           staff};
         }
         if (action == "registration"_L1)
-            return Command{
-                at + QStringList{u"register"_s, u"-"_s},
-                json(validRequest(newcomerCode(m_nextNewcomer++), u"09357%1"_s.arg(i, 6, 10, QLatin1Char('0'))))};
+            return Command{at + QStringList{u"register"_s, u"-"_s, u"--staff"_s, u"clerk1"_s},
+                           staff + json(validRequest(newcomerCode(m_nextNewcomer++),
+                                                     u"09357%1"_s.arg(i, 6, 10, QLatin1Char('0'))))};
         qFatal("unknown action %s", qPrintable(action));
     }
 
@@ -488,13 +490,12 @@ private slots:
         }
         const QString t = iso(kT0);
         const QList<CliResult> steps = {
-            addAdministrator(m_db, {u"--now"_s, t}),
-            ctl(m_db, {u"--now"_s, t, u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-                kStaffPw.toUtf8() + '\n'),
-            ctl(m_db, {u"--now"_s, t, u"import-registry"_s, ws.file(u"reg.csv"_s, reg)}),
-            ctl(m_db, {u"--now"_s, t, u"import-mobile-owners"_s, ws.file(u"own.csv"_s, owners)}),
-            ctl(m_db, {u"--now"_s, t, u"register"_s, u"-"_s}, json(requests)),
-            ctl(m_db, {u"--now"_s, iso(kT0.addSecs(60)), u"verify"_s}),
+            ctlAs(m_db, u"admin"_s, {u"--now"_s, t, u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                  kStaffPw.toUtf8() + '\n'),
+            ctlAs(m_db, u"admin"_s, {u"--now"_s, t, u"import-registry"_s, ws.file(u"reg.csv"_s, reg)}),
+            ctlAs(m_db, u"admin"_s, {u"--now"_s, t, u"import-mobile-owners"_s, ws.file(u"own.csv"_s, owners)}),
+            ctlAs(m_db, u"clerk"_s, {u"--now"_s, t, u"register"_s, u"-"_s}, json(requests)),
+            ctlAs(m_db, u"service"_s, {u"--now"_s, iso(kT0.addSecs(60)), u"verify"_s}),
         };
         for (const auto &s : steps)
             CLI_EXPECT(s, 0);

@@ -11,6 +11,8 @@
 #include "app/core/Language.h"
 #include "app/core/PersianText.h"
 #include "app/lifecycle/Lifecycle.h"
+#include "app/lifecycle/Staff.h"
+#include "db/AuditRepository.h"
 #include "db/MetaRepository.h"
 #include "db/RegistryRepository.h"
 #include "db/SmsRepository.h"
@@ -72,6 +74,7 @@ class TestApplicantView : public QObject
     std::unique_ptr<Context> m_ctx;
     QString m_zwnj;     // last name typed without the registry's ZWNJ: no highlight
     QString m_birthDay; // birth date one day off the registry's: highlighted
+    StaffSession m_clerk{QStringLiteral("sara"), QStringLiteral("clerk")};
 
     void addRegistry(const QString &code, const QString &lastName, const QDate &birthDate)
     {
@@ -109,11 +112,41 @@ private slots:
                                     kT0);
         QVERIFY2(b.ok(), qPrintable(b.failure.message()));
         QVERIFY(verifyPending(*m_ctx, kT0.addSecs(120)).ok());
+        QVERIFY(addStaff(*m_ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234xBaghEram"),
+                         kT0)
+                    .ok());
+        QVERIFY(addStaff(*m_ctx, QStringLiteral("sara"), QStringLiteral("clerk"),
+                         QStringLiteral("Clerk1234xKavirSepid"), kT0)
+                    .ok());
+    }
+
+    // Opening a person's case is an audited read (who, whom, when), in the service; a view
+    // without a clerk or supervisor signed in opens nothing.
+    void openingIsAnAuditedRead()
+    {
+        const auto reads = [&] {
+            int n = 0;
+            for (const auto &a : db::auditOf(*m_db, m_zwnj))
+                n += a.action == QLatin1String("applicant.read") && a.actor == QLatin1String("sara");
+            return n;
+        };
+        const int before = reads();
+        ui::ApplicantView view(*m_ctx);
+        view.setSession(m_clerk);
+        QCOMPARE(view.showApplicant(m_zwnj), QString());
+        QCOMPARE(reads(), before + 1);
+        ui::ApplicantView nobody(*m_ctx);
+        QVERIFY(!nobody.showApplicant(m_zwnj).isEmpty());
+        ui::ApplicantView admin(*m_ctx);
+        admin.setSession(StaffSession{QStringLiteral("root1"), QStringLiteral("admin")});
+        QVERIFY(!admin.showApplicant(m_zwnj).isEmpty());
+        QCOMPARE(reads(), before + 1);
     }
 
     void zwnjOnlyIsNotHighlighted()
     {
         ui::ApplicantView view(*m_ctx);
+        view.setSession(m_clerk);
         QCOMPARE(view.showApplicant(m_zwnj), QString());
         QCOMPARE(view.highlightedFields(), QStringList());
         QVERIFY(view.requestValue(QStringLiteral("last_name"))->toolTip().isEmpty());
@@ -125,6 +158,7 @@ private slots:
     void birthDateIsHighlighted()
     {
         ui::ApplicantView view(*m_ctx);
+        view.setSession(m_clerk);
         QCOMPARE(view.showApplicant(m_birthDay), QString());
         QCOMPARE(view.highlightedFields(), QStringList{QStringLiteral("birth_date")});
         QCOMPARE(view.currentCase().status, RequestStatus::IdentityMismatch);
@@ -157,6 +191,7 @@ private slots:
     {
         setLanguage(QStringLiteral("fa"));
         ui::ApplicantView view(*m_ctx);
+        view.setSession(m_clerk);
         setLanguage(QString());
         QCOMPARE(view.showApplicant(m_birthDay), QString());
         QCOMPARE(view.requestValue(QStringLiteral("birth_date"))->text(), QStringLiteral("۱۳۶۵/۰۴/۱۲"));
@@ -167,6 +202,7 @@ private slots:
     void unknownApplicantLeavesTheViewAlone()
     {
         ui::ApplicantView view(*m_ctx);
+        view.setSession(m_clerk);
         QVERIFY(!view.showApplicant(nationalCode(QStringLiteral("004512369"))).isEmpty());
         QVERIFY(!view.showApplicant(QStringLiteral("12")).isEmpty());
     }
@@ -174,6 +210,7 @@ private slots:
     void enterOpensEscReturns()
     {
         ui::MainWindow window(*m_ctx);
+        window.setSession(m_clerk);
         window.show();
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

@@ -128,7 +128,7 @@ private slots:
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1203"_s});
         for (const auto &[login, role] : {std::pair{u"root"_s, u"admin"_s}, std::pair{u"maryam"_s, u"supervisor"_s},
                                           std::pair{u"sara"_s, u"clerk"_s}, std::pair{u"reza"_s, u"clerk"_s}})
-            QVERIFY(addStaff(*m_ctx, login, role, u"Staff#Pass1"_s, m_now.addDays(-10)).ok());
+            QVERIFY(addStaff(*m_ctx, login, role, u"Staff#Pass1KavirSepid"_s, m_now.addDays(-10)).ok());
 
         // A waiting applicant (whose name and code must never reach the report) and today's
         // activations: sara 3, reza 1, the verification 2; yesterday's do not count.

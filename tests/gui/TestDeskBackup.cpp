@@ -38,7 +38,7 @@ using namespace std::chrono_literals;
 namespace
 {
 constexpr int kTimeout = 20000;
-const QString kAdminPw = u"Admin1234x"_s;
+const QString kAdminPw = u"Admin1234xBaghEram"_s;
 
 struct Desk {
     QTemporaryDir dir;
@@ -61,7 +61,7 @@ struct Desk {
         ctx = std::make_unique<Context>(Context{*db, u"1001"_s});
         code = test::nationalCode(u"006123451"_s);
         return addStaff(*ctx, u"root1"_s, u"admin"_s, kAdminPw, at).ok() &&
-               addStaff(*ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, at).ok() &&
+               addStaff(*ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, at).ok() &&
                test::activatedAccount(*ctx, test::sampleRegistration(code, u"09125551000"_s), at).isEmpty();
     }
     QList<BackupFile> made() const { return listBackups(backups); }
@@ -205,7 +205,7 @@ private slots:
         QTest::addColumn<bool>("restored");
         QTest::newRow("administrator") << u"root1"_s << kAdminPw << true;
         QTest::newRow("wrong password") << u"root1"_s << u"Wrong1234x"_s << false;
-        QTest::newRow("a clerk") << u"sara"_s << u"Clerk1234x"_s << false;
+        QTest::newRow("a clerk") << u"sara"_s << u"Clerk1234xKavirSepid"_s << false;
     }
 
     void restoreOfferedAtStart()

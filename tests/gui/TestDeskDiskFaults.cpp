@@ -88,8 +88,8 @@ private slots:
         QVERIFY2(database, qPrintable(err.detail));
         db::setMetaValue(*database, u"branch_code"_s, u"1001"_s);
         Context ctx{*database, u"1001"_s};
-        QVERIFY(addStaff(ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
-        QVERIFY(addStaff(ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
+        QVERIFY(addStaff(ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         const QString code = test::nationalCode(u"006123401"_s);
         QCOMPARE(test::activatedAccount(ctx, test::sampleRegistration(code, u"09125550401"_s), kT0), QString());
 

@@ -91,9 +91,9 @@ private slots:
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
         const QString activated = test::activatedAccount(*m_ctx, test::sampleRegistration(kCode, kMobile), kT0);
         QVERIFY2(activated.isEmpty(), qPrintable(activated));
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
     }
 
     void cleanup() { qunsetenv(kSmsTokenVariable); }

@@ -44,7 +44,7 @@ using namespace Qt::StringLiterals;
 namespace
 {
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 25), QTime(8, 0), Qt::UTC);
-const QString kPassword = u"Modir#2026x"_s;
+const QString kPassword = u"Modir#2026xKoohAlvand"_s;
 
 // What happened while the desk started: the first-run dialogs shown (in order, with the mode
 // each was in) and any error box (closed at once so that the test goes on).
@@ -197,8 +197,8 @@ private slots:
         const QString path = emptyBranch();
         {
             auto o = open(path);
-            QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
-            QVERIFY(addStaff(*o.ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+            QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
+            QVERIFY(addStaff(*o.ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         }
         Watch watch;
         ui::DeskStart start = startWatched(path, watch, [](ui::FirstRunDialog *) {});
@@ -273,7 +273,12 @@ private slots:
                 << missing << u"1005"_s << u"modir"_s << kPassword << u"Modir#2026y"_s << mismatch;
             QTest::addRow("%s: weak password", where)
                 << missing << u"1005"_s << u"modir"_s << u"modir1"_s << u"modir1"_s
-                << u"The password must contain at least one upper-case letter."_s;
+                << u"A staff password must be at least 12 characters long; a few words in a row make a good one."_s;
+            // 12 characters, but easy to guess (the staff rule: a zxcvbn score of 3 or more).
+            QTest::addRow("%s: 12 characters, easy to guess", where)
+                << missing << u"1005"_s << u"modir"_s << u"password1234"_s << u"password1234"_s
+                << u"The password must be hard to guess: no common words, names, dates or patterns such as 1234 or "
+                   "qwerty on their own."_s;
             QTest::addRow("%s: login too short", where)
                 << missing << u"1005"_s << u"mo"_s << kPassword << kPassword << login;
             QTest::addRow("%s: login in Persian", where)
@@ -328,15 +333,18 @@ private slots:
         }
     }
 
-    // The live checklist is the desk's: a weak password shows its rules unticked.
+    // The live checklist is the staff rule's (not the portal's): a short, weak password
+    // shows its lines unticked; a long passphrase, Persian and without digits, ticks them.
     void rulesTick()
     {
         ui::FirstRunDialog d(newPath());
+        QTest::keyClicks(d.loginField(), u"modir"_s);
         QTest::keyClicks(d.passwordField(), u"modir1"_s);
-        QVERIFY(d.unmetRules().contains(u"password.no_upper"_s));
-        QVERIFY(d.unmetRules().contains(u"password.too_short"_s));
-        QTest::keyClicks(d.passwordField(), u"X#ab"_s);
-        QTest::keyClicks(d.confirmField(), u"modir1X#ab"_s);
+        QVERIFY(d.unmetRules().contains(u"password.staff_too_short"_s));
+        QVERIFY(d.unmetRules().contains(u"password.staff_weak"_s));
+        QVERIFY(!d.unmetRules().contains(u"password.no_upper"_s)); // no composition rules
+        d.passwordField()->setText(u"کویر سپید ابر باران"_s);
+        d.confirmField()->setText(u"کویر سپید ابر باران"_s);
         QCOMPARE(d.unmetRules(), QStringList{});
     }
 
@@ -348,7 +356,7 @@ private slots:
         auto o = open(path);
         ui::FirstRunDialog d(*o.ctx);
         QVERIFY(test::showActive(d));
-        QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
         createWith(&d, u"modir"_s);
         QVERIFY(d.isVisible());
         QVERIFY2(d.message().startsWith(QCoreApplication::translate(
@@ -393,7 +401,7 @@ private slots:
     {
         const QString path = emptyBranch(u"1001"_s);
         auto o = open(path);
-        QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*o.ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
         ui::MainWindow window(*o.ctx);
         window.setSession({u"root1"_s, u"admin"_s});
         QVERIFY(test::showActive(window));

@@ -44,7 +44,7 @@ namespace
 {
 constexpr int kTimeout = 10000;
 const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
-const QString kClerkPassword = u"Clerk1234x"_s;
+const QString kClerkPassword = u"Clerk1234xKavirSepid"_s;
 
 // How many of the locks in /proc/locks are held by process `pid` on the file at `path`
 // (matched by inode: "1: POSIX  ADVISORY  READ 1234 08:01:5678 128 128").
@@ -165,7 +165,7 @@ class TestHeldDatabase : public QObject
         if (!d->open())
             return nullptr;
         db::setMetaValue(*d->db, u"branch_code"_s, u"1001"_s);
-        if (!addStaff(*d->ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok() ||
+        if (!addStaff(*d->ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok() ||
             !addStaff(*d->ctx, u"sara"_s, u"clerk"_s, kClerkPassword, kT0).ok() ||
             !addStaff(*d->ctx, u"maryam"_s, u"supervisor"_s, kClerkPassword, kT0).ok())
             return nullptr;
@@ -248,14 +248,16 @@ private slots:
         qInfo("locks held on the database file: %d before the dialog, %d after it", before, afterDialog);
 
         // The next branchctl on the database only reads (as a clerk looking a person up).
-        auto shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code});
+        auto shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code, u"--staff"_s, u"sara"_s},
+                         kClerkPassword.toUtf8() + '\n');
         QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
 
         // The desk's next counter action must reach the database others read.
         const StaffSession clerk{u"sara"_s, u"clerk"_s};
         auto first = changeMobile(*desk->ctx, code, u"09352220000"_s, clerk, kT0.addSecs(3600));
         QVERIFY2(first.ok(), qPrintable(first.failure.message()));
-        shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code});
+        shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code, u"--staff"_s, u"sara"_s},
+                    kClerkPassword.toUtf8() + '\n');
         QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
         QCOMPARE(shown.json().object().value(u"mobile"_s).toString(), u"09352220000"_s);
 
@@ -266,7 +268,8 @@ private slots:
         QVERIFY2(changed.exitCode == 0, qPrintable(describe(changed)));
         auto second = changeMobile(*desk->ctx, code, u"09353330000"_s, clerk, kT0.addSecs(7200));
         QVERIFY2(second.ok(), qPrintable(second.failure.message()));
-        shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code});
+        shown = ctl(desk->path, {u"applicants"_s, u"show"_s, code, u"--staff"_s, u"sara"_s},
+                    kClerkPassword.toUtf8() + '\n');
         QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
         QCOMPARE(shown.json().object().value(u"mobile"_s).toString(), u"09353330000"_s);
 

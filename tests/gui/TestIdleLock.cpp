@@ -47,10 +47,10 @@ private slots:
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, now).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, now).ok());
-        QVERIFY(addStaff(*m_ctx, u"reza"_s, u"supervisor"_s, u"Super1234x"_s, now).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, now)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, now).ok());
+        QVERIFY(addStaff(*m_ctx, u"reza"_s, u"supervisor"_s, u"Super1234xJangalAbr"_s, now).ok());
     }
 
     void idleSetting_data()
@@ -151,7 +151,7 @@ private slots:
         QTest::keyClick(d->findChild<QLineEdit *>(u"password"_s), Qt::Key_Escape);
         QVERIFY(lock.isLocked());
         d->findChild<QLineEdit *>(u"login"_s)->setText(u"reza"_s);
-        type(d, u"Super1234x"_s);
+        type(d, u"Super1234xJangalAbr"_s);
         QVERIFY(lock.isLocked());
         QVERIFY(d->message().contains(u"sara"_s));
         d->findChild<QLineEdit *>(u"login"_s)->setText(u"sara"_s);
@@ -159,7 +159,7 @@ private slots:
         QVERIFY(lock.isLocked());
         QVERIFY(!main.isVisible());
 
-        type(d, u"Clerk1234x"_s);
+        type(d, u"Clerk1234xKavirSepid"_s);
         QCOMPARE(unlocked.count(), 1);
         QVERIFY(!lock.isLocked());
         QVERIFY(main.isVisible());

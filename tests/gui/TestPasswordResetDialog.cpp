@@ -109,9 +109,9 @@ private slots:
         const QString activated =
             test::activatedAccount(*m_ctx, test::sampleRegistration(kCode, u"09121234567"_s), kT0);
         QVERIFY2(activated.isEmpty(), qPrintable(activated));
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         auto c = applicantCase(*m_ctx, kCode);
         QVERIFY2(c.ok(), qPrintable(c.failure.message()));
         QVERIFY(c.value->hasAccount);

@@ -158,9 +158,9 @@ private slots:
         QVERIFY2(m_db, qPrintable(err.detail));
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
     }
 
     void cleanup() { useLanguage(u"en"_s); }
@@ -293,6 +293,7 @@ private slots:
             QProcess proc;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.remove(u"BRANCHDESK_DB"_s);
+            env.insert(u"BRANCHDESK_KDF_PROFILE"_s, u"test"_s);
             proc.setProcessEnvironment(env);
             proc.start(QString::fromUtf8(BRANCHCTL_PATH), QStringList{u"--db"_s, cliDb} + args);
             proc.write(input);
@@ -300,6 +301,10 @@ private slots:
             return proc.waitForFinished(60000) && proc.exitCode() == 0;
         };
         QVERIFY(run({u"init"_s, u"--branch"_s, u"1001"_s}, {}));
+        // A clerk registers at the counter (branchctl signs the staff member in).
+        QVERIFY(run({u"user"_s, u"add"_s, u"root1"_s, u"--role"_s, u"admin"_s}, "Admin1234xBaghEram\n"));
+        QVERIFY(run({u"user"_s, u"add"_s, u"sara"_s, u"--role"_s, u"clerk"_s, u"--staff"_s, u"root1"_s},
+                    "Admin1234xBaghEram\nClerk1234xKavirSepid\n"));
         QJsonArray questions;
         for (int row = 0; row < 3; ++row)
             questions.append(QJsonObject{{u"question_id"_s, seedQuestions.at(row)}, {u"answer"_s, p.answers.at(row)}});
@@ -314,7 +319,8 @@ private slots:
                                {u"password"_s, p.password},
                                {u"password_confirm"_s, p.password},
                                {u"security_questions"_s, questions}};
-        QVERIFY(run({u"register"_s, u"-"_s}, QJsonDocument(json).toJson()));
+        QVERIFY(run({u"register"_s, u"-"_s, u"--staff"_s, u"sara"_s},
+                    "Clerk1234xKavirSepid\n" + QJsonDocument(json).toJson()));
         db::DbError err;
         auto other = db::Database::open(cliDb, db::Database::OpenMode::MustExist, &err);
         QVERIFY2(other, qPrintable(err.detail));
@@ -333,7 +339,7 @@ private slots:
         QCOMPARE(stored->status, cli->status);
         QCOMPARE(stored->branchCode, cli->branchCode);
         QCOMPARE(stored->version, cli->version);
-        QCOMPARE(cli->updatedBy, u"portal"_s);
+        QCOMPARE(cli->updatedBy, u"sara"_s); // the clerk signed in to branchctl, as at the desk
         QVERIFY(security::verifySecret(p.password, cli->passwordHash));
         // The answers' hashes are salted: compare the question ids and check each answer.
         const QJsonArray mine = QJsonDocument::fromJson(stored->questionsJson.toUtf8()).array();
@@ -753,7 +759,7 @@ private slots:
     {
         QFETCH(QString, role);
         QFETCH(bool, sees);
-        QVERIFY(addStaff(*m_ctx, u"boss"_s, u"supervisor"_s, u"Boss12345x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"boss"_s, u"supervisor"_s, u"Boss12345xRudKarun"_s, kT0).ok());
         const StaffSession session{role == "clerk"_L1 ? u"sara"_s : role == "admin"_L1 ? u"root1"_s : u"boss"_s, role};
         ui::MainWindow window(*m_ctx);
         window.setSession(session);

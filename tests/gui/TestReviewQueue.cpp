@@ -100,11 +100,11 @@ private slots:
         QVERIFY2(m_db, qPrintable(err.detail));
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sup1"_s, u"supervisor"_s, u"Super1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sup2"_s, u"supervisor"_s, u"Super1234y"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sup1"_s, u"supervisor"_s, u"Super1234xJangalAbr"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sup2"_s, u"supervisor"_s, u"Super1234yDaryaAbi"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         m_older = mismatch(u"مريم"_s, u"کاظمي‌پور"_s, kT0);
         m_younger = mismatch(u"مریم"_s, u"کریمی"_s, kT0.addSecs(3600));
     }

@@ -9,6 +9,7 @@
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/core/RequestStatus.h"
+#include "app/lifecycle/Staff.h"
 #include "db/DemoData.h"
 #include "db/MetaRepository.h"
 
@@ -276,7 +277,16 @@ private slots:
     {
         m_page.reset();
         Context ctx{*m_db, QStringLiteral("1001")};
+        // Opening a person's case is a counter read (audited): a clerk signs in.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(
+            addStaff(ctx, QStringLiteral("root1"), QStringLiteral("admin"), QStringLiteral("Admin1234xBaghEram"), now)
+                .ok());
+        QVERIFY(addStaff(ctx, QStringLiteral("sara"), QStringLiteral("clerk"), QStringLiteral("Clerk1234xKavirSepid"),
+                         now, QStringLiteral("root1"))
+                    .ok());
         ui::MainWindow window(ctx);
+        window.setSession(StaffSession{QStringLiteral("sara"), QStringLiteral("clerk")});
         window.show();
         auto *page = window.searchPage();
         QVERIFY(page);

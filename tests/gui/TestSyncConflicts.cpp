@@ -35,7 +35,7 @@ const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
 const QString kCode = u"0499370899"_s;
 const QString kMobileA = u"09350005566"_s;
 const QString kMobileB = u"09190007788"_s;
-const QString kPassword = u"Super1234x"_s;
+const QString kPassword = u"Super1234xJangalAbr"_s;
 constexpr int kTimeout = 20000;
 } // namespace
 
@@ -116,12 +116,12 @@ private slots:
         const QString activated =
             test::activatedAccount(*m_ctxA, test::sampleRegistration(kCode, u"09121234567"_s), kT0);
         QVERIFY2(activated.isEmpty(), qPrintable(activated));
-        QVERIFY(addStaff(*m_ctxA, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0)
+        QVERIFY(addStaff(*m_ctxA, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
                     .ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctxB, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0)
+        QVERIFY(addStaff(*m_ctxB, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
                     .ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctxA, u"clerk1"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctxB, u"clerk1"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctxA, u"clerk1"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctxB, u"clerk1"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         QVERIFY(addStaff(*m_ctxB, u"super1"_s, u"supervisor"_s, kPassword, kT0).ok());
         QCOMPARE(syncBranch(*m_ctxA, kT0.addSecs(200)), 0);
         QCOMPARE(syncBranch(*m_ctxB, kT0.addSecs(210)), 0);
@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(p->conflictsTable()->rowCount(), 1);
         QVERIFY(!p->keepLocalButton()->isEnabled());
         QVERIFY(!p->keepCentralButton()->isEnabled());
-        ui::setNextPasswordAnswer(u"Clerk1234x"_s);
+        ui::setNextPasswordAnswer(u"Clerk1234xKavirSepid"_s);
         p->resolveConflictKeeping(true);
         QVERIFY(!p->conflictsBusy());
         ui::setNextPasswordAnswer(QString(), false); // drop the unused answer

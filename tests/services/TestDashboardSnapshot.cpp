@@ -77,7 +77,7 @@ class TestDashboardSnapshot : public QObject
 
     void addStaffMember(const QString &login, const QString &role)
     {
-        auto s = addStaff(*m_ctx, login, role, u"Staff#Pass1"_s, kNow.addDays(-30));
+        auto s = addStaff(*m_ctx, login, role, u"Staff#Pass1KavirSepid"_s, kNow.addDays(-30));
         QVERIFY2(s.ok(), qPrintable(s.failure.message()));
     }
 

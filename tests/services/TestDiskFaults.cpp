@@ -130,8 +130,8 @@ public:
         } catch (const db::DbException &e) {
             return e.error().detail;
         }
-        if (!addStaff(*ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok() ||
-            !addStaff(*ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok())
+        if (!addStaff(*ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok() ||
+            !addStaff(*ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok())
             return u"staff"_s;
         for (const QString &code : {a, c}) {
             const QString e = test::activatedAccount(

@@ -78,8 +78,8 @@ private slots:
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
         QCOMPARE(test::activatedAccount(*m_ctx, test::sampleRegistration(kCode, kMobile), kT0), QString());
-        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         m_clock = kT0.addSecs(3600);
     }
 

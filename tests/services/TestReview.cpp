@@ -100,11 +100,11 @@ private slots:
         QVERIFY(m_db);
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(
-            addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok()); // the first account: an administrator
-        QVERIFY(addStaff(*m_ctx, u"sup1"_s, u"supervisor"_s, u"Super1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sup2"_s, u"supervisor"_s, u"Super1234y"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0)
+                    .ok()); // the first account: an administrator
+        QVERIFY(addStaff(*m_ctx, u"sup1"_s, u"supervisor"_s, u"Super1234xJangalAbr"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sup2"_s, u"supervisor"_s, u"Super1234yDaryaAbi"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         m_code = u"0499370899"_s;
         QVERIFY(!mismatchCase(m_code, kT0).isEmpty());
     }
@@ -321,11 +321,12 @@ private slots:
     {
         auto wrong = proposeReview(*m_ctx, m_code, {ReviewKind::SendBack, {}, {}}, u"sup1"_s, u"Wrong1234x"_s, kT2);
         QVERIFY(!wrong.ok());
-        auto p = proposeReview(*m_ctx, m_code, {ReviewKind::SendBack, {}, {}}, u"sup1"_s, u"Super1234x"_s, kT2);
+        auto p =
+            proposeReview(*m_ctx, m_code, {ReviewKind::SendBack, {}, {}}, u"sup1"_s, u"Super1234xJangalAbr"_s, kT2);
         QVERIFY2(p.ok(), qPrintable(p.failure.message()));
-        QVERIFY(hasCode(approveReview(*m_ctx, p.value->id, u"SUP1"_s, u"Super1234x"_s, kT2).failure.violations,
+        QVERIFY(hasCode(approveReview(*m_ctx, p.value->id, u"SUP1"_s, u"Super1234xJangalAbr"_s, kT2).failure.violations,
                         u"review.own_proposal"_s));
-        QVERIFY(approveReview(*m_ctx, p.value->id, u"sup2"_s, u"Super1234y"_s, kT2).ok());
+        QVERIFY(approveReview(*m_ctx, p.value->id, u"sup2"_s, u"Super1234yDaryaAbi"_s, kT2).ok());
     }
 };
 

@@ -50,8 +50,8 @@ private slots:
         QVERIFY(m_db);
         db::setMetaValue(*m_db, u"branch_code"_s, u"1001"_s);
         m_ctx = std::make_unique<Context>(Context{*m_db, u"1001"_s});
-        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234x"_s, kT0).ok());
-        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234x"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"root1"_s, u"admin"_s, u"Admin1234xBaghEram"_s, kT0).ok());
+        QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
     }
 
     void weakHashUpgradedAtNextSignIn()
@@ -66,16 +66,16 @@ private slots:
         QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 0);
 
         // The right one signs in and leaves a production-strength hash of the same password.
-        QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234x"_s, kT0.addSecs(60)).ok());
+        QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234xKavirSepid"_s, kT0.addSecs(60)).ok());
         const QString strong = db::findStaff(*m_db, u"sara"_s)->passwordHash;
         QCOMPARE(costOf(strong), 17);
         QCOMPARE(strong.section(u'$', 2, 3), u"8$1"_s);
-        QVERIFY(security::verifySecret(u"Clerk1234x"_s, strong));
+        QVERIFY(security::verifySecret(u"Clerk1234xKavirSepid"_s, strong));
         QVERIFY(!security::verifySecret(u"Clerk1234y"_s, strong));
         QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 1);
 
         // Once strong, the next sign-in keeps it (no second upgrade, no second entry).
-        QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234x"_s, kT0.addSecs(120)).ok());
+        QVERIFY(signInStaff(*m_ctx, u"sara"_s, u"Clerk1234xKavirSepid"_s, kT0.addSecs(120)).ok());
         QCOMPARE(db::findStaff(*m_db, u"sara"_s)->passwordHash, strong);
         QCOMPARE(test::auditEntries(*m_db, u"staff.password_rehashed"_s), 1);
         // The other account, not signed in, still has its old hash.
@@ -85,7 +85,7 @@ private slots:
     void newStaffHashedAtProductionStrength()
     {
         ProductionProfile production;
-        QVERIFY(addStaff(*m_ctx, u"reza"_s, u"supervisor"_s, u"Super1234x"_s, kT0, u"root1"_s).ok());
+        QVERIFY(addStaff(*m_ctx, u"reza"_s, u"supervisor"_s, u"Super1234xJangalAbr"_s, kT0, u"root1"_s).ok());
         const QString hash = db::findStaff(*m_db, u"reza"_s)->passwordHash;
         QCOMPARE(costOf(hash), 17);
         QVERIFY(!security::needsRehash(hash));
@@ -99,11 +99,27 @@ private slots:
         ProductionProfile production;
         QElapsedTimer t;
         t.start();
-        auto r = signInStaff(*m_ctx, u"nobody"_s, u"Clerk1234x"_s, kT0);
+        auto r = signInStaff(*m_ctx, u"nobody"_s, u"Clerk1234xKavirSepid"_s, kT0);
         const qint64 ms = t.elapsed();
         QVERIFY(!r.ok());
         QCOMPARE(r.failure.violations.value(0).code, u"staff.wrong_password"_s);
         QVERIFY2(ms >= 50, qPrintable(u"an unknown login answered in %1 ms"_s.arg(ms)));
+    }
+
+    // branchctl's sign-in (authenticateFor, once per command) goes the same way, and the
+    // refusal is audited under the login that was tried.
+    void unknownLoginThroughCommandSignIn()
+    {
+        ProductionProfile production;
+        QString password = u"Clerk1234xKavirSepid"_s;
+        QElapsedTimer t;
+        t.start();
+        auto r = authenticateFor(*m_ctx, u"nobody"_s, password, StaffPermission::CounterActions, kT0, u"sms list"_s);
+        const qint64 ms = t.elapsed();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.failure.violations.value(0).code, u"staff.wrong_password"_s);
+        QVERIFY2(ms >= 50, qPrintable(u"an unknown login answered in %1 ms"_s.arg(ms)));
+        QVERIFY(password.isEmpty()); // wiped
     }
 };
 

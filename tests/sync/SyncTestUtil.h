@@ -24,7 +24,7 @@ namespace synctest
 {
 
 // The clerk's (and a supervisor's) password of the tests' branch databases.
-inline const QString kStaffPw = QStringLiteral("Clerk#2024x");
+inline const QString kStaffPw = QStringLiteral("Clerk#2024xKuhSabalan");
 
 // A person who registers: national code, mobile and names (each test makes its own).
 struct Person {

@@ -68,17 +68,19 @@ class TestCentralVerify : public SyncFixture
         return {nationalCode(nine), u"0935%1"_s.arg(2000000 + m_people, 7, 10, QLatin1Char('0'))};
     }
 
-    // A branch database `code` with a clerk and, when given, registry rows and mobile owners.
+    // A branch database `code` with testStaff() and, when given, registry rows and mobile owners.
     QString newBranch(const QString &code, const QByteArray &registry = {}, const QByteArray &owners = {})
     {
         const QString db = m_ws.path(u"branch-%1-%2.db"_s.arg(code).arg(++m_people));
-        QList<CliResult> steps = {ctl(db, {u"init"_s, u"--branch"_s, code})};
+        QList<CliResult> steps = {ctl(db, {u"init"_s, u"--branch"_s, code}), addAdministrator(db), addTestStaff(db)};
         if (!registry.isEmpty())
-            steps << ctl(
-                db, {u"--now"_s, at(0), u"import-registry"_s, m_ws.file(u"reg.csv"_s, kRegistryHeader + registry)});
+            steps << ctlAs(
+                db, u"admin"_s,
+                {u"--now"_s, at(0), u"import-registry"_s, m_ws.file(u"reg.csv"_s, kRegistryHeader + registry)});
         if (!owners.isEmpty())
-            steps << ctl(db, {u"--now"_s, at(0), u"import-mobile-owners"_s,
-                              m_ws.file(u"own.csv"_s, "national_code,mobile\n" + owners)});
+            steps << ctlAs(db, u"admin"_s,
+                           {u"--now"_s, at(0), u"import-mobile-owners"_s,
+                            m_ws.file(u"own.csv"_s, "national_code,mobile\n" + owners)});
         for (const auto &s : steps)
             if (s.exitCode != 0) {
                 qWarning("setup failed: %s", qPrintable(describe(s)));
@@ -89,7 +91,8 @@ class TestCentralVerify : public SyncFixture
 
     CliResult sync(const QString &db, const QString &dialect, const QString &branch, qint64 when)
     {
-        return ctl(db, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, urlFor(dialect, branch)}, {}, env());
+        return ctlAs(db, u"service"_s, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, urlFor(dialect, branch)}, {},
+                     env());
     }
 
     // `branchctl verify --central URL` (no branch database).
@@ -290,7 +293,7 @@ private slots:
         const QString branch = newBranch(u"1001"_s);
         QVERIFY(!branch.isEmpty());
         const CliResult reg =
-            ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, typedFirst, typedLast));
+            ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, typedFirst, typedLast));
         CLI_EXPECT(reg, 0);
         const QString id = requestId(reg);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
@@ -378,8 +381,9 @@ private slots:
         // A twin branch, with the same reference data, decides the same request itself.
         const QString twin = newBranch(u"1002"_s, registryCsv, ownersCsv);
         QVERIFY(!twin.isEmpty());
-        CLI_EXPECT(ctl(twin, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, typedFirst, typedLast)), 0);
-        const CliResult local = ctl(twin, {u"--now"_s, at(when), u"verify"_s});
+        CLI_EXPECT(
+            ctlAs(twin, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, typedFirst, typedLast)), 0);
+        const CliResult local = ctlAs(twin, u"service"_s, {u"--now"_s, at(when), u"verify"_s});
         CLI_EXPECT(local, 0);
         QCOMPARE(decisionOf(local, p.code).value(u"outcome"_s).toString(), outcome);
         const QJsonArray localSms = smsList(twin);
@@ -413,7 +417,7 @@ private slots:
             }
             requests.append(QJsonDocument::fromJson(request(p, u"علی"_s, u"رضایی"_s)).array().first());
         }
-        CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, json(requests)), 0);
+        CLI_EXPECT(ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, json(requests)), 0);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
 
         // Two verifiers at once: together they decide every request exactly once.
@@ -463,8 +467,10 @@ private slots:
         centralOwner(dialect, p.code, p.mobile);
         const QString first = newBranch(u"1001"_s), second = newBranch(u"1002"_s);
         QVERIFY(!first.isEmpty() && !second.isEmpty());
-        const CliResult r1 = ctl(first, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
-        const CliResult r2 = ctl(second, {u"--now"_s, at(90), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
+        const CliResult r1 =
+            ctlAs(first, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
+        const CliResult r2 =
+            ctlAs(second, u"clerk"_s, {u"--now"_s, at(90), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s));
         CLI_EXPECT(r1, 0);
         CLI_EXPECT(r2, 0);
         CLI_EXPECT(sync(first, dialect, u"1001"_s, 120), 0);
@@ -494,7 +500,9 @@ private slots:
         const QString branch = newBranch(u"1001"_s);
         QVERIFY(!branch.isEmpty());
         const Person p = newPerson();
-        CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(
+            ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)),
+            0);
         CLI_EXPECT(sync(branch, u"postgresql"_s, u"1001"_s, 120), 0);
         const QString before = centralSnapshot(u"postgresql"_s);
         const CliResult r = verifyCentral(urlFor(u"postgresql"_s, u"1001"_s), 180, {u"--lang"_s, u"en"_s});
@@ -513,7 +521,9 @@ private slots:
         const QString branch = newBranch(u"1001"_s);
         QVERIFY(!branch.isEmpty());
         const Person p = newPerson();
-        CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(
+            ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)),
+            0);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
         const QString before = centralSnapshot(dialect);
 
@@ -554,7 +564,9 @@ private slots:
         const QString branch = newBranch(u"1001"_s), other = newBranch(u"1002"_s);
         QVERIFY(!branch.isEmpty() && !other.isEmpty());
         for (const Person &p : {a, b})
-            CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
+            CLI_EXPECT(ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s},
+                             request(p, u"علی"_s, u"رضایی"_s)),
+                       0);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
         QCOMPARE(show(branch, a.code).value(u"status"_s).toString(), u"submitted"_s);
 
@@ -571,8 +583,8 @@ private slots:
         QCOMPARE(sqlite(branch, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(a.code)).trimmed(),
                  "1");
         QCOMPARE(sqlite(branch, u"SELECT count(*) FROM outbox"_s).trimmed(), "0"); // pulled rows do not travel back
-        const CliResult recover =
-            ctl(branch, {u"--now"_s, at(300), u"recover"_s, u"start"_s, a.code, u"--method"_s, u"questions"_s});
+        const CliResult recover = ctlAs(
+            branch, u"clerk"_s, {u"--now"_s, at(300), u"recover"_s, u"start"_s, a.code, u"--method"_s, u"questions"_s});
         CLI_EXPECT(recover, 0);
 
         QHash<QString, QJsonObject> smsByCode;
@@ -589,9 +601,10 @@ private slots:
         smstest::FakeSmsGateway gw;
         QProcessEnvironment withToken = env();
         withToken.insert(u"BRANCHDESK_SMS_TOKEN"_s, u"test-token"_s);
-        CLI_EXPECT(
-            ctl(branch, {u"--now"_s, at(360), u"sms"_s, u"send"_s, u"--gateway"_s, gw.url().toString()}, {}, withToken),
-            0);
+        CLI_EXPECT(ctlAs(branch, u"service"_s,
+                         {u"--now"_s, at(360), u"sms"_s, u"send"_s, u"--gateway"_s, gw.url().toString()}, {},
+                         withToken),
+                   0);
         QSet<QString> delivered;
         for (const auto &r : gw.requests())
             if (r.json().value(u"to"_s).toString() == a.mobile || r.json().value(u"to"_s).toString() == b.mobile)
@@ -676,7 +689,9 @@ private slots:
         // Decided against what was imported; the branch pulls the registry rows.
         const QString branch = newBranch(u"1001"_s);
         QVERIFY(!branch.isEmpty());
-        CLI_EXPECT(ctl(branch, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(a, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(
+            ctlAs(branch, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(a, u"علی"_s, u"رضایی"_s)),
+            0);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 120), 0);
         const CliResult v = verifyCentral(adminUrl(dialect), 180);
         CLI_EXPECT(v, 0);
@@ -705,14 +720,17 @@ private slots:
             (p.code + u","_s + p.mobile + u"\n"_s + q.code + u","_s + q.mobile + u"\n"_s).toUtf8();
         const QString a = newBranch(u"1001"_s), b = newBranch(u"1002"_s, registry, owners);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, request(p, u"علی"_s, u"رضایی"_s)),
+                   0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s, 120), 0);
         const CliResult v = verifyCentral(adminUrl(dialect), 180);
         CLI_EXPECT(v, 0);
         QCOMPARE(decisionOf(v, p.code).value(u"outcome"_s).toString(), u"activated"_s);
         // 1002 took the same person's registration (and another's) offline, then synced.
         for (const Person &who : {p, q})
-            CLI_EXPECT(ctl(b, {u"--now"_s, at(200), u"register"_s, u"-"_s}, request(who, u"علی"_s, u"رضایی"_s)), 0);
+            CLI_EXPECT(
+                ctlAs(b, u"clerk"_s, {u"--now"_s, at(200), u"register"_s, u"-"_s}, request(who, u"علی"_s, u"رضایی"_s)),
+                0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s, 240), 0);
         QCOMPARE(sqlite(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)).trimmed(), "1");
         const QString ownRequest =
@@ -721,7 +739,7 @@ private slots:
                 .trimmed();
         QVERIFY(!ownRequest.isEmpty());
 
-        const CliResult local = ctl(b, {u"--now"_s, at(300), u"--lang"_s, u"en"_s, u"verify"_s});
+        const CliResult local = ctlAs(b, u"service"_s, {u"--now"_s, at(300), u"--lang"_s, u"en"_s, u"verify"_s});
         CLI_EXPECT(local, 0);
         QVERIFY2(local.err.contains("left submitted"), local.err.constData());
         QCOMPARE(decisionOf(local, q.code).value(u"outcome"_s).toString(), u"activated"_s);

@@ -66,14 +66,17 @@ class TestRestoreSync : public SyncFixture
         QList<CliResult> steps = {
             ctl(db, {u"--now"_s, at(0), u"init"_s, u"--branch"_s, code}),
             addAdministrator(db, {u"--now"_s, at(0)}),
-            ctl(db, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-                kStaffPw.toUtf8() + '\n'),
+            addTestStaff(db, {u"--now"_s, at(0)}),
+            ctlAs(db, u"admin"_s, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                  kStaffPw.toUtf8() + '\n'),
         };
         if (!people.isEmpty()) {
-            steps << ctl(
-                db, {u"--now"_s, at(0), u"import-registry"_s, m_ws.file(u"reg.csv"_s, kRegistryHeader + registry)});
-            steps << ctl(db, {u"--now"_s, at(0), u"import-mobile-owners"_s,
-                              m_ws.file(u"own.csv"_s, "national_code,mobile\n" + owners)});
+            steps << ctlAs(
+                db, u"admin"_s,
+                {u"--now"_s, at(0), u"import-registry"_s, m_ws.file(u"reg.csv"_s, kRegistryHeader + registry)});
+            steps << ctlAs(db, u"admin"_s,
+                           {u"--now"_s, at(0), u"import-mobile-owners"_s,
+                            m_ws.file(u"own.csv"_s, "national_code,mobile\n" + owners)});
         }
         if (firstSync)
             steps << sync(db, dialect, code, 1);
@@ -88,14 +91,15 @@ class TestRestoreSync : public SyncFixture
     CliResult sync(const QString &db, const QString &dialect, const QString &branch, qint64 when,
                    const QString &crashAfter = {})
     {
-        return ctl(db, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, urlFor(dialect, branch)}, {}, env(crashAfter));
+        return ctlAs(db, u"service"_s, {u"--now"_s, at(when), u"sync"_s, u"--central"_s, urlFor(dialect, branch)}, {},
+                     env(crashAfter));
     }
     // Registration and the branch's verification: activated, an account and its SMS (four
     // outbox rows: the request twice, the account, the SMS).
     bool registerAndActivate(const QString &db, const Person &p, qint64 when)
     {
-        const CliResult r = ctl(db, {u"--now"_s, at(when), u"register"_s, u"-"_s}, requestJson(p));
-        const CliResult v = ctl(db, {u"--now"_s, at(when + 1), u"verify"_s});
+        const CliResult r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(when), u"register"_s, u"-"_s}, requestJson(p));
+        const CliResult v = ctlAs(db, u"service"_s, {u"--now"_s, at(when + 1), u"verify"_s});
         if (r.exitCode != 0 || v.exitCode != 0) {
             qWarning("register/verify failed: %s\n%s", qPrintable(describe(r)), qPrintable(describe(v)));
             return false;
@@ -501,8 +505,9 @@ private slots:
         const QString a = newDesk(dialect, u"1001"_s, {p});
         const QString b = newDesk(dialect, u"1002"_s, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
-                       kStaffPw.toUtf8() + '\n'),
+        CLI_EXPECT(ctlAs(a, u"admin"_s,
+                         {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
+                         kStaffPw.toUtf8() + '\n'),
                    0);
         QVERIFY(registerAndActivate(a, p, 60));
         CLI_EXPECT(sync(a, dialect, u"1001"_s, 120), 0);
@@ -534,7 +539,7 @@ private slots:
         QCOMPARE(localValue(a, accountSql), u"3:"_s + m3); // the central's version 2 is not newer
 
         const QStringList listArgs{u"conflicts"_s, u"list"_s, u"--central"_s, urlFor(dialect, u"1001"_s)};
-        const CliResult listed = ctl(a, listArgs, {}, env());
+        const CliResult listed = ctlAs(a, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(listed, 0);
         QHash<QString, QString> conflictByMobile; // the branch's mobile → conflict id
         for (const auto &v : listed.json().array()) {

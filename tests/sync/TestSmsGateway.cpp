@@ -585,7 +585,7 @@ private slots:
         env.insert(QString::fromLatin1(kSmsTokenVariable), QString::fromLatin1(kToken));
         const QStringList send = {u"--now"_s,          iso(kT0),          u"sms"_s, u"send"_s, u"--gateway"_s,
                                   gw.url().toString(), u"--timeout-ms"_s, u"5000"_s};
-        const CliResult r = ctl(path, send, {}, env);
+        const CliResult r = ctlAs(path, u"service"_s, send, {}, env);
         CLI_EXPECT(r, 0);
         const QJsonObject o = r.json().object();
         QCOMPARE(o.value(u"ok").toBool(), true);
@@ -595,31 +595,32 @@ private slots:
         QCOMPARE(gw.requests().at(0).headers.value("authorization"), QByteArray("Bearer ") + kToken);
         QVERIFY(!r.out.contains(kToken) && !r.err.contains(kToken));
 
-        const QJsonArray sent = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
+        const QJsonArray sent = ctlAs(path, u"clerk"_s, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.at(0)[u"id"].toString(), a);
         QCOMPARE(sent.at(0)[u"text"].toString(), u"کد بازیابی (پنهان)"_s); // never listed
         QCOMPARE(storedText(path, a), QString());                          // and wiped
-        const QJsonArray queued = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"queued"_s}).json().array();
+        const QJsonArray queued =
+            ctlAs(path, u"clerk"_s, {u"sms"_s, u"list"_s, u"--status"_s, u"queued"_s}).json().array();
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.at(0)[u"id"].toString(), b);
         QCOMPARE(queued.at(0)[u"attempts"].toInt(), 1);
         QCOMPARE(queued.at(0)[u"last_error"].toString(), u"http 500"_s);
-        CLI_EXPECT(ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"lost"_s}), 2);
+        CLI_EXPECT(ctlAs(path, u"clerk"_s, {u"sms"_s, u"list"_s, u"--status"_s, u"lost"_s}), 2);
 
         // A refused token: exit 3, the token not echoed, the message still queued.
         gw.setFallback(answer(403));
-        const CliResult denied = ctl(path,
-                                     {u"--now"_s, iso(kT0.addSecs(120)), u"sms"_s, u"send"_s, u"--gateway"_s,
-                                      gw.url().toString(), u"--timeout-ms"_s, u"5000"_s},
-                                     {}, env);
+        const CliResult denied = ctlAs(path, u"service"_s,
+                                       {u"--now"_s, iso(kT0.addSecs(120)), u"sms"_s, u"send"_s, u"--gateway"_s,
+                                        gw.url().toString(), u"--timeout-ms"_s, u"5000"_s},
+                                       {}, env);
         CLI_REFUSED(denied, 3);
         QVERIFY(!denied.out.contains(kToken) && !denied.err.contains(kToken));
         QCOMPARE(codesOf(denied.json().object()), QStringList({u"gateway.unauthorized"_s}));
 
         // No token: exit 3 before anything is sent.
         const int before = int(gw.requests().size());
-        const CliResult none = ctl(path, send, {}, cliEnv());
+        const CliResult none = ctlAs(path, u"service"_s, send, {}, cliEnv());
         CLI_REFUSED(none, 3);
         QCOMPARE(codesOf(none.json().object()), QStringList({u"gateway.no_token"_s}));
         QCOMPARE(gw.requests().size(), before);
@@ -662,8 +663,9 @@ private slots:
         const QString path = ws.newDb();
         QProcessEnvironment env = cliEnv();
         env.insert(QString::fromLatin1(kSmsTokenVariable), QString::fromLatin1(kToken));
-        const CliResult r = ctl(
-            path, {u"--lang"_s, u"en"_s, u"sms"_s, u"send"_s, u"--gateway"_s, u"http://sms.tamin.example/"_s}, {}, env);
+        const CliResult r =
+            ctlAs(path, u"service"_s,
+                  {u"--lang"_s, u"en"_s, u"sms"_s, u"send"_s, u"--gateway"_s, u"http://sms.tamin.example/"_s}, {}, env);
         CLI_REFUSED(r, 2);
         QVERIFY2(r.errText().contains(u"https://"_s), qPrintable(r.errText()));
         const auto delivered = deliverQueuedSms(*m_ctx, config(QUrl(u"http://sms.tamin.example/"_s)), kT0);
@@ -678,14 +680,15 @@ private slots:
         const QString path = ws.newDb();
         QProcessEnvironment env = cliEnv();
         env.insert(QString::fromLatin1(kSmsTokenVariable), QString::fromLatin1(kToken));
-        CLI_REFUSED(ctl(path, {u"sms"_s, u"send"_s}, {}, env), 2);
-        CLI_REFUSED(ctl(path, {u"sms"_s, u"send"_s, u"--gateway"_s, u"ftp://example.org/"_s}, {}, env), 2);
-        CLI_REFUSED(ctl(path, {u"sms"_s, u"send"_s, u"--gateway"_s, u"not a url"_s}, {}, env), 2);
-        CLI_REFUSED(ctl(path,
-                        {u"sms"_s, u"send"_s, u"--gateway"_s, u"http://127.0.0.1:1/"_s, u"--timeout-ms"_s, u"0"_s}, {},
-                        env),
+        CLI_REFUSED(ctlAs(path, u"service"_s, {u"sms"_s, u"send"_s}, {}, env), 2);
+        CLI_REFUSED(ctlAs(path, u"service"_s, {u"sms"_s, u"send"_s, u"--gateway"_s, u"ftp://example.org/"_s}, {}, env),
                     2);
-        const CliResult help = ctl(path, {u"sms"_s, u"send"_s, u"--help"_s, u"--lang"_s, u"en"_s});
+        CLI_REFUSED(ctlAs(path, u"service"_s, {u"sms"_s, u"send"_s, u"--gateway"_s, u"not a url"_s}, {}, env), 2);
+        CLI_REFUSED(ctlAs(path, u"service"_s,
+                          {u"sms"_s, u"send"_s, u"--gateway"_s, u"http://127.0.0.1:1/"_s, u"--timeout-ms"_s, u"0"_s},
+                          {}, env),
+                    2);
+        const CliResult help = ctlAs(path, u"service"_s, {u"sms"_s, u"send"_s, u"--help"_s, u"--lang"_s, u"en"_s});
         CLI_EXPECT(help, 0);
         QVERIFY(help.out.contains("--gateway") && help.out.contains("--timeout-ms"));
     }
@@ -707,10 +710,11 @@ private slots:
         }
         QProcessEnvironment env = cliEnv();
         env.insert(QString::fromLatin1(kSmsTokenVariable), QString::fromLatin1(kToken));
-        const CliResult r = ctl(path,
-                                {u"--now"_s, iso(kT0), u"sms"_s, u"send"_s, u"--gateway"_s,
-                                 u"http://127.0.0.1:%1/sms"_s.arg(smstest::closedPort()), u"--timeout-ms"_s, u"300"_s},
-                                {}, env);
+        const CliResult r =
+            ctlAs(path, u"service"_s,
+                  {u"--now"_s, iso(kT0), u"sms"_s, u"send"_s, u"--gateway"_s,
+                   u"http://127.0.0.1:%1/sms"_s.arg(smstest::closedPort()), u"--timeout-ms"_s, u"300"_s},
+                  {}, env);
         CLI_REFUSED(r, 3);
         QCOMPARE(codesOf(r.json().object()), QStringList({u"gateway.unreachable"_s}));
         QCOMPARE(r.json().object().value(u"retrying").toInt(), 2);
@@ -745,14 +749,18 @@ private slots:
         QProcess p;
         p.setProcessEnvironment(env);
         p.start(branchctl(), {u"--db"_s, path, u"--now"_s, iso(kT0), u"sms"_s, u"send"_s, u"--gateway"_s,
-                              gw.url().toString(), u"--timeout-ms"_s, u"60000"_s});
+                              gw.url().toString(), u"--timeout-ms"_s, u"60000"_s, u"--staff"_s, u"service"_s});
         QVERIFY(p.waitForStarted(30000));
+        p.write(testPassword(u"service"_s).toUtf8() + '\n'); // the service login's password line
+        QVERIFY(p.waitForBytesWritten(30000));
+        p.closeWriteChannel();
         QVERIFY2(gw.waitForRequests(1, 60000), "branchctl never reached the gateway");
         p.kill(); // SIGKILL: no clean-up of any kind
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
-        const QJsonArray sending = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sending"_s}).json().array();
+        const QJsonArray sending =
+            ctlAs(path, u"clerk"_s, {u"sms"_s, u"list"_s, u"--status"_s, u"sending"_s}).json().array();
         QCOMPARE(sending.size(), 1);
         QCOMPARE(sending.at(0)[u"id"].toString(), id);
         // Not delivered yet: an older version's queued code is still in the row, never listed.
@@ -762,15 +770,17 @@ private slots:
         // Right after the crash the lease still holds; after it, the message goes out again.
         const QStringList send = {u"sms"_s,          u"send"_s, u"--gateway"_s, gw.url().toString(),
                                   u"--timeout-ms"_s, u"5000"_s};
-        const CliResult early = ctl(path, QStringList{u"--now"_s, iso(kT0.addSecs(30))} + send, {}, env);
+        const CliResult early =
+            ctlAs(path, u"service"_s, QStringList{u"--now"_s, iso(kT0.addSecs(30))} + send, {}, env);
         CLI_EXPECT(early, 0);
         QCOMPARE(early.json().object().value(u"sent").toInt(), 0);
         QCOMPARE(gw.requests().size(), 1);
-        const CliResult later = ctl(path, QStringList{u"--now"_s, iso(kT0.addSecs(7200))} + send, {}, env);
+        const CliResult later =
+            ctlAs(path, u"service"_s, QStringList{u"--now"_s, iso(kT0.addSecs(7200))} + send, {}, env);
         CLI_EXPECT(later, 0);
         QCOMPARE(later.json().object().value(u"sent").toInt(), 1);
         QCOMPARE(gw.keys(), QStringList({id, id}));
-        const QJsonArray sent = ctl(path, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
+        const QJsonArray sent = ctlAs(path, u"clerk"_s, {u"sms"_s, u"list"_s, u"--status"_s, u"sent"_s}).json().array();
         QCOMPARE(sent.size(), 1);
         QCOMPARE(storedText(path, id), QString());
         QVERIFY(!later.out.contains(kToken) && !later.err.contains(kToken));

@@ -44,14 +44,17 @@ class TestSync : public SyncFixture
         QList<CliResult> steps = {
             ctl(db, {u"init"_s, u"--branch"_s, code}),
             addAdministrator(db, {u"--now"_s, at(0)}),
-            ctl(db, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-                kStaffPw.toUtf8() + '\n'),
+            addTestStaff(db, {u"--now"_s, at(0)}),
+            ctlAs(db, u"admin"_s, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                  kStaffPw.toUtf8() + '\n'),
         };
         if (!registry.isEmpty())
-            steps << ctl(db, {u"--now"_s, at(0), u"import-registry"_s, file(u"reg.csv"_s, kRegistryHeader + registry)});
+            steps << ctlAs(db, u"admin"_s,
+                           {u"--now"_s, at(0), u"import-registry"_s, file(u"reg.csv"_s, kRegistryHeader + registry)});
         if (!owners.isEmpty())
-            steps << ctl(db, {u"--now"_s, at(0), u"import-mobile-owners"_s,
-                              file(u"own.csv"_s, "national_code,mobile\n" + owners)});
+            steps << ctlAs(
+                db, u"admin"_s,
+                {u"--now"_s, at(0), u"import-mobile-owners"_s, file(u"own.csv"_s, "national_code,mobile\n" + owners)});
         for (const auto &s : steps)
             if (s.exitCode != 0) {
                 qWarning("setup failed: %s", qPrintable(describe(s)));
@@ -65,8 +68,9 @@ class TestSync : public SyncFixture
     CliResult sync(const QString &db, const QString &dialect, const QString &branch, const QString &crashAfter = {},
                    const QString &url = {})
     {
-        return ctl(db, {u"--now"_s, at(600), u"sync"_s, u"--central"_s, url.isEmpty() ? urlFor(dialect, branch) : url},
-                   {}, env(crashAfter));
+        return ctlAs(db, u"service"_s,
+                     {u"--now"_s, at(600), u"sync"_s, u"--central"_s, url.isEmpty() ? urlFor(dialect, branch) : url},
+                     {}, env(crashAfter));
     }
 
     // A fresh person: national code, mobile and names.
@@ -92,7 +96,7 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
         QVERIFY(queued >= 1);
 
@@ -134,7 +138,7 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
 
         // Reference data written centrally (the civil registry, mobile ownership) travels too.
@@ -191,12 +195,12 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p) + registryLine(q), {});
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
         QVERIFY(finds(search(b, p.last), p.code));
 
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(90), u"register"_s, u"-"_s}, requestJson(q)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(90), u"register"_s, u"-"_s}, requestJson(q)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         const QString renamed = u"نیک‌نام%1"_s.arg(QChar(0x0627 + m_people % 20));
         {
@@ -225,7 +229,7 @@ private slots:
         const Person p = newPerson();
         const QString old = newBranch(u"1001"_s, registryLine(p), {});
         QVERIFY(!old.isEmpty());
-        CLI_EXPECT(ctl(old, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(old, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         const CliResult pushed = sync(old, dialect, u"1001"_s);
         CLI_EXPECT(pushed, 0);
         QVERIFY(field(pushed, "pushed") >= 1);
@@ -291,8 +295,8 @@ private slots:
             const Person p = newPerson();
             const QString db = newBranch(code, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
             QVERIFY(!db.isEmpty());
-            CLI_EXPECT(ctl(db, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
-            CLI_EXPECT(ctl(db, {u"--now"_s, at(120), u"verify"_s}), 0);
+            CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+            CLI_EXPECT(ctlAs(db, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
             CLI_EXPECT(ctl(db,
                            {u"--now"_s, at(300), u"mobile"_s, u"change"_s, p.code, u"--mobile"_s,
                             u"0935%1"_s.arg(2000000 + m_people, 7, 10, QLatin1Char('0')), u"--staff"_s, u"clerk1"_s},
@@ -515,7 +519,7 @@ private slots:
         const Person p = newPerson();
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
         QVERIFY(!a.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
         QVERIFY(queued >= 1);
         const CliResult crashed = sync(a, dialect, u"1001"_s, u"batch_stamped"_s);
@@ -548,7 +552,7 @@ private slots:
         const Person p = newPerson();
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
         QVERIFY(!a.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         const int queued = localCount(a, u"SELECT count(*) FROM outbox"_s);
         QVERIFY(queued >= 1);
 
@@ -587,11 +591,12 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(b, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
-                       kStaffPw.toUtf8() + '\n'),
+        CLI_EXPECT(ctlAs(b, u"admin"_s,
+                         {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
+                         kStaffPw.toUtf8() + '\n'),
                    0);
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(120), u"verify"_s}), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
         const QString mobileA = u"09350005566"_s, mobileB = u"09190007788"_s;
@@ -609,7 +614,7 @@ private slots:
             QString::fromUtf8(sqlite(a, u"SELECT id FROM accounts WHERE national_code = '%1'"_s.arg(p.code))).trimmed();
 
         const QStringList listArgs{u"conflicts"_s, u"list"_s, u"--central"_s, urlFor(dialect, u"1002"_s)};
-        const CliResult listed = ctl(b, listArgs, {}, env());
+        const CliResult listed = ctlAs(b, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(listed, 0);
         QString conflictId;
         for (const auto &v : listed.json().array()) {
@@ -653,7 +658,7 @@ private slots:
                                u"'super1' AND national_code = '%1'"_s.arg(p.code)),
                  1);
         CLI_EXPECT(ctl(b, {u"audit"_s, u"verify"_s}), 0);
-        const CliResult after = ctl(b, listArgs, {}, env());
+        const CliResult after = ctlAs(b, u"supervisor"_s, listArgs, {}, env());
         CLI_EXPECT(after, 0);
         for (const auto &v : after.json().array())
             QVERIFY(v.toObject().value(u"id"_s).toString() != conflictId);
@@ -671,7 +676,7 @@ private slots:
         const Person p = newPerson();
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
         QVERIFY(!a.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         const QByteArray outbox = sqlite(a, u"SELECT * FROM outbox ORDER BY seq"_s);
         QVERIFY(!outbox.isEmpty());
 
@@ -705,8 +710,8 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
-        CLI_EXPECT(ctl(a, {u"--now"_s, at(120), u"verify"_s}), 0);
+        CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
+        CLI_EXPECT(ctlAs(a, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
         QCOMPARE(localCount(a, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), 1);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);

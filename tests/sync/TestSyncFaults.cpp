@@ -251,9 +251,15 @@ class TestSyncFaults : public SyncFixture
 
     QStringList syncArgs(const Round &r) const
     {
-        return {u"--db"_s, r.branchDb, u"--now"_s, at(3600), u"sync"_s, u"--central"_s, r.branchUrl};
+        return {u"--db"_s,      r.branchDb,  u"--now"_s,   at(3600),    u"sync"_s,
+                u"--central"_s, r.branchUrl, u"--staff"_s, u"service"_s};
     }
-    CliResult syncNow(const Round &r) const { return branchtest::runCli(branchctl(), syncArgs(r), {}, env()); }
+    // The service login's password line (sync is a machine job).
+    static QByteArray serviceLine() { return testPassword(u"service"_s).toUtf8() + '\n'; }
+    CliResult syncNow(const Round &r) const
+    {
+        return branchtest::runCli(branchctl(), syncArgs(r), serviceLine(), env());
+    }
 
     // Branch `plan.code`'s database: demo persons (shared, nothing queued), the verifier's
     // decisions of the submitted requests, then mobile changes at the counter: all queued.
@@ -262,8 +268,9 @@ class TestSyncFaults : public SyncFixture
         const QString path = m_ws.path(u"template-%1.db"_s.arg(plan.code));
         for (const CliResult &r :
              {ctl(path, {u"init"_s, u"--branch"_s, plan.code}), addAdministrator(path, {u"--now"_s, at(0)}),
-              ctl(path, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
-                  kStaffPw.toUtf8() + '\n')})
+              addTestStaff(path, {u"--now"_s, at(0)}),
+              ctlAs(path, u"admin"_s, {u"--now"_s, at(0), u"user"_s, u"add"_s, u"clerk1"_s, u"--role"_s, u"clerk"_s},
+                    kStaffPw.toUtf8() + '\n')})
             if (r.exitCode != 0) {
                 qWarning("branch set-up failed: %s", qPrintable(describe(r)));
                 return {};
@@ -599,6 +606,9 @@ class TestSyncFaults : public SyncFixture
         p.setProcessEnvironment(e);
         p.start(branchctl(), syncArgs(r));
         QVERIFY2(p.waitForStarted(30000), qPrintable(p.errorString()));
+        p.write(serviceLine());
+        p.waitForBytesWritten(30000); // before any wait that runs no event loop
+        p.closeWriteChannel();
     }
 
     // The phase a fault met, from what it left: for the report.
@@ -851,8 +861,10 @@ private slots:
             QVERIFY(copyDatabase(other, copy));
             const QString otherUrl =
                 url.startsWith(u"sqlite:"_s) ? url : m_pg.urlFor(CentralDatabase::roleNameFor(kOther), m_pg.database());
-            const CliResult pushed = branchtest::runCli(
-                branchctl(), {u"--db"_s, copy, u"--now"_s, at(1800), u"sync"_s, u"--central"_s, otherUrl}, {}, env());
+            const CliResult pushed = branchtest::runCli(branchctl(),
+                                                        {u"--db"_s, copy, u"--now"_s, at(1800), u"sync"_s,
+                                                         u"--central"_s, otherUrl, u"--staff"_s, u"service"_s},
+                                                        serviceLine(), env());
             CLI_EXPECT(pushed, 0);
             QVERIFY(field(pushed, "pushed") > 1000);
         }
