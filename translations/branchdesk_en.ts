@@ -2659,10 +2659,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The desk was idle, so the session was locked. Only %1 can unlock it: enter the password to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2680,6 +2676,10 @@
     </message>
     <message>
         <source>%1 (demo database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is locked (the desk was idle, or Lock now was chosen). Only %1 can unlock it: enter the password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

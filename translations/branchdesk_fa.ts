@@ -2657,10 +2657,6 @@
         <translation>نشست قفل شد</translation>
     </message>
     <message>
-        <source>The desk was idle, so the session was locked. Only %1 can unlock it: enter the password to continue.</source>
-        <translation>چون مدتی با میز کار نشده بود، نشست قفل شد. فقط %1 می‌تواند آن را باز کند: برای ادامه گذرواژه را وارد کنید.</translation>
-    </message>
-    <message>
         <source>&amp;Unlock</source>
         <translation>با&amp;زکردن قفل</translation>
     </message>
@@ -2679,6 +2675,10 @@
     <message>
         <source>%1 (demo database)</source>
         <translation>%1 (پایگاه دادهٔ نمایشی)</translation>
+    </message>
+    <message>
+        <source>The session is locked (the desk was idle, or Lock now was chosen). Only %1 can unlock it: enter the password to continue.</source>
+        <translation>نشست قفل شد (میز کار مدتی بی‌کار ماند، یا «قفل کردن هم‌اکنون» انتخاب شد). فقط %1 می‌تواند آن را باز کند: برای ادامه گذرواژه را وارد کنید.</translation>
     </message>
 </context>
 <context>

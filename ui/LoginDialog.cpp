@@ -59,9 +59,10 @@ void LoginDialog::setLockedTo(const QString &login)
     m_lockedTo = login;
     setWindowTitle(tr("Session locked — BranchDesk"));
     m_ui->heading->setText(tr("Session locked"));
-    m_ui->intro->setText(tr("The desk was idle, so the session was locked. Only %1 can unlock it: enter the "
-                            "password to continue.")
-                             .arg(login));
+    // The login reads left to right inside the Persian sentence (U+202A ... U+202C).
+    m_ui->intro->setText(tr("The session is locked (the desk was idle, or Lock now was chosen). Only %1 can "
+                            "unlock it: enter the password to continue.")
+                             .arg(QChar(0x202A) + login + QChar(0x202C)));
     m_ui->login->setText(login);
     m_ui->login->setReadOnly(true);
     m_ui->login->setFocusPolicy(Qt::NoFocus);
@@ -242,6 +243,11 @@ void SessionLock::unlock()
     for (const auto &w : std::as_const(m_hidden))
         if (w)
             w->show();
+    // Without a window manager (a kiosk session) nothing gives the keyboard back to the window.
+    if (!m_hidden.isEmpty() && m_hidden.first()) {
+        m_hidden.first()->raise();
+        m_hidden.first()->activateWindow();
+    }
     m_hidden.clear();
     if (m_dialog)
         m_dialog->deleteLater();
