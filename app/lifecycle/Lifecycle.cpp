@@ -278,16 +278,6 @@ Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInpu
         });
 }
 
-Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                                   QString staffPassword, const QStringList &documents, const QDateTime &now)
-{
-    QString nationalCode;
-    return withStaffPassword<QString>(
-        ctx, checkActivation(nationalCodeInput, documents, &nationalCode), staffLogin, staffPassword,
-        StaffPermission::CounterActions, now,
-        [&](const StaffSession &session) { return activateAtCounter(ctx, nationalCode, session, documents, now); });
-}
-
 Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const StaffSession &session,
                                  const QString &reason, const QDateTime &now)
 {
@@ -304,16 +294,6 @@ Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput,
             moveRequest(ctx, r, RequestStatus::Rejected, now, actor, {{QStringLiteral("reason"), reason.trimmed()}});
             return r.id;
         });
-}
-
-Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCodeInput, const QString &staffLogin,
-                                 QString staffPassword, const QString &reason, const QDateTime &now)
-{
-    QString nationalCode;
-    return withStaffPassword<QString>(
-        ctx, checkRefusal(nationalCodeInput, reason, &nationalCode), staffLogin, staffPassword,
-        StaffPermission::CounterActions, now,
-        [&](const StaffSession &session) { return refuseAtCounter(ctx, nationalCode, session, reason, now); });
 }
 
 } // namespace branch

@@ -39,18 +39,14 @@ QStringList requiredActivationDocuments();
 Violations checkDocumentsSeen(const QStringList &documents, const QString &missingMessage);
 
 // In-person activation of a request waiting for it (branch_activation_required), after
-// the clerk checked the documents. The session form is the desk's; the password form
-// (branchctl) authenticates the staff member first. Both check the role.
+// the clerk checked the documents, by a signed-in staff member (the desk's session, or
+// branchctl's sign-in); the role is checked.
 Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
                                    const QStringList &documents, const QDateTime &now);
-Outcome<QString> activateAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
-                                   QString staffPassword, const QStringList &documents, const QDateTime &now);
 
 // Refusal at the counter, with a reason (branch_activation_required → rejected).
 Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const StaffSession &staff,
                                  const QString &reason, const QDateTime &now);
-Outcome<QString> refuseAtCounter(Context &ctx, const QString &nationalCode, const QString &staffLogin,
-                                 QString staffPassword, const QString &reason, const QDateTime &now);
 
 // The transitions themselves, for the other lifecycle services (the supervisor review,
 // app/lifecycle/Review): in the caller's transaction, checked against the state table, with
