@@ -519,7 +519,7 @@ void TestCliCounter::passwordReset()
     const QString id = s.json().object().value(u"recovery_id").toString();
     CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(70), u"recover"_s, u"verify"_s, id, u"--code"_s, code}), 0);
     CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(80), u"recover"_s, u"reset"_s, id},
-                   json(QJsonObject{{u"password"_s, u"Again#2025b"_s}, {u"password_confirm"_s, u"Again#2025b"_s}})),
+                     json(QJsonObject{{u"password"_s, u"Again#2025b"_s}, {u"password_confirm"_s, u"Again#2025b"_s}})),
                0);
     CLI_EXPECT(ctl(db, {u"audit"_s, u"verify"_s}), 0);
 }

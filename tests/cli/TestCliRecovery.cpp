@@ -277,8 +277,7 @@ void TestCliRecovery::resetRefusedBeforeVerify()
     QCOMPARE(codesOf(r.json().object()), QStringList{u"recovery.not_verified"_s});
     QCOMPARE(dump(db), before);
     // The recovery still works afterwards.
-    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}),
-               0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}), 0);
     CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(30), u"recover"_s, u"reset"_s, id},
                      passwordJson(kNewPassword, kNewPassword)),
                0);
@@ -313,8 +312,7 @@ void TestCliRecovery::resetPasswordRules()
     QVERIFY(!db.isEmpty());
     const QString id = startSms(db);
     QVERIFY(!id.isEmpty());
-    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}),
-               0);
+    CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(10), u"recover"_s, u"verify"_s, id, u"--code"_s, lastCode()}), 0);
     const QByteArray before = dump(db);
     const auto r = ctlAs(db, u"clerk"_s, {u"--now"_s, at(20), u"recover"_s, u"reset"_s, id}, input);
     CLI_REFUSED(r, 1);
