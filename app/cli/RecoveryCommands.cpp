@@ -32,7 +32,7 @@ public:
             return usageError(Cli::tr("--method must be sms or questions."));
         // The code goes straight to the gateway (never stored, never printed).
         GatewaySmsSender sender(smsGatewayFromSettings());
-        auto r = startRecovery(*ctx, inv.positional.value(0), method, inv.now, &sender);
+        auto r = startRecoveryAtCounter(*ctx, inv.positional.value(0), method, inv.staff, inv.now, &sender);
         if (!r.ok())
             return fail(r.failure);
         printJson(recoveryStartJson(*r.value, method));
@@ -62,7 +62,7 @@ public:
             return usageError(Cli::tr("Give either --code CODE or --answers FILE|-."));
         Outcome<bool> r = Failure{};
         if (byCode) {
-            r = verifyRecoveryCode(*ctx, inv.positional.value(0), inv.opt("code"), inv.now);
+            r = verifyRecoveryCodeAtCounter(*ctx, inv.positional.value(0), inv.opt("code"), inv.staff, inv.now);
         } else {
             int exitCode = Done;
             const auto doc = readJsonDocument(inv.opt("answers"), &exitCode);
@@ -76,7 +76,7 @@ public:
                 return fail(
                     Failure::rule(QStringLiteral("answers"), QStringLiteral("answers.invalid_type"),
                                   Cli::tr("Give the answers as [{\"question_id\": \"…\", \"answer\": \"…\"}].")));
-            r = verifyRecoveryAnswers(*ctx, inv.positional.value(0), answers, inv.now);
+            r = verifyRecoveryAnswersAtCounter(*ctx, inv.positional.value(0), answers, inv.staff, inv.now);
         }
         if (!r.ok())
             return fail(r.failure);
@@ -103,7 +103,8 @@ public:
         Failure failure;
         if (!parseNewPassword(readStdin(), &pw, &failure))
             return fail(failure);
-        return printDone(resetRecoveredPassword(*ctx, inv.positional.value(0), pw.password, pw.confirm, inv.now));
+        return printDone(resetRecoveredPasswordAtCounter(*ctx, inv.positional.value(0), pw.password, pw.confirm,
+                                                         inv.staff, inv.now));
     }
 };
 

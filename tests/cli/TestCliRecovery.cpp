@@ -170,6 +170,15 @@ void TestCliRecovery::smsCodeFlow()
     QCOMPARE(reset.json().object().value(u"ok").toBool(), true);
     QVERIFY(historyActions(show(db, kAli)).contains(u"account.password_recovered"_s));
     CLI_EXPECT(ctl(db, {u"audit"_s, u"verify"_s}), 0);
+    // Every step is the signed-in clerk's, in the audit log: nobody acts as "portal" here.
+    bool ok = false;
+    const QByteArray actors =
+        sqlite(db,
+               u"SELECT DISTINCT actor FROM audit_log WHERE national_code = '%1' AND (action LIKE "
+               "'recovery.%%' OR action = 'account.password_recovered') ORDER BY actor"_s.arg(kAli),
+               &ok);
+    QVERIFY(ok);
+    QCOMPARE(actors.trimmed(), QByteArray("clerk"));
 }
 
 void TestCliRecovery::usernameInAnyDigitScript_data()
