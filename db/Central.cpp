@@ -260,6 +260,7 @@ void CentralDatabase::actAsBranch(const QString &code)
         if (sessionBranch() != code)
             throw DbException(
                 {DbError::Kind::Forbidden, QStringLiteral("the connected role is not branch %1's").arg(code)});
+        m_branch = code;
         return;
     }
     installIsolationTriggers(code);
@@ -316,22 +317,6 @@ QString CentralDatabase::sessionBranch()
     const QString code = q.next() ? q.value(0).toString() : QString();
     q.finish();
     return code;
-}
-
-const QHash<QString, QString> &CentralDatabase::columnTypes(const QString &table)
-{
-    auto it = m_columnTypes.constFind(table);
-    if (it != m_columnTypes.constEnd())
-        return *it;
-    QSqlQuery &q = prepared(QStringLiteral("SELECT attname::text, format_type(atttypid, atttypmod) FROM pg_attribute "
-                                           "WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped"));
-    q.addBindValue(table);
-    exec(q);
-    QHash<QString, QString> types;
-    while (q.next())
-        types.insert(q.value(0).toString(), q.value(1).toString());
-    q.finish();
-    return *m_columnTypes.insert(table, types);
 }
 
 bool CentralDatabase::batchApplied(const QString &batchId)

@@ -76,10 +76,9 @@ public:
     // The branch this session writes as: PostgreSQL asks the database (empty for the admin);
     // SQLite answers what actAsBranch() set.
     QString sessionBranch();
-
-    // PostgreSQL: the type of each column of `table` (column → format_type, e.g. "uuid"),
-    // read from the catalog once per connection.
-    const QHash<QString, QString> &columnTypes(const QString &table);
+    // True on a PostgreSQL central bound to a branch (actAsBranch): the branch's role reads
+    // no hashes and writes only through the server's functions (central/pg/006).
+    bool branchSession() const { return sql().branchRoles && !m_branch.isEmpty(); }
 
     // True when push batch `batchId` was already applied (a replay is then a no-op).
     bool batchApplied(const QString &batchId);
@@ -97,9 +96,8 @@ private:
 
     CentralUrl m_url;
     Connection m_connection;
-    QString m_branch; // SQLite: the bound branch
+    QString m_branch; // the bound branch (actAsBranch)
     int m_versionAtOpen = 0;
-    QHash<QString, QHash<QString, QString>> m_columnTypes;
 };
 
 // BEGIN ... COMMIT on the central connection (BEGIN IMMEDIATE on SQLite); rolls back

@@ -2,6 +2,7 @@
 #include "CentralRows.h"
 #include "RowReading.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
@@ -64,6 +65,39 @@ bool resolveConflict(CentralDatabase &db, const QString &id, const QString &bran
     q.finish();
     if (!found)
         return false;
+    if (db.branchSession()) {
+        // The row goes through the server's checks (branchdesk_push_rows), the conflict's
+        // end through branchdesk_resolve_conflict: a branch's role writes no table itself.
+        if (const TableShape *t = shapeOf(c.table)) {
+            const QHash<QString, Row> found = centralRows(db, c.table, *t, QStringLiteral("id"), {c.rowId});
+            QJsonObject values;
+            if (found.contains(c.rowId))
+                values = objectFromRow(*t, found.value(c.rowId));
+            if (keepLocal)
+                for (const QString &col : t->columns)
+                    if (c.localPayload.contains(col) && col != QLatin1String("id"))
+                        values.insert(col, c.localPayload.value(col));
+            if (!values.isEmpty()) {
+                values.insert(QStringLiteral("id"), c.rowId);
+                values.insert(QStringLiteral("version"), values.value(QStringLiteral("version")).toInt() + 1);
+                QSqlQuery &w = db.prepared(QStringLiteral("SELECT branchdesk_push_rows(?, ?::jsonb)"));
+                w.addBindValue(c.table);
+                w.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray{values}).toJson(QJsonDocument::Compact)));
+                db.exec(w);
+                w.finish();
+            }
+        }
+        QSqlQuery &r = db.prepared(QStringLiteral("SELECT branchdesk_resolve_conflict(?::uuid, ?, ?)"));
+        r.addBindValue(id);
+        r.addBindValue(keepLocal ? QStringLiteral("local") : QStringLiteral("central"));
+        r.addBindValue(resolvedBy);
+        db.exec(r);
+        r.finish();
+        tx.commit();
+        if (resolved)
+            *resolved = c;
+        return true;
+    }
     if (const TableShape *t = shapeOf(c.table)) {
         const QStringList &columns = t->columns;
         const QHash<QString, Row> found = centralRows(db, c.table, *t, QStringLiteral("id"), {c.rowId});

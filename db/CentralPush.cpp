@@ -4,6 +4,7 @@
 
 #include "app/core/RequestStatus.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
@@ -20,6 +21,9 @@ using namespace rows;
 namespace
 {
 
+const QStringList kWriteOrder = {QStringLiteral("requests"), QStringLiteral("accounts"), QStringLiteral("sms_messages"),
+                                 QStringLiteral("recoveries")};
+
 // Where a stored status stands in the request's life (mergeStage, app/core/RequestStatus);
 // -1 for a name no status has, which no rule orders.
 int stageOf(const QString &status)
@@ -31,6 +35,17 @@ int stageOf(const QString &status)
 void recordConflict(CentralDatabase &db, const QString &branch, const PushedChange &c,
                     const std::optional<QJsonObject> &central, const QDateTime &now)
 {
+    if (db.branchSession()) {
+        QSqlQuery &q = db.prepared(QStringLiteral("SELECT branchdesk_record_conflict(?, ?, ?, ?::jsonb, ?::jsonb)"));
+        q.addBindValue(c.table);
+        q.addBindValue(c.rowId);
+        q.addBindValue(c.baseVersion);
+        q.addBindValue(compactJson(c.payload));
+        q.addBindValue(central ? QVariant(compactJson(*central)) : QVariant(QMetaType::fromType<QString>()));
+        db.exec(q);
+        q.finish();
+        return;
+    }
     const SqlDialect &sql = db.sql();
     QSqlQuery &q =
         db.prepared(QStringLiteral("INSERT INTO conflicts (id, table_name, row_id, branch_code, base_version, "
@@ -58,10 +73,14 @@ QHash<QString, QList<Row>> loggedStates(CentralDatabase &db, const QString &tabl
     if (ids.isEmpty())
         return out;
     const SqlDialect &sql = db.sql();
+    // A branch's role does not read the change log: the server's function returns the held
+    // persons' states, without hashes.
     QSqlQuery &q = db.prepared(
-        QStringLiteral("SELECT row_id, %1 FROM changes WHERE table_name = ? AND op = 'upsert' "
-                       "AND %2")
-            .arg(sql.asText(QStringLiteral("payload")), sql.keyIn(QStringLiteral("row_id"), QStringLiteral("text"))));
+        db.branchSession() ? QStringLiteral("SELECT row_id, payload FROM branchdesk_logged_states(?, ?::text[])")
+                           : QStringLiteral("SELECT row_id, %1 FROM changes WHERE table_name = ? AND op = 'upsert' "
+                                            "AND %2")
+                                 .arg(sql.asText(QStringLiteral("payload")),
+                                      sql.keyIn(QStringLiteral("row_id"), QStringLiteral("text"))));
     q.addBindValue(table);
     q.addBindValue(sql.keyList(ids));
     db.exec(q);
@@ -90,84 +109,35 @@ QHash<QString, int> openConflictVersions(CentralDatabase &db, const QString &bra
     return out;
 }
 
-// One column of `rows` as a PostgreSQL array literal ({"text",NULL,...}), each value in its
-// text form (the column's type parses it on the server); `stamp`, when given, in place of
-// every row's value.
-QString columnArray(const QList<const Row *> &rows, int column, const PushValue *stamp = nullptr)
+// PostgreSQL, a branch's session: rows as one JSON array of whole rows, for
+// branchdesk_push_rows (central/pg/006), which checks and writes them on the server.
+QString rowsJson(const TableShape &t, const QList<const Row *> &rows)
 {
-    QString out;
-    out.reserve(rows.size() * 24);
-    out += QLatin1Char('{');
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        if (r > 0)
-            out += QLatin1Char(',');
-        const PushValue &v = stamp ? *stamp : rows.at(r)->at(column);
-        if (v.kind == PushValue::Null || v.kind == PushValue::Absent) {
-            out += QLatin1String("NULL");
-            continue;
-        }
-        out += QLatin1Char('"');
-        if (!v.text.contains(QLatin1Char('"')) && !v.text.contains(QLatin1Char('\\'))) {
-            out += v.text;
-        } else {
-            for (const QChar ch : v.text) {
-                if (ch == QLatin1Char('"') || ch == QLatin1Char('\\'))
-                    out += QLatin1Char('\\');
-                out += ch;
-            }
-        }
-        out += QLatin1Char('"');
-    }
-    out += QLatin1Char('}');
-    return out;
+    QJsonArray out;
+    for (const Row *r : rows)
+        out.append(objectFromRow(t, *r));
+    return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
 }
 
-// PostgreSQL: complete rows in one upsert per table, each column bound as one array and
-// unnested on the server. Rows as bound values cost the most on both sides: Qt's driver
-// sends a prepared statement's values as literals of an EXECUTE, which the server parses
-// and plans value by value; an array is one literal, parsed in one pass.
-// The arrays of upsertRowsPg, one per column of `t` (the branch column stamped `branch`).
-QStringList columnArrays(const TableShape &t, const QList<const Row *> &rows, const QString &branch)
+// Hands `json` (rowsJson) of `table` to the server; returns the rows it kept as conflicts
+// (about a person the branch does not hold). A refused row fails the call (Forbidden).
+int pushRowsPg(CentralDatabase &db, const QString &table, const QString &json)
 {
-    const PushValue stamp = textValue(branch);
-    QStringList out;
-    for (int c = 0; c < t.columns.size(); ++c)
-        out << columnArray(rows, c, c == t.branch ? &stamp : nullptr);
-    return out;
-}
-
-void upsertRowsPg(CentralDatabase &db, const QString &table, const TableShape &t, const QStringList &arrays)
-{
-    const QHash<QString, QString> &types = db.columnTypes(table);
-    QStringList marks, sets;
-    for (const QString &c : t.columns) {
-        const QString type = types.value(c);
-        if (type.isEmpty())
-            throw DbException({DbError::Kind::NotInitialised, QStringLiteral("no column %1.%2").arg(table, c)});
-        marks << QStringLiteral("?::%1[]").arg(type);
-        if (c != QLatin1String("id"))
-            sets << QStringLiteral("%1 = excluded.%1").arg(c);
-    }
-    QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO %1 (%2) SELECT * FROM unnest(%3) ON CONFLICT (id) DO "
-                                              "UPDATE SET %4")
-                                   .arg(table, t.columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                        sets.join(QStringLiteral(", "))));
-    for (const QString &a : arrays)
-        q.addBindValue(a);
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT branchdesk_push_rows(?, ?::jsonb)"));
+    q.addBindValue(table);
+    q.addBindValue(json);
     db.exec(q);
+    const int kept = q.next() ? q.value(0).toInt() : 0;
     q.finish();
+    return kept;
 }
 
-// Writes complete rows (stamped `branch`) in multi-row upserts: a few statements for a
-// batch instead of one per row. `prepared`: the PostgreSQL arrays of exactly these rows,
-// laid out beforehand (preparePush).
-void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<const Row *> &rows,
-                const QString &branch, const QStringList *prepared = nullptr)
+// SQLite (one machine, no roles): writes complete rows (stamped `branch`) in multi-row
+// upserts: a few statements for a batch instead of one per row.
+void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<const Row *> &rows)
 {
     if (rows.isEmpty())
         return;
-    if (db.sql().arrayUpserts)
-        return upsertRowsPg(db, table, t, prepared ? *prepared : columnArrays(t, rows, branch));
     constexpr int kRowsPerStatement = 100;
     QStringList sets;
     for (const QString &c : t.columns)
@@ -205,7 +175,7 @@ void execSetting(CentralDatabase &db, const QString &branch)
 
 } // namespace
 
-PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBranch)
+PreparedPush preparePush(QList<PushedChange> changes, bool forServer)
 {
     PreparedPush out;
     out.rows.reserve(changes.size());
@@ -221,14 +191,13 @@ PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBr
         out.rows.append(std::move(values));
     }
     out.changes = std::move(changes);
-    if (!arraysForBranch.isEmpty()) {
+    if (forServer) {
         QHash<QString, QList<const Row *>> byTable;
         for (qsizetype i = 0; i < out.changes.size(); ++i)
-            if (!out.rows.at(i).isEmpty() && complete(out.rows.at(i)))
+            if (!out.rows.at(i).isEmpty())
                 byTable[out.changes.at(i).table] << &out.rows.at(i);
         for (auto it = byTable.constBegin(); it != byTable.constEnd(); ++it)
-            out.arrays.insert(it.key(), columnArrays(*shapeOf(it.key()), it.value(), arraysForBranch));
-        out.arraysBranch = arraysForBranch;
+            out.json.insert(it.key(), rowsJson(*shapeOf(it.key()), it.value()));
     }
     return out;
 }
@@ -236,8 +205,7 @@ PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBr
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
                             const QList<PushedChange> &changes, const QDateTime &now, const QString &echoTag)
 {
-    return applyPushBatch(db, batchId, branch, preparePush(changes, db.sql().arrayUpserts ? branch : QString()), now,
-                          echoTag);
+    return applyPushBatch(db, batchId, branch, preparePush(changes, db.branchSession()), now, echoTag);
 }
 
 BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const QString &branch,
@@ -433,27 +401,53 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
             break;
         if (tagging)
             execSetting(db, echo ? echoTag : QString());
-        for (auto it = writeOrder.constBegin(); it != writeOrder.constEnd(); ++it) {
-            const TableShape *t = shapeOf(it.key());
-            const QHash<QString, Row> &rows = *state.constFind(it.key()); // a written row is there
-            QList<const Row *> full;
+        // Requests first: the server checks an account against its request and a person's
+        // other rows against the branch that holds them, which a new request makes.
+        for (const QString &table : kWriteOrder) {
+            const auto it = writeOrder.constFind(table);
+            if (it == writeOrder.constEnd())
+                continue;
+            const TableShape *t = shapeOf(table);
+            const QHash<QString, Row> &rows = *state.constFind(table); // a written row is there
+            QList<const Row *> full, all;
             full.reserve(it.value().size());
             for (const QString &id : it.value()) {
-                if (merged.value(it.key()).contains(id) == echo)
+                if (merged.value(table).contains(id) == echo)
                     continue;
                 const Row &row = *rows.constFind(id);
-                if (complete(row))
+                all << &row;
+                if (db.branchSession() || complete(row))
                     full << &row;
-                else if (!existedBefore.value(it.key()).contains(id))
-                    insertRow(db, it.key(), t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
+                else if (!existedBefore.value(table).contains(id))
+                    insertRow(db, table, t->columns, objectFromRow(*t, row)); // an older branch's row: defaults
                 else
-                    updateRow(db, it.key(), t->columns, objectFromRow(*t, row), id);
+                    updateRow(db, table, t->columns, objectFromRow(*t, row), id);
             }
-            const auto prepared = batch.arrays.constFind(it.key());
-            const bool asPrepared = echo && batch.arraysBranch == branch && !notAsPrepared.contains(it.key()) &&
-                                    prepared != batch.arrays.constEnd();
-            upsertRows(db, it.key(), *t, full, branch, asPrepared ? &*prepared : nullptr);
+            if (!db.branchSession()) {
+                upsertRows(db, table, *t, full);
+                continue;
+            }
+            if (full.isEmpty())
+                continue;
+            const auto prepared = batch.json.constFind(table);
+            const bool asPrepared = echo && !notAsPrepared.contains(table) && prepared != batch.json.constEnd();
+            const int kept = pushRowsPg(db, table, asPrepared ? *prepared : rowsJson(*t, full));
+            out.applied -= kept;
+            out.conflicts += kept;
         }
+    }
+    const QJsonObject summary{{QStringLiteral("rows"), int(changes.size())},
+                              {QStringLiteral("applied"), out.applied},
+                              {QStringLiteral("unchanged"), out.unchanged},
+                              {QStringLiteral("conflicts"), out.conflicts}};
+    if (db.branchSession()) {
+        QSqlQuery &q = db.prepared(QStringLiteral("SELECT branchdesk_finish_batch(?::uuid, ?::jsonb)"));
+        q.addBindValue(batchId);
+        q.addBindValue(compactJson(summary));
+        db.exec(q);
+        q.finish();
+        tx.commit();
+        return out;
     }
     const SqlDialect &sql = db.sql();
     QSqlQuery &q = db.prepared(
@@ -463,10 +457,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
     q.addBindValue(batchId);
     q.addBindValue(branch);
     q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
-    q.addBindValue(compactJson({{QStringLiteral("rows"), int(changes.size())},
-                                {QStringLiteral("applied"), out.applied},
-                                {QStringLiteral("unchanged"), out.unchanged},
-                                {QStringLiteral("conflicts"), out.conflicts}}));
+    q.addBindValue(compactJson(summary));
     db.exec(q);
     q.finish();
     tx.commit();

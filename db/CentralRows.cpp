@@ -70,6 +70,7 @@ const TableShape *shapeOf(const QString &table)
         t.branch = t.index.value(QStringLiteral("branch_code"), -1);
         t.status = t.index.value(QStringLiteral("status"), -1);
         t.nationalCode = t.index.value(QStringLiteral("national_code"), -1);
+        t.secret = t.index.value(QStringLiteral("password_hash"), t.index.value(QStringLiteral("code_hash"), -1));
         it = shapes.insert(table, t);
     }
     return it->columns.isEmpty() ? nullptr : &*it;
@@ -177,7 +178,7 @@ bool complete(const Row &r)
 bool sameRowValues(const TableShape &t, const Row &central, const Row &pushed)
 {
     for (int i = 0; i < t.columns.size(); ++i) {
-        if (i == t.branch || i == t.version || pushed.at(i).kind == PushValue::Absent ||
+        if (i == t.branch || i == t.version || i == t.secret || pushed.at(i).kind == PushValue::Absent ||
             central.at(i).kind == PushValue::Absent)
             continue;
         if (comparable(central.at(i)) != comparable(pushed.at(i)))
@@ -208,8 +209,11 @@ QHash<QString, Row> centralRows(CentralDatabase &db, const QString &table, const
         return out;
     const SqlDialect &sql = db.sql();
     const QString match = sql.keyIn(key, key == QLatin1String("id") ? QStringLiteral("uuid") : QStringLiteral("text"));
-    QSqlQuery &q =
-        db.prepared(QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(textColumns(sql, t.columns), table, match));
+    QStringList selected;
+    for (int i = 0; i < t.columns.size(); ++i)
+        selected << (i == t.secret && db.branchSession() ? QStringLiteral("''") : sql.asText(t.columns.at(i)));
+    QSqlQuery &q = db.prepared(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(selected.join(QStringLiteral(", ")), table, match));
     q.addBindValue(sql.keyList(keys));
     db.exec(q);
     const int keyColumn = t.index.value(key);

@@ -22,6 +22,10 @@ struct TableShape {
     QStringList columns;
     QHash<QString, int> index;
     int id = -1, version = -1, branch = -1, status = -1, nationalCode = -1;
+    // The hash a branch sets but never reads back (password_hash, code_hash; -1: none): a
+    // branch's role cannot select it from a PostgreSQL central, so it is read as empty there
+    // and never compared.
+    int secret = -1;
 };
 
 // The shape of `table`; nullptr for a table that does not travel.

@@ -41,17 +41,16 @@ struct PushValue {
 // (empty for a table that does not travel), id and version set from the change. Needs no
 // database, so the thread that reads the outbox prepares batch N+1 while the central
 // database applies batch N.
-// With `arraysForBranch` (a PostgreSQL central), also each table's rows as the upsert's
-// column arrays, branch_code stamped with it: what applyPushBatch writes when every change
-// of the table goes in as pushed (the usual case), else it lays them out again.
+// `forServer` (a branch's session on a PostgreSQL central): also each table's rows as the
+// JSON array branchdesk_push_rows takes, what applyPushBatch sends when every change of the
+// table goes in as pushed (the usual case), else it lays them out again.
 struct PreparedPush {
     PreparedPush() = default; // not an aggregate: a braced list of changes stays a QList<PushedChange>
     QList<PushedChange> changes;
     QList<QList<PushValue>> rows;
-    QString arraysBranch;
-    QHash<QString, QStringList> arrays; // table → one array literal per column
+    QHash<QString, QString> json; // table → rows as a JSON array
 };
-PreparedPush preparePush(QList<PushedChange> changes, const QString &arraysForBranch = {});
+PreparedPush preparePush(QList<PushedChange> changes, bool forServer = false);
 
 // Applies `changes` (in order) for branch `branch` in one central transaction, records
 // `batchId` in applied_batches and commits. A batch id already applied is a no-op.

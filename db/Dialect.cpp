@@ -46,7 +46,6 @@ const SqlDialect &SqlDialect::postgres()
         p.migrationLock = QStringLiteral("SELECT pg_advisory_xact_lock(7355607)");
         p.sessionStart = {QStringLiteral("SET client_min_messages = warning")};
         p.branchRoles = true;
-        p.arrayUpserts = true;
         p.echoTags = true;
         return p;
     }();

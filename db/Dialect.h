@@ -47,7 +47,6 @@ public:
 
     // The PostgreSQL central's features.
     bool branchRoles = false;  // a branch is a login role; row-level security isolates branches
-    bool arrayUpserts = false; // rows written as one upsert of unnested column arrays (needs columnTypes)
     bool echoTags = false;     // the change log records the push's echo tag (branchdesk.push_branch)
 
     // `column` as text in a select list (a uuid, a timestamp, a jsonb).

@@ -106,7 +106,11 @@ QString upsertSql(const QString &table)
     const QStringList cols = travellingColumns(table);
     QStringList sets;
     for (const QString &c : cols)
-        if (c != QLatin1String("id"))
+        if (c == QLatin1String("password_hash")) // the central sends none: the branch keeps what it set
+            sets << QStringLiteral("password_hash = CASE WHEN excluded.password_hash = '' THEN %1.password_hash ELSE "
+                                   "excluded.password_hash END")
+                        .arg(table);
+        else if (c != QLatin1String("id"))
             sets << QStringLiteral("%1 = excluded.%1").arg(c);
     // A plain VALUES row where no guard is needed: INSERT … SELECT costs SQLite a temporary table.
     const QString marks = QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", "));

@@ -267,11 +267,12 @@ QString claimBatch(Context &ctx, const QString &inFlight, bool postgres, db::Pre
     changes.reserve(rows.size());
     for (auto &r : rows)
         changes << db::PushedChange{r.table, r.rowId, r.baseVersion, r.newVersion, std::move(r.payload)};
-    *batch = db::preparePush(std::move(changes), postgres ? ctx.branchCode : QString());
+    *batch = db::preparePush(std::move(changes), postgres);
     return rows.isEmpty() ? QString() : batchId;
 }
 
-// The central database as branch ctx.branchCode, or a failure.
+} // namespace
+
 std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure)
 {
     db::DbError error;
@@ -288,8 +289,6 @@ std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::Centra
     }
     return central;
 }
-
-} // namespace
 
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now)
 {

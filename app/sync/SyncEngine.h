@@ -30,6 +30,10 @@ struct SyncResult {
 // right after the first pulled page's local commit.
 Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, const QDateTime &now);
 
+// The central database as branch ctx.branchCode (actAsBranch), or a failure (Environment,
+// field "central").
+std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure);
+
 // This branch's open conflicts (`branchctl conflicts list`).
 Outcome<QList<ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url);
 

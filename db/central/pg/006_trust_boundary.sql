@@ -1,0 +1,488 @@
+-- Central schema 6 (PostgreSQL): the central trust boundary. A branch role (branch_CODE, a
+-- member of branchdesk_branch) now reads only the persons its branch holds and writes
+-- nothing but through the functions below, which check every pushed row on the server.
+--
+-- Held persons (branch_persons): a branch holds the persons it registered (the first
+-- request of a person, inserted by anyone, makes its branch the person's home branch) and
+-- the persons it fetched for a visit (branchdesk_fetch_person, recorded in person_fetches
+-- with the staff login and the time).
+-- Reading: requests, accounts, sms_messages, recoveries, registry_persons and
+-- mobile_owners show a branch role only the rows of persons it holds (SMS and recoveries:
+-- also only its own); password hashes (requests, accounts) and recovery-code hashes are
+-- never readable by a branch role (column privileges), and the central keeps no code hash.
+-- The change log is not readable at all: a pull goes through branchdesk_pull, which
+-- returns the held persons' rows without password hashes.
+-- Writing: no INSERT/UPDATE/DELETE on any table. branchdesk_push_rows applies pushed rows
+-- (columns each branch action may change, versions that only go up, the request's status
+-- moves, a registry match for every activation), branchdesk_record_conflict,
+-- branchdesk_finish_batch (applied_batches and the central_audit entry of the push) and
+-- branchdesk_resolve_conflict are the rest.
+-- Statements end with ';' at the end of a line; a $$ body ends at its closing $$.
+
+CREATE TABLE branch_persons (
+    branch_code   text NOT NULL,
+    national_code text NOT NULL,
+    how           text NOT NULL CHECK (how IN ('home', 'fetched')),
+    since         timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (branch_code, national_code)
+);
+CREATE INDEX branch_persons_by_code ON branch_persons (national_code);
+
+CREATE TABLE person_fetches (
+    seq           bigserial PRIMARY KEY,
+    branch_code   text NOT NULL,
+    national_code text NOT NULL,
+    staff_login   text NOT NULL,
+    fetched_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX person_fetches_by_branch ON person_fetches (branch_code, fetched_at);
+
+INSERT INTO branch_persons (branch_code, national_code, how)
+SELECT branch_code, national_code, 'home' FROM requests
+UNION SELECT branch_code, national_code, 'home' FROM accounts
+UNION SELECT branch_code, national_code, 'home' FROM sms_messages
+UNION SELECT branch_code, national_code, 'home' FROM recoveries
+ON CONFLICT DO NOTHING;
+
+-- The change log names each row's person, so that a pull filters on it.
+ALTER TABLE changes ADD COLUMN national_code text;
+UPDATE changes SET national_code = payload ->> 'national_code';
+-- No password or code hash in the log: branches pull from it, and the hashes stay in their
+-- tables. (The old tuples are left to VACUUM.)
+UPDATE changes SET payload = payload - 'password_hash' - 'code_hash'
+WHERE payload ? 'password_hash' OR payload ? 'code_hash';
+UPDATE conflicts SET central_payload = central_payload - 'password_hash' - 'code_hash'
+WHERE central_payload ? 'password_hash' OR central_payload ? 'code_hash';
+-- A recovery is checked at the counter that started it: its code's hash is not kept here.
+UPDATE recoveries SET code_hash = NULL WHERE code_hash IS NOT NULL;
+
+CREATE OR REPLACE FUNCTION branchdesk_record_statement_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(7355608);
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, national_code)
+        SELECT TG_TABLE_NAME,
+               coalesce(r ->> 'id', (r ->> 'national_code') || coalesce(':' || (r ->> 'mobile'), '')),
+               r ->> 'branch_code', (r ->> 'version')::integer, 'delete', r, r ->> 'national_code'
+        FROM (SELECT to_jsonb(o) AS r FROM old_rows AS o OFFSET 0) AS logged;
+    ELSE
+        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, echo_of, national_code)
+        SELECT TG_TABLE_NAME,
+               coalesce(r ->> 'id', (r ->> 'national_code') || coalesce(':' || (r ->> 'mobile'), '')),
+               r ->> 'branch_code', (r ->> 'version')::integer, 'upsert', r,
+               nullif(current_setting('branchdesk.push_branch', true), ''), r ->> 'national_code'
+        FROM (SELECT to_jsonb(n) AS r FROM new_rows AS n OFFSET 0) AS logged;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION branchdesk_record_travelling_changes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    echo text := nullif(current_setting('branchdesk.push_branch', true), '');
+BEGIN
+    PERFORM pg_advisory_xact_lock(7355608);
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, national_code)
+        SELECT TG_TABLE_NAME, o.id::text, o.branch_code, o.version, 'delete',
+               to_jsonb(o) - 'password_hash' - 'code_hash', o.national_code
+        FROM old_rows AS o;
+    ELSE
+        INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, echo_of, national_code)
+        SELECT TG_TABLE_NAME, n.id::text, n.branch_code, n.version, 'upsert',
+               to_jsonb(n) - 'password_hash' - 'code_hash', echo, n.national_code
+        FROM new_rows AS n;
+        -- A person's first request makes its branch the person's home branch.
+        IF TG_TABLE_NAME = 'requests' AND TG_OP = 'INSERT' THEN
+            INSERT INTO branch_persons (branch_code, national_code, how)
+            SELECT DISTINCT n.branch_code, n.national_code, 'home' FROM new_rows AS n
+            WHERE NOT EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.national_code = n.national_code)
+            ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Whether the session's branch holds the person.
+CREATE FUNCTION branchdesk_holds(code text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM branch_persons
+                   WHERE branch_code = (SELECT code FROM branches WHERE role_name = session_user)
+                     AND national_code = $1)
+$$;
+
+-- ---- what a branch role may read ------------------------------------------------------------
+
+REVOKE ALL ON requests, accounts, sms_messages, recoveries, registry_persons, mobile_owners, changes,
+    conflicts, applied_batches, audit_chains, branches, branch_persons, person_fetches FROM branchdesk_branch;
+GRANT SELECT ON schema_version TO branchdesk_branch;
+GRANT SELECT (id, branch_code, version, national_code, mobile, first_name, last_name, first_name_norm,
+              last_name_norm, birth_cert_no, birth_date, gender, email, questions_json, status, submitted_at,
+              decided_at, updated_at, updated_by) ON requests TO branchdesk_branch;
+GRANT SELECT (id, branch_code, version, national_code, request_id, mobile, first_name, last_name, gender,
+              questions_json, created_at, updated_at, updated_by) ON accounts TO branchdesk_branch;
+GRANT SELECT ON sms_messages, registry_persons, mobile_owners, conflicts, applied_batches, audit_chains,
+    branch_persons TO branchdesk_branch;
+GRANT SELECT (id, branch_code, version, national_code, method, created_at, expires_at, attempts, state, updated_at)
+    ON recoveries TO branchdesk_branch;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['requests', 'accounts', 'sms_messages', 'recoveries'] LOOP
+        EXECUTE format('DROP POLICY branch_read ON %I', t);
+        EXECUTE format('DROP POLICY branch_insert ON %I', t);
+        EXECUTE format('DROP POLICY branch_update ON %I', t);
+    END LOOP;
+END
+$$;
+CREATE POLICY branch_read ON requests FOR SELECT TO branchdesk_branch
+    USING (EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                       AND p.national_code = requests.national_code));
+CREATE POLICY branch_read ON accounts FOR SELECT TO branchdesk_branch
+    USING (EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                       AND p.national_code = accounts.national_code));
+CREATE POLICY branch_read ON sms_messages FOR SELECT TO branchdesk_branch
+    USING (branch_code = (SELECT branchdesk_session_branch())
+           AND EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                           AND p.national_code = sms_messages.national_code));
+CREATE POLICY branch_read ON recoveries FOR SELECT TO branchdesk_branch
+    USING (branch_code = (SELECT branchdesk_session_branch())
+           AND EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                           AND p.national_code = recoveries.national_code));
+ALTER TABLE registry_persons ENABLE ROW LEVEL SECURITY;
+CREATE POLICY branch_read ON registry_persons FOR SELECT TO branchdesk_branch
+    USING (EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                       AND p.national_code = registry_persons.national_code));
+ALTER TABLE mobile_owners ENABLE ROW LEVEL SECURITY;
+CREATE POLICY branch_read ON mobile_owners FOR SELECT TO branchdesk_branch
+    USING (EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                       AND p.national_code = mobile_owners.national_code));
+ALTER TABLE branch_persons ENABLE ROW LEVEL SECURITY;
+CREATE POLICY branch_own ON branch_persons FOR SELECT TO branchdesk_branch
+    USING (branch_code = (SELECT branchdesk_session_branch()));
+-- applied_batches, conflicts, audit_chains keep their branch_own policies (own rows only);
+-- without INSERT/UPDATE grants they are read-only to the branch.
+ALTER TABLE person_fetches ENABLE ROW LEVEL SECURITY;
+
+-- ---- the pull ---------------------------------------------------------------------------------
+
+-- The next `lim` entries of the change log after `after`, oldest first. An entry the branch
+-- takes (a table of `tables` about a person it holds, or of `own_tables` about a person it
+-- holds and stamped with its code) comes whole, without password or code hashes (and with
+-- an empty password_hash where the row has one, so that every row has every column); any
+-- other entry comes as its sequence number only, so that the cursor moves past it.
+-- Entries tagged `echo` (this run's own push) come without payload.
+CREATE FUNCTION branchdesk_pull(after bigint, lim integer, echo text, tables text[], own_tables text[])
+RETURNS TABLE (seq bigint, table_name text, row_id text, op text, payload text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH me AS (SELECT code FROM branches WHERE role_name = session_user),
+    page AS (SELECT c.* FROM changes AS c WHERE c.seq > after ORDER BY c.seq LIMIT lim),
+    taken AS (
+        SELECT page.seq,
+               (EXISTS (SELECT 1 FROM branch_persons AS p, me
+                        WHERE p.branch_code = me.code AND p.national_code = page.national_code)
+                AND (page.table_name = ANY (tables)
+                     OR (page.table_name = ANY (own_tables) AND page.branch_code = (SELECT code FROM me)))) AS held
+        FROM page)
+    SELECT page.seq,
+           CASE WHEN taken.held THEN page.table_name END,
+           CASE WHEN taken.held THEN page.row_id END,
+           CASE WHEN taken.held THEN page.op END,
+           CASE WHEN taken.held AND (page.echo_of IS NULL OR page.echo_of <> coalesce(echo, ''))
+                THEN (CASE WHEN page.table_name IN ('requests', 'accounts')
+                           THEN page.payload - 'password_hash' - 'code_hash' || '{"password_hash": ""}'
+                           ELSE page.payload - 'password_hash' - 'code_hash' END)::text END
+    FROM page JOIN taken ON taken.seq = page.seq
+    WHERE (SELECT code FROM me) IS NOT NULL
+    ORDER BY page.seq
+$$;
+
+-- The logged states of rows `ids` of `tbl` (for a push's replay check), of held persons
+-- only, without hashes.
+CREATE FUNCTION branchdesk_logged_states(tbl text, ids text[])
+RETURNS TABLE (row_id text, payload text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT c.row_id, (c.payload - 'password_hash' - 'code_hash')::text FROM changes AS c
+    WHERE c.table_name = tbl AND c.op = 'upsert' AND c.row_id = ANY (ids)
+      AND EXISTS (SELECT 1 FROM branch_persons AS p
+                  WHERE p.branch_code = (SELECT code FROM branches WHERE role_name = session_user)
+                    AND p.national_code = c.national_code)
+$$;
+
+-- ---- serving a person from another branch ----------------------------------------------------
+
+-- The session's branch takes the person: recorded (branch_persons, person_fetches, and
+-- central_audit with the staff login), then the person's current rows: every request and
+-- the account (without password hashes), the registry row and the mobile owners' rows.
+-- A national code the central database does not know (no request, account or registry row)
+-- returns nothing and records nothing.
+CREATE FUNCTION branchdesk_fetch_person(code text, staff text)
+RETURNS TABLE (table_name text, row_id text, payload text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me text := (SELECT b.code FROM branches AS b WHERE b.role_name = session_user);
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'branchdesk: not a branch session' USING ERRCODE = '42501';
+    END IF;
+    IF coalesce(staff, '') = '' OR code !~ '^[0-9]{10}$' THEN
+        RAISE EXCEPTION 'branchdesk: a fetch names a national code and the staff member' USING ERRCODE = '22023';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM requests AS r WHERE r.national_code = code)
+       AND NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.national_code = code)
+       AND NOT EXISTS (SELECT 1 FROM registry_persons AS g WHERE g.national_code = code) THEN
+        RETURN;
+    END IF;
+    INSERT INTO branch_persons (branch_code, national_code, how) VALUES (me, code, 'fetched')
+    ON CONFLICT DO NOTHING;
+    INSERT INTO person_fetches (branch_code, national_code, staff_login) VALUES (me, code, staff);
+    INSERT INTO central_audit (at, actor, action, national_code, branch_code, details)
+    VALUES (now(), staff, 'person.fetch', code, me, '{}');
+    RETURN QUERY
+        SELECT 'requests'::text, r.id::text, (to_jsonb(r) - 'password_hash' || '{"password_hash": ""}')::text
+        FROM requests AS r WHERE r.national_code = code
+        UNION ALL
+        SELECT 'accounts', a.id::text, (to_jsonb(a) - 'password_hash' || '{"password_hash": ""}')::text
+        FROM accounts AS a WHERE a.national_code = code
+        UNION ALL
+        SELECT 'registry_persons', g.national_code, to_jsonb(g)::text
+        FROM registry_persons AS g WHERE g.national_code = code
+        UNION ALL
+        SELECT 'mobile_owners', m.national_code || ':' || m.mobile, to_jsonb(m)::text
+        FROM mobile_owners AS m WHERE m.national_code = code;
+END
+$$;
+
+-- The national codes whose current account or latest request has mobile `mobile` (at most
+-- five), for a look-up by a complete mobile number; the caller fetches each.
+CREATE FUNCTION branchdesk_persons_by_mobile(mobile text)
+RETURNS TABLE (national_code text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT DISTINCT x.national_code FROM (
+        SELECT a.national_code FROM accounts AS a WHERE a.mobile = $1
+        UNION SELECT r.national_code FROM requests AS r WHERE r.mobile = $1 AND r.status <> 'superseded') AS x
+    WHERE EXISTS (SELECT 1 FROM branches WHERE role_name = session_user)
+    ORDER BY 1 LIMIT 5
+$$;
+
+-- ---- the push ---------------------------------------------------------------------------------
+
+-- Applies the pushed rows `rows` (a JSON array of whole rows) of travelling table `tbl` for
+-- the session's branch. Refuses the whole call (SQLSTATE 42501, nothing written) when a row
+-- changes a column no branch action changes, does not raise its version, or moves a
+-- request's status in a way its life does not allow (an activation, or a referral to the
+-- branch, needs the request to match the civil-registry row: names in their matching form,
+-- certificate number, birth date, gender; an expiry needs 48 hours). A person the central
+-- knows nothing of becomes this branch's. A row about a person another branch holds and
+-- this one has not fetched is not written: it is kept in `conflicts` (without the central
+-- row) and counted in the result. Every written row is
+-- stamped with the session's branch; an empty password hash keeps the one the central
+-- database has (a new account takes its request's); no code hash is kept.
+CREATE FUNCTION branchdesk_push_rows(tbl text, rows jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me text := (SELECT code FROM branches WHERE role_name = session_user);
+    cols text[];
+    fixed text[];    -- columns no branch action changes
+    defaults jsonb;  -- a new row's values for columns an older branch does not send
+    bad text;
+    refused integer := 0;
+    sets text;
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'branchdesk: not a branch session' USING ERRCODE = '42501';
+    END IF;
+    IF jsonb_typeof(rows) IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'branchdesk: rows must be a JSON array' USING ERRCODE = '22023';
+    END IF;
+    CASE tbl
+    WHEN 'requests' THEN
+        fixed := ARRAY['national_code', 'email', 'password_hash', 'questions_json', 'submitted_at'];
+        defaults := '{"version": 1, "email": "", "updated_by": "", "decided_at": null, "password_hash": ""}';
+    WHEN 'accounts' THEN
+        fixed := ARRAY['national_code', 'request_id', 'first_name', 'last_name', 'gender', 'created_at'];
+        defaults := '{"version": 1, "questions_json": "[]", "updated_by": "", "password_hash": ""}';
+    WHEN 'sms_messages' THEN
+        fixed := ARRAY['national_code', 'mobile', 'kind', 'created_at'];
+        defaults := '{"version": 1, "status": "queued", "sent_at": null}';
+    WHEN 'recoveries' THEN
+        fixed := ARRAY['national_code', 'method', 'created_at', 'expires_at'];
+        defaults := '{"version": 1, "attempts": 0, "expires_at": null}';
+    ELSE
+        RAISE EXCEPTION 'branchdesk: % does not travel', tbl USING ERRCODE = '42501';
+    END CASE;
+    SELECT array_agg(attname::text ORDER BY attnum) INTO cols FROM pg_attribute
+    WHERE attrelid = tbl::regclass AND attnum > 0 AND NOT attisdropped;
+
+    -- Each pushed row beside the central row it replaces (none for a new row).
+    EXECUTE format('CREATE TEMP TABLE pushed ON COMMIT DROP AS '
+                   'SELECT e.ord, e.p, to_jsonb(c) AS c, '
+                   '       coalesce(to_jsonb(c) ->> ''national_code'', e.p ->> ''national_code'') AS person '
+                   'FROM jsonb_array_elements($1) WITH ORDINALITY AS e(p, ord) '
+                   'LEFT JOIN %I AS c ON c.id::text = e.p ->> ''id''', tbl) USING rows;
+
+    SELECT format('row %s: %s', ord, why) INTO bad FROM (
+        SELECT ord,
+               CASE
+               WHEN p ->> 'id' IS NULL OR p ->> 'national_code' IS NULL THEN 'no id or national code'
+               WHEN (p ->> 'version') IS NULL OR (p ->> 'version') !~ '^[0-9]{1,9}$' THEN 'no version'
+               WHEN c IS NOT NULL AND (p ->> 'version')::integer <= (c ->> 'version')::integer
+                   THEN 'the version does not go up'
+               WHEN c IS NOT NULL AND EXISTS (
+                        SELECT 1 FROM unnest(fixed) AS k
+                        WHERE p ? k AND (p ->> k) IS DISTINCT FROM (c ->> k)
+                          AND NOT (k = 'password_hash' AND coalesce(p ->> k, '') = ''))
+                   THEN 'a column no branch action changes: ' || (
+                        SELECT string_agg(k, ', ') FROM unnest(fixed) AS k
+                        WHERE p ? k AND (p ->> k) IS DISTINCT FROM (c ->> k)
+                          AND NOT (k = 'password_hash' AND coalesce(p ->> k, '') = ''))
+               END AS why
+        FROM pushed) AS checked
+    WHERE why IS NOT NULL ORDER BY ord LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'branchdesk: push refused (%): %', tbl, bad USING ERRCODE = '42501';
+    END IF;
+
+    IF tbl = 'requests' THEN
+        SELECT format('row %s: %s', ord, why) INTO bad FROM (
+            SELECT ord,
+                   CASE
+                   WHEN NOT (coalesce(c ->> 'status', 'submitted') = p ->> 'status'
+                             OR (coalesce(c ->> 'status', 'submitted') = 'submitted'
+                                 AND p ->> 'status' IN ('activated', 'branch_activation_required',
+                                                        'identity_mismatch', 'expired', 'superseded', 'rejected'))
+                             OR (c ->> 'status' IN ('branch_activation_required', 'identity_mismatch')
+                                 AND p ->> 'status' IN ('activated', 'rejected')))
+                       THEN format('the status cannot move from %s to %s', coalesce(c ->> 'status', 'submitted'),
+                                   p ->> 'status')
+                   WHEN p ->> 'status' IN ('activated', 'branch_activation_required')
+                        AND p ->> 'status' IS DISTINCT FROM c ->> 'status'
+                        AND NOT EXISTS (
+                            SELECT 1 FROM registry_persons AS g
+                            WHERE g.national_code = p ->> 'national_code'
+                              AND g.first_name_norm = p ->> 'first_name_norm'
+                              AND g.last_name_norm = p ->> 'last_name_norm'
+                              AND ltrim(g.birth_cert_no, '0') = ltrim(p ->> 'birth_cert_no', '0')
+                              AND g.birth_date = p ->> 'birth_date'
+                              AND g.gender = p ->> 'gender')
+                       THEN 'the request does not match the civil registry'
+                   WHEN p ->> 'status' = 'expired' AND c ->> 'status' IS DISTINCT FROM 'expired'
+                        AND (p ->> 'submitted_at')::timestamptz > now() - interval '48 hours'
+                       THEN 'the request is not 48 hours old'
+                   END AS why
+            FROM pushed) AS checked
+        WHERE why IS NOT NULL ORDER BY ord LIMIT 1;
+        IF bad IS NOT NULL THEN
+            RAISE EXCEPTION 'branchdesk: push refused (requests): %', bad USING ERRCODE = '42501';
+        END IF;
+    END IF;
+
+    -- A person the central database knows nothing of (no branch holds them, no request, no
+    -- account: the branch registered them, or a restored branch resends them) becomes this
+    -- branch's. Rows about a person another branch holds and this one has not fetched are
+    -- kept as conflicts, not written.
+    INSERT INTO branch_persons (branch_code, national_code, how)
+    SELECT DISTINCT me, person, 'home' FROM pushed
+    WHERE c IS NULL
+      AND NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.national_code = person)
+      AND NOT EXISTS (SELECT 1 FROM requests AS r WHERE r.national_code = person)
+      AND NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.national_code = person)
+    ON CONFLICT DO NOTHING;
+    INSERT INTO conflicts (table_name, row_id, branch_code, base_version, local_payload, central_payload)
+    SELECT tbl, p ->> 'id', me, 0, p - 'code_hash', NULL FROM pushed
+    WHERE NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.branch_code = me AND h.national_code = person);
+    GET DIAGNOSTICS refused = ROW_COUNT;
+    IF refused > 0 THEN
+        DELETE FROM pushed
+        WHERE NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.branch_code = me AND h.national_code = person);
+    END IF;
+
+    SELECT string_agg(format('%I = EXCLUDED.%I', k, k), ', ') INTO sets FROM unnest(cols) AS k WHERE k <> 'id';
+    EXECUTE format(
+        'INSERT INTO %1$I SELECT (jsonb_populate_record(NULL::%1$I, merged)).* FROM ('
+        '  SELECT $2 || coalesce(c, $4) || (CASE WHEN coalesce(p ->> ''password_hash'', '''') = '''' '
+        '                                        THEN p - ''password_hash'' ELSE p END) '
+        '         || jsonb_build_object(''branch_code'', $3::text) '
+        '         || (CASE WHEN $1 = ''recoveries'' THEN ''{"code_hash": null}''::jsonb ELSE ''{}''::jsonb END) '
+        '         || (CASE WHEN $1 = ''accounts'' AND c IS NULL AND coalesce(p ->> ''password_hash'', '''') = '''' '
+        '                  THEN jsonb_build_object(''password_hash'', (SELECT r.password_hash FROM requests AS r '
+        '                                                              WHERE r.id::text = p ->> ''request_id'')) '
+        '                  ELSE ''{}''::jsonb END) AS merged '
+        '  FROM pushed ORDER BY ord) AS m '
+        'ON CONFLICT (id) DO UPDATE SET %2$s', tbl, sets)
+        USING tbl, defaults, me, '{}'::jsonb;
+    DROP TABLE pushed;
+    RETURN refused;
+END
+$$;
+
+-- Keeps a pushed change no rule could merge (the branch's payload and the central row as
+-- the branch read it, without hashes) for a supervisor; only about a person the branch holds.
+CREATE FUNCTION branchdesk_record_conflict(tbl text, row_id text, base_version integer, local_payload jsonb,
+                                           central_payload jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me text := (SELECT code FROM branches WHERE role_name = session_user);
+BEGIN
+    IF me IS NULL OR tbl NOT IN ('requests', 'accounts', 'sms_messages', 'recoveries')
+       OR NOT EXISTS (SELECT 1 FROM branch_persons AS h
+                      WHERE h.branch_code = me AND h.national_code = local_payload ->> 'national_code') THEN
+        RAISE EXCEPTION 'branchdesk: conflict refused' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO conflicts (table_name, row_id, branch_code, base_version, local_payload, central_payload)
+    VALUES (tbl, row_id, me, base_version, local_payload - 'code_hash', central_payload - 'password_hash' - 'code_hash');
+END
+$$;
+
+-- Records push batch `batch_id` as applied (a second time: unique violation, the caller's
+-- transaction rolls back) and the push in central_audit (counts only).
+CREATE FUNCTION branchdesk_finish_batch(batch_id uuid, summary jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me text := (SELECT code FROM branches WHERE role_name = session_user);
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'branchdesk: not a branch session' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO applied_batches (batch_id, branch_code, summary) VALUES (batch_id, me, summary);
+    INSERT INTO central_audit (at, actor, action, branch_code, details)
+    VALUES (now(), 'branch:' || me, 'sync.push', me, jsonb_build_object('batch', batch_id) || summary);
+END
+$$;
+
+-- Marks the session branch's open conflict `id` resolved (the row itself is written with
+-- branchdesk_push_rows first). False when there is no such open conflict.
+CREATE FUNCTION branchdesk_resolve_conflict(id uuid, resolution text, resolved_by text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me text := (SELECT code FROM branches WHERE role_name = session_user);
+    n integer;
+BEGIN
+    IF me IS NULL OR resolution NOT IN ('local', 'central') THEN
+        RAISE EXCEPTION 'branchdesk: not a branch session' USING ERRCODE = '42501';
+    END IF;
+    UPDATE conflicts AS c SET status = 'resolved', resolution = $2, resolved_by = $3, resolved_at = now()
+    WHERE c.id = $1 AND c.branch_code = me AND c.status = 'open';
+    GET DIAGNOSTICS n = ROW_COUNT;
+    INSERT INTO central_audit (at, actor, action, branch_code, details)
+    SELECT now(), resolved_by, 'conflict.resolve', me, jsonb_build_object('conflict', $1, 'resolution', $2)
+    WHERE n > 0;
+    RETURN n > 0;
+END
+$$;
+
+REVOKE ALL ON FUNCTION branchdesk_holds(text), branchdesk_pull(bigint, integer, text, text[], text[]),
+    branchdesk_logged_states(text, text[]), branchdesk_fetch_person(text, text),
+    branchdesk_persons_by_mobile(text), branchdesk_push_rows(text, jsonb),
+    branchdesk_record_conflict(text, text, integer, jsonb, jsonb), branchdesk_finish_batch(uuid, jsonb),
+    branchdesk_resolve_conflict(uuid, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION branchdesk_holds(text), branchdesk_pull(bigint, integer, text, text[], text[]),
+    branchdesk_logged_states(text, text[]), branchdesk_fetch_person(text, text),
+    branchdesk_persons_by_mobile(text), branchdesk_push_rows(text, jsonb),
+    branchdesk_record_conflict(text, text, integer, jsonb, jsonb), branchdesk_finish_batch(uuid, jsonb),
+    branchdesk_resolve_conflict(uuid, text, text) TO branchdesk_branch;
