@@ -9,6 +9,7 @@
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
 #include "db/AccountRepository.h"
+#include "db/MetaRepository.h"
 #include "db/RegistryRepository.h"
 #include "db/RequestRepository.h"
 
@@ -161,6 +162,14 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }
+    // A branch that syncs holds the registry rows of its own persons only (the central sends
+    // no others): a missing row there is not a mismatch, the central verification decides.
+    bool partialRegistry = false;
+    try {
+        partialRegistry = !db::metaValue(ctx.db, QStringLiteral("sync_cursor")).isEmpty();
+    } catch (const db::DbException &e) {
+        return Failure::environment(e.error());
+    }
     for (auto &r : pending) {
         auto one = inTransaction<Decision>(ctx, [&]() -> Outcome<Decision> {
             auto fresh = db::findRequest(ctx.db, r.id); // another process may have decided it meanwhile
@@ -170,6 +179,11 @@ Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now, const
             const auto ref = db::findRegistryPerson(ctx.db, q.nationalCode);
             const RequestStatus outcome =
                 decideVerification(q, ref, db::ownsMobile(ctx.db, q.nationalCode, q.mobile), now);
+            if (!ref && partialRegistry && outcome == RequestStatus::IdentityMismatch) {
+                if (skipped)
+                    ++*skipped;
+                return Failure{Failure::Kind::Conflict, {}, {}}; // nothing written; stays submitted
+            }
             if (outcome == RequestStatus::Activated && db::findAccount(ctx.db, q.nationalCode)) {
                 if (skipped)
                     ++*skipped;

@@ -28,7 +28,9 @@ struct Decision {
 // mobile-ownership data; requests pending longer than 48 hours expire.
 // A request that would be activated while the person already holds an account (one that
 // arrived by sync from another branch's registration) is left submitted and counted in
-// *skipped, as the central verification does.
+// *skipped, as the central verification does. So is a request without a civil-registry row
+// at a branch that syncs (it holds its own persons' rows only, issue 13): the central
+// verification, which has every row, decides it.
 Outcome<QList<Decision>> verifyPending(Context &ctx, const QDateTime &now,
                                        const QString &actor = QStringLiteral("verifier"), int *skipped = nullptr);
 

@@ -143,6 +143,11 @@ void pull(Context &ctx, const db::CentralUrl &url, SyncResult *result, bool *atC
         if (page.size() < kPullPage)
             break;
     }
+    if (db::metaValue(ctx.db, kCursorKey).isEmpty()) { // synced once, even from an empty log (verifyPending reads it)
+        db::Transaction tx(ctx.db);
+        db::setMetaValue(ctx.db, kCursorKey, QString::number(cursor));
+        tx.commit();
+    }
     indexNames();
 }
 

@@ -6,7 +6,11 @@
 // The real branchctl throughout (tests/cli/CliTestUtil.h).
 #pragma once
 
+#include "app/lifecycle/Staff.h"
+#include "app/sync/CentralAdmin.h"
+#include "app/sync/Fetch.h"
 #include "db/Central.h"
+#include "db/Database.h"
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
 
@@ -132,6 +136,30 @@ protected:
             done = true;
         }();
         return done;
+    }
+
+    // Branch database `db` (branch `code`) serves a person of another branch: the fetch the
+    // desk's search and `branchctl applicants fetch` run (app/sync/Fetch), signed in as the
+    // branch's clerk (clitest::testStaff()), through `url` (the branch's own role by default).
+    // The failure's code, or empty when the person was fetched.
+    QString fetchAt(const QString &db, const QString &dialect, const QString &code, const QString &nationalCode,
+                    const QString &url = {}) const
+    {
+        branch::db::DbError error;
+        auto database = branch::db::Database::open(db, branch::db::Database::OpenMode::MustExist, &error);
+        if (!database)
+            return QStringLiteral("open: ") + error.detail;
+        branch::Context ctx{*database, code};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto staff =
+            branch::signInStaff(ctx, QStringLiteral("clerk"), clitest::testPassword(QStringLiteral("clerk")), now);
+        if (!staff.ok())
+            return QStringLiteral("sign-in: ") + staff.failure.message();
+        auto central = branch::parseCentralUrl(url.isEmpty() ? urlFor(dialect, code) : url);
+        if (!central.ok())
+            return central.failure.violations.value(0).code;
+        auto r = branch::fetchApplicant(ctx, *central.value, nationalCode, *staff.value, now);
+        return r.ok() ? QString() : r.failure.violations.value(0).code;
     }
 
     // A number field of a command's JSON object (-1 when absent).

@@ -474,6 +474,8 @@ private slots:
         CLI_EXPECT(r1, 0);
         CLI_EXPECT(r2, 0);
         CLI_EXPECT(sync(first, dialect, u"1001"_s, 120), 0);
+        // 1002 looks her up once online: it fetches her (1001 holds her), so its push for her counts.
+        QCOMPARE(fetchAt(second, dialect, u"1002"_s, p.code), QString());
         CLI_EXPECT(sync(second, dialect, u"1002"_s, 120), 0);
 
         const CliResult v = verifyCentral(adminUrl(dialect), 180, {u"--lang"_s, u"en"_s});
@@ -615,8 +617,11 @@ private slots:
             if (s.toObject().value(u"national_code"_s).toString() == a.code)
                 QCOMPARE(s.toObject().value(u"status"_s).toString(), u"sent"_s);
 
-        // The other branch: the requests and the account, not 1001's SMS.
+        // The other branch: nothing of 1001's people until one of them comes to its counter;
+        // then the requests and the account, not 1001's SMS.
         CLI_EXPECT(sync(other, dialect, u"1002"_s, 300), 0);
+        QCOMPARE(show(other, a.code).value(u"status"_s).toString(), QString());
+        QCOMPARE(fetchAt(other, dialect, u"1002"_s, a.code), QString());
         QCOMPARE(show(other, a.code).value(u"status"_s).toString(), u"activated"_s);
         for (const auto &s : smsList(other))
             QVERIFY(s.toObject().value(u"national_code"_s).toString() != a.code &&
@@ -697,6 +702,14 @@ private slots:
         CLI_EXPECT(v, 0);
         QCOMPARE(decisionOf(v, a.code).value(u"outcome"_s).toString(), u"activated"_s);
         CLI_EXPECT(sync(branch, dialect, u"1001"_s, 240), 0);
+        // Its own person's registry row; not the row of someone it does not hold, until fetched.
+        QCOMPARE(
+            sqlite(branch, u"SELECT count(*) FROM registry_persons WHERE national_code = '%1'"_s.arg(a.code)).trimmed(),
+            "1");
+        QCOMPARE(
+            sqlite(branch, u"SELECT count(*) FROM registry_persons WHERE national_code = '%1'"_s.arg(b.code)).trimmed(),
+            "0");
+        QCOMPARE(fetchAt(branch, dialect, u"1001"_s, b.code), QString());
         QCOMPARE(sqlite(branch, u"SELECT birth_cert_no FROM registry_persons WHERE national_code = '%1'"_s.arg(b.code))
                      .trimmed(),
                  "778");
@@ -731,6 +744,7 @@ private slots:
             CLI_EXPECT(
                 ctlAs(b, u"clerk"_s, {u"--now"_s, at(200), u"register"_s, u"-"_s}, request(who, u"علی"_s, u"رضایی"_s)),
                 0);
+        QCOMPARE(fetchAt(b, dialect, u"1002"_s, p.code), QString()); // 1001 holds her: 1002 fetches her
         CLI_EXPECT(sync(b, dialect, u"1002"_s, 240), 0);
         QCOMPARE(sqlite(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)).trimmed(), "1");
         const QString ownRequest =

@@ -5,6 +5,7 @@
 // next sync completes; two branches changing one account's mobile offline leave exactly
 // one conflict, neither value overwritten.
 #include "db/Central.h"
+#include "db/CentralFetch.h"
 #include "db/CentralSync.h"
 #include "tests/cli/CliTestUtil.h"
 #include "tests/support/PgServer.h"
@@ -65,6 +66,19 @@ class TestSync : public SyncFixture
 
     QString file(const QString &name, const QByteArray &data) { return m_ws.file(name, data); }
 
+    // The person's row in the central's civil registry (every activation is checked there).
+    bool centralRegistry(const QString &dialect, const Person &p)
+    {
+        const CliResult r =
+            branchtest::runCli(branchctl(),
+                               {u"--now"_s, at(0), u"import-registry"_s, u"--central"_s, adminUrl(dialect),
+                                file(u"central-reg.csv"_s, kRegistryHeader + registryLine(p))},
+                               {}, env());
+        if (r.exitCode != 0)
+            qWarning("central import failed: %s", qPrintable(describe(r)));
+        return r.exitCode == 0;
+    }
+
     CliResult sync(const QString &db, const QString &dialect, const QString &branch, const QString &crashAfter = {},
                    const QString &url = {})
     {
@@ -108,11 +122,17 @@ private slots:
         QCOMPARE(localCount(a, u"SELECT count(*) FROM outbox"_s), 0);
 
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 0);
+        // 1002 does not hold her: its pull does not carry her.
         const CliResult pullB = sync(b, dialect, u"1002"_s);
         CLI_EXPECT(pullB, 0);
-        QVERIFY2(field(pullB, "pulled") >= 1, pullB.out.constData());
+        QCOMPARE(field(pullB, "pulled"), 0);
         QCOMPARE(field(pullB, "pushed"), 0);
+        QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 0);
+        // She comes to 1002's counter: fetched, she is there, the password hash stays central.
+        QCOMPARE(fetchAt(b, dialect, u"1002"_s, p.code), QString());
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
+        QCOMPARE(localValue(b, u"SELECT password_hash FROM requests WHERE national_code = '%1'"_s.arg(p.code)),
+                 QString());
         QCOMPARE(localCount(b, u"SELECT count(*) FROM outbox"_s), 0); // pulled rows do not travel back
         const QJsonArray byName = search(b, p.last);
         QVERIFY2(!byName.isEmpty(), "the name index was not kept in step");
@@ -136,13 +156,14 @@ private slots:
         QFETCH(QString, dialect);
         const Person p = newPerson();
         const QString a = newBranch(u"1001"_s, registryLine(p), {});
-        const QString b = newBranch(u"1002"_s, {}, {});
+        const QString b = newBranch(u"1001"_s, {}, {}); // a second desk of the branch: it holds her
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
 
-        // Reference data written centrally (the civil registry, mobile ownership) travels too.
-        const Person ref = newPerson();
+        // Reference data written centrally (the civil registry, mobile ownership) about a person
+        // the branch holds travels too.
+        const Person ref{p.code, newPerson().mobile, {}, {}};
         {
             auto central = admin(dialect);
             QVERIFY(central);
@@ -156,10 +177,10 @@ private slots:
                                                                                                            ref.mobile)),
                      qPrintable(q.lastError().text()));
         }
-        const CliResult crashed = sync(b, dialect, u"1002"_s, u"pull_page"_s);
+        const CliResult crashed = sync(b, dialect, u"1001"_s, u"pull_page"_s);
         QCOMPARE(crashed.exitCode, 9);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
-        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1001"_s), 0);
 
         const QByteArray requestsBefore = sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s);
         const int namesBefore = localCount(b, u"SELECT count(*) FROM request_names"_s);
@@ -168,15 +189,18 @@ private slots:
         QCOMPARE(localCount(b, u"SELECT count(*) FROM mobile_owners WHERE national_code = '%1' AND mobile = '%2'"_s.arg(
                                    ref.code, ref.mobile)),
                  1);
-        const CliResult repull = sync(b, dialect, u"1002"_s);
+        const CliResult repull = sync(b, dialect, u"1001"_s);
         CLI_EXPECT(repull, 0);
         QCOMPARE(field(repull, "pulled"), 0);
         QCOMPARE(sqlite(b, u"SELECT id, version, status FROM requests ORDER BY id"_s), requestsBefore);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM request_names"_s), namesBefore);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests WHERE national_code = '%1'"_s.arg(p.code)), 1);
         QCOMPARE(localCount(b, u"SELECT count(*) FROM outbox"_s), 0);
+        // Every request of the persons branch 1001 holds, and no other.
         QCOMPARE(localCount(b, u"SELECT count(*) FROM requests"_s),
-                 centralValue(dialect, u"SELECT count(*) FROM requests"_s).toInt());
+                 centralValue(dialect, u"SELECT count(*) FROM requests WHERE national_code IN (SELECT national_code "
+                                       u"FROM branch_persons WHERE branch_code = '1001')"_s)
+                     .toInt());
     }
 
     // A request whose names change centrally is found by its new name at a branch that had
@@ -193,11 +217,11 @@ private slots:
         QFETCH(QString, dialect);
         const Person p = newPerson(), q = newPerson();
         const QString a = newBranch(u"1001"_s, registryLine(p) + registryLine(q), {});
-        const QString b = newBranch(u"1002"_s, {}, {});
+        const QString b = newBranch(u"1001"_s, {}, {}); // another desk of the branch
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
-        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1001"_s), 0);
         QVERIFY(finds(search(b, p.last), p.code));
 
         CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(90), u"register"_s, u"-"_s}, requestJson(q)), 0);
@@ -212,7 +236,7 @@ private slots:
                      qPrintable(u.lastError().text()));
             QCOMPARE(u.numRowsAffected(), 1);
         }
-        CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        CLI_EXPECT(sync(b, dialect, u"1001"_s), 0);
         QVERIFY(finds(search(b, renamed), p.code));
         QVERIFY(!finds(search(b, p.last), p.code));
         QVERIFY(finds(search(b, q.last), q.code));
@@ -262,12 +286,17 @@ private slots:
             QVERIFY(central);
             QSqlQuery q(central->connection());
             for (const auto &[id, branchCode, person] :
-                 {std::tuple{idA, u"1001"_s, pa}, std::tuple{idB, u"1002"_s, pb}})
+                 {std::tuple{idA, u"1001"_s, pa}, std::tuple{idB, u"1002"_s, pb}}) {
+                // Each branch holds its applicant (the central's own record, as a registration there makes it).
+                QVERIFY2(q.exec(u"INSERT INTO branch_persons (branch_code, national_code, how) VALUES ('%1', '%2', "
+                                u"'home')"_s.arg(branchCode, person.code)),
+                         qPrintable(q.lastError().text()));
                 QVERIFY2(q.exec(u"INSERT INTO sms_messages (id, branch_code, version, national_code, mobile, kind, "
                                 u"text, created_at, status) VALUES ('%1', '%2', 1, '%3', '%4', 'identity_mismatch', "
                                 u"'متن پیامک', '2026-11-01T08:00:00.000Z', 'queued')"_s.arg(id, branchCode, person.code,
                                                                                             person.mobile)),
                          qPrintable(q.lastError().text()));
+            }
         }
         const CliResult pulled = sync(a, dialect, u"1001"_s);
         CLI_EXPECT(pulled, 0);
@@ -295,6 +324,7 @@ private slots:
             const Person p = newPerson();
             const QString db = newBranch(code, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
             QVERIFY(!db.isEmpty());
+            QVERIFY(centralRegistry(dialect, p)); // an activation is checked against it
             CLI_EXPECT(ctlAs(db, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
             CLI_EXPECT(ctlAs(db, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
             CLI_EXPECT(ctl(db,
@@ -311,14 +341,19 @@ private slots:
         const QString requests = u"SELECT id || ':' || version || ':' || status FROM requests ORDER BY id"_s;
         const QString accounts =
             u"SELECT id || ':' || version || ':' || coalesce(mobile, '') FROM accounts ORDER BY id"_s;
+        // Each branch holds what the central holds of its persons (and nothing of the others').
         for (const QString &sql : {requests, accounts}) {
-            const QByteArray central = centralRows(dialect, sql);
-            QVERIFY(!central.isEmpty());
-            const QByteArray sum = QCryptographicHash::hash(central, QCryptographicHash::Sha256).toHex();
-            for (const QString &db : dbs) {
-                if (sqlite(db, sql) != central)
-                    qWarning("central:\n%s\nbranch:\n%s", central.constData(), sqlite(db, sql).constData());
-                QCOMPARE(QCryptographicHash::hash(sqlite(db, sql), QCryptographicHash::Sha256).toHex(), sum);
+            for (int i = 0; i < dbs.size(); ++i) {
+                const QString held = QString(sql).replace(
+                    u" ORDER BY"_s, u" WHERE national_code IN (SELECT national_code FROM branch_persons WHERE "
+                                    u"branch_code = '%1') ORDER BY"_s.arg(codes.at(i)));
+                const QByteArray central = centralRows(dialect, held);
+                QVERIFY(!central.isEmpty());
+                const QByteArray local = sqlite(dbs.at(i), sql);
+                if (local != central)
+                    qWarning("central:\n%s\nbranch:\n%s", central.constData(), local.constData());
+                QCOMPARE(QCryptographicHash::hash(local, QCryptographicHash::Sha256).toHex(),
+                         QCryptographicHash::hash(central, QCryptographicHash::Sha256).toHex());
             }
         }
     }
@@ -330,7 +365,8 @@ private slots:
     {
         QFETCH(QString, dialect);
         auto db = openAsBranch(dialect, u"1001"_s);
-        QVERIFY(db);
+        auto central = admin(dialect); // a branch's role does not read the change log
+        QVERIFY(db && central);
         const Person p = newPerson();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonObject row{{u"id"_s, id},
@@ -355,23 +391,23 @@ private slots:
                               {u"updated_by"_s, u"portal"_s}};
         const QList<branch::db::PushedChange> batch{{u"requests"_s, id, 0, 1, row}};
         const QString batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const qint64 before = db->lastChangeSeq();
+        const qint64 before = central->lastChangeSeq();
         const auto first = branch::db::applyPushBatch(*db, batchId, u"1001"_s, batch, kT0);
         QVERIFY(!first.replay);
         QCOMPARE(first.applied, 1);
-        const qint64 afterFirst = db->lastChangeSeq();
+        const qint64 afterFirst = central->lastChangeSeq();
         QCOMPARE(afterFirst, before + 1);
         const auto second = branch::db::applyPushBatch(*db, batchId, u"1001"_s, batch, kT0);
         QVERIFY(second.replay);
         QCOMPARE(second.applied, 0);
-        QCOMPARE(db->lastChangeSeq(), afterFirst);
+        QCOMPARE(central->lastChangeSeq(), afterFirst);
         // The same change under a new batch id (a lost acknowledgement): already there.
         const auto third =
             branch::db::applyPushBatch(*db, QUuid::createUuid().toString(QUuid::WithoutBraces), u"1001"_s, batch, kT0);
         QCOMPARE(third.applied, 0);
         QCOMPARE(third.unchanged, 1);
         QCOMPARE(third.conflicts, 0);
-        QCOMPARE(db->lastChangeSeq(), afterFirst);
+        QCOMPARE(central->lastChangeSeq(), afterFirst);
     }
 
     // A sync run's pull gets the rows its own push just wrote without their payload (the
@@ -382,7 +418,8 @@ private slots:
     {
         QFETCH(QString, dialect);
         auto db = openAsBranch(dialect, u"1001"_s);
-        QVERIFY(db);
+        auto central = admin(dialect); // a branch's role does not read the change log
+        QVERIFY(db && central);
         const Person p = newPerson();
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonObject row{{u"id"_s, id},
@@ -395,7 +432,7 @@ private slots:
                               {u"created_at"_s, at(0)},
                               {u"status"_s, u"queued"_s},
                               {u"sent_at"_s, QJsonValue::Null}};
-        const qint64 before = db->lastChangeSeq();
+        const qint64 before = central->lastChangeSeq();
         const QString run = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto out = branch::db::applyPushBatch(*db, QUuid::createUuid().toString(QUuid::WithoutBraces), u"1001"_s,
                                                     {{u"sms_messages"_s, id, 0, 1, row}}, kT0, run);
@@ -450,8 +487,17 @@ private slots:
         QFETCH(int, conflicts);
         auto b1 = openAsBranch(dialect, u"1001"_s);
         auto b2 = openAsBranch(dialect, u"1002"_s);
-        QVERIFY(b1 && b2);
+        auto central = admin(dialect);
+        QVERIFY(b1 && b2 && central);
         const Person p = newPerson();
+        {
+            // Her civil-registry row, which every activation is checked against.
+            QSqlQuery q(central->connection());
+            QVERIFY2(q.exec(u"INSERT INTO registry_persons (national_code, first_name, last_name, first_name_norm, "
+                            u"last_name_norm, birth_cert_no, birth_date, gender, updated_at) VALUES ('%1', '%2', '%3', "
+                            u"'%2', '%3', '12345', '1986-07-03', 'F', 'x')"_s.arg(p.code, p.first, p.last)),
+                     qPrintable(q.lastError().text()));
+        }
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto row = [&](const QString &branch, int version, const QString &status) {
             return QJsonObject{{u"id"_s, id},
@@ -488,8 +534,10 @@ private slots:
                                     {PushedChange{u"requests"_s, id, 1, 2, row(u"1001"_s, 2, centralStatus)}}, kT0)
                          .applied,
                      1);
+        // She came to branch 1002's counter: it fetched her, so its pushes for her count.
+        QVERIFY(!branch::db::fetchPersonRows(*b2, p.code, u"clerk1"_s, kT0).isEmpty());
         const int centralVersion = centralStatus != "submitted"_L1 ? 2 : 1;
-        const qint64 changesBefore = b1->lastChangeSeq();
+        const qint64 changesBefore = central->lastChangeSeq();
         const int stalePushBase = centralStatus != "submitted"_L1 ? 1 : 0; // stale: not the central version
         const auto out = applyPushBatch(*b2, batch(), u"1002"_s,
                                         {PushedChange{u"requests"_s, id, stalePushBase, stalePushBase + 1,
@@ -502,10 +550,10 @@ private slots:
         if (conflicts == 0) {
             QCOMPARE(centralValue(dialect, u"SELECT version"_s + where).toInt(),
                      std::max(centralVersion, stalePushBase + 1) + 1);
-            QCOMPARE(b1->lastChangeSeq(), changesBefore + 1);
+            QCOMPARE(central->lastChangeSeq(), changesBefore + 1);
         } else {
             QCOMPARE(centralValue(dialect, u"SELECT version"_s + where).toInt(), centralVersion);
-            QCOMPARE(b1->lastChangeSeq(), changesBefore);
+            QCOMPARE(central->lastChangeSeq(), changesBefore);
             QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM conflicts WHERE row_id = '%1'"_s.arg(id)), u"1"_s);
         }
     }
@@ -591,6 +639,7 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QVERIFY(centralRegistry(dialect, p));
         CLI_EXPECT(ctlAs(b, u"admin"_s,
                          {u"--now"_s, at(0), u"user"_s, u"add"_s, u"super1"_s, u"--role"_s, u"supervisor"_s},
                          kStaffPw.toUtf8() + '\n'),
@@ -599,6 +648,7 @@ private slots:
         CLI_EXPECT(ctlAs(a, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QCOMPARE(fetchAt(b, dialect, u"1002"_s, p.code), QString()); // she came to 1002's counter
         const QString mobileA = u"09350005566"_s, mobileB = u"09190007788"_s;
         for (const auto &[db, mobile] : {std::pair{a, mobileA}, std::pair{b, mobileB}})
             CLI_EXPECT(ctl(db,
@@ -710,11 +760,13 @@ private slots:
         const QString a = newBranch(u"1001"_s, registryLine(p), (p.code + u","_s + p.mobile + u"\n"_s).toUtf8());
         const QString b = newBranch(u"1002"_s, {}, {});
         QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QVERIFY(centralRegistry(dialect, p));
         CLI_EXPECT(ctlAs(a, u"clerk"_s, {u"--now"_s, at(60), u"register"_s, u"-"_s}, requestJson(p)), 0);
         CLI_EXPECT(ctlAs(a, u"service"_s, {u"--now"_s, at(120), u"verify"_s}), 0);
         QCOMPARE(localCount(a, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), 1);
         CLI_EXPECT(sync(a, dialect, u"1001"_s), 0);
         CLI_EXPECT(sync(b, dialect, u"1002"_s), 0);
+        QCOMPARE(fetchAt(b, dialect, u"1002"_s, p.code), QString()); // she came to 1002's counter
         QCOMPARE(localCount(b, u"SELECT count(*) FROM accounts WHERE national_code = '%1'"_s.arg(p.code)), 1);
 
         const QString mobileA = u"09350001122"_s, mobileB = u"09190003344"_s;

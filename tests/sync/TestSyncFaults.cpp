@@ -341,6 +341,20 @@ class TestSyncFaults : public SyncFixture
                 qWarning("CREATE DATABASE: %s", qPrintable(error));
                 return false;
             }
+            // A sequence copied with its database keeps the template's "logged ahead" state, but
+            // that log record is the template's: numbers the copy then draws without a record of
+            // its own come back after a crash of the server (central_audit's, whose few rows
+            // never draw past it, collided). A setval writes the copy's own record first.
+            if (!m_pg.psql(
+                    u"SELECT setval(pg_get_serial_sequence('central_audit', 'seq'), (SELECT coalesce(max(seq), 0) "
+                    u"+ 1 FROM central_audit), false); SELECT setval(pg_get_serial_sequence('changes', 'seq'), "
+                    u"(SELECT coalesce(max(seq), 0) + 1 FROM changes), false); SELECT "
+                    u"setval(pg_get_serial_sequence('person_fetches', 'seq'), (SELECT coalesce(max(seq), 0) + 1 "
+                    u"FROM person_fetches), false)"_s,
+                    nullptr, &error, {}, r->pgDatabase)) {
+                qWarning("setval: %s", qPrintable(error));
+                return false;
+            }
             r->adminUrl = m_pg.urlFor(m_pg.user(), r->pgDatabase);
             r->branchUrl = m_pg.urlFor(CentralDatabase::roleNameFor(kBranch), r->pgDatabase);
         } else {
@@ -502,9 +516,12 @@ class TestSyncFaults : public SyncFixture
         LocalDb local(r.branchDb);
         for (const Table &t : tables()) {
             QString error;
+            // What the central holds of the persons this branch holds (its pull carries no other).
+            const QString held =
+                u"national_code IN (SELECT national_code FROM branch_persons WHERE branch_code = '%1')"_s.arg(kBranch);
             const Rows c =
                 readRows(central->connection(), t,
-                         t.name == "sms_messages"_L1 ? u"branch_code = '%1'"_s.arg(kBranch) : QString(), &error);
+                         t.name == "sms_messages"_L1 ? held + u" AND branch_code = '%1'"_s.arg(kBranch) : held, &error);
             const Rows l = readRows(local.db(), t, {}, &error);
             QVERIFY2(error.isEmpty(), qPrintable(where(error)));
             QStringList centralLines, localLines;
@@ -857,6 +874,30 @@ private slots:
                     }
                 }
             }
+            {
+                // The branches' people are in the central's civil registry too (every activation
+                // they push is checked against it).
+                auto central = openCentral(url);
+                QVERIFY(central);
+                QVERIFY(central->connection().transaction());
+                QSqlQuery w(central->connection());
+                QVERIFY(w.prepare(u"INSERT INTO registry_persons (national_code, first_name, last_name, father_name, "
+                                  u"first_name_norm, last_name_norm, father_name_norm, birth_cert_no, birth_date, "
+                                  u"gender, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s));
+                for (const QString &path : {m_branchTemplate, other}) {
+                    LocalDb local(path);
+                    QSqlQuery r(local.db());
+                    QVERIFY(r.exec(u"SELECT national_code, first_name, last_name, father_name, first_name_norm, "
+                                   u"last_name_norm, father_name_norm, birth_cert_no, birth_date, gender, updated_at "
+                                   u"FROM registry_persons"_s));
+                    while (r.next()) {
+                        for (int i = 0; i < 11; ++i)
+                            w.bindValue(i, r.value(i).toString());
+                        QVERIFY2(w.exec(), qPrintable(w.lastError().text()));
+                    }
+                }
+                QVERIFY(central->connection().commit());
+            }
             const QString copy = m_ws.path(u"push-%1.db"_s.arg(++m_serial));
             QVERIFY(copyDatabase(other, copy));
             const QString otherUrl =
@@ -867,6 +908,18 @@ private slots:
                                                         serviceLine(), env());
             CLI_EXPECT(pushed, 0);
             QVERIFY(field(pushed, "pushed") > 1000);
+            {
+                // The reference rows written centrally (but branch 1002's, which its push made
+                // its own) are about branch 1001's people: its pull carries them (several
+                // pages), as it carries no one else's.
+                auto central = openCentral(url);
+                QVERIFY(central);
+                QSqlQuery q(central->connection());
+                QVERIFY2(q.exec(u"INSERT INTO branch_persons (branch_code, national_code, how) SELECT '%1', "
+                                u"national_code, 'home' FROM registry_persons WHERE national_code NOT IN (SELECT "
+                                u"national_code FROM branch_persons)"_s.arg(kBranch)),
+                         qPrintable(q.lastError().text()));
+            }
         }
         qInfo("data: branch %s queues %d changes; branch %s's work and %d registry persons are central (set up in %lld "
               "ms)",
