@@ -132,6 +132,17 @@ int pushRowsPg(CentralDatabase &db, const QString &table, const QString &json)
     return kept;
 }
 
+// SQLite: the password hash of request `requestId` (empty when there is none).
+QString requestPasswordHash(CentralDatabase &db, const QString &requestId)
+{
+    QSqlQuery &q = db.prepared(QStringLiteral("SELECT password_hash FROM requests WHERE id = ?"));
+    q.addBindValue(requestId);
+    db.exec(q);
+    const QString hash = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return hash;
+}
+
 // SQLite (one machine, no roles): writes complete rows (stamped `branch`) in multi-row
 // upserts: a few statements for a batch instead of one per row.
 void upsertRows(CentralDatabase &db, const QString &table, const TableShape &t, const QList<const Row *> &rows)
@@ -329,10 +340,20 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
         auto write = [&](const Row &row, bool asPushed) {
             if (!asPushed || !complete(row) || written[c.table].contains(c.rowId))
                 notAsPrepared.insert(c.table);
+            const bool existed = rows.contains(c.rowId);
             Row full = rows.value(c.rowId, Row(t->columns.size()));
-            for (int i = 0; i < row.size(); ++i)
+            for (int i = 0; i < row.size(); ++i) {
+                // An empty hash is one the branch does not have (a pulled or fetched person's):
+                // the central keeps its own (on PostgreSQL the server does this itself).
+                if (i == t->secret && existed && row.at(i).kind == PushValue::Text && row.at(i).text.isEmpty())
+                    continue;
                 if (row.at(i).kind != PushValue::Absent)
                     full[i] = row.at(i);
+            }
+            if (!existed && !db.branchSession() && c.table == QLatin1String("accounts") &&
+                full.at(t->secret).text.isEmpty()) // a fetched person's account: their request's password
+                full[t->secret] =
+                    textValue(requestPasswordHash(db, full.at(t->index.value(QStringLiteral("request_id"))).text));
             rows.insert(c.rowId, full);
             if (c.table == QLatin1String("accounts"))
                 accountsByPerson.insert(full.at(t->nationalCode).text, full);

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,9 +144,28 @@ private slots:
         const auto url = CentralUrl::parse(u"sqlite://"_s + path, &problem);
         DbError err;
         {
-            auto central = CentralDatabase::open(url, CentralDatabase::OpenMode::Migrate, &err);
-            QVERIFY2(central, qPrintable(err.detail));
-            QSqlDatabase &c = central->connection();
+            // A central database at version 4, as an older BranchDesk left it (the files of
+            // db/central/sqlite 001-004, statement by statement: ';' ends a line, END; a trigger).
+            QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v4"_s);
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            for (const char *file : {"001_initial", "002_central_audit", "003_statement_changes", "004_push_cost"}) {
+                QFile f(QStringLiteral(BRANCH_SOURCE_DIR "/db/central/sqlite/%1.sql").arg(QString::fromLatin1(file)));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QString statement;
+                bool trigger = false;
+                for (const QString &line : QString::fromUtf8(f.readAll()).split(u'\n')) {
+                    if (line.trimmed().startsWith(u"--"_s) || (statement.isEmpty() && line.trimmed().isEmpty()))
+                        continue;
+                    statement += line + u'\n';
+                    trigger = trigger || line.startsWith(u"CREATE TRIGGER"_s);
+                    if (trigger ? line.trimmed() == u"END;"_s : line.trimmed().endsWith(u';')) {
+                        QVERIFY2(exec(c, statement), qPrintable(statement));
+                        statement.clear();
+                        trigger = false;
+                    }
+                }
+            }
             QVERIFY(exec(c,
                          u"INSERT INTO sms_messages (id, branch_code, version, national_code, mobile, kind, text, "
                          "created_at, status) VALUES ('c1', '1001', 1, '0012345679', '09121234567', 'recovery_code', "
@@ -153,7 +173,9 @@ private slots:
                          {kOldText}));
             QVERIFY(scalar(c, u"SELECT count(*) FROM changes WHERE payload LIKE '%482915%'"_s).toInt() > 0);
             QVERIFY(exec(c, u"PRAGMA user_version = 4"_s));
+            c.close();
         }
+        QSqlDatabase::removeDatabase(u"v4"_s);
         auto central = CentralDatabase::open(url, CentralDatabase::OpenMode::Migrate, &err);
         QVERIFY2(central, qPrintable(err.detail));
         QCOMPARE(central->schemaVersion(), CentralDatabase::latestSchemaVersion(CentralUrl::Dialect::SQLite));
