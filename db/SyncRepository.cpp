@@ -146,6 +146,12 @@ bool applyTravelling(Database &db, const QString &table, const QJsonObject &payl
             ++present;
         }
     }
+    // The central sends no hash (its log holds none): the branch keeps the one it set (see
+    // upsertSql), and a new row starts without one.
+    if (shape.secret >= 0 && !binds.at(shape.secret).isValid()) {
+        binds[shape.secret] = QString();
+        ++present;
+    }
     const QString id = payload.value(QStringLiteral("id")).toString();
     if (present < shape.columns.size())
         return applyPartial(db, table, payload, names, lastInsert);
