@@ -3,6 +3,7 @@
 #include "ui_SearchPage.h"
 
 #include "ApplicantSearchModel.h"
+#include "TextColors.h"
 
 #include "app/core/RequestStatus.h"
 #include "app/sync/CentralAdmin.h"
@@ -194,6 +195,7 @@ void SearchPage::fetchFromCentral()
                 m_fetchable = retry;
                 showFetchButton(retry);
                 m_ui->countLabel->setText(rows.failure.message());
+                setTextColor(m_ui->countLabel, kProblemColor); // said in the page's own words, in red
                 emit fetchFinished(false);
                 return;
             }
@@ -208,6 +210,7 @@ void SearchPage::fetchFromCentral()
 void SearchPage::setFetching(quint64 generation)
 {
     m_fetching = generation;
+    m_ui->countLabel->setPalette(QPalette()); // the window's text colour again
     m_ui->fetchProgress->setVisible(generation != 0);
     m_ui->fetchButton->setEnabled(generation == 0);
     if (generation != 0)
@@ -226,6 +229,7 @@ void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, 
         return; // superseded by a newer keystroke
     m_shown = generation;
     m_model->setRows(rows);
+    m_ui->countLabel->setPalette(QPalette());
     m_fetchable = fetchable && error.isEmpty();
     showFetchButton(m_fetchable);
     const QLocale locale;

@@ -7,6 +7,7 @@
 // nothing changes here. Partial digits and a page without a central URL never ask.
 #include "ui/DeskTranslations.h"
 #include "ui/SearchPage.h"
+#include "ui/TextColors.h"
 
 #include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"
@@ -167,11 +168,15 @@ private slots:
         QVERIFY2(said.contains(u"در این شعبه"_s) && said.contains(u"پایگاه داده مرکزی"_s), qPrintable(said));
         QVERIFY2(!said.contains(QRegularExpression(u"[A-Za-z]"_s)), qPrintable(said));
         QVERIFY(m_page->countLabel()->isVisible());
+        QCOMPARE(m_page->countLabel()->palette().color(QPalette::WindowText), ui::kProblemColor);
         QVERIFY(!m_page->fetchProgress()->isVisible());
         QVERIFY(m_page->fetchButton()->isVisible() && m_page->fetchButton()->isEnabled()); // try again later
         QCOMPARE(m_page->model()->rowCount(), 0);
         QCOMPARE(heldHere(), 0);
         QCOMPARE(centralFetches(), 0);
+        // The next search's count is in the ordinary colour again.
+        QVERIFY(typeAndWait(m_code.left(4)));
+        QVERIFY(m_page->countLabel()->palette().color(QPalette::WindowText) != ui::kProblemColor);
     }
 
     // Online: Enter asks the central database on the worker (the busy bar shows meanwhile),
@@ -202,6 +207,7 @@ private slots:
         QCOMPARE(m_page->model()->rowCount(), 1);
         QCOMPARE(m_page->model()->nationalCodeAt(0), m_code);
         QCOMPARE(m_page->countLabel()->text(), u"1 result"_s);
+        QVERIFY(m_page->countLabel()->palette().color(QPalette::WindowText) != ui::kProblemColor);
         QCOMPARE(opened.count(), 1);
         QCOMPARE(opened.first().at(0).toString(), m_code);
         QCOMPARE(heldHere(), 1);
