@@ -793,6 +793,10 @@
         <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Look up at the central database</source>
+        <translation>&amp;Look up at the central database</translation>
+    </message>
 </context>
 <context>
     <name>branch::Cli</name>
@@ -1301,6 +1305,26 @@
     <message>
         <source>Submit registration requests (one JSON object or an array) for people at the counter.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central database to bring the person from (default: the setting sync/centralUrl): postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>The central database to bring the person from (default: the setting sync/centralUrl): postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</translation>
+    </message>
+    <message>
+        <source>Where a complete national code or mobile that matches nobody here is looked up (default: the setting sync/centralUrl; none: this branch only).</source>
+        <translation>Where a complete national code or mobile that matches nobody here is looked up (default: the setting sync/centralUrl; none: this branch only).</translation>
+    </message>
+    <message>
+        <source>Brought from the central database: %1.</source>
+        <translation>Brought from the central database: %1.</translation>
+    </message>
+    <message>
+        <source>Bring a person held at another branch here from the central database (audited there: this branch, your login, the time).</source>
+        <translation>Bring a person held at another branch here from the central database (audited there: this branch, your login, the time).</translation>
+    </message>
+    <message>
+        <source>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</source>
+        <translation>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2023,22 @@
     <message>
         <source>A service login runs the machine jobs (sync, SMS sending, verification) and cannot sign in to the desk. Sign in with your own login.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not held at this branch, and the central database cannot be reached to bring them here. Try again when the connection is back.</source>
+        <translation>This person is not held at this branch, and the central database cannot be reached to bring them here. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>No applicant has this mobile number, here or at the central database.</source>
+        <translation>No applicant has this mobile number, here or at the central database.</translation>
+    </message>
+    <message>
+        <source>No applicant has this national code, here or at the central database.</source>
+        <translation>No applicant has this national code, here or at the central database.</translation>
+    </message>
+    <message>
+        <source>Only a complete national code or mobile number is looked up at the central database.</source>
+        <translation>Only a complete national code or mobile number is looked up at the central database.</translation>
     </message>
 </context>
 <context>
@@ -3635,6 +3675,14 @@ The result of the check is sent by SMS to %2.</source>
             <numerusform>%Ln result</numerusform>
             <numerusform>%Ln results</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Looking for this person at the central database…</source>
+        <translation>Looking for this person at the central database…</translation>
+    </message>
+    <message>
+        <source>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</source>
+        <translation>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</translation>
     </message>
 </context>
 </TS>

@@ -793,6 +793,10 @@
         <source>S&amp;tatus:</source>
         <translation>&amp;وضعیت:</translation>
     </message>
+    <message>
+        <source>&amp;Look up at the central database</source>
+        <translation>جست‌وجو در پایگاه &amp;داده مرکزی</translation>
+    </message>
 </context>
 <context>
     <name>branch::Cli</name>
@@ -1299,6 +1303,26 @@
     <message>
         <source>Submit registration requests (one JSON object or an array) for people at the counter.</source>
         <translation>ثبت درخواست‌های ثبت‌نام مراجعان پیشخوان (یک شیء JSON یا آرایه‌ای از آن‌ها).</translation>
+    </message>
+    <message>
+        <source>The central database to bring the person from (default: the setting sync/centralUrl): postgresql://USER@HOST:PORT/DBNAME or sqlite:///ABSOLUTE/PATH.db.</source>
+        <translation>پایگاه داده مرکزی‌ای که پرونده شخص از آن آورده می‌شود (پیش‌فرض: تنظیم sync/centralUrl): postgresql://USER@HOST:PORT/DBNAME یا sqlite:///ABSOLUTE/PATH.db.</translation>
+    </message>
+    <message>
+        <source>Where a complete national code or mobile that matches nobody here is looked up (default: the setting sync/centralUrl; none: this branch only).</source>
+        <translation>جایی که کد ملی یا شماره تلفن همراه کاملی که در این شعبه به کسی نمی‌خورد در آن جست‌وجو می‌شود (پیش‌فرض: تنظیم sync/centralUrl؛ بدون آن: فقط همین شعبه).</translation>
+    </message>
+    <message>
+        <source>Brought from the central database: %1.</source>
+        <translation>از پایگاه داده مرکزی به این شعبه آورده شد: %1.</translation>
+    </message>
+    <message>
+        <source>Bring a person held at another branch here from the central database (audited there: this branch, your login, the time).</source>
+        <translation>آوردن پرونده شخصی از شعبه‌ای دیگر به این شعبه از پایگاه داده مرکزی (آنجا ثبت می‌شود: این شعبه، نام کاربری شما و زمان).</translation>
+    </message>
+    <message>
+        <source>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</source>
+        <translation>فرمان «applicants fetch» به گزینهٔ --central URL یا تنظیم sync/centralUrl نیاز دارد.</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2021,22 @@
     <message>
         <source>A service login runs the machine jobs (sync, SMS sending, verification) and cannot sign in to the desk. Sign in with your own login.</source>
         <translation>نام کاربری سرویس فقط برای کارهای خودکار (همگام‌سازی، ارسال پیامک، بررسی درخواست‌ها) است و با آن نمی‌توان وارد میز کار شد. با نام کاربری خودتان وارد شوید.</translation>
+    </message>
+    <message>
+        <source>This person is not held at this branch, and the central database cannot be reached to bring them here. Try again when the connection is back.</source>
+        <translation>پرونده این شخص در این شعبه نیست و برای آوردن آن به این شعبه، دسترسی به پایگاه داده مرکزی ممکن نیست. وقتی ارتباط برقرار شد دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>No applicant has this mobile number, here or at the central database.</source>
+        <translation>هیچ متقاضی‌ای با این شماره تلفن همراه، نه در این شعبه و نه در پایگاه داده مرکزی، پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>No applicant has this national code, here or at the central database.</source>
+        <translation>هیچ متقاضی‌ای با این کد ملی، نه در این شعبه و نه در پایگاه داده مرکزی، پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>Only a complete national code or mobile number is looked up at the central database.</source>
+        <translation>فقط کد ملی یا شماره تلفن همراه کامل در پایگاه داده مرکزی جست‌وجو می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -3633,6 +3673,14 @@ The result of the check is sent by SMS to %2.</source>
         <translation>
             <numerusform>%Ln نتیجه</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Looking for this person at the central database…</source>
+        <translation>در حال جست‌وجوی این شخص در پایگاه داده مرکزی…</translation>
+    </message>
+    <message>
+        <source>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</source>
+        <translation>در این شعبه کسی با این کد ملی یا شماره تلفن همراه نیست. برای جست‌وجو در پایگاه داده مرکزی Enter را بزنید.</translation>
     </message>
 </context>
 </TS>

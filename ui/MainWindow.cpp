@@ -244,6 +244,8 @@ void MainWindow::setSession(const StaffSession &session)
 {
     m_session = session;
     m_view->setSession(session);
+    m_search->setSession(session); // a look-up at the central database is made in their name
+    m_search->setCentralUrl(Settings::value(SettingKey::SyncCentralUrl).toString());
     m_register->setVisible(roleMay(session.role, StaffPermission::CounterActions));
     m_dashboardAction->setVisible(roleMay(session.role, StaffPermission::ReviewMismatch));
     if (m_dashboard)

@@ -3,20 +3,39 @@
 #include "ui_SearchPage.h"
 
 #include "ApplicantSearchModel.h"
+#include "TextColors.h"
 
 #include "app/core/RequestStatus.h"
+#include "app/sync/CentralAdmin.h"
+#include "app/sync/Fetch.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+
+#include <utility>
 
 namespace branch::ui
 {
 
+namespace
+{
+
+// A search's rows, and whether its text may be looked up at the central database.
+struct LocalAnswer {
+    QList<ApplicantRow> rows;
+    bool fetchable = false;
+};
+
+} // namespace
+
 SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, QWidget *parent)
     : QWidget(parent), m_ui(new Ui::SearchPage), m_model(new ApplicantSearchModel(this)),
-      m_worker(databasePath, branchCode, QStringLiteral("applicant-search"), Worker::Connection::Kept)
+      m_worker(databasePath, branchCode, QStringLiteral("applicant-search"), Worker::Connection::Kept),
+      m_fetchWorker(databasePath, branchCode, QStringLiteral("applicant-fetch"), Worker::Connection::PerJob)
 {
     m_ui->setupUi(this);
     m_model->setLimit(kDefaultLimit);
@@ -45,8 +64,17 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
         // The text changed: whatever is queued or running answers an older question.
         ++m_generation;
         m_worker.supersede();
+        m_fetchWorker.supersede(); // a look-up that runs still ends, but answers nothing shown
+        setFetching(0);
+        showFetchButton(false);
         m_debounce.start();
     });
+    connect(m_ui->fetchButton, &QPushButton::clicked, this, [this] {
+        m_openAfterFetch = false;
+        fetchFromCentral();
+    });
+    m_ui->fetchProgress->hide();
+    m_ui->fetchButton->hide();
     connect(m_ui->statusFilter, &QComboBox::currentIndexChanged, this, &SearchPage::searchNow);
     connect(m_ui->searchField, &QLineEdit::returnPressed, this, &SearchPage::activateFromField);
     connect(m_ui->results, &QAbstractItemView::activated, this,
@@ -80,6 +108,26 @@ QLabel *SearchPage::countLabel() const
     return m_ui->countLabel;
 }
 
+QPushButton *SearchPage::fetchButton() const
+{
+    return m_ui->fetchButton;
+}
+
+QProgressBar *SearchPage::fetchProgress() const
+{
+    return m_ui->fetchProgress;
+}
+
+void SearchPage::setSession(const StaffSession &session)
+{
+    m_session = session;
+}
+
+void SearchPage::setCentralUrl(const QString &url)
+{
+    m_centralUrl = url.trimmed();
+}
+
 void SearchPage::focusSearch()
 {
     m_ui->searchField->setFocus(Qt::ShortcutFocusReason);
@@ -102,22 +150,94 @@ void SearchPage::searchNow()
     const QString status = m_ui->statusFilter->currentData().toString();
     // One more than shown, to tell the clerk that there are more.
     const int limit = m_model->limit() + 1;
-    m_worker.run([text, status, limit](Context &ctx) { return searchApplicants(ctx, text, status, limit); },
-                 [this, generation](const Outcome<QList<ApplicantRow>> &rows) {
-                     onResults(generation, rows.ok() ? *rows.value : QList<ApplicantRow>(),
-                               rows.ok() ? QString() : rows.failure.message());
-                 });
+    const bool central = !m_centralUrl.isEmpty() && m_session.isValid();
+    m_worker.run(
+        [text, status, limit, central](Context &ctx) -> Outcome<LocalAnswer> {
+            auto rows = searchApplicants(ctx, text, status, limit);
+            if (!rows.ok())
+                return rows.failure;
+            return LocalAnswer{*rows.value, central && rows.value->isEmpty() && searchShouldFetch(ctx, text)};
+        },
+        [this, generation](const Outcome<LocalAnswer> &answer) {
+            onResults(generation, answer.ok() ? answer.value->rows : QList<ApplicantRow>(),
+                      answer.ok() ? QString() : answer.failure.message(), answer.ok() && answer.value->fetchable);
+        });
 }
 
-void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, const QString &error)
+void SearchPage::fetchFromCentral()
+{
+    if (!m_fetchable || m_fetching != 0 || m_shown != m_generation)
+        return;
+    const auto url = parseCentralUrl(m_centralUrl);
+    if (!url.ok()) {
+        m_ui->countLabel->setText(url.failure.message());
+        return;
+    }
+    const quint64 generation = m_generation;
+    const QString text = m_ui->searchField->text();
+    const QString status = m_ui->statusFilter->currentData().toString();
+    const int limit = m_model->limit() + 1;
+    setFetching(generation);
+    m_fetchWorker.run(
+        [central = *url.value, text, status, limit, staff = m_session](Context &ctx) -> Outcome<QList<ApplicantRow>> {
+            const auto fetched = fetchForSearch(ctx, central, text, staff, QDateTime::currentDateTimeUtc());
+            if (!fetched.ok())
+                return fetched.failure;
+            return searchApplicants(ctx, text, status, limit);
+        },
+        [this, generation](const Outcome<QList<ApplicantRow>> &rows) {
+            setFetching(0);
+            if (generation != m_generation)
+                return; // the text changed meanwhile
+            if (!rows.ok()) {
+                // Offline the clerk may try again; a person the central knows neither is not there.
+                const bool retry = rows.failure.kind == Failure::Kind::Environment;
+                m_fetchable = retry;
+                showFetchButton(retry);
+                m_ui->countLabel->setText(rows.failure.message());
+                setTextColor(m_ui->countLabel, kProblemColor); // said in the page's own words, in red
+                emit fetchFinished(false);
+                return;
+            }
+            const bool open = std::exchange(m_openAfterFetch, false);
+            onResults(generation, *rows.value, {}, false);
+            emit fetchFinished(true);
+            if (open)
+                activateRow(0);
+        });
+}
+
+void SearchPage::setFetching(quint64 generation)
+{
+    m_fetching = generation;
+    m_ui->countLabel->setPalette(QPalette()); // the window's text colour again
+    m_ui->fetchProgress->setVisible(generation != 0);
+    m_ui->fetchButton->setEnabled(generation == 0);
+    if (generation != 0)
+        m_ui->countLabel->setText(tr("Looking for this person at the central database…"));
+}
+
+void SearchPage::showFetchButton(bool visible)
+{
+    m_ui->fetchButton->setVisible(visible);
+    m_ui->fetchButton->setEnabled(visible && m_fetching == 0);
+}
+
+void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, const QString &error, bool fetchable)
 {
     if (generation != m_generation)
         return; // superseded by a newer keystroke
     m_shown = generation;
     m_model->setRows(rows);
+    m_ui->countLabel->setPalette(QPalette());
+    m_fetchable = fetchable && error.isEmpty();
+    showFetchButton(m_fetchable);
     const QLocale locale;
     if (!error.isEmpty())
         m_ui->countLabel->setText(error);
+    else if (m_fetchable)
+        m_ui->countLabel->setText(tr("Nobody held at this branch has this national code or mobile number. Press "
+                                     "Enter to look for them at the central database."));
     else if (m_ui->searchField->text().trimmed().isEmpty())
         m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
     else if (rows.size() > m_model->limit())
@@ -132,7 +252,7 @@ void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, 
     emit resultsShown(m_model->rowCount());
     if (m_activateOnResult == generation) {
         m_activateOnResult = 0;
-        activateRow(0);
+        activateFromField();
     }
 }
 
@@ -144,6 +264,11 @@ void SearchPage::activateFromField()
         searchNow();
     if (m_shown != m_generation) {
         m_activateOnResult = m_generation;
+        return;
+    }
+    if (m_model->rowCount() == 0 && m_fetchable) {
+        m_openAfterFetch = true;
+        fetchFromCentral();
         return;
     }
     const QModelIndex current = m_ui->results->currentIndex();

@@ -22,6 +22,7 @@ std::unique_ptr<Command> makeSmsSend();
 // ApplicantCommands.cpp
 std::unique_ptr<Command> makeApplicantsSearch();
 std::unique_ptr<Command> makeApplicantsShow();
+std::unique_ptr<Command> makeApplicantsFetch();
 // CounterCommands.cpp
 std::unique_ptr<Command> makeActivate();
 std::unique_ptr<Command> makeRefuse();

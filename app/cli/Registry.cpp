@@ -19,6 +19,7 @@ const CommandList &commands()
                           makeSmsSend,
                           makeApplicantsSearch,
                           makeApplicantsShow,
+                          makeApplicantsFetch,
                           makeActivate,
                           makeRefuse,
                           makeMobileChange,

@@ -7,6 +7,7 @@
 
 #include "app/core/Mobile.h"
 #include "app/core/NationalCode.h"
+#include "app/lifecycle/Counter.h"
 #include "db/CentralFetch.h"
 #include "db/SyncRepository.h"
 
@@ -16,10 +17,14 @@ namespace branch
 namespace
 {
 
-Failure notHeldOffline(const db::DbError &e)
+// The central database cannot be reached: the server does not answer, or a SQLite central's
+// file is not there (its share or disk is gone; the sync says offline for it too). Other
+// storage problems (TLS, a missing PostgreSQL database, the schema) keep their own words.
+Failure notHeldOffline(const db::CentralUrl &url, const db::DbError &e)
 {
     Failure f = centralFailure(e);
-    if (e.kind == db::DbError::Kind::Unreachable)
+    if (e.kind == db::DbError::Kind::Unreachable ||
+        (e.kind == db::DbError::Kind::Missing && url.dialect == db::CentralUrl::Dialect::SQLite))
         f.violations = {Violation{QStringLiteral("central"), QStringLiteral("central.unreachable"),
                                   Services::tr("This person is not held at this branch, and the central database "
                                                "cannot be reached to bring them here. Try again when the "
@@ -40,7 +45,7 @@ Outcome<FetchResult> fetch(Context &ctx, const db::CentralUrl &url, const QStrin
         db::DbError error;
         auto central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &error);
         if (!central)
-            return notHeldOffline(error);
+            return notHeldOffline(url, error);
         central->actAsBranch(ctx.branchCode);
         const QStringList codes = byMobile ? db::personsWithMobile(*central, value) : QStringList{value};
         for (const QString &code : codes) {
@@ -50,7 +55,7 @@ Outcome<FetchResult> fetch(Context &ctx, const db::CentralUrl &url, const QStrin
             rows << person;
         }
     } catch (const db::DbException &e) {
-        return notHeldOffline(e.error());
+        return notHeldOffline(url, e.error());
     }
     if (result.nationalCodes.isEmpty())
         return byMobile ? Failure::notFound(QStringLiteral("mobile"), QStringLiteral("mobile.not_found"),
@@ -97,6 +102,14 @@ std::optional<FetchKey> fetchKeyOf(const QString &text)
     if (checkMobile(t, &normal).isEmpty())
         return FetchKey{QStringLiteral("mobile"), normal};
     return std::nullopt;
+}
+
+bool searchShouldFetch(Context &ctx, const QString &text)
+{
+    if (!fetchKeyOf(text))
+        return false;
+    const auto here = searchApplicants(ctx, text, QString(), 1);
+    return here.ok() && here.value->isEmpty();
 }
 
 Outcome<FetchResult> fetchForSearch(Context &ctx, const db::CentralUrl &url, const QString &text,

@@ -42,6 +42,13 @@ struct FetchKey {
 };
 std::optional<FetchKey> fetchKeyOf(const QString &text);
 
+// Whether a search of `text` asks the central database: `text` is a complete national code
+// or mobile (fetchKeyOf) and no person here matches it, whatever the search's status
+// filter (a person held here in another status is not fetched again). The one rule the
+// desk's lookup and `branchctl applicants search` share; false on a storage error (the
+// search itself reports it).
+bool searchShouldFetch(Context &ctx, const QString &text);
+
 // Fetches what fetchKeyOf(text) names. NotFound when it names nothing fetchable.
 Outcome<FetchResult> fetchForSearch(Context &ctx, const db::CentralUrl &url, const QString &text,
                                     const StaffSession &staff, const QDateTime &now);

@@ -60,6 +60,9 @@ const QHash<QString, Row> &rows()
           Access::Machine}},
         {u"applicants search"_s, {{u"applicants"_s, u"search"_s, kAli}, {}, Access::Counter}},
         {u"applicants show"_s, {{u"applicants"_s, u"show"_s, kAli}, {}, Access::Counter}},
+        // The central knows no such person: refused past the sign-in (exit 1), nothing fetched.
+        {u"applicants fetch"_s,
+         {{u"applicants"_s, u"fetch"_s, u"0499370899"_s, u"--central"_s, u"%CENTRAL%"_s}, {}, Access::Counter}},
         {u"activate"_s,
          {{u"activate"_s, kAli, u"--documents"_s, u"national_card,birth_certificate"_s}, {}, Access::Counter}},
         {u"refuse"_s, {{u"refuse"_s, kAli, u"--reason"_s, u"test"_s}, {}, Access::Counter}},

@@ -1,6 +1,7 @@
 // The supervisor's sync-conflicts tab on real widgets, two real branch databases and a real
 // SQLite central (the services' own sync): the same account's mobile changed at two
-// branches while apart gives branch 1002 one conflict; the tab loads it in the background
+// branches while apart (1002 fetched the person of 1001 for a visit) gives branch 1002 one
+// conflict; the tab loads it in the background
 // (the call returns before the answer), shows both versions with the difference marked,
 // keeps the buttons from a clerk, refuses a wrong password and changes nothing on a
 // cancelled one, and keeping this branch's version resolves it centrally (audited) and
@@ -12,6 +13,7 @@
 #include "app/lifecycle/Staff.h"
 #include "app/security/Crypto.h"
 #include "app/sync/CentralAdmin.h"
+#include "app/sync/Fetch.h"
 #include "app/sync/SyncEngine.h"
 #include "db/AccountRepository.h"
 #include "db/AuditRepository.h"
@@ -125,6 +127,12 @@ private slots:
         QVERIFY(addStaff(*m_ctxB, u"super1"_s, u"supervisor"_s, kPassword, kT0).ok());
         QCOMPARE(syncBranch(*m_ctxA, kT0.addSecs(200)), 0);
         QCOMPARE(syncBranch(*m_ctxB, kT0.addSecs(210)), 0);
+        // A branch holds only its own persons and those it fetched for a visit (central
+        // schema 6): the applicant comes to 1002's counter and its clerk fetches them.
+        QVERIFY(!db::findAccount(*m_b, kCode));
+        const auto fetched =
+            fetchApplicant(*m_ctxB, *parseCentralUrl(m_central).value, kCode, m_clerk, kT0.addSecs(220));
+        QVERIFY2(fetched.ok(), qPrintable(fetched.failure.message()));
         QVERIFY(db::findAccount(*m_b, kCode)); // 1002 knows the account now
         QVERIFY(changeMobile(*m_ctxA, kCode, kMobileA, m_clerk, kT0.addSecs(300)).ok());
         QVERIFY(changeMobile(*m_ctxB, kCode, kMobileB, m_clerk, kT0.addSecs(310)).ok());
