@@ -232,15 +232,8 @@ private slots:
         QCOMPARE(centralValue(dialect, u"SELECT mobile FROM accounts WHERE national_code = '%1'"_s.arg(p.code)),
                  newMobile);
         QCOMPARE(centralValue(dialect, u"SELECT count(*) FROM conflicts"_s), u"0"_s);
-        // The central kept its password hash (the branch sent none). PostgreSQL's
-        // branchdesk_push_rows keeps it; the SQLite central's push (db/CentralPush.cpp,
-        // upsertRows) writes the branch's empty hash over it: the person could no longer sign
-        // in to the portal. Left to that file's owner; this fails loudly once it is fixed.
-        if (dialect == QLatin1String("sqlite"))
-            QEXPECT_FAIL("sqlite",
-                         "the SQLite central's push overwrites the password hash with a fetched "
-                         "person's empty one",
-                         Continue);
+        // The central kept its password hash (the branch sent none): on PostgreSQL
+        // branchdesk_push_rows keeps it, on SQLite the push does the same (db/CentralPush.cpp).
         QVERIFY(!centralValue(dialect, u"SELECT password_hash FROM accounts WHERE national_code = '%1'"_s.arg(p.code))
                      .isEmpty());
         const CliResult pulled = sync(b1002, dialect, u"1002"_s);
