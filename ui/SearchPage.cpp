@@ -53,7 +53,7 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
             [this](const QModelIndex &index) { activateRow(index.row()); });
     m_ui->searchField->installEventFilter(this);
 
-    m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
+    m_ui->countLabel->setText(tr("Type a national code, a mobile number, a tracking code or a name."));
     setFocusProxy(m_ui->searchField);
 }
 
@@ -119,7 +119,7 @@ void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, 
     if (!error.isEmpty())
         m_ui->countLabel->setText(error);
     else if (m_ui->searchField->text().trimmed().isEmpty())
-        m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
+        m_ui->countLabel->setText(tr("Type a national code, a mobile number, a tracking code or a name."));
     else if (rows.size() > m_model->limit())
         m_ui->countLabel->setText(tr("The first %1 results are shown; type more to narrow the search.")
                                       .arg(locale.toString(m_model->limit())));
