@@ -3,16 +3,13 @@
 
 #include "Service.h"
 
-#include "app/core/PersianText.h"
-
 namespace branch::sms
 {
 
 QString salutation(const QString &gender, const QString &firstName, const QString &lastName)
 {
     const QString title = gender == QLatin1String("F") ? QStringLiteral("سرکار خانم") : QStringLiteral("جناب آقای");
-    // The name as people read it everywhere (Persian letter forms), whatever keyboard typed it.
-    return title + QLatin1Char(' ') + personName(firstName, lastName);
+    return title + QLatin1Char(' ') + firstName + QLatin1Char(' ') + lastName;
 }
 
 QString activated(const QString &gender, const QString &firstName, const QString &lastName)
