@@ -1,8 +1,9 @@
 // The paper receipt the applicant takes home after a counter action (registration,
 // activation, refusal, mobile change, password or questions reset): who did what, where and
-// when, the request's tracking code, with a line for the applicant's signature. One HTML document feeds the screen, the
-// printer and the PDF, in the interface language (fa: right to left, Persian digits, Jalali date). It never carries a
-// password, a security answer or a code: callers pass only what may be printed, in `details`.
+// when, the request's tracking code, with a line for the applicant's signature. One HTML
+// document feeds the screen, the printer and the PDF, in the interface language (fa: right to
+// left, Persian digits, Jalali date). It never carries a password, a security answer or a
+// recovery code: callers pass only what may be printed, in `details`.
 #pragma once
 
 #include <QCoreApplication>
