@@ -66,6 +66,21 @@ QList<ApplicantRow> applicantsByDigitsPrefix(Database &db, const QString &digits
     return readAll(q, readApplicant);
 }
 
+// A receipt's code may belong to an older request of the person: they are shown as they
+// are now.
+const char *const kApplicantsByTrackingKeySql =
+    BRANCH_APPLICANT_COLUMNS "FROM requests r" BRANCH_APPLICANT_ACCOUNT
+                             "WHERE r.national_code IN (SELECT national_code FROM requests WHERE tracking_key = ?) "
+                             "AND r.status <> 'superseded'" BRANCH_ONLY_CURRENT_REQUEST " AND (? = '' OR r.status = ?) "
+                             "ORDER BY r.submitted_at DESC, r.rid DESC LIMIT ?";
+
+QList<ApplicantRow> applicantsByTrackingKey(Database &db, quint64 key, const QString &status, int limit)
+{
+    QSqlQuery &q =
+        runStatement(db, QString::fromLatin1(kApplicantsByTrackingKeySql), {qint64(key), status, status, limit});
+    return readAll(q, readApplicant);
+}
+
 QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, int limit)
 {
     QSqlQuery &q = runStatement(db, QString::fromLatin1(kApplicantsByMobileSql), {mobile, mobile, mobile, limit});

@@ -23,6 +23,10 @@ QList<ApplicantRow> applicantsByMobile(Database &db, const QString &mobile, cons
 // an empty status means any.
 QList<ApplicantRow> applicantsByDigitsPrefix(Database &db, const QString &digits, const QString &status, int limit);
 QList<ApplicantRow> applicantsByName(Database &db, const QString &text, const QString &status, int limit);
+// Persons with a request (current or older) whose tracking key (requests.tracking_key, see
+// app/core/TrackingCode.h) is `key`, each once, on their current request; an empty status
+// means any. Several persons when their requests share the key.
+QList<ApplicantRow> applicantsByTrackingKey(Database &db, quint64 key, const QString &status, int limit);
 // The statements of the name and national-code searches (public for the benchmark's raw
 // baseline).
 extern const char *const kApplicantsByNameSql;

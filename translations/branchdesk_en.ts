@@ -786,12 +786,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>National code, mobile or name</source>
+        <source>S&amp;tatus:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <source>National code, mobile, tracking code or name</source>
+        <translation>National code, mobile, tracking code or name</translation>
     </message>
     <message>
         <source>&amp;Look up at the central database</source>
@@ -3018,10 +3018,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Social Security Organization</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3064,6 +3060,14 @@
     <message>
         <source>Account recovered at the branch after a document check</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration request submitted at the branch</source>
+        <translation>Registration request submitted at the branch</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>Tracking code</translation>
     </message>
 </context>
 <context>
@@ -3238,11 +3242,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Request reference: %1
-The result of the check is sent by SMS to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your request was registered successfully, and the result of the steps taken will be sent by SMS.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3301,6 +3300,20 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Discard</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking code: %1
+The result of the check is sent by SMS to %2.</source>
+        <translation>Tracking code: %1
+The result of the check is sent by SMS to %2.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <source>Sent by SMS to %1</source>
+        <translation>Sent by SMS to %1</translation>
     </message>
 </context>
 <context>
@@ -3658,10 +3671,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a national code, a mobile number or a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The first %1 results are shown; type more to narrow the search.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3683,6 +3692,10 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</source>
         <translation>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</translation>
+    </message>
+    <message>
+        <source>Type a national code, a mobile number, a tracking code or a name.</source>
+        <translation>Type a national code, a mobile number, a tracking code or a name.</translation>
     </message>
 </context>
 </TS>

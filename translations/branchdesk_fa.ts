@@ -786,16 +786,16 @@
         <translation>جست‌&amp;وجو:</translation>
     </message>
     <message>
-        <source>National code, mobile or name</source>
-        <translation>کد ملی، شمارهٔ همراه یا نام</translation>
-    </message>
-    <message>
         <source>S&amp;tatus:</source>
         <translation>&amp;وضعیت:</translation>
     </message>
     <message>
         <source>&amp;Look up at the central database</source>
         <translation>جست‌وجو در پایگاه &amp;داده مرکزی</translation>
+    </message>
+    <message>
+        <source>National code, mobile, tracking code or name</source>
+        <translation>کد ملی، شمارهٔ همراه، کد رهگیری یا نام</translation>
     </message>
 </context>
 <context>
@@ -3016,10 +3016,6 @@
         <translation>اقدام</translation>
     </message>
     <message>
-        <source>Reference</source>
-        <translation>شناسهٔ پیگیری</translation>
-    </message>
-    <message>
         <source>Social Security Organization</source>
         <translation>سازمان تأمین اجتماعی</translation>
     </message>
@@ -3062,6 +3058,14 @@
     <message>
         <source>Account recovered at the branch after a document check</source>
         <translation>بازیابی حساب در شعبه پس از بررسی مدارک</translation>
+    </message>
+    <message>
+        <source>Registration request submitted at the branch</source>
+        <translation>ثبت درخواست ثبت‌نام در شعبه</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد رهگیری</translation>
     </message>
 </context>
 <context>
@@ -3236,12 +3240,6 @@
         <translation>این شخص حساب کاربری فعال دارد: به جای ثبت نام دوباره، از بازیابی گذرواژه یا بازنشانی در پیشخوان استفاده کنید.</translation>
     </message>
     <message>
-        <source>Request reference: %1
-The result of the check is sent by SMS to %2.</source>
-        <translation>شناسه درخواست: %1
-نتیجه بررسی از طریق پیامک به شماره %2 ارسال خواهد شد.</translation>
-    </message>
-    <message>
         <source>Your request was registered successfully, and the result of the steps taken will be sent by SMS.</source>
         <translation>درخواست شما با موفقیت ثبت گردید و نتیجه مراحل انجام شده از طریق پیامک ارسال خواهد شد.</translation>
     </message>
@@ -3300,6 +3298,20 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Discard</source>
         <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <source>Tracking code: %1
+The result of the check is sent by SMS to %2.</source>
+        <translation>کد رهگیری: %1
+نتیجه بررسی از طریق پیامک به شماره %2 ارسال خواهد شد.</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>نتیجه بررسی</translation>
+    </message>
+    <message>
+        <source>Sent by SMS to %1</source>
+        <translation>از طریق پیامک به شماره %1 ارسال می‌شود</translation>
     </message>
 </context>
 <context>
@@ -3657,10 +3669,6 @@ The result of the check is sent by SMS to %2.</source>
         <translation>یافتن متقاضی</translation>
     </message>
     <message>
-        <source>Type a national code, a mobile number or a name.</source>
-        <translation>کد ملی، شمارهٔ همراه یا نام را بنویسید.</translation>
-    </message>
-    <message>
         <source>The first %1 results are shown; type more to narrow the search.</source>
         <translation>%1 نتیجهٔ نخست نشان داده شده است؛ برای محدودکردن جست‌وجو بیشتر بنویسید.</translation>
     </message>
@@ -3681,6 +3689,10 @@ The result of the check is sent by SMS to %2.</source>
     <message>
         <source>Nobody held at this branch has this national code or mobile number. Press Enter to look for them at the central database.</source>
         <translation>در این شعبه کسی با این کد ملی یا شماره تلفن همراه نیست. برای جست‌وجو در پایگاه داده مرکزی Enter را بزنید.</translation>
+    </message>
+    <message>
+        <source>Type a national code, a mobile number, a tracking code or a name.</source>
+        <translation>کد ملی، شمارهٔ همراه، کد رهگیری یا نام را بنویسید.</translation>
     </message>
 </context>
 </TS>

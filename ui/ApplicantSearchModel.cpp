@@ -3,6 +3,7 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 #include "app/core/RequestStatus.h"
 
 namespace branch::ui
@@ -65,9 +66,9 @@ QVariant ApplicantSearchModel::data(const QModelIndex &index, int role) const
         case NationalCode:
             return shownNumber(r.nationalCode);
         case FirstName:
-            return r.firstName;
+            return persianLetterForms(r.firstName);
         case LastName:
-            return r.lastName;
+            return persianLetterForms(r.lastName);
         case Mobile:
             return shownNumber(r.mobile);
         case Status:

@@ -12,6 +12,7 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -372,7 +373,7 @@ void ApplicantView::showCase(const ApplicantCase &c)
     updateActions();
     const QString dash = QStringLiteral("—");
     // Names and date-times are data, in the same order in both languages: not translated.
-    m_ui->title->setText(QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName));
+    m_ui->title->setText(personName(c.request.firstName, c.request.lastName));
     m_ui->statusValue->setText(tr("Status: %1").arg(statusLabel(c.status)));
     m_ui->nationalCodeValue->setText(digits(c.nationalCode));
     m_ui->mobileValue->setText(c.mobile.isEmpty() ? dash : digits(c.mobile));
@@ -385,13 +386,13 @@ void ApplicantView::showCase(const ApplicantCase &c)
         QString request, registry;
         const IdentityFields *ref = c.registry ? &*c.registry : nullptr;
         if (r.field == QLatin1String(kFieldFirstName)) {
-            request = c.request.firstName;
-            registry = ref ? ref->firstName : QString();
+            request = persianLetterForms(c.request.firstName);
+            registry = ref ? persianLetterForms(ref->firstName) : QString();
         } else if (r.field == QLatin1String(kFieldLastName)) {
-            request = c.request.lastName;
-            registry = ref ? ref->lastName : QString();
+            request = persianLetterForms(c.request.lastName);
+            registry = ref ? persianLetterForms(ref->lastName) : QString();
         } else if (r.field == QLatin1String("father_name")) {
-            registry = ref ? c.fatherName : QString();
+            registry = ref ? persianLetterForms(c.fatherName) : QString();
         } else if (r.field == QLatin1String(kFieldBirthCertNo)) {
             request = digits(c.request.birthCertNo);
             registry = ref ? digits(ref->birthCertNo) : QString();

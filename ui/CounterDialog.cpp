@@ -5,6 +5,7 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 
 #include <QLabel>
 
@@ -34,7 +35,8 @@ QString CounterDialog::digits(const QString &s)
 
 QString CounterDialog::applicantHeading(const ApplicantCase &c)
 {
-    return tr("%1 %2 — national code %3").arg(c.request.firstName, c.request.lastName, digits(c.nationalCode));
+    return tr("%1 %2 — national code %3")
+        .arg(persianLetterForms(c.request.firstName), persianLetterForms(c.request.lastName), digits(c.nationalCode));
 }
 
 void CounterDialog::bind(QLabel *heading, QLabel *message)

@@ -18,7 +18,9 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 #include "app/core/RequestStatus.h"
+#include "app/core/TrackingCode.h"
 #include "app/lifecycle/Backup.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
@@ -376,16 +378,23 @@ void MainWindow::onCounterActionDone(CounterAction action, const QString &nation
         10000);
     refresh();
 
-    // The receipt: printed or saved as PDF for the person, or closed with Esc.
+    showReceipt(receiptAction, nationalCode, details);
+}
+
+void MainWindow::showReceipt(const QString &action, const QString &nationalCode,
+                             const QList<QPair<QString, QString>> &details)
+{
+    // The receipt: printed or saved as PDF for the person, or closed with Esc. The applicant
+    // view holds the person as stored after the action.
     const ApplicantCase &c = m_view->currentCase();
     Receipt receipt;
-    receipt.action = receiptAction;
+    receipt.action = action;
     receipt.branchCode = m_ctx.branchCode;
     receipt.staffLogin = m_session.login;
     receipt.nationalCode = nationalCode;
-    receipt.applicantName = QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName);
+    receipt.applicantName = personName(c.request.firstName, c.request.lastName);
     receipt.at = QDateTime::currentDateTimeUtc();
-    receipt.reference = c.requestId;
+    receipt.trackingCode = trackingCode(c.requestId);
     receipt.details = details;
     if (m_receipt)
         m_receipt->close();
@@ -415,9 +424,13 @@ void MainWindow::startRegistration()
         activateWindow();
         if (result != QDialog::Accepted || code.isEmpty())
             return;
+        const QList<QPair<QString, QString>> details =
+            m_wizard ? m_wizard->receiptDetails() : QList<QPair<QString, QString>>{};
         refresh();
         statusBar()->showMessage(RegistrationWizard::submittedMessage(), 15000);
-        openApplicant(code);
+        // The person leaves with a receipt of the request and its tracking code.
+        if (openApplicant(code))
+            showReceipt(QStringLiteral("request.submit"), code, details);
     });
     m_wizard->open();
 }

@@ -117,6 +117,8 @@ private:
     void updateSyncState();
     void onCounterActionDone(CounterAction action, const QString &nationalCode,
                              const QList<QPair<QString, QString>> &details, const QString &receiptAction);
+    // Opens the receipt of `action` for the applicant shown (window-modal; Esc closes it).
+    void showReceipt(const QString &action, const QString &nationalCode, const QList<QPair<QString, QString>> &details);
 
     const QScopedPointer<Ui::MainWindow> m_ui;
     Context &m_ctx;

@@ -2,6 +2,7 @@
 #include "PasswordResetDialog.h"
 #include "ui_PasswordResetDialog.h"
 
+#include "app/core/PersianText.h"
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
@@ -127,7 +128,8 @@ void PasswordResetDialog::submit()
         }
     }
     confirmAndRun<bool>(tr("Reset the password of %1 %2 (national code %3)? The old password stops working at once.")
-                            .arg(m_case.request.firstName, m_case.request.lastName, digits(m_case.nationalCode)),
+                            .arg(persianLetterForms(m_case.request.firstName),
+                                 persianLetterForms(m_case.request.lastName), digits(m_case.nationalCode)),
                         tr("Reset password"), [this] {
                             // Take the secrets out of the fields first, so that the service's wipe()
                             // overwrites the only copies (they are moved: no other copy remains).

@@ -2,8 +2,10 @@
 #include "QuestionsResetDialog.h"
 #include "ui_QuestionsResetDialog.h"
 
+#include "QuestionChoosers.h"
 #include "TextColors.h"
 
+#include "app/core/PersianText.h"
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
 
@@ -30,13 +32,25 @@ QuestionsResetDialog::QuestionsResetDialog(Context &ctx, const StaffSession &sta
     const QList<Question> catalogue = questionCatalogue();
     for (int row = 0; row < m_boxes.size(); ++row) {
         QComboBox *box = m_boxes.at(row);
-        for (const Question &q : catalogue)
-            box->addItem(q.text, q.id);
-        // Three different questions to start with; the person changes them at will.
-        box->setCurrentIndex(catalogue.isEmpty() ? -1 : row % catalogue.size());
-        connect(box, &QComboBox::currentIndexChanged, this, &QuestionsResetDialog::updateState);
+        // Three different questions to start with; the person changes them at will, and a
+        // question chosen in one row is not offered in the others.
+        if (row < catalogue.size())
+            box->addItem(catalogue.at(row).text, catalogue.at(row).id);
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            offerDistinctQuestions(m_boxes);
+            updateState();
+        });
+        // A question the person picked is a field touched (the refills above emit nothing).
+        connect(box, &QComboBox::activated, this, [this] {
+            m_touched = true;
+            updateState();
+        });
         QLineEdit *answer = m_answers.at(row);
         connect(answer, &QLineEdit::textChanged, this, &QuestionsResetDialog::updateState);
+        connect(answer, &QLineEdit::textEdited, this, [this] {
+            m_touched = true;
+            updateState();
+        });
         // Enter moves on to the next question; in the last answer it submits once the rule holds.
         if (row + 1 < m_boxes.size()) {
             QComboBox *next = m_boxes.at(row + 1);
@@ -67,6 +81,7 @@ QuestionsResetDialog::QuestionsResetDialog(Context &ctx, const StaffSession &sta
     setTabOrder(previous, m_ui->submitButton);
     setTabOrder(m_ui->submitButton, m_ui->cancelButton);
 
+    offerDistinctQuestions(m_boxes);
     updateState();
     m_ui->question1->setFocus();
 }
@@ -99,6 +114,16 @@ QStringList QuestionsResetDialog::violationCodes() const
     return out;
 }
 
+QStringList QuestionsResetDialog::shownMessages() const
+{
+    return m_ui->violations->isVisibleTo(this) ? m_ui->violations->text().split(QLatin1Char('\n')) : QStringList();
+}
+
+QStringList QuestionsResetDialog::offeredQuestions(int row) const
+{
+    return offeredQuestionIds(questionBox(row));
+}
+
 QStringList QuestionsResetDialog::violationMessages() const
 {
     QStringList out;
@@ -128,20 +153,24 @@ void QuestionsResetDialog::updateState()
     m_violations = checkSecurityQuestions(qa);
     for (QuestionAnswer &q : qa)
         security::wipe(q.answer);
-    m_ui->violations->setText(violationMessages().join(QLatin1Char('\n')));
-    m_ui->violations->setVisible(!m_violations.isEmpty());
+    // Nothing is wrong before the person did anything: the rule speaks once a field was touched.
+    const bool shown = m_touched && !m_violations.isEmpty();
+    m_ui->violations->setText(shown ? violationMessages().join(QLatin1Char('\n')) : QString());
+    m_ui->violations->setVisible(shown);
     m_ui->submitButton->setEnabled(m_violations.isEmpty());
     showMessage(QString());
 }
 
 void QuestionsResetDialog::submit()
 {
+    m_touched = true;
     updateState();
     if (!m_violations.isEmpty())
         return; // the rule's messages are on screen; only reachable by calling the slot
     confirmAndRun<bool>(tr("Replace the security questions of %1 %2 (national code %3)? The old answers stop "
                            "working at once.")
-                            .arg(m_case.request.firstName, m_case.request.lastName, digits(m_case.nationalCode)),
+                            .arg(persianLetterForms(m_case.request.firstName),
+                                 persianLetterForms(m_case.request.lastName), digits(m_case.nationalCode)),
                         tr("Reset security questions"), [this] {
                             // Take the answers out of the fields first, so that the service's
                             // wipe() overwrites the only copies (the list is moved).

@@ -1,7 +1,8 @@
 // Security questions reset at the counter: the person picks three questions from the
-// catalogue and types an answer to each; the rule (three different questions, three
-// different answers, each at least two characters: branch::checkSecurityQuestions) is
-// shown live under the rows, the clerk confirms, and branch::resetQuestionsAtCounter
+// catalogue (a question chosen in one row is not offered in the others) and types an answer
+// to each; the rule (three different questions, three different answers, each at least two
+// characters: branch::checkSecurityQuestions) is shown under the rows once a field was
+// touched, the clerk confirms, and branch::resetQuestionsAtCounter
 // stores the hashed answers in one audited transaction. No rule lives in the widget.
 #pragma once
 
@@ -41,9 +42,14 @@ public:
     QLineEdit *answerField(int row) const;
     QPushButton *submitButton() const;
 
-    // What checkSecurityQuestions reports for the rows as they are now, as shown under them.
+    // What checkSecurityQuestions reports for the rows as they are now (shown under them
+    // once a field was touched).
     QStringList violationCodes() const;
     QStringList violationMessages() const;
+    // The messages under the rows as shown now; empty before anything was touched.
+    QStringList shownMessages() const;
+    // The question ids row `row`'s chooser offers, in order.
+    QStringList offeredQuestions(int row) const;
 
 public slots:
     // Rules, then the confirmation, then the service: accept() on success; on failure the
@@ -59,6 +65,7 @@ private:
     QList<QComboBox *> m_boxes;
     QList<QLineEdit *> m_answers;
     Violations m_violations;
+    bool m_touched = false; // an answer typed or a question picked by the person
 };
 
 } // namespace branch::ui

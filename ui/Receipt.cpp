@@ -6,6 +6,7 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,6 +31,7 @@ struct ActionTitle {
 // The counter actions and their titles. "request.activated" and "request.rejected" are the
 // audit log's names for the outcome of the same two counter decisions.
 const ActionTitle kActionTitles[] = {
+    {"request.submit", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Registration request submitted at the branch")},
     {"account.activate", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Account activated at the branch")},
     {"request.activated", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Account activated at the branch")},
     {"request.reject", QT_TRANSLATE_NOOP("branch::ui::Receipt", "Registration request refused at the branch")},
@@ -97,19 +99,21 @@ QString receiptHtml(const Receipt &r)
     struct Row {
         QString label; // plain text
         QString value; // plain text
-        bool small = false;
+        bool prominent = false;
     };
     QList<Row> rows;
     rows.append({Receipt::tr("Date and time"), dateTimeText(r.at, persian)});
     rows.append({Receipt::tr("Branch"), digits(r.branchCode, persian)});
     rows.append({Receipt::tr("Clerk"), r.staffLogin});
-    rows.append({Receipt::tr("Applicant"), r.applicantName});
+    rows.append({Receipt::tr("Applicant"), persianLetterForms(r.applicantName)});
     rows.append({Receipt::tr("National code"), digits(r.nationalCode, persian)});
     rows.append({Receipt::tr("Action"), receiptActionLabel(r.action)});
     for (const auto &[label, value] : r.details)
         rows.append({label, digits(value, persian)});
-    if (!r.reference.isEmpty())
-        rows.append({Receipt::tr("Reference"), r.reference, true});
+    // Kept in Latin letters and ASCII digits in both languages: one script inside the code,
+    // as the search takes it (Persian digits typed are accepted too).
+    if (!r.trackingCode.isEmpty())
+        rows.append({Receipt::tr("Tracking code"), r.trackingCode, true});
 
     QString html;
     html += QStringLiteral("<html><head><meta charset=\"utf-8\"/></head><body dir=\"%1\">").arg(dir);
@@ -130,12 +134,14 @@ QString receiptHtml(const Receipt &r)
                 .arg(dir);
     for (const Row &row : rows) {
         // A value without right-to-left letters (a login, a masked mobile "0912***4567", a
-        // UUID) is laid out left to right, or the bidi algorithm would reorder its pieces
+        // tracking code) is laid out left to right, or the bidi algorithm would reorder its pieces
         // inside a Persian paragraph; it still sits at the trailing side.
         const bool ltrValue = persian && !hasRtlLetters(row.value);
         const QString valueAttrs =
             ltrValue ? QStringLiteral("dir=\"ltr\" align=\"right\"") : QStringLiteral("dir=\"%1\"").arg(dir);
-        const QString style = row.small ? QStringLiteral(" style=\"font-size:8pt; color:#555555\"") : QString();
+        const QString style = row.prominent
+                                  ? QStringLiteral(" style=\"font-size:13pt; font-weight:bold\"")
+                                  : QString();
         html += QStringLiteral("<tr><td dir=\"%1\" width=\"32%\" style=\"background-color:#eeeeee; "
                                "font-weight:bold\">%2</td><td %3%4>%5</td></tr>")
                     .arg(dir, esc(row.label), valueAttrs, style, esc(row.value));

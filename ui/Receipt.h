@@ -1,9 +1,9 @@
-// The paper receipt the applicant takes home after a counter action (activation, refusal,
-// mobile change, password or questions reset): who did what, where and when, with a line
-// for the applicant's signature. One HTML document feeds the screen, the printer and the
-// PDF, in the interface language (fa: right to left, Persian digits, Jalali date).
-// It never carries a password, a security answer or a code: callers pass only what may
-// be printed, in `details`.
+// The paper receipt the applicant takes home after a counter action (registration,
+// activation, refusal, mobile change, password or questions reset): who did what, where and
+// when, the request's tracking code, with a line for the applicant's signature. One HTML
+// document feeds the screen, the printer and the PDF, in the interface language (fa: right to
+// left, Persian digits, Jalali date). It never carries a password, a security answer or a
+// recovery code: callers pass only what may be printed, in `details`.
 #pragma once
 
 #include <QCoreApplication>
@@ -28,9 +28,11 @@ public:
     QString branchCode;    // e.g. "1203"
     QString staffLogin;    // the clerk
     QString nationalCode;  // the applicant's
-    QString applicantName; // "first last" as on the request
+    QString applicantName; // "first last" as on the request; printed in Persian letter forms
     QDateTime at;          // UTC moment of the action
-    QString reference;     // e.g. the request id (a UUID), printed small for tracing
+    // The request's tracking code "XXXX-XXXX" (branch::trackingCode): what the person reads
+    // out later to be found. The request's UUID stays internal and is never printed.
+    QString trackingCode;
     // Extra labelled lines, already translated by the caller, e.g. {"Reason", "..."},
     // {"New mobile", "0912***4567"}. In Persian their ASCII digits are shown as Persian digits.
     QList<QPair<QString, QString>> details;

@@ -3,6 +3,7 @@
 #include "ui_RegistrationWizard.h"
 
 #include "Confirm.h"
+#include "MobileChangeDialog.h"
 #include "PasswordRulesChecklist.h"
 #include "QuestionChoosers.h"
 #include "TextColors.h"
@@ -15,6 +16,7 @@
 #include "app/core/NationalCode.h"
 #include "app/core/PasswordPolicy.h"
 #include "app/core/PersianText.h"
+#include "app/core/TrackingCode.h"
 #include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Counter.h"
 #include "app/security/SecretHash.h"
@@ -209,8 +211,9 @@ void RegistrationWizard::wire()
         QString mobile;
         checkMobile(m_ui->mobile->text(), &mobile);
         m_ui->doneMessage->setText(submittedMessage());
-        m_ui->doneDetails->setText(tr("Request reference: %1\nThe result of the check is sent by SMS to %2.")
-                                       .arg(m_requestId, shownDigits(mobile)));
+        // The code read left to right inside the sentence, whatever the direction around it.
+        m_ui->doneDetails->setText(tr("Tracking code: %1\nThe result of the check is sent by SMS to %2.")
+                                       .arg(QChar(0x2066) + trackingCode() + QChar(0x2069), shownDigits(mobile)));
     });
 
     // Each step starts in its first field (the wizard would leave the focus on a button).
@@ -372,7 +375,8 @@ PasswordRulesChecklist *RegistrationWizard::passwordRules() const
 
 void RegistrationWizard::fillReview()
 {
-    // The seed's step-4 table, in its order; values in their normalised form, as stored.
+    // The seed's step-4 table, in its order; values in their normalised form, as stored, the
+    // names as every screen and receipt shows them (Persian letter forms).
     QString code, mobile, certNo, email;
     QDate birth;
     checkNationalCode(m_ui->nationalCode->text(), &code);
@@ -383,8 +387,8 @@ void RegistrationWizard::fillReview()
     QList<QPair<QString, QString>> rows = {
         {tr("National code"), shownDigits(code)},
         {tr("Mobile"), shownDigits(mobile)},
-        {tr("Last name"), cleanDisplay(m_ui->lastName->text())},
-        {tr("First name"), cleanDisplay(m_ui->firstName->text())},
+        {tr("Last name"), persianLetterForms(cleanDisplay(m_ui->lastName->text()))},
+        {tr("First name"), persianLetterForms(cleanDisplay(m_ui->firstName->text()))},
         {tr("Birth certificate number"), shownDigits(certNo)},
         {tr("Birth date"), toJalaliString(birth, persian())},
         {tr("Gender"), m_ui->gender->currentText()},
@@ -408,6 +412,21 @@ void RegistrationWizard::fillReview()
     }
     m_ui->review->resizeRowsToContents();
     m_checks[QStringLiteral("submit")].error->hide();
+}
+
+QString RegistrationWizard::trackingCode() const
+{
+    return branch::trackingCode(m_requestId);
+}
+
+QList<QPair<QString, QString>> RegistrationWizard::receiptDetails() const
+{
+    if (m_requestId.isEmpty())
+        return {};
+    QString mobile;
+    checkMobile(m_ui->mobile->text(), &mobile);
+    return {{tr("Result of the check"),
+             tr("Sent by SMS to %1").arg(QChar(0x2066) + MobileChangeDialog::maskedMobile(mobile) + QChar(0x2069))}};
 }
 
 QList<QPair<QString, QString>> RegistrationWizard::reviewRows() const

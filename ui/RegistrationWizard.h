@@ -4,7 +4,8 @@
 // service as `branchctl register` (branch::registerAtCounter → submitRegistration), with the
 // signed-in clerk as the audit's actor. Every rule is the core's: each field shows its rule's message as
 // it is typed, the password rules tick, the strength meter moves, and Next stays disabled
-// until the step holds. A last page shows the seed's submission message.
+// until the step holds. A last page shows the seed's submission message and the request's
+// tracking code; the desk then prints the registration's receipt (MainWindow::showReceipt).
 #pragma once
 
 #include "app/core/PasswordPolicy.h"
@@ -83,6 +84,11 @@ public:
     // Set once the request was stored: its id and the national code (10 ASCII digits).
     QString requestId() const { return m_requestId; }
     QString nationalCode() const { return m_nationalCode; }
+    // The stored request's tracking code (branch::trackingCode), shown on the last page and
+    // printed on the receipt; empty before the submission.
+    QString trackingCode() const;
+    // The receipt's lines for the registration, already translated: where the result goes.
+    QList<QPair<QString, QString>> receiptDetails() const;
     // The seed's message after submission, as shown on the last page.
     static QString submittedMessage();
 

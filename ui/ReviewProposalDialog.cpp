@@ -7,6 +7,7 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -34,7 +35,9 @@ ReviewProposalDialog::ReviewProposalDialog(Context &ctx, const StaffSession &sta
 
     auto *layout = new QVBoxLayout(this);
     auto *heading =
-        new QLabel(tr("%1 %2 — national code %3").arg(r.firstName, r.lastName, digits(r.nationalCode)), this);
+        new QLabel(tr("%1 %2 — national code %3")
+                       .arg(persianLetterForms(r.firstName), persianLetterForms(r.lastName), digits(r.nationalCode)),
+                   this);
     heading->setTextFormat(Qt::PlainText);
     heading->setWordWrap(true);
     layout->addWidget(heading);
@@ -128,7 +131,8 @@ void ReviewProposalDialog::submit()
     }
     if (!confirmAction(this, windowTitle(),
                        tr("Propose \"%1\" for %2 %3? Another supervisor must approve it before anything changes.")
-                           .arg(reviewKindLabel(m_kind), m_case.request.firstName, m_case.request.lastName),
+                           .arg(reviewKindLabel(m_kind), persianLetterForms(m_case.request.firstName),
+                                persianLetterForms(m_case.request.lastName)),
                        tr("Propose")))
         return;
     const auto out = proposeReview(m_ctx, m_case.request.nationalCode, in, m_staff, m_now());

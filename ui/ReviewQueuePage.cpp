@@ -8,6 +8,7 @@
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
+#include "app/core/PersianText.h"
 #include "app/lifecycle/Verification.h"
 #include "app/security/SecretHash.h"
 #include "app/sync/CentralAdmin.h"
@@ -203,8 +204,7 @@ void ReviewQueuePage::reload()
             const auto &c = m_cases.at(i);
             m_ui->cases->insertRow(i);
             m_ui->cases->setItem(i, 0, new QTableWidgetItem(digits(c.request.nationalCode)));
-            m_ui->cases->setItem(
-                i, 1, new QTableWidgetItem(QStringLiteral("%1 %2").arg(c.request.firstName, c.request.lastName)));
+            m_ui->cases->setItem(i, 1, new QTableWidgetItem(personName(c.request.firstName, c.request.lastName)));
             m_ui->cases->setItem(i, 2, new QTableWidgetItem(ageText(c.since)));
             // A short word in the list (the full decision shows beside it and as the tooltip).
             auto *proposal = new QTableWidgetItem(tr("none yet"));
@@ -244,20 +244,25 @@ void ReviewQueuePage::showCase(int row)
     }
     const auto &r = c->request;
     m_ui->heading->setText(tr("%1 %2 — national code %3 — mobile %4")
-                               .arg(r.firstName, r.lastName, digits(r.nationalCode), digits(r.mobile)));
+                               .arg(persianLetterForms(r.firstName), persianLetterForms(r.lastName),
+                                    digits(r.nationalCode), digits(r.mobile)));
     auto gender = [](const QString &g) { return g == QLatin1String("F") ? tr("Female") : tr("Male"); };
     struct Row {
         QString field, label, request, reference;
+        bool storedDiffers; // as typed: letter forms count (the shown values do not show them)
     };
     const auto &p = c->reference;
     const QList<Row> rows = {
-        {QStringLiteral("first_name"), tr("First name"), r.firstName, p ? p->firstName : QString()},
-        {QStringLiteral("last_name"), tr("Last name"), r.lastName, p ? p->lastName : QString()},
+        {QStringLiteral("first_name"), tr("First name"), persianLetterForms(r.firstName),
+         p ? persianLetterForms(p->firstName) : QString(), p && r.firstName != p->firstName},
+        {QStringLiteral("last_name"), tr("Last name"), persianLetterForms(r.lastName),
+         p ? persianLetterForms(p->lastName) : QString(), p && r.lastName != p->lastName},
         {QStringLiteral("birth_cert_no"), tr("Birth certificate number"), digits(r.birthCertNo),
-         p ? digits(p->birthCertNo) : QString()},
+         p ? digits(p->birthCertNo) : QString(), p && r.birthCertNo != p->birthCertNo},
         {QStringLiteral("birth_date"), tr("Birth date"), toJalaliString(r.birthDate, m_persian),
-         p ? toJalaliString(p->birthDate, m_persian) : QString()},
-        {QStringLiteral("gender"), tr("Gender"), gender(r.gender), p ? gender(p->gender) : QString()},
+         p ? toJalaliString(p->birthDate, m_persian) : QString(), p && r.birthDate != p->birthDate},
+        {QStringLiteral("gender"), tr("Gender"), gender(r.gender), p ? gender(p->gender) : QString(),
+         p && r.gender != p->gender},
     };
     for (int i = 0; i < rows.size(); ++i) {
         const Row &row = rows.at(i);
@@ -276,7 +281,7 @@ void ReviewQueuePage::showCase(int row)
                 f.setBold(true);
                 item->setFont(f);
             }
-        } else if (row.request != row.reference) {
+        } else if (row.storedDiffers) {
             // Equal under the rule (Arabic and Persian letter forms, spaces, leading zeros).
             same->setToolTip(tr("The same for the verification: only letter forms or spacing differ."));
             same->setText(tr("✓ same (letter forms)"));
@@ -351,8 +356,9 @@ void ReviewQueuePage::approve()
     const ReviewCase chosen = *c;
     if (!confirmAction(this, tr("Approve proposal"),
                        tr("Approve \"%1\" for %2 %3, proposed by %4? It is applied at once.")
-                           .arg(reviewKindLabel(*reviewKindFromName(chosen.proposal->kind)), chosen.request.firstName,
-                                chosen.request.lastName, chosen.proposal->proposedBy),
+                           .arg(reviewKindLabel(*reviewKindFromName(chosen.proposal->kind)),
+                                persianLetterForms(chosen.request.firstName),
+                                persianLetterForms(chosen.request.lastName), chosen.proposal->proposedBy),
                        tr("Approve")))
         return;
     const auto out = approveReview(m_ctx, chosen.proposal->id, m_session, m_now());

@@ -81,7 +81,7 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
             [this](const QModelIndex &index) { activateRow(index.row()); });
     m_ui->searchField->installEventFilter(this);
 
-    m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
+    m_ui->countLabel->setText(tr("Type a national code, a mobile number, a tracking code or a name."));
     setFocusProxy(m_ui->searchField);
 }
 
@@ -239,7 +239,7 @@ void SearchPage::onResults(quint64 generation, const QList<ApplicantRow> &rows, 
         m_ui->countLabel->setText(tr("Nobody held at this branch has this national code or mobile number. Press "
                                      "Enter to look for them at the central database."));
     else if (m_ui->searchField->text().trimmed().isEmpty())
-        m_ui->countLabel->setText(tr("Type a national code, a mobile number or a name."));
+        m_ui->countLabel->setText(tr("Type a national code, a mobile number, a tracking code or a name."));
     else if (rows.size() > m_model->limit())
         m_ui->countLabel->setText(tr("The first %1 results are shown; type more to narrow the search.")
                                       .arg(locale.toString(m_model->limit())));

@@ -34,6 +34,8 @@ bool isIgnorable(QChar c)
     return u == u'\'' || u == 0x2019 || u == 0x02BC || u == u'`'; // apostrophes
 }
 
+// The Arabic letter variants and the Persian letter each stands for: shared by the matching
+// form (normalizeName) and the display form (persianLetterForms).
 QChar foldLetter(QChar c)
 {
     switch (c.unicode()) {
@@ -106,6 +108,32 @@ QStringList nameSearchTokens(QStringView s)
 QString cleanDisplay(QStringView s)
 {
     return s.toString().simplified();
+}
+
+QString persianLetterForms(QStringView s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        const char16_t u = c.unicode();
+        if ((u >= 0xFB50 && u <= 0xFDFF) || (u >= 0xFE70 && u <= 0xFEFF)) {
+            // A presentation form stands for its letters (a ligature for several); NFKC keeps
+            // a hamza letter whole (ﺋ → ئ), as it would have been typed.
+            const QString letters = QString(c).normalized(QString::NormalizationForm_KC);
+            for (QChar l : letters)
+                out.append(foldLetter(l));
+        } else if (u >= 0x0660 && u <= 0x0669) {
+            out.append(QChar(0x06F0 + (u - 0x0660))); // Arabic-Indic digit → Persian
+        } else {
+            out.append(foldLetter(c));
+        }
+    }
+    return out;
+}
+
+QString personName(QStringView firstName, QStringView lastName)
+{
+    return persianLetterForms(cleanDisplay(QStringLiteral("%1 %2").arg(firstName, lastName)));
 }
 
 QString normalizeAnswer(QStringView s)

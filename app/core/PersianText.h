@@ -37,6 +37,20 @@ QStringList nameSearchTokens(QStringView s);
 // one space. Letters, ZWNJ and digits are kept exactly as typed.
 QString cleanDisplay(QStringView s);
 
+// How a stored name (or any Persian text a person reads) is shown: each Arabic letter variant
+// becomes the Persian letter a Persian keyboard types (ي ى ے → ی, ك → ک, ة ھ ہ ە → ه,
+// ٱ → ا: the same letter table as normalizeName), Arabic presentation forms (U+FB50–U+FDFF,
+// U+FE70–U+FEFF, pasted from PDFs) become their letters, and Arabic-Indic digits become
+// Persian ones. Nothing else changes: spaces, ZWNJ, hamza and madda letters (ئ أ آ ۀ),
+// diacritics and Latin text stay as typed, so the result differs from the stored value only
+// in letter forms and normalizeName() gives the same matching form for both. The database
+// keeps the value as typed; only what people read goes through this.
+QString persianLetterForms(QStringView s);
+
+// "first last" in persianLetterForms(), the one way a person's name is written on screens,
+// receipts and PDFs.
+QString personName(QStringView firstName, QStringView lastName);
+
 // Comparison form of a security-question answer: normalizeName() plus full case folding,
 // so "Red", "red " and "RED" are equal, and so are «آبی» and «ابی» (madda folded, as for names).
 QString normalizeAnswer(QStringView s);

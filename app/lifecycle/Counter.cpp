@@ -11,6 +11,7 @@
 #include "app/core/Mobile.h"
 #include "app/core/NationalCode.h"
 #include "app/core/PasswordPolicy.h"
+#include "app/core/TrackingCode.h"
 #include "app/security/Random.h"
 #include "app/security/SecretHash.h"
 #include "db/AccountRepository.h"
@@ -22,6 +23,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace branch
 {
@@ -79,9 +81,8 @@ Outcome<bool> changeAccount(Context &ctx, const QString &nationalCodeInput, cons
 
 const auto noPreparation = [](const db::AccountRecord &) -> std::optional<Failure> { return std::nullopt; };
 
-} // namespace
-
-SearchKind classifySearch(const QString &text, QString *normalized)
+// classifySearch without the tracking codes: what the text is read as otherwise.
+SearchKind classifyPlain(const QString &text, QString *normalized)
 {
     const QString t = normalizeDigits(text).trimmed();
     QString out;
@@ -114,39 +115,72 @@ SearchKind classifySearch(const QString &text, QString *normalized)
     return kind;
 }
 
+QList<db::ApplicantRow> searchPlain(Context &ctx, SearchKind kind, const QString &key, const QString &status, int limit)
+{
+    const bool filtered = !status.isEmpty();
+    switch (kind) {
+    case SearchKind::Empty:
+    case SearchKind::TrackingCode:
+        return {};
+    case SearchKind::NationalCode: {
+        auto row =
+            filtered ? db::applicantByNationalCode(ctx.db, key, status) : db::applicantByNationalCode(ctx.db, key);
+        return row ? QList<db::ApplicantRow>{*row} : QList<db::ApplicantRow>{};
+    }
+    case SearchKind::Mobile:
+        return filtered ? db::applicantsByMobile(ctx.db, key, status, limit)
+                        : db::applicantsByMobile(ctx.db, key, limit);
+    case SearchKind::DigitsPrefix: {
+        bool digitsOnly = key.size() >= kMinSearchPrefixDigits;
+        for (const QChar c : key)
+            digitsOnly = digitsOnly && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        if (!digitsOnly)
+            return {};
+        return db::applicantsByDigitsPrefix(ctx.db, key, status, limit);
+    }
+    case SearchKind::Name:
+        return filtered ? db::applicantsByName(ctx.db, key, status, limit) : db::applicantsByName(ctx.db, key, limit);
+    }
+    return {};
+}
+
+} // namespace
+
+SearchKind classifySearch(const QString &text, QString *normalized)
+{
+    const SearchKind plain = classifyPlain(text, normalized);
+    if (plain == SearchKind::NationalCode || plain == SearchKind::Mobile || plain == SearchKind::Empty)
+        return plain;
+    const auto key = parseTrackingCode(text);
+    if (!key)
+        return plain;
+    if (normalized)
+        *normalized = trackingCodeOfKey(*key);
+    return SearchKind::TrackingCode;
+}
+
 Outcome<QList<db::ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status, int limit)
 {
-    QString key;
-    const SearchKind kind = classifySearch(text, &key);
-    const bool filtered = !status.isEmpty();
     try {
-        switch (kind) {
-        case SearchKind::Empty:
-            return QList<db::ApplicantRow>{};
-        case SearchKind::NationalCode: {
-            auto row =
-                filtered ? db::applicantByNationalCode(ctx.db, key, status) : db::applicantByNationalCode(ctx.db, key);
-            return row ? QList<db::ApplicantRow>{*row} : QList<db::ApplicantRow>{};
+        QString key;
+        const SearchKind kind = classifySearch(text, &key);
+        if (kind != SearchKind::TrackingCode)
+            return searchPlain(ctx, kind, key, status, limit);
+        QList<db::ApplicantRow> rows = db::applicantsByTrackingKey(ctx.db, *parseTrackingCode(key), status, limit);
+        QString plainKey;
+        const SearchKind plain = classifyPlain(text, &plainKey);
+        for (const db::ApplicantRow &r : searchPlain(ctx, plain, plainKey, status, limit)) {
+            if (rows.size() >= limit)
+                break;
+            const bool known = std::any_of(rows.cbegin(), rows.cend(),
+                                           [&](const db::ApplicantRow &k) { return k.nationalCode == r.nationalCode; });
+            if (!known)
+                rows.append(r);
         }
-        case SearchKind::Mobile:
-            return filtered ? db::applicantsByMobile(ctx.db, key, status, limit)
-                            : db::applicantsByMobile(ctx.db, key, limit);
-        case SearchKind::DigitsPrefix: {
-            bool digitsOnly = key.size() >= kMinSearchPrefixDigits;
-            for (const QChar c : key)
-                digitsOnly = digitsOnly && c >= QLatin1Char('0') && c <= QLatin1Char('9');
-            if (!digitsOnly)
-                return QList<db::ApplicantRow>{};
-            return db::applicantsByDigitsPrefix(ctx.db, key, status, limit);
-        }
-        case SearchKind::Name:
-            return filtered ? db::applicantsByName(ctx.db, key, status, limit)
-                            : db::applicantsByName(ctx.db, key, limit);
-        }
+        return rows;
     } catch (const db::DbException &e) {
         return Failure::environment(e.error());
     }
-    return QList<db::ApplicantRow>{};
 }
 
 Outcome<qint64> changesWaitingToSync(Context &ctx)

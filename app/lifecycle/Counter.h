@@ -22,6 +22,7 @@ enum class SearchKind {
     NationalCode, // a whole, valid national code
     Mobile,       // a whole mobile number, any form
     DigitsPrefix, // the first digits of a national code or a mobile, as a clerk types them
+    TrackingCode, // a request's tracking code from a receipt (app/core/TrackingCode.h)
     Name,
     Empty
 };
@@ -29,8 +30,10 @@ enum class SearchKind {
 // Shorter digit prefixes than this are not searched (they would match a large part of the branch).
 constexpr int kMinSearchPrefixDigits = 4;
 
-// What the typed text is taken for: a valid national code, a mobile number (any form),
-// the start of either, or a name. Digits in any script; letters in Arabic or Persian forms.
+// What the typed text is taken for: a valid national code, a mobile number (any form), a
+// tracking code (checked, in any case, with or without its hyphen; *normalized gets its
+// printed form "XXXX-XXXX"), the start of a code or mobile, or a name. Digits in any script;
+// letters in Arabic or Persian forms.
 SearchKind classifySearch(const QString &text, QString *normalized = nullptr);
 
 // How many changes wait in the outbox for the central database (the desk's sync state).
@@ -39,7 +42,10 @@ Outcome<qint64> changesWaitingToSync(Context &ctx);
 // How many requests are in each status (for the desk's overview).
 Outcome<QMap<RequestStatus, qint64>> requestCountsByStatus(Context &ctx);
 
-// The applicants the typed text finds (see classifySearch), at most `limit`. With a
+// The applicants the typed text finds (see classifySearch), at most `limit`. A tracking code
+// finds every person with a request of that code (two, when two requests share it), then
+// what the same text finds read as digits or a name (1 in 32 of 8-digit prefixes, and of
+// 8-letter Latin words, also check as a code). With a
 // `status` (a status name, e.g. "identity_mismatch"), only those whose current request has
 // that status; the filter is applied by the query, so the limit counts matching rows.
 Outcome<QList<ApplicantRow>> searchApplicants(Context &ctx, const QString &text, const QString &status = {},

@@ -1,7 +1,8 @@
 // branchctl register, end to end: the real binary on a real SQLite file. Accepted shapes
 // (digit scripts, mobile forms), every rule's error code provoked on its own and several at
 // once, wrong JSON types, malformed JSON, supersession of a pending request, account.exists;
-// a refused request stores nothing (the database dump is the same before and after).
+// a refused request stores nothing (the database dump is the same before and after); the
+// request's tracking code, typed as people type it, finds the person in `applicants search`.
 #include "CliTestUtil.h"
 
 #include <QTest>
@@ -30,6 +31,7 @@ private slots:
     void newRequestSupersedesPending();
     void accountExistsAfterActivation();
     void missingInputFileIsEnvironmentError();
+    void searchByTrackingCode();
 
 private:
     Workspace ws;
@@ -52,6 +54,38 @@ void checkRefusedResult(const QJsonObject &res)
         QVERIFY2(code.startsWith(field + u'.'), qPrintable(code + u" / "_s + field));
         QVERIFY2(!eo.value(u"message").toString().trimmed().isEmpty(), qPrintable(code));
     }
+}
+
+// The tracking code of a request id, computed here from its definition (app/core/TrackingCode.h),
+// not with the code under test: the low 35 bits of the id's last 9 hex digits as 7 Crockford
+// base32 characters, then c = sum of d_p * alpha^(7-p) in GF(32) = GF(2)[x]/(x^5 + x^2 + 1).
+QString expectedTrackingCode(const QString &requestId)
+{
+    const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    const quint64 key = requestId.right(9).toULongLong(nullptr, 16) & ((quint64(1) << 35) - 1);
+    auto times = [](unsigned a, unsigned b) { // carry-less product reduced by x^5 + x^2 + 1
+        unsigned r = 0;
+        for (int i = 0; i < 5; ++i)
+            if (b & (1u << i))
+                r ^= a << i;
+        for (int i = 9; i >= 5; --i)
+            if (r & (1u << i))
+                r ^= 0x25u << (i - 5);
+        return r;
+    };
+    QString out;
+    unsigned check = 0;
+    for (int p = 0; p < 7; ++p) {
+        const unsigned d = unsigned(key >> (5 * (6 - p))) & 31;
+        unsigned weight = 1;
+        for (int k = 0; k < 7 - p; ++k)
+            weight = times(weight, 2);
+        check ^= times(d, weight);
+        if (p == 4)
+            out += u'-';
+        out += QLatin1Char(alphabet[d]);
+    }
+    return out + QLatin1Char(alphabet[check]);
 }
 
 QStringList sorted(QStringList l)
@@ -546,6 +580,30 @@ void TestCliRegistration::missingInputFileIsEnvironmentError()
     const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, ws.path(u"no-such-file.json"_s)});
     CLI_REFUSED(r, 3);
     QCOMPARE(dump(db), before);
+}
+
+void TestCliRegistration::searchByTrackingCode()
+{
+    const QString db = ws.newDb();
+    QVERIFY(!db.isEmpty());
+    const auto r = ctlAs(db, u"clerk"_s, {u"register"_s, u"-"_s}, json(validRequest()));
+    CLI_EXPECT(r, 0);
+    const QString requestId = r.json().array().at(0).toObject().value(u"request_id").toString();
+    QCOMPARE(requestId.size(), 36);
+    const QString code = expectedTrackingCode(requestId);
+    QString persian = code.toLower();
+    for (QChar &c : persian)
+        if (c >= u'0' && c <= u'9')
+            c = QChar(0x06F0 + (c.unicode() - u'0'));
+    for (const QString &typed : {code, code.toLower(), QString(code).remove(u'-'), persian}) {
+        const QJsonArray found = search(db, typed);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.at(0).toObject().value(u"national_code").toString(), u"0012345679"_s);
+    }
+    // One character changed: the check character refuses it, nobody is found.
+    QString typo = code;
+    typo[0] = typo[0] == u'Z' ? u'Y' : u'Z';
+    QCOMPARE(search(db, typo).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliRegistration)

@@ -92,7 +92,7 @@ private slots:
         r.nationalCode = u"0045123674"_s;
         r.applicantName = u"مریم نیک‌پور"_s;
         r.at = QDateTime(QDate(2026, 11, 25), QTime(10, 30), Qt::UTC);
-        r.reference = u"3f2a9c4e-7b1d-4e8a-9c2f-1a2b3c4d5e6f"_s;
+        r.trackingCode = u"7K3M-9QXD"_s;
         const QString path = dir.filePath(u"receipt.pdf"_s);
         QString error;
         QVERIFY2(ui::exportReceiptPdf(r, path, &error), qPrintable(error));

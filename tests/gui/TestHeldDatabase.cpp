@@ -184,7 +184,7 @@ class TestHeldDatabase : public QObject
         r.nationalCode = code;
         r.applicantName = u"علی رضایی"_s;
         r.at = kT0;
-        r.reference = u"3f2a9c4e-7b1d-4e8a-9c2f-1a2b3c4d5e6f"_s;
+        r.trackingCode = u"7K3M-9QXD"_s;
         return r;
     }
 

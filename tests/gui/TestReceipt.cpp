@@ -1,6 +1,8 @@
-// Counter receipts: for each of the five counter actions, in Persian and in English, the
-// document holds the Jalali date (Persian digits in fa), branch, clerk, applicant,
-// national code, action title and details, and runs right to left in fa; the data is
+// Counter receipts: for the registration and each of the five counter actions, in Persian
+// and in English, the document holds the Jalali date (Persian digits in fa), branch, clerk,
+// applicant, national code, action title, details and the tracking code (never the
+// request's UUID), and runs right to left in fa; a name stored with Arabic letters (كريمي) is
+// printed in Persian letter forms, on screen, in the document and in the PDF's text; the data is
 // HTML-escaped; the dialog writes a real PDF through its path seam (Ctrl+S), reports an
 // unwritable path without leaving a file, opens the print preview without blocking
 // (Ctrl+P) and closes with Esc. Expected dates are computed here with QCalendar, not with
@@ -9,6 +11,7 @@
 #include "ui/ReceiptDialog.h"
 
 #include "app/core/Language.h"
+#include "app/core/TrackingCode.h"
 
 #include "tests/support/GuiTestUtil.h"
 
@@ -19,6 +22,7 @@
 #include <QLocale>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -37,7 +41,8 @@ namespace
 {
 // 14:00 in Tehran (UTC+03:30): 4 Azar 1405.
 const QDateTime kAt(QDate(2026, 11, 25), QTime(10, 30), Qt::UTC);
-const QString kReference = u"3f2a9c4e-7b1d-4e8a-9c2f-1a2b3c4d5e6f"_s;
+const QString kRequestId = u"3f2a9c4e-7b1d-4e8a-9c2f-1a2b3c4d5e6f"_s;
+const QString kTrackingCode = branch::trackingCode(kRequestId);
 
 QString persianDigits(QString s)
 {
@@ -64,7 +69,7 @@ ui::Receipt receipt(const QString &action, const QList<QPair<QString, QString>> 
     r.nationalCode = u"0045123674"_s;
     r.applicantName = u"مریم نیک‌پور"_s;
     r.at = kAt;
-    r.reference = kReference;
+    r.trackingCode = kTrackingCode;
     r.details = details;
     return r;
 }
@@ -122,6 +127,9 @@ private slots:
             QString fa, en, detailLabel, detailValue, detailShownFa;
         };
         const Case cases[] = {
+            {"request.submit", u"ثبت درخواست ثبت‌نام در شعبه"_s,
+             u"Registration request submitted at the branch"_s, u"Result of the check"_s,
+             u"Sent by SMS to 0912***4567"_s, u"Sent by SMS to ۰۹۱۲***۴۵۶۷"_s},
             {"account.activate", u"فعال‌سازی حساب در شعبه"_s, u"Account activated at the branch"_s,
              u"Documents checked"_s, u"Birth certificate 4521"_s, u"Birth certificate ۴۵۲۱"_s},
             {"request.reject", u"رد درخواست ثبت‌نام در شعبه"_s,
@@ -170,13 +178,17 @@ private slots:
         QVERIFY(text.contains(title));
         QVERIFY(text.contains(detailLabel));
         QVERIFY2(text.contains(detailShown), qPrintable(text));
-        QVERIFY(text.contains(kReference));
+        // The tracking code people read out, as printed, Latin in both languages; the UUID stays
+        // internal.
+        QVERIFY(kTrackingCode.size() == 9 && !text.contains(kRequestId));
+        QVERIFY2(text.contains((fa ? u"کد رهگیری"_s : u"Tracking code"_s)), qPrintable(text));
+        QVERIFY2(text.contains(kTrackingCode), qPrintable(text));
         QVERIFY(text.contains(fa ? u"سازمان تأمین اجتماعی"_s : u"Social Security Organization"_s));
         QVERIFY(text.contains(fa ? u"امضای متقاضی"_s : u"Applicant's signature"_s));
         if (fa) {
-            // Every digit people read is Persian; only the reference (a UUID) keeps ASCII.
+            // Every digit people read is Persian; only the tracking code keeps its one script.
             QString rest = text;
-            rest.remove(kReference);
+            rest.remove(kTrackingCode);
             QVERIFY2(!rest.contains(QRegularExpression(u"[0-9]"_s)), qPrintable(rest));
         }
 
@@ -219,6 +231,35 @@ private slots:
         QVERIFY(text.contains(u"<i>Reason</i>"_s));
         QVERIFY(text.contains(u"a & b <script>"_s));
         QVERIFY(text.contains(u"<u>x</u>"_s));
+    }
+
+    // A name typed on an Arabic keyboard is stored so; people read it in Persian letters: on
+    // the dialog, in the document printed, and in the PDF saved.
+    void arabicLettersArePrintedPersian()
+    {
+        useLanguage(u"fa"_s);
+        ui::Receipt r = receipt(u"account.activate"_s);
+        r.applicantName = u"علي كريمي"_s;
+        ui::ReceiptDialog d(r);
+        QCOMPARE(d.receipt().applicantName, u"علي كريمي"_s); // handed over as stored
+        for (const QString &text : {ui::receiptDocument(r)->toPlainText(), d.browser()->toPlainText()}) {
+            QVERIFY2(text.contains(u"علی کریمی"_s), qPrintable(text));
+            QVERIFY2(!text.contains(u"كريمي"_s) && !text.contains(QChar(0x064A)) && !text.contains(QChar(0x0643)),
+                     qPrintable(text));
+        }
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils) is needed");
+        const QString path = m_dir.filePath(u"arabic-letters.pdf"_s);
+        QString error;
+        QVERIFY2(ui::exportReceiptPdf(r, path, &error), qPrintable(error));
+        QProcess p;
+        p.start(pdftotext, {path, u"-"_s});
+        QVERIFY(p.waitForFinished(30000));
+        // The PDF's text layer holds the letters as drawn (in visual order, maybe as
+        // presentation forms): fold those back and look for the Arabic kaf and yeh.
+        const QString pdfText = QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+        QVERIFY2(pdfText.contains(QChar(0x06A9)) && pdfText.contains(QChar(0x06CC)), qPrintable(pdfText));   // ک ی
+        QVERIFY2(!pdfText.contains(QChar(0x0643)) && !pdfText.contains(QChar(0x064A)), qPrintable(pdfText)); // ك ي
     }
 
     void pdfThroughTheDialog_data()

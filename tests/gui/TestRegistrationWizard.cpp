@@ -10,6 +10,7 @@
 #include "ui/Confirm.h"
 #include "ui/MainWindow.h"
 #include "ui/PasswordRulesChecklist.h"
+#include "ui/ReceiptDialog.h"
 #include "ui/RegistrationWizard.h"
 
 #include "app/core/Digits.h"
@@ -18,6 +19,7 @@
 #include "app/core/NationalCode.h"
 #include "app/core/PersianText.h"
 #include "app/core/SecurityQuestions.h"
+#include "app/core/TrackingCode.h"
 #include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Staff.h"
@@ -46,6 +48,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTranslator>
 
 using namespace branch;
@@ -250,8 +253,9 @@ private slots:
         const QList<QPair<QString, QString>> expected = {
             {u"کد ملی"_s, toPersianDigits(kCode)},
             {u"موبایل"_s, u"۰۹۱۲۱۲۳۴۵۶۷"_s},
-            {u"نام خانوادگی"_s, p.lastName},
-            {u"نام"_s, p.firstName},
+            // The names as every screen and receipt shows them: Persian letters (stored as typed).
+            {u"نام خانوادگی"_s, u"کریمی"_s},
+            {u"نام"_s, u"علی‌رضا"_s},
             {u"شماره شناسنامه"_s, u"۱۲۳"_s},
             {u"تاریخ تولد"_s, u"۱۳۶۵/۰۴/۱۲"_s},
             {u"جنسیت"_s, u"مرد"_s},
@@ -271,6 +275,11 @@ private slots:
                  u"درخواست شما با موفقیت ثبت گردید و نتیجه مراحل انجام شده از طریق پیامک ارسال خواهد شد."_s);
         QCOMPARE(w->findChild<QLabel *>(u"doneMessage"_s)->text(), Wizard::submittedMessage());
         QCOMPARE(w->nationalCode(), kCode);
+        // The tracking code people read out, not the request's UUID.
+        const QString details = w->findChild<QLabel *>(u"doneDetails"_s)->text();
+        QCOMPARE(w->trackingCode(), trackingCode(w->requestId()));
+        QVERIFY2(details.contains(u"کد رهگیری"_s) && details.contains(w->trackingCode()), qPrintable(details));
+        QVERIFY2(!details.contains(w->requestId()), qPrintable(details));
         QVERIFY(edit(*w, "password")->text().isEmpty() && edit(*w, "answer1")->text().isEmpty());
         QSignalSpy finished(w.get(), &QDialog::finished);
         pressEnter();
@@ -279,6 +288,7 @@ private slots:
 
         const auto stored = db::findRequest(*m_db, w->requestId());
         QVERIFY(stored);
+        QCOMPARE(stored->lastName, p.lastName); // as typed: كريمي
         QCOMPARE(stored->status, RequestStatus::Submitted);
         QCOMPARE(stored->updatedBy, u"sara"_s);
         QVERIFY(security::verifySecret(p.password, stored->passwordHash));
@@ -754,7 +764,7 @@ private slots:
     }
 
     // Ctrl+N opens the wizard for the counter roles only; after the submission the new
-    // applicant opens in the desk.
+    // applicant opens in the desk, with the registration's receipt and its tracking code.
     void roles()
     {
         QFETCH(QString, role);
@@ -794,6 +804,21 @@ private slots:
         QCOMPARE(window.applicantView()->currentCase().nationalCode, kCode);
         QCOMPARE(window.statusBar()->currentMessage(), Wizard::submittedMessage());
         QCOMPARE(db::auditLog(*m_db).last().actor, session.login);
+
+        const auto request = db::findCurrentRequest(*m_db, kCode);
+        QVERIFY(request);
+        ui::ReceiptDialog *receipt = window.receiptDialog();
+        QVERIFY(receipt);
+        QCOMPARE(receipt->receipt().action, u"request.submit"_s);
+        QCOMPARE(receipt->receipt().nationalCode, kCode);
+        QCOMPARE(receipt->receipt().staffLogin, session.login);
+        QCOMPARE(receipt->receipt().trackingCode, trackingCode(request->id));
+        const QString text = receipt->browser()->toPlainText();
+        QVERIFY2(text.contains(trackingCode(request->id)) && !text.contains(request->id), qPrintable(text));
+        QVERIFY2(text.contains(u"0912***4567"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Registration request submitted at the branch"_s), qPrintable(text));
+        receipt->reject();
+        QTRY_VERIFY(!window.receiptDialog());
     }
 };
 

@@ -148,9 +148,16 @@ private slots:
         QVERIFY(!page.casesTable()->item(0, 2)->text().isEmpty()); // date and age
         QTableWidget *cmp = page.comparisonTable();
         QCOMPARE(cmp->rowCount(), 5);
-        // Row 0: first name, Arabic yeh against the registry's Persian yeh: equal, not highlighted.
-        QCOMPARE(cmp->item(0, 1)->text(), u"مريم"_s);
+        // Row 0: first name, Arabic yeh against the registry's Persian yeh: equal, not highlighted;
+        // shown in Persian letters on both sides, the note saying only letter forms differ.
+        QCOMPARE(cmp->item(0, 1)->text(), u"مریم"_s);
         QCOMPARE(cmp->item(0, 2)->text(), u"مریم"_s);
+        QCOMPARE(cmp->item(0, 3)->text(), u"✓ same (letter forms)"_s);
+        QCOMPARE(cmp->item(2, 3)->text(), u"✓ same"_s);
+        // The list of cases and the heading show the name in Persian letters too.
+        QVERIFY2(!page.casesTable()->item(0, 1)->text().contains(QChar(0x064A)),
+                 qPrintable(page.casesTable()->item(0, 1)->text()));
+        QVERIFY(page.casesTable()->item(0, 1)->text().contains(u"مریم"_s));
         QCOMPARE(cmp->item(0, 3)->data(Qt::UserRole).toBool(), false);
         QCOMPARE(cmp->item(0, 1)->background().style(), Qt::NoBrush);
         // Row 1: last name differs: highlighted and said in words.

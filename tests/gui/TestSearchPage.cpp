@@ -1,6 +1,8 @@
 // The lookup screen with real widgets on a real demo database: search by national code
-// (Persian digits), by mobile (+98 form), by a name typed with Arabic letters; the status
-// filter; stale results of superseded queries are never shown; Enter opens the applicant.
+// (Persian digits), by mobile (+98 form), by a name typed with Arabic letters, by a receipt's
+// tracking code as people type it (two people sharing a code both listed); names stored with
+// Arabic letters listed in Persian letters; the status filter; stale results of superseded queries are never shown;
+// Enter opens the applicant.
 #include "ui/ApplicantSearchModel.h"
 #include "ui/DeskTranslations.h"
 #include "ui/MainWindow.h"
@@ -9,6 +11,7 @@
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/core/RequestStatus.h"
+#include "app/core/TrackingCode.h"
 #include "app/lifecycle/Staff.h"
 #include "db/DemoData.h"
 #include "db/MetaRepository.h"
@@ -162,6 +165,60 @@ private slots:
             QStringLiteral("+98 ") + m_person.mobile.mid(1, 3) + QLatin1Char(' ') + m_person.mobile.mid(4);
         QVERIFY(typeAndWait(typed));
         QCOMPARE(codesOf(m_page->model()), QStringList{m_person.code});
+    }
+
+    // The code of the person's receipt: lower case, Persian digits, no hyphen, as a clerk
+    // types what is read out; a second person whose request shares the code is listed too.
+    void trackingCodeAsPeopleTypeIt()
+    {
+        QVERIFY(m_page->searchField()->placeholderText().contains(u"tracking code"_s));
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(
+            u"SELECT id FROM requests WHERE national_code = '%1' AND status = 'activated'"_s.arg(m_person.code)));
+        QVERIFY(q.next());
+        const QString requestId = q.value(0).toString();
+        q.finish();
+        const QString code = trackingCode(requestId);
+        QCOMPARE(code.size(), 9);
+        for (const QString &typed : {code, toPersianDigits(code.toLower()).remove(u'-')}) {
+            QVERIFY(typeAndWait(typed));
+            QCOMPARE(codesOf(m_page->model()), QStringList{m_person.code});
+        }
+        const Person other =
+            one(u"SELECT national_code, first_name, last_name, mobile FROM requests WHERE "
+                "national_code NOT IN ('%1', '%2') AND status = 'submitted' ORDER BY rid DESC LIMIT 1"_s.arg(
+                    m_person.code, m_named.code));
+        QVERIFY(!other.code.isEmpty());
+        QVERIFY(q.exec(u"UPDATE requests SET id = substr(id, 1, 27) || '%1' WHERE national_code = '%2' AND status = "
+                       "'submitted'"_s.arg(requestId.right(9), other.code)));
+        QVERIFY(typeAndWait(code));
+        QStringList both{m_person.code, other.code};
+        QStringList found = codesOf(m_page->model());
+        both.sort();
+        found.sort();
+        QCOMPARE(found, both);
+        // A mistyped code (one character changed) finds neither.
+        QString typo = QString(code).remove(u'-');
+        typo[0] = typo[0] == u'Z' ? u'Y' : u'Z';
+        QVERIFY(typeAndWait(typo));
+        QVERIFY(!codesOf(m_page->model()).contains(m_person.code));
+    }
+
+    // A name stored as typed on an Arabic keyboard is listed in Persian letters.
+    void storedArabicLettersListedPersian()
+    {
+        const QString stored = arabicKeyboard(m_named.firstName);
+        QVERIFY(stored != m_named.firstName);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(
+            q.exec(u"UPDATE requests SET first_name = '%1' WHERE national_code = '%2'"_s.arg(stored, m_named.code)));
+        QVERIFY(typeAndWait(m_named.code));
+        QCOMPARE(codesOf(m_page->model()), QStringList{m_named.code});
+        const QString shown = m_page->model()->index(0, ui::ApplicantSearchModel::FirstName).data().toString();
+        QCOMPARE(shown, m_named.firstName);
+        QVERIFY(!shown.contains(QChar(0x064A)) && !shown.contains(QChar(0x0643)));
+        QVERIFY(q.exec(u"UPDATE requests SET first_name = '%1' WHERE national_code = '%2'"_s.arg(m_named.firstName,
+                                                                                                 m_named.code)));
     }
 
     void nameWithArabicLetters()

@@ -1,5 +1,5 @@
 // Persian text forms: digit conversion, name matching form, search tokens, display
-// form and answer comparison form.
+// form (as stored, and as shown: Persian letter forms) and answer comparison form.
 #include "app/core/Digits.h"
 #include "app/core/PersianText.h"
 
@@ -24,6 +24,9 @@ private slots:
     void tokens();
     void display_data();
     void display();
+    void letterForms_data();
+    void letterForms();
+    void personName();
     void answer_data();
     void answer();
 };
@@ -164,6 +167,57 @@ void TestPersianText::display()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(cleanDisplay(input), expected);
+}
+
+void TestPersianText::letterForms_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("shown");
+    // Arabic keyboard letters → the Persian letters.
+    QTest::newRow("yeh and kaf") << u"كريمي"_s << u"کریمی"_s;
+    QTest::newRow("alef maksura") << u"مصطفى"_s << u"مصطفی"_s;
+    QTest::newRow("teh marbuta") << u"فاطمة"_s << u"فاطمه"_s;
+    QTest::newRow("heh doachashmee") << u"مهدھ"_s << u"مهده"_s;
+    QTest::newRow("yeh barree, heh goal") << u"علے شاہ"_s << u"علی شاه"_s;
+    QTest::newRow("alef wasla") << u"ٱحمد"_s << u"احمد"_s;
+    QTest::newRow("Arabic-Indic digits") << u"٤٥٦"_s << u"۴۵۶"_s;
+    // Presentation forms pasted from a PDF: isolated/final/initial/medial kaf, yeh; lam-alef.
+    QTest::newRow("presentation forms") << u"ﻛﺮﯾﻤﻰ"_s << u"کریمی"_s;
+    QTest::newRow("lam-alef ligature") << u"ﻻله"_s << u"لاله"_s;
+    QTest::newRow("yeh with hamza form") << u"ﺋ"_s << u"ئ"_s;
+    // Everything else stays as typed: the matching form strips these, display must not.
+    QTest::newRow("zwnj kept") << u"نيك‌پور"_s << u"نیک‌پور"_s;
+    QTest::newRow("spaces kept") << u"محمد  علي"_s << u"محمد  علی"_s;
+    QTest::newRow("madda kept") << u"آذر"_s << u"آذر"_s;
+    QTest::newRow("hamza letters kept") << u"رئيس مسؤول أحمد"_s << u"رئیس مسؤول أحمد"_s;
+    QTest::newRow("heh with yeh kept") << u"خانۀ"_s << u"خانۀ"_s;
+    QTest::newRow("diacritics kept") << u"مُحَمَّد"_s << u"مُحَمَّد"_s;
+    QTest::newRow("tatweel kept") << u"علـی"_s << u"علـی"_s;
+    QTest::newRow("hyphen and apostrophe kept") << u"O'Brien-Karimi"_s << u"O'Brien-Karimi"_s;
+    QTest::newRow("latin case kept") << u"Reza"_s << u"Reza"_s;
+    QTest::newRow("Persian digits kept") << u"۱۲"_s << u"۱۲"_s;
+    QTest::newRow("Persian already") << u"کریمی"_s << u"کریمی"_s;
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestPersianText::letterForms()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, shown);
+    QCOMPARE(persianLetterForms(stored), shown);
+    // Only letter forms change: the shown text matches the stored one, and is shown as it is.
+    QCOMPARE(branch::normalizeName(persianLetterForms(stored)), branch::normalizeName(stored));
+    QCOMPARE(persianLetterForms(shown), shown);
+    // No Arabic-only letter survives.
+    for (const QChar c : persianLetterForms(stored))
+        QVERIFY2(!QStringView(u"\u064A\u0649\u0643\u0629\u06BE").contains(c), qPrintable(stored));
+}
+
+void TestPersianText::personName()
+{
+    QCOMPARE(branch::personName(u"علي", u"كريمي"), u"علی کریمی"_s);
+    QCOMPARE(branch::personName(u" مریم ", u"نيك‌پور"), u"مریم نیک‌پور"_s);
+    QCOMPARE(branch::personName(u"", u"كريمي"), u"کریمی"_s);
 }
 
 void TestPersianText::answer_data()
