@@ -1737,10 +1737,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The central database refused this change: a branch may only write its own rows. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The central database URL is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,6 +2035,10 @@
     <message>
         <source>Only a complete national code or mobile number is looked up at the central database.</source>
         <translation>Only a complete national code or mobile number is looked up at the central database.</translation>
+    </message>
+    <message>
+        <source>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</source>
+        <translation>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</translation>
     </message>
 </context>
 <context>

@@ -1735,10 +1735,6 @@
         <translation>پایگاه داده مرکزی نام کاربری یا گذرواژه را نپذیرفت. گذرواژه را در PGPASSWORD یا پرونده pgpass بررسی کنید؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <source>The central database refused this change: a branch may only write its own rows. Nothing was changed.</source>
-        <translation>پایگاه داده مرکزی این تغییر را نپذیرفت: هر شعبه فقط ردیف‌های خودش را می‌تواند بنویسد. چیزی تغییر نکرد.</translation>
-    </message>
-    <message>
         <source>The central database URL is empty.</source>
         <translation>نشانی پایگاه داده مرکزی خالی است.</translation>
     </message>
@@ -2037,6 +2033,10 @@
     <message>
         <source>Only a complete national code or mobile number is looked up at the central database.</source>
         <translation>فقط کد ملی یا شماره تلفن همراه کامل در پایگاه داده مرکزی جست‌وجو می‌شود.</translation>
+    </message>
+    <message>
+        <source>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</source>
+        <translation>پایگاه داده مرکزی این تغییر را نپذیرفت: هر شعبه فقط اشخاصی را که در اختیار دارد و فقط به همان شکلی که کارهای باجه تغییر می‌دهند می‌تواند تغییر دهد (سرور هر ردیف را بررسی می‌کند). هیچ تغییری اعمال نشد؛ اگر تکرار شد با کارکنان فناوری اطلاعات ستاد تماس بگیرید.</translation>
     </message>
 </context>
 <context>

@@ -119,8 +119,9 @@ QString describeDbError(const db::DbError &e)
         return Services::tr("The central database refused the user name or password. Check the password in "
                             "PGPASSWORD or the pgpass file; nothing was changed.");
     case db::DbError::Kind::Forbidden:
-        return Services::tr("The central database refused this change: a branch may only write its own rows. "
-                            "Nothing was changed.");
+        return Services::tr("The central database refused this change: a branch changes only the people it holds, "
+                            "and only as its counter actions do (the server checks every row). Nothing was changed; "
+                            "if this repeats, call the head office's IT staff.");
     case db::DbError::Kind::Lost:
         return Services::tr("This program no longer holds the branch database it opened (the file was moved, replaced "
                             "or deleted, or another program disturbed it). Nothing was changed: close BranchDesk and "
