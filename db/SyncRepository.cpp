@@ -149,7 +149,7 @@ bool applyTravelling(Database &db, const QString &table, const QJsonObject &payl
     // The central sends no hash (its log holds none): the branch keeps the one it set (see
     // upsertSql), and a new row starts without one.
     if (shape.secret >= 0 && !binds.at(shape.secret).isValid()) {
-        binds[shape.secret] = QString();
+        binds[shape.secret] = QStringLiteral(""); // not a null QString: that binds NULL
         ++present;
     }
     const QString id = payload.value(QStringLiteral("id")).toString();

@@ -246,7 +246,7 @@ int main(int argc, char **argv)
     }
     const QString dbPath = tmp.filePath(QStringLiteral("startup.db"));
     const QString login = QStringLiteral("benchclerk");
-    const QByteArray password = QByteArrayLiteral("StartupBench2025!");
+    const QByteArray password = QByteArrayLiteral("Startup#Bench-Darya-Namak");
     QString error;
     QElapsedTimer t;
     t.start();
@@ -262,7 +262,7 @@ int main(int argc, char **argv)
         !branchctl(ctl,
                    {QStringLiteral("--db"), dbPath, QStringLiteral("user"), QStringLiteral("add"),
                     QStringLiteral("admin"), QStringLiteral("--role"), QStringLiteral("admin")},
-                   QByteArrayLiteral("Admin#Bench1\n"), &error) ||
+                   QByteArrayLiteral("Admin#Bench-Kuh-Alvand7\n"), &error) ||
         !branchctl(ctl,
                    {QStringLiteral("--db"), dbPath, QStringLiteral("user"), QStringLiteral("add"), login,
                     QStringLiteral("--role"), QStringLiteral("clerk")},
