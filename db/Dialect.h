@@ -46,8 +46,8 @@ public:
     QStringList sessionConfigure;
 
     // The PostgreSQL central's features.
-    bool branchRoles = false;  // a branch is a login role; row-level security isolates branches
-    bool echoTags = false;     // the change log records the push's echo tag (branchdesk.push_branch)
+    bool branchRoles = false; // a branch is a login role; row-level security isolates branches
+    bool echoTags = false;    // the change log records the push's echo tag (branchdesk.push_branch)
 
     // `column` as text in a select list (a uuid, a timestamp, a jsonb).
     QString asText(const QString &column) const;

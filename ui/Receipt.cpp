@@ -139,9 +139,7 @@ QString receiptHtml(const Receipt &r)
         const bool ltrValue = persian && !hasRtlLetters(row.value);
         const QString valueAttrs =
             ltrValue ? QStringLiteral("dir=\"ltr\" align=\"right\"") : QStringLiteral("dir=\"%1\"").arg(dir);
-        const QString style = row.prominent
-                                  ? QStringLiteral(" style=\"font-size:13pt; font-weight:bold\"")
-                                  : QString();
+        const QString style = row.prominent ? QStringLiteral(" style=\"font-size:13pt; font-weight:bold\"") : QString();
         html += QStringLiteral("<tr><td dir=\"%1\" width=\"32%\" style=\"background-color:#eeeeee; "
                                "font-weight:bold\">%2</td><td %3%4>%5</td></tr>")
                     .arg(dir, esc(row.label), valueAttrs, style, esc(row.value));
