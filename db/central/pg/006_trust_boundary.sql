@@ -327,7 +327,7 @@ BEGIN
                    'SELECT e.ord, e.p, to_jsonb(c) AS c, '
                    '       coalesce(to_jsonb(c) ->> ''national_code'', e.p ->> ''national_code'') AS person '
                    'FROM jsonb_array_elements($1) WITH ORDINALITY AS e(p, ord) '
-                   'LEFT JOIN %I AS c ON c.id::text = e.p ->> ''id''', tbl) USING rows;
+                   'LEFT JOIN %I AS c ON c.id = (e.p ->> ''id'')::uuid', tbl) USING rows;
 
     SELECT format('row %s: %s', ord, why) INTO bad FROM (
         SELECT ord,
@@ -414,7 +414,7 @@ BEGIN
         '         || (CASE WHEN $1 = ''recoveries'' THEN ''{"code_hash": null}''::jsonb ELSE ''{}''::jsonb END) '
         '         || (CASE WHEN $1 = ''accounts'' AND c IS NULL AND coalesce(p ->> ''password_hash'', '''') = '''' '
         '                  THEN jsonb_build_object(''password_hash'', (SELECT r.password_hash FROM requests AS r '
-        '                                                              WHERE r.id::text = p ->> ''request_id'')) '
+        '                                                              WHERE r.id = (p ->> ''request_id'')::uuid)) '
         '                  ELSE ''{}''::jsonb END) AS merged '
         '  FROM pushed ORDER BY ord) AS m '
         'ON CONFLICT (id) DO UPDATE SET %2$s', tbl, sets)
