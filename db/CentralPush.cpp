@@ -430,13 +430,12 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 continue;
             const TableShape *t = shapeOf(table);
             const QHash<QString, Row> &rows = *state.constFind(table); // a written row is there
-            QList<const Row *> full, all;
+            QList<const Row *> full;
             full.reserve(it.value().size());
             for (const QString &id : it.value()) {
                 if (merged.value(table).contains(id) == echo)
                     continue;
                 const Row &row = *rows.constFind(id);
-                all << &row;
                 if (db.branchSession() || complete(row))
                     full << &row;
                 else if (!existedBefore.value(table).contains(id))
