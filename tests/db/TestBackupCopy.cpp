@@ -55,7 +55,9 @@ private slots:
                 QThread::msleep(2);
             }
         });
-        QTest::qWait(50);
+        // The writer has committed at least once (its own open can take a while on a busy
+        // machine) before the copy begins.
+        QTRY_VERIFY_WITH_TIMEOUT(ticks.load() > 0, 30000);
         const int ticksBefore = ticks.load();
         const QString copy = dir.filePath(u"copy.db"_s);
         int progressCalls = 0;
