@@ -109,16 +109,6 @@ QHash<QString, int> openConflictVersions(CentralDatabase &db, const QString &bra
     return out;
 }
 
-// PostgreSQL, a branch's session: rows as one JSON array of whole rows, for
-// branchdesk_push_rows (central/pg/006), which checks and writes them on the server.
-QString rowsJson(const TableShape &t, const QList<const Row *> &rows)
-{
-    QJsonArray out;
-    for (const Row *r : rows)
-        out.append(objectFromRow(t, *r));
-    return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
-}
-
 // Hands `json` (rowsJson) of `table` to the server; returns the rows it kept as conflicts
 // (about a person the branch does not hold). A refused row fails the call (Forbidden).
 int pushRowsPg(CentralDatabase &db, const QString &table, const QString &json)
@@ -208,7 +198,7 @@ PreparedPush preparePush(QList<PushedChange> changes, bool forServer)
             if (!out.rows.at(i).isEmpty())
                 byTable[out.changes.at(i).table] << &out.rows.at(i);
         for (auto it = byTable.constBegin(); it != byTable.constEnd(); ++it)
-            out.json.insert(it.key(), rowsJson(*shapeOf(it.key()), it.value()));
+            out.json.insert(it.key(), jsonArrayOfRows(*shapeOf(it.key()), it.value()));
     }
     return out;
 }
@@ -451,7 +441,7 @@ BatchOutcome applyPushBatch(CentralDatabase &db, const QString &batchId, const Q
                 continue;
             const auto prepared = batch.json.constFind(table);
             const bool asPrepared = echo && !notAsPrepared.contains(table) && prepared != batch.json.constEnd();
-            const int kept = pushRowsPg(db, table, asPrepared ? *prepared : rowsJson(*t, full));
+            const int kept = pushRowsPg(db, table, asPrepared ? *prepared : jsonArrayOfRows(*t, full));
             out.applied -= kept;
             out.conflicts += kept;
         }

@@ -170,6 +170,85 @@ QJsonObject objectFromRow(const TableShape &t, const Row &r)
     return o;
 }
 
+namespace
+{
+
+// `text` as a JSON string (RFC 8259: the quote, the backslash and the control characters
+// escaped; everything else as it is).
+void appendJsonString(QString &out, const QString &text)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += QLatin1Char('\\');
+            out += c;
+        } else if (u < 0x20) {
+            switch (u) {
+            case u'\n':
+                out += QLatin1String("\\n");
+                break;
+            case u'\r':
+                out += QLatin1String("\\r");
+                break;
+            case u'\t':
+                out += QLatin1String("\\t");
+                break;
+            case u'\b':
+                out += QLatin1String("\\b");
+                break;
+            case u'\f':
+                out += QLatin1String("\\f");
+                break;
+            default:
+                out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+            }
+        } else {
+            out += c;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+} // namespace
+
+QString jsonArrayOfRows(const TableShape &t, const QList<const Row *> &rows)
+{
+    QString out;
+    out.reserve(rows.size() * 512);
+    out += QLatin1Char('[');
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        if (r > 0)
+            out += QLatin1Char(',');
+        out += QLatin1Char('{');
+        bool first = true;
+        const Row &row = *rows.at(r);
+        for (int i = 0; i < t.columns.size(); ++i) {
+            const PushValue &v = row.at(i);
+            if (v.kind == PushValue::Absent)
+                continue;
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            appendJsonString(out, t.columns.at(i));
+            out += QLatin1Char(':');
+            switch (v.kind) {
+            case PushValue::Null:
+                out += QLatin1String("null");
+                break;
+            case PushValue::Integer:
+                out += QString::number(v.text.toLongLong());
+                break;
+            default:
+                appendJsonString(out, v.text);
+            }
+        }
+        out += QLatin1Char('}');
+    }
+    out += QLatin1Char(']');
+    return out;
+}
+
 bool complete(const Row &r)
 {
     return std::none_of(r.cbegin(), r.cend(), [](const PushValue &v) { return v.kind == PushValue::Absent; });

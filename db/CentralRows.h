@@ -44,6 +44,10 @@ QString compactJson(const QJsonObject &o);
 
 Row rowFromPayload(const TableShape &t, const QJsonObject &payload);
 QJsonObject objectFromRow(const TableShape &t, const Row &r);
+// `rows` as one compact JSON array of objects (objectFromRow's keys and values, absent
+// columns left out), written straight to text: a push's batch of thousands of rows
+// without a QJsonObject for each.
+QString jsonArrayOfRows(const TableShape &t, const QList<const Row *> &rows);
 // No value absent.
 bool complete(const Row &r);
 // The same values in every column both rows have, but the branch and the version.

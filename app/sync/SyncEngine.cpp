@@ -21,7 +21,7 @@ namespace branch
 namespace
 {
 
-constexpr int kPushBatch = 500;
+constexpr int kPushBatch = 2000;
 constexpr int kPullPage = 5000;
 const QString kCursorKey = QStringLiteral("sync_cursor");
 

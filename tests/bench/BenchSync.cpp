@@ -9,6 +9,7 @@
 //    into a bare table with only the id key is printed too.
 //  - Push of 10 000 queued changes (mobile changes at the counter). Goal: under 2 s.
 // Medians of 3 runs each; prints figures, exits non-zero only when it cannot run.
+#include "BenchUtil.h"
 #include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Counter.h"
 #include "app/lifecycle/Staff.h"
@@ -323,6 +324,9 @@ int main(int argc, char **argv)
 
     // Push: 10 000 mobile changes queued at branch 1001 (its accounts made by demo data).
     QList<double> pushMs;
+    if (kOnly != "pull")
+        say(QStringLiteral("machine reference before the push: SHA-256 of 64 MiB in %1 ms")
+                .arg(bench::machineReferenceMs(), 0, 'f', 0));
     for (int run = 0; run < kRuns && kOnly != "pull"; ++run) {
         const QString code = QStringLiteral("10%1").arg(run + 10);
         if (!addCentralBranch(*admin.value, code, kBranchPassword).ok() ||
@@ -373,12 +377,35 @@ int main(int argc, char **argv)
         const qint64 postmaster = postmasterPid(pg);
         const int children = childCount(postmaster);
         const double clientCpu0 = processCpuMs(getpid(), false), serverCpu0 = serverCpuMs(postmaster, children);
+        // BENCH_SYNC_PG_LOG=FILE (profiling): every statement of the timed sync with its
+        // duration, from the server's log, into FILE.
+        const QString pgLog = qEnvironmentVariable("BENCH_SYNC_PG_LOG");
+        // BENCH_SYNC_PG_EXPLAIN=MS adds the plans of the statements (nested ones too) that took
+        // longer than MS ms (auto_explain, with their measured rows and times).
+        const QString explainMs = qEnvironmentVariable("BENCH_SYNC_PG_EXPLAIN");
+        QStringList logSettings{QStringLiteral("log_min_duration_statement = 0")};
+        if (!explainMs.isEmpty())
+            logSettings << QStringLiteral("session_preload_libraries = 'auto_explain'")
+                        << QStringLiteral("auto_explain.log_min_duration = %1").arg(explainMs.toInt())
+                        << QStringLiteral("auto_explain.log_nested_statements = on")
+                        << QStringLiteral("auto_explain.log_analyze = on");
+        if (!pgLog.isEmpty()) {
+            for (const QString &setting : logSettings)
+                if (!pg.psql(QStringLiteral("ALTER DATABASE %1 SET ").arg(pg.database()) + setting))
+                    return fail(QStringLiteral("statement log: ") + setting);
+        }
         QElapsedTimer t;
         perfControl("enable");
         t.start();
         auto out = syncWithCentral(ctx, *pushUrl.value, QDateTime::currentDateTimeUtc());
         pushMs << t.nsecsElapsed() / 1e6;
         perfControl("disable");
+        if (!pgLog.isEmpty()) {
+            pg.psql(QStringLiteral("ALTER DATABASE %1 RESET ALL").arg(pg.database()));
+            QFile f(pgLog);
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                f.write(pg.log().toUtf8());
+        }
         const double clientCpu = processCpuMs(getpid(), false) - clientCpu0;
         const double serverCpu = serverCpuMs(postmaster, children) - serverCpu0;
         if (!out.ok())
@@ -394,8 +421,10 @@ int main(int argc, char **argv)
                 .arg(serverCpu, 0, 'f', 0));
     }
     if (kOnly != "pull")
-        say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2")
+        say(QStringLiteral("push of the queued changes: median %1 ms | ratio to the 2 s goal %2 "
+                           "(machine reference after: SHA-256 of 64 MiB in %3 ms)")
                 .arg(median(pushMs), 0, 'f', 0)
-                .arg(median(pushMs) / 2000, 0, 'f', 2));
+                .arg(median(pushMs) / 2000, 0, 'f', 2)
+                .arg(bench::machineReferenceMs(), 0, 'f', 0));
     return 0;
 }

@@ -2,6 +2,8 @@
 // positive integer from the environment.
 #pragma once
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QString>
 #include <QtGlobal>
 
@@ -35,6 +37,21 @@ inline int envInt(const char *name, int fallback)
     bool ok = false;
     const int v = qEnvironmentVariableIntValue(name, &ok);
     return ok && v > 0 ? v : fallback;
+}
+
+// A fixed piece of CPU work (SHA-256 of 64 MiB), timed in ms: printed beside a benchmark's
+// figures, it tells a slow machine (or a busy host) from a slow program.
+inline double machineReferenceMs()
+{
+    const QByteArray block(1 << 20, 'x');
+    QElapsedTimer t;
+    t.start();
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (int i = 0; i < 64; ++i)
+        h.addData(block);
+    volatile char sink = h.result().at(0);
+    (void)sink;
+    return double(t.nsecsElapsed()) / 1e6;
 }
 
 } // namespace branch::bench

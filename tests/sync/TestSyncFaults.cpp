@@ -51,8 +51,8 @@ const QDateTime kT0 = QDateTime(QDate(2026, 11, 1), QTime(7, 30), Qt::UTC);
 const QString kBranch = u"1001"_s; // the branch whose syncs are disturbed
 const QString kOther = u"1002"_s;  // the branch whose pushed work is there to pull
 
-// The data (see makeBranch): branch 1001 queues about 2 350 changes (5 push batches of
-// 500), branch 1002 about 1 800; with 8 000 registry persons and 8 000 mobile owners written
+// The data (see makeBranch): branch 1001 queues about 2 350 changes (2 push batches of
+// 2000), branch 1002 about 1 800; with 8 000 registry persons and 8 000 mobile owners written
 // centrally, branch 1001 pulls about 17 000 rows of a change log of about 20 000 (5 pages of
 // 5000, the engine's page size when this was written).
 struct BranchPlan {

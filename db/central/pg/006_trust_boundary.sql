@@ -87,12 +87,14 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, national_code)
         SELECT TG_TABLE_NAME, o.id::text, o.branch_code, o.version, 'delete',
-               to_jsonb(o) - 'password_hash' - 'code_hash', o.national_code
+               CASE WHEN TG_TABLE_NAME = 'sms_messages' THEN to_jsonb(o)
+                    ELSE to_jsonb(o) - ARRAY['password_hash', 'code_hash'] END, o.national_code
         FROM old_rows AS o;
     ELSE
         INSERT INTO changes (table_name, row_id, branch_code, version, op, payload, echo_of, national_code)
         SELECT TG_TABLE_NAME, n.id::text, n.branch_code, n.version, 'upsert',
-               to_jsonb(n) - 'password_hash' - 'code_hash', echo, n.national_code
+               CASE WHEN TG_TABLE_NAME = 'sms_messages' THEN to_jsonb(n)
+                    ELSE to_jsonb(n) - ARRAY['password_hash', 'code_hash'] END, echo, n.national_code
         FROM new_rows AS n;
         -- A person's first request makes its branch the person's home branch.
         IF TG_TABLE_NAME = 'requests' AND TG_OP = 'INSERT' THEN
@@ -177,12 +179,13 @@ ALTER TABLE person_fetches ENABLE ROW LEVEL SECURITY;
 -- triggers leave them out, and this migration took them out of the older entries); any
 -- other entry comes as its sequence number only, so that the cursor moves past it.
 -- Entries tagged `echo` (this run's own push) come without payload. (jit off: PostgreSQL's
--- estimate for a page made it compile the query, a second of every page for nothing; no hash
--- or merge join: a page looks its persons up by key, instead of reading every held person.)
+-- estimate for a page made it compile the query, a second of every page for nothing. Whether
+-- the branch holds an entry's person is a look-up by key per entry, an EXISTS in the select
+-- list: as a join, planned on branch_persons' statistics of before a branch's first sync,
+-- it compared every entry with every held person, 5 s a page.)
 CREATE FUNCTION branchdesk_pull(after bigint, lim integer, echo text, tables text[], own_tables text[])
 RETURNS TABLE (seq bigint, table_name text, row_id text, op text, payload text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off
-SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
 DECLARE
     me text := (SELECT b.code FROM branches AS b WHERE b.role_name = session_user);
 BEGIN
@@ -197,9 +200,9 @@ BEGIN
                CASE WHEN c.held AND (c.echo_of IS NULL OR c.echo_of <> coalesce(echo, ''))
                     THEN c.payload::text END
         FROM (SELECT l.*, ((l.table_name = ANY (tables) OR (l.table_name = ANY (own_tables) AND l.branch_code = me))
-                           AND p.national_code IS NOT NULL) AS held
+                           AND EXISTS (SELECT 1 FROM branch_persons AS p
+                                       WHERE p.branch_code = me AND p.national_code = l.national_code)) AS held
               FROM (SELECT * FROM changes AS x WHERE x.seq > after ORDER BY x.seq LIMIT lim) AS l
-              LEFT JOIN branch_persons AS p ON p.branch_code = me AND p.national_code = l.national_code
               OFFSET 0) AS c
         ORDER BY c.seq;
 END
@@ -214,7 +217,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit =
     WHERE c.table_name = tbl AND c.op = 'upsert' AND c.row_id = ANY (ids)
       AND EXISTS (SELECT 1 FROM branch_persons AS p
                   WHERE p.branch_code = (SELECT code FROM branches WHERE role_name = session_user)
-                    AND p.national_code = c.national_code)
+                    AND p.national_code = c.national_code OFFSET 0)
 $$;
 
 -- ---- serving a person from another branch ----------------------------------------------------
@@ -283,11 +286,19 @@ $$;
 -- certificate number, birth date, gender; an expiry needs 48 hours). A person the central
 -- knows nothing of becomes this branch's. A row about a person another branch holds and
 -- this one has not fetched is not written: it is kept in `conflicts` (without the central
--- row) and counted in the result. (No JIT, no hash or merge join: a batch of a few hundred
--- rows looks each central row and held person up by key; PostgreSQL's guesses for a JSON
--- array made it read whole tables.) Every written row is
--- stamped with the session's branch; an empty password hash keeps the one the central
--- database has (a new account takes its request's); no code hash is kept.
+-- row) and counted in the result. Every written row is stamped with the session's branch;
+-- an empty password hash keeps the one the central database has (a new account takes its
+-- request's); no code hash is kept.
+-- Two passes over the rows: one checks them all (and finds the new persons and the rows of
+-- persons the branch does not hold), one writes them. Each reads the pushed rows as typed
+-- rows of the table beside the central row of the same id, looked up by key (no hash or
+-- merge join: PostgreSQL guesses a JSON array's size, and a hash of the whole table cost
+-- more than the batch); whether a branch holds a person is a look-up by key per row (an
+-- EXISTS in a select list, or ending in OFFSET 0 in a WHERE clause: as the join PostgreSQL
+-- makes of it otherwise, planned on branch_persons' statistics of before the branch's first
+-- sync, it compared every pushed row with every person the branch holds). No temporary table: a branch role could make one
+-- of that name first. Pushes take the change log's lock first, so that two branches cannot
+-- both make a new person theirs.
 CREATE FUNCTION branchdesk_push_rows(tbl text, rows jsonb) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET jit = off
 SET enable_hashjoin = off SET enable_mergejoin = off AS $$
@@ -296,8 +307,15 @@ DECLARE
     cols text[];
     fixed text[];    -- columns no branch action changes
     defaults jsonb;  -- a new row's values for columns an older branch does not send
+    src text;        -- the pushed rows (e.j, e.ord; typed: p) beside the central rows (c)
+    held text;       -- whether the branch holds the row's person
+    changed text;    -- per fixed column: its name when the pushed row changes it
+    lifecycle text;  -- requests: why the status move is refused
     bad text;
+    homes text[];    -- persons the central knew nothing of
+    strays integer;  -- rows about persons the branch does not hold
     refused integer := 0;
+    vals text;
     sets text;
 BEGIN
     IF me IS NULL THEN
@@ -322,110 +340,105 @@ BEGIN
     ELSE
         RAISE EXCEPTION 'branchdesk: % does not travel', tbl USING ERRCODE = '42501';
     END CASE;
+    PERFORM pg_advisory_xact_lock(7355608);
     SELECT array_agg(attname::text ORDER BY attnum) INTO cols FROM pg_attribute
     WHERE attrelid = tbl::regclass AND attnum > 0 AND NOT attisdropped;
 
-    -- Each pushed row beside the central row it replaces (none for a new row).
-    EXECUTE format('CREATE TEMP TABLE pushed ON COMMIT DROP AS '
-                   'SELECT e.ord, e.p, to_jsonb(c) AS c, '
-                   '       coalesce(to_jsonb(c) ->> ''national_code'', e.p ->> ''national_code'') AS person '
-                   'FROM jsonb_array_elements($1) WITH ORDINALITY AS e(p, ord) '
-                   'LEFT JOIN %I AS c ON c.id = (e.p ->> ''id'')::uuid', tbl) USING rows;
-    -- Its real size, so that the checks below look the held persons up by key (planned for
-    -- a temporary table's guess of thousands of rows, each hashed every held person).
-    ANALYZE pushed;
+    src := format('FROM jsonb_array_elements($1) WITH ORDINALITY AS e(j, ord) '
+                  'CROSS JOIN LATERAL jsonb_populate_record(NULL::%1$I, e.j) AS p '
+                  'LEFT JOIN %1$I AS c ON c.id = p.id ', tbl);
+    held := format('EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.branch_code = %L '
+                   'AND h.national_code = coalesce(c.national_code, p.national_code) OFFSET 0)', me);
+    SELECT string_agg(format('CASE WHEN p.%1$I IS DISTINCT FROM c.%1$I AND e.j ? %1$L%2$s THEN %1$L END', k,
+                             CASE WHEN k = 'password_hash' THEN ' AND coalesce(p.password_hash, '''') <> '''''
+                                  ELSE '' END), ', ')
+    INTO changed FROM unnest(fixed) AS k;
+    lifecycle := CASE WHEN tbl <> 'requests' THEN '' ELSE
+        '    WHEN NOT (coalesce(c.status, ''submitted'') = p.status'
+        '              OR (coalesce(c.status, ''submitted'') = ''submitted'''
+        '                  AND p.status IN (''activated'', ''branch_activation_required'', ''identity_mismatch'','
+        '                                   ''expired'', ''superseded'', ''rejected''))'
+        '              OR (c.status IN (''branch_activation_required'', ''identity_mismatch'')'
+        '                  AND p.status IN (''activated'', ''rejected'')))'
+        '      THEN format(''the status cannot move from %s to %s'', coalesce(c.status, ''submitted''), p.status)'
+        '    WHEN p.status IN (''activated'', ''branch_activation_required'')'
+        '         AND p.status IS DISTINCT FROM c.status'
+        '         AND NOT EXISTS ('
+        '             SELECT 1 FROM registry_persons AS g'
+        '             WHERE g.national_code = p.national_code'
+        '               AND g.first_name_norm = p.first_name_norm AND g.last_name_norm = p.last_name_norm'
+        '               AND ltrim(g.birth_cert_no, ''0'') = ltrim(p.birth_cert_no, ''0'')'
+        '               AND g.birth_date = p.birth_date AND g.gender = p.gender)'
+        '      THEN ''the request does not match the civil registry'''
+        '    WHEN p.status = ''expired'' AND c.status IS DISTINCT FROM ''expired'''
+        '         AND p.submitted_at::timestamptz > now() - interval ''48 hours'''
+        '      THEN ''the request is not 48 hours old''' END;
 
-    SELECT format('row %s: %s', ord, why) INTO bad FROM (
-        SELECT ord,
-               CASE
-               WHEN p ->> 'id' IS NULL OR p ->> 'national_code' IS NULL THEN 'no id or national code'
-               WHEN (p ->> 'version') IS NULL OR (p ->> 'version') !~ '^[0-9]{1,9}$' THEN 'no version'
-               WHEN c IS NOT NULL AND (p ->> 'version')::integer <= (c ->> 'version')::integer
-                   THEN 'the version does not go up'
-               WHEN c IS NOT NULL AND EXISTS (
-                        SELECT 1 FROM unnest(fixed) AS k
-                        WHERE p ? k AND (p ->> k) IS DISTINCT FROM (c ->> k)
-                          AND NOT (k = 'password_hash' AND coalesce(p ->> k, '') = ''))
-                   THEN 'a column no branch action changes: ' || (
-                        SELECT string_agg(k, ', ') FROM unnest(fixed) AS k
-                        WHERE p ? k AND (p ->> k) IS DISTINCT FROM (c ->> k)
-                          AND NOT (k = 'password_hash' AND coalesce(p ->> k, '') = ''))
-               END AS why
-        FROM pushed) AS checked
-    WHERE why IS NOT NULL ORDER BY ord LIMIT 1;
+    -- The checks. A new person (a row without a central one, about a person no branch holds
+    -- and with no request or account) becomes the branch's home person; each subquery level
+    -- keeps its look-ups to one per row (OFFSET 0: not folded into the level above).
+    EXECUTE format(
+        'SELECT (array_agg(format(''row %%s: %%s'', ord, why) ORDER BY ord) FILTER (WHERE why IS NOT NULL))[1],'
+        '       array_agg(DISTINCT person) FILTER (WHERE home),'
+        '       count(*) FILTER (WHERE NOT mine AND NOT home) '
+        'FROM (SELECT ord, person, why, mine,'
+        '             CASE WHEN mine OR existed THEN false ELSE'
+        '                  NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.national_code = person)'
+        '                  AND NOT EXISTS (SELECT 1 FROM requests AS r WHERE r.national_code = person)'
+        '                  AND NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.national_code = person) END AS home'
+        '      FROM (SELECT e.ord, coalesce(c.national_code, p.national_code) AS person, c.id IS NOT NULL AS existed,'
+        '                   %1$s AS mine,'
+        '                   CASE'
+        '                   WHEN p.id IS NULL OR p.national_code IS NULL THEN ''no id or national code'''
+        '                   WHEN p.version IS NULL OR p.version < 1 THEN ''no version'''
+        '                   WHEN c.id IS NOT NULL AND p.version <= c.version THEN ''the version does not go up'''
+        '                   WHEN c.id IS NOT NULL AND concat_ws('', '', %2$s) <> '''''
+        '                     THEN ''a column no branch action changes: '' || concat_ws('', '', %2$s)'
+        '                   %3$s'
+        '                   END AS why'
+        '            %4$s OFFSET 0) AS pushed OFFSET 0) AS judged',
+        held, changed, lifecycle, src) INTO bad, homes, strays USING rows;
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'branchdesk: push refused (%): %', tbl, bad USING ERRCODE = '42501';
     END IF;
-
-    IF tbl = 'requests' THEN
-        SELECT format('row %s: %s', ord, why) INTO bad FROM (
-            SELECT ord,
-                   CASE
-                   WHEN NOT (coalesce(c ->> 'status', 'submitted') = p ->> 'status'
-                             OR (coalesce(c ->> 'status', 'submitted') = 'submitted'
-                                 AND p ->> 'status' IN ('activated', 'branch_activation_required',
-                                                        'identity_mismatch', 'expired', 'superseded', 'rejected'))
-                             OR (c ->> 'status' IN ('branch_activation_required', 'identity_mismatch')
-                                 AND p ->> 'status' IN ('activated', 'rejected')))
-                       THEN format('the status cannot move from %s to %s', coalesce(c ->> 'status', 'submitted'),
-                                   p ->> 'status')
-                   WHEN p ->> 'status' IN ('activated', 'branch_activation_required')
-                        AND p ->> 'status' IS DISTINCT FROM c ->> 'status'
-                        AND NOT EXISTS (
-                            SELECT 1 FROM registry_persons AS g
-                            WHERE g.national_code = p ->> 'national_code'
-                              AND g.first_name_norm = p ->> 'first_name_norm'
-                              AND g.last_name_norm = p ->> 'last_name_norm'
-                              AND ltrim(g.birth_cert_no, '0') = ltrim(p ->> 'birth_cert_no', '0')
-                              AND g.birth_date = p ->> 'birth_date'
-                              AND g.gender = p ->> 'gender')
-                       THEN 'the request does not match the civil registry'
-                   WHEN p ->> 'status' = 'expired' AND c ->> 'status' IS DISTINCT FROM 'expired'
-                        AND (p ->> 'submitted_at')::timestamptz > now() - interval '48 hours'
-                       THEN 'the request is not 48 hours old'
-                   END AS why
-            FROM pushed) AS checked
-        WHERE why IS NOT NULL ORDER BY ord LIMIT 1;
-        IF bad IS NOT NULL THEN
-            RAISE EXCEPTION 'branchdesk: push refused (requests): %', bad USING ERRCODE = '42501';
-        END IF;
+    IF homes IS NOT NULL THEN
+        INSERT INTO branch_persons (branch_code, national_code, how)
+        SELECT me, n, 'home' FROM unnest(homes) AS n ON CONFLICT DO NOTHING;
+    END IF;
+    -- Rows about persons another branch holds: kept as conflicts, not written.
+    IF strays > 0 THEN
+        EXECUTE format(
+            'INSERT INTO conflicts (table_name, row_id, branch_code, base_version, local_payload, central_payload) '
+            'SELECT %1$L, e.j ->> ''id'', %2$L, 0, e.j - ''code_hash'', NULL %3$s WHERE NOT %4$s',
+            tbl, me, src, held) USING rows;
+        GET DIAGNOSTICS refused = ROW_COUNT;
     END IF;
 
-    -- A person the central database knows nothing of (no branch holds them, no request, no
-    -- account: the branch registered them, or a restored branch resends them) becomes this
-    -- branch's. Rows about a person another branch holds and this one has not fetched are
-    -- kept as conflicts, not written.
-    INSERT INTO branch_persons (branch_code, national_code, how)
-    SELECT DISTINCT me, person, 'home' FROM pushed
-    WHERE c IS NULL
-      AND NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.national_code = person)
-      AND NOT EXISTS (SELECT 1 FROM requests AS r WHERE r.national_code = person)
-      AND NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.national_code = person)
-    ON CONFLICT DO NOTHING;
-    INSERT INTO conflicts (table_name, row_id, branch_code, base_version, local_payload, central_payload)
-    SELECT tbl, p ->> 'id', me, 0, p - 'code_hash', NULL FROM pushed
-    WHERE NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.branch_code = me AND h.national_code = person);
-    GET DIAGNOSTICS refused = ROW_COUNT;
-    IF refused > 0 THEN
-        DELETE FROM pushed
-        WHERE NOT EXISTS (SELECT 1 FROM branch_persons AS h WHERE h.branch_code = me AND h.national_code = person);
-    END IF;
-
-    SELECT string_agg(format('%I = EXCLUDED.%I', k, k), ', ') INTO sets FROM unnest(cols) AS k WHERE k <> 'id';
+    -- Each column: the pushed value, else the central row's, else a new row's default (the
+    -- key looked up only for a null, the cheaper test first, as in `changed`); the
+    -- branch's stamp; the password hash kept when the pushed one is empty; no code hash.
+    SELECT string_agg(CASE k
+                      WHEN 'branch_code' THEN quote_literal(me)
+                      WHEN 'code_hash' THEN 'NULL'
+                      WHEN 'password_hash' THEN
+                          'CASE WHEN coalesce(p.password_hash, '''') <> '''' THEN p.password_hash '
+                          'WHEN c.id IS NOT NULL THEN c.password_hash '
+                          || CASE WHEN tbl = 'accounts'
+                                  THEN 'ELSE coalesce((SELECT r.password_hash FROM requests AS r '
+                                       'WHERE r.id = p.request_id), '''') '
+                                  ELSE 'ELSE '''' ' END
+                          || 'END'
+                      ELSE format('CASE WHEN p.%1$I IS NOT NULL OR e.j ? %1$L THEN p.%1$I '
+                                  'WHEN c.id IS NOT NULL THEN c.%1$I ELSE d.%1$I END', k)
+                      END, ', ' ORDER BY n),
+           string_agg(format('%1$I = EXCLUDED.%1$I', k), ', ' ORDER BY n) FILTER (WHERE k <> 'id')
+    INTO vals, sets FROM unnest(cols) WITH ORDINALITY AS u(k, n);
     EXECUTE format(
-        'INSERT INTO %1$I SELECT (jsonb_populate_record(NULL::%1$I, merged)).* FROM ('
-        '  SELECT $2 || coalesce(c, $4) || (CASE WHEN coalesce(p ->> ''password_hash'', '''') = '''' '
-        '                                        THEN p - ''password_hash'' ELSE p END) '
-        '         || jsonb_build_object(''branch_code'', $3::text) '
-        '         || (CASE WHEN $1 = ''recoveries'' THEN ''{"code_hash": null}''::jsonb ELSE ''{}''::jsonb END) '
-        '         || (CASE WHEN $1 = ''accounts'' AND c IS NULL AND coalesce(p ->> ''password_hash'', '''') = '''' '
-        '                  THEN jsonb_build_object(''password_hash'', (SELECT r.password_hash FROM requests AS r '
-        '                                                              WHERE r.id = (p ->> ''request_id'')::uuid)) '
-        '                  ELSE ''{}''::jsonb END) AS merged '
-        '  FROM pushed ORDER BY ord) AS m '
-        'ON CONFLICT (id) DO UPDATE SET %2$s', tbl, sets)
-        USING tbl, defaults, me, '{}'::jsonb;
-    DROP TABLE pushed;
+        'INSERT INTO %1$I SELECT %2$s %3$s'
+        'CROSS JOIN jsonb_populate_record(NULL::%1$I, $2) AS d %4$s ORDER BY e.ord '
+        'ON CONFLICT (id) DO UPDATE SET %5$s', tbl, vals, src,
+        CASE WHEN strays > 0 THEN 'WHERE ' || held ELSE '' END, sets)
+        USING rows, defaults;
     RETURN refused;
 END
 $$;
