@@ -285,7 +285,7 @@ void CentralDatabase::installIsolationTriggers(const QString &code)
             << QStringLiteral("CREATE TEMP TRIGGER isolation_%1_delete BEFORE DELETE ON main.%1 BEGIN %2; END")
                    .arg(table, raise);
     }
-    for (const char *t : {"applied_batches", "conflicts", "audit_chains"}) {
+    for (const char *t : {"applied_batches", "conflicts", "audit_chains", "audit_alerts", "branch_contacts"}) {
         const QString table = QString::fromLatin1(t);
         ddl << QStringLiteral("CREATE TEMP TRIGGER isolation_%1_insert BEFORE INSERT ON main.%1 "
                               "WHEN NEW.branch_code IS NOT '%2' BEGIN %3; END")

@@ -1326,6 +1326,22 @@
         <source>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</source>
         <translation>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</translation>
     </message>
+    <message>
+        <source>Head office&apos;s view: one row per branch with its last sync, open conflicts, audit-chain state, persons fetched in the last day and silence.</source>
+        <translation>Head office&apos;s view: one row per branch with its last sync, open conflicts, audit-chain state, persons fetched in the last day and silence.</translation>
+    </message>
+    <message>
+        <source>Check the central database&apos;s copy of a branch&apos;s audit chain (each desk&apos;s).</source>
+        <translation>Check the central database&apos;s copy of a branch&apos;s audit chain (each desk&apos;s).</translation>
+    </message>
+    <message>
+        <source>The branch whose chain is checked.</source>
+        <translation>The branch whose chain is checked.</translation>
+    </message>
+    <message>
+        <source>Chain %1: %2</source>
+        <translation>Chain %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -2039,6 +2055,18 @@
     <message>
         <source>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</source>
         <translation>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</translation>
+    </message>
+    <message>
+        <source>The central database knows no branch %1.</source>
+        <translation>The central database knows no branch %1.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is another branch&apos;s.</source>
+        <translation>Entry %1 is another branch&apos;s.</translation>
+    </message>
+    <message>
+        <source>The audit log of this desk does not continue the copy the central database holds: %1 It was edited, cut short or replaced; nothing was sent, and head office has been told.</source>
+        <translation>The audit log of this desk does not continue the copy the central database holds: %1 It was edited, cut short or replaced; nothing was sent, and head office has been told.</translation>
     </message>
 </context>
 <context>
@@ -2903,6 +2931,10 @@
     </message>
     <message>
         <source>The language changes when BranchDesk starts again. Restart now? Open forms are closed first; nothing that was saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync refused: this desk&apos;s audit log does not continue the central database&apos;s copy — head office has been told — changes waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1324,6 +1324,22 @@
         <source>&quot;applicants fetch&quot; needs --central URL or the setting sync/centralUrl.</source>
         <translation>فرمان «applicants fetch» به گزینهٔ --central URL یا تنظیم sync/centralUrl نیاز دارد.</translation>
     </message>
+    <message>
+        <source>Head office&apos;s view: one row per branch with its last sync, open conflicts, audit-chain state, persons fetched in the last day and silence.</source>
+        <translation>نمای ستاد: برای هر شعبه یک ردیف، با آخرین همگام‌سازی، ناسازگاری‌های باز، وضعیت زنجیرهٔ گزارش ممیزی، افرادی که در یک روز گذشته از شعبه‌های دیگر آورده شده‌اند و مدت بی‌خبری.</translation>
+    </message>
+    <message>
+        <source>Check the central database&apos;s copy of a branch&apos;s audit chain (each desk&apos;s).</source>
+        <translation>بررسی نسخهٔ پایگاه دادهٔ مرکزی از زنجیرهٔ گزارش ممیزی یک شعبه (زنجیرهٔ هر میز).</translation>
+    </message>
+    <message>
+        <source>The branch whose chain is checked.</source>
+        <translation>شعبه‌ای که زنجیرهٔ آن بررسی می‌شود.</translation>
+    </message>
+    <message>
+        <source>Chain %1: %2</source>
+        <translation>زنجیرهٔ %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>branch::Desk</name>
@@ -2037,6 +2053,18 @@
     <message>
         <source>The central database refused this change: a branch changes only the people it holds, and only as its counter actions do (the server checks every row). Nothing was changed; if this repeats, call the head office&apos;s IT staff.</source>
         <translation>پایگاه داده مرکزی این تغییر را نپذیرفت: هر شعبه فقط اشخاصی را که در اختیار دارد و فقط به همان شکلی که کارهای باجه تغییر می‌دهند می‌تواند تغییر دهد (سرور هر ردیف را بررسی می‌کند). هیچ تغییری اعمال نشد؛ اگر تکرار شد با کارکنان فناوری اطلاعات ستاد تماس بگیرید.</translation>
+    </message>
+    <message>
+        <source>The central database knows no branch %1.</source>
+        <translation>پایگاه دادهٔ مرکزی شعبه‌ای با کد %1 نمی‌شناسد.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is another branch&apos;s.</source>
+        <translation>ردیف %1 از آنِ شعبهٔ دیگری است.</translation>
+    </message>
+    <message>
+        <source>The audit log of this desk does not continue the copy the central database holds: %1 It was edited, cut short or replaced; nothing was sent, and head office has been told.</source>
+        <translation>گزارش ممیزی این میز دنبالهٔ نسخه‌ای نیست که پایگاه دادهٔ مرکزی از آن دارد: %1 این گزارش ویرایش، کوتاه یا جایگزین شده است؛ چیزی فرستاده نشد و به ستاد خبر داده شد.</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +2930,10 @@
     <message>
         <source>The language changes when BranchDesk starts again. Restart now? Open forms are closed first; nothing that was saved is lost.</source>
         <translation>زبان با راه‌اندازی دوبارهٔ BranchDesk تغییر می‌کند. اکنون دوباره راه‌اندازی شود؟ فرم‌های باز پیش از آن بسته می‌شوند؛ هیچ چیز ذخیره‌شده‌ای از دست نمی‌رود.</translation>
+    </message>
+    <message>
+        <source>Sync refused: this desk&apos;s audit log does not continue the central database&apos;s copy — head office has been told — changes waiting: %1</source>
+        <translation>همگام‌سازی پذیرفته نشد: گزارش ممیزی این میز دنبالهٔ نسخهٔ پایگاه دادهٔ مرکزی نیست — به ستاد خبر داده شد — تغییرهای در انتظار: %1</translation>
     </message>
 </context>
 <context>

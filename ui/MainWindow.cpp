@@ -345,6 +345,11 @@ void MainWindow::updateSyncState()
         text = tr("Offline — changes waiting to sync: %1").arg(queued);
     else if (m_sync->isRunning())
         text = tr("Syncing… — changes waiting: %1").arg(queued);
+    else if (m_sync->lastErrorCode() == QLatin1String("audit.anchor_mismatch"))
+        // Not an outage: the desk cannot sync until its log is looked into.
+        text = tr("Sync refused: this desk's audit log does not continue the central database's copy — head office "
+                  "has been told — changes waiting: %1")
+                   .arg(queued);
     else if (m_sync->isOnline())
         text = tr("Online — last sync %1 — changes waiting: %2").arg(last, queued);
     else

@@ -62,6 +62,7 @@ void SyncController::syncNow()
             return out;
         },
         [this, at](const Outcome<SyncResult> &out) {
+            m_lastErrorCode = out.ok() ? QString() : out.failure.violations.value(0).code;
             if (out.ok())
                 onDone(true, out.value->pushed, out.value->pulled, out.value->conflicts, QString(), *at);
             else

@@ -30,6 +30,8 @@ public:
     QDateTime lastSuccess() const { return m_lastSuccess; }
     // The last run's failure, translated (empty after a success).
     QString lastError() const { return m_lastError; }
+    // The last failed run's code (empty after a good run), e.g. audit.anchor_mismatch.
+    QString lastErrorCode() const { return m_lastErrorCode; }
     int lastPushed() const { return m_pushed; }
     int lastPulled() const { return m_pulled; }
     int lastConflicts() const { return m_conflicts; }
@@ -60,6 +62,7 @@ private:
     bool m_online = false;
     QDateTime m_lastSuccess;
     QString m_lastError;
+    QString m_lastErrorCode;
     int m_pushed = 0, m_pulled = 0, m_conflicts = 0;
 };
 

@@ -44,6 +44,8 @@ std::unique_ptr<Command> makeRecoverReset();
 // CentralCommands.cpp
 std::unique_ptr<Command> makeCentralInit();
 std::unique_ptr<Command> makeCentralAddBranch();
+std::unique_ptr<Command> makeCentralStatus();
+std::unique_ptr<Command> makeCentralAuditVerify();
 // SyncCommands.cpp
 std::unique_ptr<Command> makeSync();
 std::unique_ptr<Command> makeConflictsList();

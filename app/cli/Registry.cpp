@@ -36,6 +36,8 @@ const CommandList &commands()
                           makeRecoverReset,
                           makeCentralInit,
                           makeCentralAddBranch,
+                          makeCentralStatus,
+                          makeCentralAuditVerify,
                           makeSync,
                           makeConflictsList,
                           makeConflictsResolve,

@@ -5,6 +5,7 @@
 #include "Staff.h"
 
 #include "app/core/Settings.h"
+#include "app/security/Random.h"
 #include "app/security/SecretHash.h"
 #include "app/sync/SyncStatus.h"
 #include "db/DashboardRepository.h"
@@ -200,6 +201,7 @@ Outcome<BackupMade> makeBackup(const QString &databasePath, const QString &folde
     } catch (const db::DbException &e) {
         return storageFailure(e.error());
     }
+    ctx.branchCode = branchCode; // the audit entry's branch
     if (branchCode.isEmpty())
         return backupFailure(QStringLiteral("backup.no_branch"),
                              Services::tr("This database has no branch code yet (run init): there is nothing to "
@@ -387,6 +389,9 @@ Outcome<RestoreDone> restoreBackup(const QString &databasePath, const QString &b
                         now);
             db::setMetaValue(*copy, QStringLiteral("restored_from"), QFileInfo(backupFile).fileName());
             db::setMetaValue(*copy, QStringLiteral("restored_at"), db::isoUtc(now));
+            // The central holds this log's entries after the backup under the old chain id:
+            // the restored log goes on as a chain of its own (the central records a new one).
+            db::setMetaValue(*copy, QStringLiteral("audit_chain_id"), security::newUuidV4());
             return true;
         });
         if (!recorded.ok()) {

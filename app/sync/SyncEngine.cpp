@@ -4,7 +4,10 @@
 
 #include "CentralAdmin.h"
 #include "app/lifecycle/Staff.h"
+#include "app/security/AuditChain.h"
 #include "app/security/Random.h"
+#include "db/AuditRepository.h"
+#include "db/CentralAudit.h"
 #include "db/CentralSync.h"
 #include "db/MetaRepository.h"
 #include "db/SyncRepository.h"
@@ -276,7 +279,74 @@ QString claimBatch(Context &ctx, const QString &inFlight, bool postgres, db::Pre
     return rows.isEmpty() ? QString() : batchId;
 }
 
+// This database's audit chain at the central (central schema 7): the central's last entry
+// of the chain must be in the local log, and the log intact up to its end (whoever edits,
+// cuts or re-anchors it is refused here, before anything is pushed, and the central keeps
+// an alert); then the entries after it go up, which the central takes only as the chain's
+// continuation. A refusal: audit.anchor_mismatch.
+std::optional<Failure> anchorAudit(Context &ctx, db::CentralDatabase &central, const QDateTime &now)
+{
+    const QString chainId = auditChainId(ctx);
+    const db::AuditHead head = db::centralAuditHead(central, chainId, now);
+    const QList<db::AuditRecord> log = db::auditLog(ctx.db);
+    security::StoredAuditEntries entries;
+    entries.reserve(log.size());
+    for (const db::AuditRecord &a : log)
+        entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
+                                                 a.nationalCode, a.details},
+                        a.hash});
+    const security::ChainCheck check = security::verifyChain(entries, head.hash, head.seq);
+    const auto mismatch = [&](const QString &why) {
+        return Failure::rule(QStringLiteral("audit"), QStringLiteral("audit.anchor_mismatch"),
+                             Services::tr("The audit log of this desk does not continue the copy the central "
+                                          "database holds: %1 It was edited, cut short or replaced; nothing was "
+                                          "sent, and head office has been told.")
+                                 .arg(why));
+    };
+    if (!check.ok) {
+        const qint64 atSeq = head.seq > 0 ? head.seq : check.firstBadSeq;
+        const QString localHash = atSeq > 0 && atSeq <= log.size() ? log.at(atSeq - 1).hash : QString();
+        db::recordAuditAlert(central, chainId, head, log.isEmpty() ? 0 : log.last().seq, localHash,
+                             check.code + QStringLiteral(" at entry ") + QString::number(check.firstBadSeq), now);
+        return mismatch(check.reason);
+    }
+    QList<db::AuditRecord> after;
+    for (const db::AuditRecord &a : log)
+        if (a.seq > head.seq)
+            after << a;
+    try {
+        constexpr qsizetype kPerCall = 2000;
+        qsizetype from = 0;
+        do {
+            db::pushAuditEntries(central, chainId, after.mid(from, kPerCall), now);
+            from += kPerCall;
+        } while (from < after.size());
+    } catch (const db::DbException &e) {
+        if (e.error().kind == db::DbError::Kind::Forbidden &&
+            e.error().detail.contains(QLatin1String("audit.anchor_mismatch"))) {
+            db::recordAuditAlert(central, chainId, head, log.isEmpty() ? 0 : log.last().seq, QString(),
+                                 e.error().detail.left(200), now);
+            return mismatch(
+                e.error().detail.section(QLatin1String("audit.anchor_mismatch: "), 1).section(QLatin1Char('\n'), 0, 0));
+        }
+        throw;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+QString auditChainId(Context &ctx)
+{
+    QString id = db::metaValue(ctx.db, QStringLiteral("audit_chain_id"));
+    if (id.isEmpty()) {
+        id = security::newUuidV4();
+        db::Transaction tx(ctx.db);
+        db::setMetaValue(ctx.db, QStringLiteral("audit_chain_id"), id);
+        tx.commit();
+    }
+    return id;
+}
 
 std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure)
 {
@@ -307,6 +377,10 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
     // run, not the branch: another database of the same branch pulls everything).
     const QString echoTag = security::newUuidV4();
     try {
+        // The audit chain first: a desk whose log does not continue the central's copy
+        // pushes nothing.
+        if (auto refused = anchorAudit(ctx, *central, now))
+            return *refused;
 
         // Push: the batch id is stored with the rows before anything is sent; the next
         // batch is stamped and read while the central database applies the current one,

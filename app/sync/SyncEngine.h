@@ -34,6 +34,11 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
 // field "central").
 std::unique_ptr<db::CentralDatabase> openAsBranch(Context &ctx, const db::CentralUrl &url, Failure *failure);
 
+// This database's audit chain at the central (meta audit_chain_id, made at its first sync;
+// a restored database starts a chain of its own): a branch has several desks, each with its
+// own database and chain.
+QString auditChainId(Context &ctx);
+
 // This branch's open conflicts (`branchctl conflicts list`).
 Outcome<QList<ConflictRecord>> listConflicts(Context &ctx, const db::CentralUrl &url);
 

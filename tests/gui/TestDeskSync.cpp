@@ -127,6 +127,32 @@ private slots:
         QVERIFY2(later.syncLabel()->text().contains(u"last sync"_s) && !later.syncLabel()->text().contains(u"never"_s),
                  qPrintable(later.syncLabel()->text()));
     }
+
+    // A log edited on this PC (an entry the central already holds): F9's sync is refused,
+    // nothing leaves the outbox, and the status bar says why instead of "offline".
+    void editedAuditLogIsRefusedAndSaidInTheStatusBar()
+    {
+        QVERIFY(submitRegistration(*m_ctx,
+                                   test::sampleRegistration(test::nationalCode(u"004512368"_s), u"09121110002"_s),
+                                   kT0.addSecs(60))
+                    .ok());
+        const qint64 queued = db::outboxCount(*m_db);
+        QVERIFY(queued > 0);
+        db::runStatement(*m_db, u"UPDATE audit_log SET actor = 'someone else' WHERE seq = 1"_s);
+        ui::MainWindow window(*m_ctx);
+        window.syncController()->setCentralUrl(m_central);
+        QSignalSpy finished(window.syncController(), &ui::SyncController::finished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_F9);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeout);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(window.syncController()->lastErrorCode(), u"audit.anchor_mismatch"_s);
+        QCOMPARE(db::outboxCount(*m_db), queued);
+        QVERIFY2(window.syncLabel()->text().startsWith(u"Sync refused: this desk's audit log"_s),
+                 qPrintable(window.syncLabel()->text()));
+        QVERIFY(window.syncLabel()->toolTip().contains(u"does not continue the copy"_s));
+    }
 };
 
 QTEST_MAIN(TestDeskSync)

@@ -25,10 +25,11 @@ const QStringList kTables = {
     QStringLiteral("requests"),       QStringLiteral("accounts"),         QStringLiteral("sms_messages"),
     QStringLiteral("recoveries"),     QStringLiteral("changes"),          QStringLiteral("applied_batches"),
     QStringLiteral("conflicts"),      QStringLiteral("audit_chains"),     QStringLiteral("central_audit"),
-    QStringLiteral("branch_persons"), QStringLiteral("person_fetches")};
+    QStringLiteral("branch_persons"), QStringLiteral("person_fetches"),   QStringLiteral("audit_alerts"),
+    QStringLiteral("branch_contacts")};
 
 // The central schema version this program creates.
-constexpr int kCentralVersion = 6;
+constexpr int kCentralVersion = 7;
 
 // A listening socket that never accepts: connections hang until the client gives up.
 class SilentPort
