@@ -274,7 +274,7 @@ void CentralDatabase::installIsolationTriggers(const QString &code)
     const QString raise =
         QStringLiteral("SELECT RAISE(ABORT, 'branch isolation: branch %1 may not write this row')").arg(code);
     QStringList ddl;
-    for (const char *t : {"requests", "accounts", "sms_messages", "recoveries"}) {
+    for (const char *t : {"requests", "accounts", "sms_messages", "recoveries", "review_proposals"}) {
         const QString table = QString::fromLatin1(t);
         ddl << QStringLiteral("CREATE TEMP TRIGGER isolation_%1_insert BEFORE INSERT ON main.%1 "
                               "WHEN NEW.branch_code IS NOT '%2' BEGIN %3; END")

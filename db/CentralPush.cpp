@@ -22,7 +22,7 @@ namespace
 {
 
 const QStringList kWriteOrder = {QStringLiteral("requests"), QStringLiteral("accounts"), QStringLiteral("sms_messages"),
-                                 QStringLiteral("recoveries")};
+                                 QStringLiteral("recoveries"), QStringLiteral("review_proposals")};
 
 // Where a stored status stands in the request's life (mergeStage, app/core/RequestStatus);
 // -1 for a name no status has, which no rule orders.

@@ -49,6 +49,12 @@ QStringList travellingColumns(const QString &table)
           QStringLiteral("national_code"), QStringLiteral("method"), QStringLiteral("code_hash"),
           QStringLiteral("created_at"), QStringLiteral("expires_at"), QStringLiteral("attempts"),
           QStringLiteral("state"), QStringLiteral("updated_at")}},
+        {QStringLiteral("review_proposals"),
+         {QStringLiteral("id"), QStringLiteral("branch_code"), QStringLiteral("version"),
+          QStringLiteral("national_code"), QStringLiteral("request_id"), QStringLiteral("request_version"),
+          QStringLiteral("kind"), QStringLiteral("changes_json"), QStringLiteral("reason"),
+          QStringLiteral("proposed_by"), QStringLiteral("proposed_at"), QStringLiteral("status"),
+          QStringLiteral("decided_by"), QStringLiteral("decided_at")}},
     };
     return columns.value(table);
 }

@@ -126,14 +126,17 @@ bool upsertCentralRegistryPerson(CentralDatabase &db, const RegistryPerson &p, c
         sets << c + QStringLiteral(" = excluded.") + c;
         differs << QStringLiteral("registry_persons.") + c + distinct + QStringLiteral("excluded.") + c;
     }
-    QSqlQuery &q = run(db,
-                       QStringLiteral("INSERT INTO registry_persons (national_code, %1, updated_at) VALUES "
-                                      "(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (national_code) DO UPDATE SET %2, "
-                                      "updated_at = excluded.updated_at WHERE %3")
-                           .arg(kValueColumns.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")),
-                                differs.join(QStringLiteral(" OR "))),
-                       {p.nationalCode, p.firstName, p.lastName, p.fatherName, p.firstNameNorm, p.lastNameNorm,
-                        p.fatherNameNorm, p.birthCertNo, p.birthDate.toString(Qt::ISODate), p.gender, isoUtc(now)});
+    QSqlQuery &q =
+        run(db,
+            QStringLiteral("INSERT INTO registry_persons (national_code, %1, updated_at) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (national_code) DO UPDATE SET %2, "
+                           "updated_at = excluded.updated_at WHERE %3")
+                .arg(kValueColumns.join(QStringLiteral(", ")), sets.join(QStringLiteral(", ")),
+                     differs.join(QStringLiteral(" OR "))),
+            // An empty father's name (the CSV allows one) is '' (a null QString binds NULL).
+            {p.nationalCode, p.firstName, p.lastName, p.fatherName.isNull() ? QStringLiteral("") : p.fatherName,
+             p.firstNameNorm, p.lastNameNorm, p.fatherNameNorm.isNull() ? QStringLiteral("") : p.fatherNameNorm,
+             p.birthCertNo, p.birthDate.toString(Qt::ISODate), p.gender, isoUtc(now)});
     const bool written = q.numRowsAffected() > 0;
     q.finish();
     return written;

@@ -26,7 +26,9 @@ const TableColumns<ReviewProposalRecord> &proposalColumns()
                                             {"proposed_at", &P::proposedAt},
                                             {"status", &P::status},
                                             {"decided_by", &P::decidedBy},
-                                            {"decided_at", &P::decidedAt}};
+                                            {"decided_at", &P::decidedAt},
+                                            {"branch_code", &P::branchCode},
+                                            {"version", &P::version}};
     return columns;
 }
 
@@ -40,17 +42,40 @@ QSqlQuery &run(Database &db, const QString &sql, const QVariantList &values)
 void insertProposal(Database &db, const ReviewProposalRecord &p)
 {
     run(db,
-        QStringLiteral("INSERT INTO review_proposals (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        QStringLiteral("INSERT INTO review_proposals (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .arg(proposalColumns().list()),
         {p.id, p.requestId, p.nationalCode, p.requestVersion, p.kind,
          QString::fromUtf8(QJsonDocument(p.changes).toJson(QJsonDocument::Compact)), p.reason, p.proposedBy,
-         isoUtc(p.proposedAt), p.status, textOrNull(p.decidedBy), textOrNull(isoUtc(p.decidedAt))});
+         isoUtc(p.proposedAt), p.status, textOrNull(p.decidedBy), textOrNull(isoUtc(p.decidedAt)), p.branchCode,
+         p.version});
 }
 
 void updateProposal(Database &db, const ReviewProposalRecord &p)
 {
-    run(db, QStringLiteral("UPDATE review_proposals SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?"),
-        {p.status, textOrNull(p.decidedBy), textOrNull(isoUtc(p.decidedAt)), p.id});
+    run(db,
+        QStringLiteral(
+            "UPDATE review_proposals SET status = ?, decided_by = ?, decided_at = ?, version = ? WHERE id = ?"),
+        {p.status, textOrNull(p.decidedBy), textOrNull(isoUtc(p.decidedAt)), p.version, p.id});
+}
+
+QJsonObject proposalPayload(const ReviewProposalRecord &p)
+{
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return {
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("branch_code"), p.branchCode},
+        {QStringLiteral("version"), p.version},
+        {QStringLiteral("national_code"), p.nationalCode},
+        {QStringLiteral("request_id"), p.requestId},
+        {QStringLiteral("request_version"), p.requestVersion},
+        {QStringLiteral("kind"), p.kind},
+        {QStringLiteral("changes_json"), QString::fromUtf8(QJsonDocument(p.changes).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("reason"), p.reason},
+        {QStringLiteral("proposed_by"), p.proposedBy},
+        {QStringLiteral("proposed_at"), isoUtc(p.proposedAt)},
+        {QStringLiteral("status"), p.status},
+        {QStringLiteral("decided_by"), orNull(p.decidedBy)},
+        {QStringLiteral("decided_at"), orNull(isoUtc(p.decidedAt))}};
 }
 
 std::optional<ReviewProposalRecord> findProposal(Database &db, const QString &id)

@@ -22,11 +22,17 @@ struct ReviewProposalRecord {
     QString status = QStringLiteral("pending"); // pending | approved | replaced
     QString decidedBy;
     QDateTime decidedAt;
+    // A proposal travels (local schema 10): the branch whose desk made it, and a version
+    // that every change raises.
+    QString branchCode;
+    int version = 1;
 };
 
 void insertProposal(Database &db, const ReviewProposalRecord &p);
-// Status and decision fields, by id.
+// Status, decision fields and version, by id.
 void updateProposal(Database &db, const ReviewProposalRecord &p);
+// The proposal as a travelling row's payload (its outbox row, the central's columns).
+QJsonObject proposalPayload(const ReviewProposalRecord &p);
 std::optional<ReviewProposalRecord> findProposal(Database &db, const QString &id);
 // The proposal of this request still waiting for approval, if any.
 std::optional<ReviewProposalRecord> pendingProposalFor(Database &db, const QString &requestId);

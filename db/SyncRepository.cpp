@@ -262,7 +262,7 @@ int applyCentralChanges(Database &db, const QList<CentralChange> &changes)
         if (!c.wanted)
             continue;
         if (c.table == QLatin1String("requests") || c.table == QLatin1String("accounts") ||
-            c.table == QLatin1String("sms_messages")) {
+            c.table == QLatin1String("sms_messages") || c.table == QLatin1String("review_proposals")) {
             // travelling rows are never deleted
             if (c.op != QLatin1String("delete") && applyTravelling(db, c.table, c.payload, &names, &lastInsert))
                 ++written;

@@ -13,6 +13,7 @@
 #include "db/AccountRepository.h"
 #include "db/RegistryRepository.h"
 #include "db/RequestRepository.h"
+#include "db/SyncRepository.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -154,6 +155,14 @@ std::optional<Failure> checkCorrectedMatch(Context &ctx, const db::RequestRecord
     return std::nullopt;
 }
 
+// A proposal's change travels like the other branch rows (an outbox row): the branch's
+// other desks pull it, where another supervisor may approve it.
+void queueProposal(Context &ctx, const db::ReviewProposalRecord &p, int baseVersion, const QDateTime &now)
+{
+    db::appendOutbox(ctx.db, QStringLiteral("review_proposals"), p.id, baseVersion, p.version, db::proposalPayload(p),
+                     now);
+}
+
 // Why a request is not (or no longer) a case of the queue; nothing when it is one.
 std::optional<QString> notInQueue(Context &ctx, const db::RequestRecord &r)
 {
@@ -258,6 +267,7 @@ Outcome<db::ReviewProposalRecord> proposeReview(Context &ctx, const QString &nat
         p.reason = input.reason.trimmed();
         p.proposedBy = staff.value->login;
         p.proposedAt = now;
+        p.branchCode = ctx.branchCode;
         QJsonObject details{{QStringLiteral("proposal_id"), p.id},
                             {QStringLiteral("request_id"), p.requestId},
                             {QStringLiteral("kind"), p.kind},
@@ -269,10 +279,13 @@ Outcome<db::ReviewProposalRecord> proposeReview(Context &ctx, const QString &nat
             old->status = QStringLiteral("replaced");
             old->decidedBy = p.proposedBy;
             old->decidedAt = now;
+            ++old->version;
             db::updateProposal(ctx.db, *old);
+            queueProposal(ctx, *old, old->version - 1, now);
             details.insert(QStringLiteral("replaces"), old->id);
         }
         db::insertProposal(ctx.db, p);
+        queueProposal(ctx, p, 0, now);
         recordAudit(ctx, {p.proposedBy, QStringLiteral("review.propose"), p.nationalCode, details}, now);
         return p;
     });
@@ -352,7 +365,9 @@ Outcome<ReviewApproval> approveReview(Context &ctx, const QString &proposalId, c
         p->status = QStringLiteral("approved");
         p->decidedBy = approver;
         p->decidedAt = now;
+        ++p->version;
         db::updateProposal(ctx.db, *p);
+        queueProposal(ctx, *p, p->version - 1, now);
         recordAudit(ctx,
                     {approver,
                      QStringLiteral("review.approve"),

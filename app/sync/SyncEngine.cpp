@@ -28,14 +28,15 @@ constexpr int kPushBatch = 2000;
 constexpr int kPullPage = 5000;
 const QString kCursorKey = QStringLiteral("sync_cursor");
 
-// What a branch pulls: every branch's requests and accounts and the reference data; of the
-// SMS only its own (the branch sends them: those its applicants' central decisions queued).
+// What a branch pulls (of the persons it holds): the requests and accounts and the
+// reference data; of the SMS only its own (the branch sends them: those its applicants'
+// central decisions queued), and its own review proposals (made at its other desks).
 // Recoveries stay with the counter that started them.
 db::PullFilter pullFilter(const QString &branchCode, const QString &echoTag)
 {
     return {{QStringLiteral("requests"), QStringLiteral("accounts"), QStringLiteral("registry_persons"),
              QStringLiteral("mobile_owners")},
-            {QStringLiteral("sms_messages")},
+            {QStringLiteral("sms_messages"), QStringLiteral("review_proposals")},
             branchCode,
             echoTag};
 }

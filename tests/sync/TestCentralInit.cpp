@@ -26,7 +26,7 @@ const QStringList kTables = {
     QStringLiteral("recoveries"),     QStringLiteral("changes"),          QStringLiteral("applied_batches"),
     QStringLiteral("conflicts"),      QStringLiteral("audit_chains"),     QStringLiteral("central_audit"),
     QStringLiteral("branch_persons"), QStringLiteral("person_fetches"),   QStringLiteral("audit_alerts"),
-    QStringLiteral("branch_contacts")};
+    QStringLiteral("branch_contacts"), QStringLiteral("review_proposals")};
 
 // The central schema version this program creates.
 constexpr int kCentralVersion = 7;
@@ -227,7 +227,7 @@ private slots:
                      qPrintable(err));
         }
         QCOMPARE(query(url, tableCountSql(url)).toInt(),
-                 int(kTables.size()) - 3); // central_audit: 2; the held persons: 6
+                 int(kTables.size()) - 6); // central_audit: 2; the held persons: 6; alerts, contacts, proposals: 7
 
         const CliResult r = init(url);
         CLI_EXPECT(r, 0);

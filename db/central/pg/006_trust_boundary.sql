@@ -278,6 +278,49 @@ $$;
 
 -- ---- the push ---------------------------------------------------------------------------------
 
+-- What branchdesk_push_rows checks per travelling table: the columns no branch action
+-- changes (`fixed`), a new row's values for columns an older branch does not send
+-- (`defaults`), and `rule`, the WHEN ... THEN 'why' branches of an SQL CASE over the pushed
+-- row (p) and the central row (c, all NULL for a new row) that refuse a row (a request's
+-- status moves; a later schema adds its own tables' rules). Only the central's owner writes it.
+CREATE TABLE branchdesk_push_rules (
+    tbl      text PRIMARY KEY,
+    fixed    text[] NOT NULL,
+    defaults jsonb NOT NULL,
+    rule     text NOT NULL DEFAULT ''
+);
+REVOKE ALL ON branchdesk_push_rules FROM branchdesk_branch;
+INSERT INTO branchdesk_push_rules (tbl, fixed, defaults, rule) VALUES
+('requests', ARRAY['national_code', 'email', 'password_hash', 'questions_json', 'submitted_at'],
+ '{"version": 1, "email": "", "updated_by": "", "decided_at": null, "password_hash": ""}',
+ $rule$
+    WHEN NOT (coalesce(c.status, 'submitted') = p.status
+              OR (coalesce(c.status, 'submitted') = 'submitted'
+                  AND p.status IN ('activated', 'branch_activation_required', 'identity_mismatch',
+                                   'expired', 'superseded', 'rejected'))
+              OR (c.status IN ('branch_activation_required', 'identity_mismatch')
+                  AND p.status IN ('activated', 'rejected')))
+      THEN format('the status cannot move from %s to %s', coalesce(c.status, 'submitted'), p.status)
+    WHEN p.status IN ('activated', 'branch_activation_required')
+         AND p.status IS DISTINCT FROM c.status
+         AND NOT EXISTS (
+             SELECT 1 FROM registry_persons AS g
+             WHERE g.national_code = p.national_code
+               AND g.first_name_norm = p.first_name_norm AND g.last_name_norm = p.last_name_norm
+               AND ltrim(g.birth_cert_no, '0') = ltrim(p.birth_cert_no, '0')
+               AND g.birth_date = p.birth_date AND g.gender = p.gender)
+      THEN 'the request does not match the civil registry'
+    WHEN p.status = 'expired' AND c.status IS DISTINCT FROM 'expired'
+         AND p.submitted_at::timestamptz > now() - interval '48 hours'
+      THEN 'the request is not 48 hours old'
+ $rule$),
+('accounts', ARRAY['national_code', 'request_id', 'first_name', 'last_name', 'gender', 'created_at'],
+ '{"version": 1, "questions_json": "[]", "updated_by": "", "password_hash": ""}', ''),
+('sms_messages', ARRAY['national_code', 'mobile', 'kind', 'created_at'],
+ '{"version": 1, "status": "queued", "sent_at": null}', ''),
+('recoveries', ARRAY['national_code', 'method', 'created_at', 'expires_at'],
+ '{"version": 1, "attempts": 0, "expires_at": null}', '');
+
 -- Applies the pushed rows `rows` (a JSON array of whole rows) of travelling table `tbl` for
 -- the session's branch. Refuses the whole call (SQLSTATE 42501, nothing written) when a row
 -- changes a column no branch action changes, does not raise its version, or moves a
@@ -310,7 +353,8 @@ DECLARE
     src text;        -- the pushed rows (e.j, e.ord; typed: p) beside the central rows (c)
     held text;       -- whether the branch holds the row's person
     changed text;    -- per fixed column: its name when the pushed row changes it
-    lifecycle text;  -- requests: why the status move is refused
+    lifecycle text;  -- the table's own refusals (branchdesk_push_rules.rule)
+    push_table text := tbl;
     bad text;
     homes text[];    -- persons the central knew nothing of
     strays integer;  -- rows about persons the branch does not hold
@@ -324,22 +368,11 @@ BEGIN
     IF jsonb_typeof(rows) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'branchdesk: rows must be a JSON array' USING ERRCODE = '22023';
     END IF;
-    CASE tbl
-    WHEN 'requests' THEN
-        fixed := ARRAY['national_code', 'email', 'password_hash', 'questions_json', 'submitted_at'];
-        defaults := '{"version": 1, "email": "", "updated_by": "", "decided_at": null, "password_hash": ""}';
-    WHEN 'accounts' THEN
-        fixed := ARRAY['national_code', 'request_id', 'first_name', 'last_name', 'gender', 'created_at'];
-        defaults := '{"version": 1, "questions_json": "[]", "updated_by": "", "password_hash": ""}';
-    WHEN 'sms_messages' THEN
-        fixed := ARRAY['national_code', 'mobile', 'kind', 'created_at'];
-        defaults := '{"version": 1, "status": "queued", "sent_at": null}';
-    WHEN 'recoveries' THEN
-        fixed := ARRAY['national_code', 'method', 'created_at', 'expires_at'];
-        defaults := '{"version": 1, "attempts": 0, "expires_at": null}';
-    ELSE
+    SELECT r.fixed, r.defaults, r.rule INTO fixed, defaults, lifecycle FROM branchdesk_push_rules AS r
+    WHERE r.tbl = push_table;
+    IF NOT FOUND THEN
         RAISE EXCEPTION 'branchdesk: % does not travel', tbl USING ERRCODE = '42501';
-    END CASE;
+    END IF;
     PERFORM pg_advisory_xact_lock(7355608);
     SELECT array_agg(attname::text ORDER BY attnum) INTO cols FROM pg_attribute
     WHERE attrelid = tbl::regclass AND attnum > 0 AND NOT attisdropped;
@@ -353,26 +386,6 @@ BEGIN
                              CASE WHEN k = 'password_hash' THEN ' AND coalesce(p.password_hash, '''') <> '''''
                                   ELSE '' END), ', ')
     INTO changed FROM unnest(fixed) AS k;
-    lifecycle := CASE WHEN tbl <> 'requests' THEN '' ELSE
-        '    WHEN NOT (coalesce(c.status, ''submitted'') = p.status'
-        '              OR (coalesce(c.status, ''submitted'') = ''submitted'''
-        '                  AND p.status IN (''activated'', ''branch_activation_required'', ''identity_mismatch'','
-        '                                   ''expired'', ''superseded'', ''rejected''))'
-        '              OR (c.status IN (''branch_activation_required'', ''identity_mismatch'')'
-        '                  AND p.status IN (''activated'', ''rejected'')))'
-        '      THEN format(''the status cannot move from %s to %s'', coalesce(c.status, ''submitted''), p.status)'
-        '    WHEN p.status IN (''activated'', ''branch_activation_required'')'
-        '         AND p.status IS DISTINCT FROM c.status'
-        '         AND NOT EXISTS ('
-        '             SELECT 1 FROM registry_persons AS g'
-        '             WHERE g.national_code = p.national_code'
-        '               AND g.first_name_norm = p.first_name_norm AND g.last_name_norm = p.last_name_norm'
-        '               AND ltrim(g.birth_cert_no, ''0'') = ltrim(p.birth_cert_no, ''0'')'
-        '               AND g.birth_date = p.birth_date AND g.gender = p.gender)'
-        '      THEN ''the request does not match the civil registry'''
-        '    WHEN p.status = ''expired'' AND c.status IS DISTINCT FROM ''expired'''
-        '         AND p.submitted_at::timestamptz > now() - interval ''48 hours'''
-        '      THEN ''the request is not 48 hours old''' END;
 
     -- The checks. A new person (a row without a central one, about a person no branch holds
     -- and with no request or account) becomes the branch's home person; each subquery level

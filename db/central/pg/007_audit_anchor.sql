@@ -169,3 +169,54 @@ REVOKE ALL ON FUNCTION branchdesk_audit_head(text), branchdesk_push_audit(text, 
     branchdesk_audit_alert(text, bigint, text, bigint, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION branchdesk_audit_head(text), branchdesk_push_audit(text, jsonb),
     branchdesk_audit_alert(text, bigint, text, bigint, text, text) TO branchdesk_branch;
+
+-- Four eyes across the desks of a branch: review proposals travel like the other branch
+-- rows. A supervisor's proposal made at one desk reaches the branch's other desks, where
+-- another supervisor may approve it. A branch reads only its own proposals (of persons it
+-- holds) and writes them only through branchdesk_push_rows, whose rule for this table keeps
+-- a proposal its branch's, lets its status move only from pending (to approved or replaced),
+-- and refuses an approval by the supervisor who proposed it.
+CREATE TABLE review_proposals (
+    id              uuid PRIMARY KEY,
+    branch_code     text NOT NULL,
+    version         integer NOT NULL DEFAULT 1,
+    national_code   text NOT NULL,
+    request_id      uuid NOT NULL,
+    request_version integer NOT NULL,
+    kind            text NOT NULL CHECK (kind IN ('correct_and_activate', 'send_back', 'reject')),
+    changes_json    text NOT NULL DEFAULT '{}',
+    reason          text NOT NULL DEFAULT '',
+    proposed_by     text NOT NULL,
+    proposed_at     text NOT NULL,
+    status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'replaced')),
+    decided_by      text,
+    decided_at      text
+);
+CREATE INDEX review_proposals_by_code ON review_proposals (national_code);
+CREATE TRIGGER review_proposals_changes_insert AFTER INSERT ON review_proposals
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION branchdesk_record_travelling_changes();
+CREATE TRIGGER review_proposals_changes_update AFTER UPDATE ON review_proposals
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION branchdesk_record_travelling_changes();
+CREATE TRIGGER review_proposals_changes_delete AFTER DELETE ON review_proposals
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION branchdesk_record_travelling_changes();
+ALTER TABLE review_proposals ENABLE ROW LEVEL SECURITY;
+REVOKE ALL ON review_proposals FROM branchdesk_branch;
+GRANT SELECT ON review_proposals TO branchdesk_branch;
+CREATE POLICY branch_read ON review_proposals FOR SELECT TO branchdesk_branch
+    USING (branch_code = (SELECT branchdesk_session_branch())
+           AND EXISTS (SELECT 1 FROM branch_persons AS p WHERE p.branch_code = (SELECT branchdesk_session_branch())
+                                                           AND p.national_code = review_proposals.national_code));
+INSERT INTO branchdesk_push_rules (tbl, fixed, defaults, rule) VALUES
+('review_proposals',
+ ARRAY['national_code', 'request_id', 'request_version', 'kind', 'changes_json', 'reason', 'proposed_by',
+       'proposed_at'],
+ '{"version": 1, "changes_json": "{}", "reason": "", "status": "pending", "decided_by": null, "decided_at": null}',
+ $rule$
+    WHEN c.id IS NOT NULL AND c.branch_code IS DISTINCT FROM (SELECT branchdesk_session_branch())
+      THEN 'the proposal is another branch''s'
+    WHEN c.id IS NOT NULL AND c.status <> 'pending' AND p.status IS DISTINCT FROM c.status
+      THEN format('the proposal was %s already', c.status)
+    WHEN p.status = 'approved' AND (coalesce(p.decided_by, '') = ''
+                                    OR lower(p.decided_by) = lower(p.proposed_by))
+      THEN 'a proposal is approved by another supervisor than the one who made it'
+ $rule$);
