@@ -308,6 +308,15 @@ void CentralDatabase::installIsolationTriggers(const QString &code)
     tx.commit();
 }
 
+void CentralDatabase::execBound(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &q = prepared(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    exec(q);
+    q.finish();
+}
+
 QString CentralDatabase::sessionBranch()
 {
     if (!sql().branchRoles)

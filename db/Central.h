@@ -56,6 +56,8 @@ public:
     QSqlQuery &prepared(const QString &sql) { return m_connection.prepared(sql); }
     void exec(QSqlQuery &q) { m_connection.exec(q); }
     void execDirect(const QString &sql) { m_connection.execDirect(sql); }
+    // A prepared statement run once with `binds`, its result dropped.
+    void execBound(const QString &sql, const QVariantList &binds);
     DbError classify(const QSqlError &e) const { return m_connection.classify(e); }
 
     // ---- branches (admin) -------------------------------------------------------------

@@ -30,15 +30,6 @@ QString branchOf(CentralDatabase &db)
     return me;
 }
 
-void run(CentralDatabase &db, const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery &q = db.prepared(sql);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    db.exec(q);
-    q.finish();
-}
-
 qint64 count(CentralDatabase &db, const QString &sql, const QVariantList &binds)
 {
     QSqlQuery &q = db.prepared(sql);
@@ -54,7 +45,7 @@ qint64 count(CentralDatabase &db, const QString &sql, const QVariantList &binds)
 void touchContact(CentralDatabase &db, const QString &me, const QDateTime &now, bool ok)
 {
     const QString at = isoUtc(now);
-    run(db,
+    db.execBound(
         ok ? QStringLiteral("INSERT INTO branch_contacts (branch_code, last_seen_at, last_ok_at) VALUES (?, ?, ?) "
                             "ON CONFLICT (branch_code) DO UPDATE SET last_seen_at = excluded.last_seen_at, "
                             "last_ok_at = excluded.last_ok_at")
@@ -109,8 +100,8 @@ void pushAuditEntries(CentralDatabase &db, const QString &chainId, const QList<A
                                      {QStringLiteral("prev_hash"), e.prevHash},
                                      {QStringLiteral("hash"), e.hash}});
         CentralTransaction tx(db);
-        run(db, QStringLiteral("SELECT branchdesk_push_audit(?, ?::jsonb)"),
-            {chainId, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
+        db.execBound(QStringLiteral("SELECT branchdesk_push_audit(?, ?::jsonb)"),
+                     {chainId, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
         tx.commit();
         return;
     }
@@ -119,7 +110,7 @@ void pushAuditEntries(CentralDatabase &db, const QString &chainId, const QList<A
     if (!entries.isEmpty() && entries.first().seq == 1 &&
         count(db, QStringLiteral("SELECT count(*) FROM audit_chains WHERE branch_code = ? AND chain_id <> ?"),
               {me, chainId}) > 0)
-        run(db,
+        db.execBound(
             QStringLiteral("INSERT INTO audit_alerts (branch_code, chain_id, at, code, central_seq, central_hash, "
                            "local_seq, local_hash) VALUES (?, ?, ?, 'audit.new_chain', 0, ?, ?, ?)"),
             {me, chainId, isoUtc(now), kGenesis, entries.last().seq, entries.last().hash});
@@ -134,11 +125,10 @@ void pushAuditEntries(CentralDatabase &db, const QString &chainId, const QList<A
             binds << me << chainId << e.seq << e.id << isoUtc(e.at) << e.actor << e.action << e.nationalCode
                   << e.details << e.prevHash << e.hash << isoUtc(now);
         }
-        run(db,
-            QStringLiteral("INSERT INTO audit_chains (branch_code, chain_id, seq, id, at, actor, action, "
-                           "national_code, details, prev_hash, hash, received_at) VALUES ") +
-                rows.join(QStringLiteral(", ")),
-            binds);
+        db.execBound(QStringLiteral("INSERT INTO audit_chains (branch_code, chain_id, seq, id, at, actor, action, "
+                                    "national_code, details, prev_hash, hash, received_at) VALUES ") +
+                         rows.join(QStringLiteral(", ")),
+                     binds);
     }
     touchContact(db, me, now, true);
     tx.commit();
@@ -151,10 +141,10 @@ void recordAuditAlert(CentralDatabase &db, const QString &chainId, const AuditHe
     const QString localHash = localHashOrNone.isNull() ? QStringLiteral("") : localHashOrNone;
     CentralTransaction tx(db);
     if (db.isPostgres())
-        run(db, QStringLiteral("SELECT branchdesk_audit_alert(?, ?, ?, ?, ?, ?)"),
-            {chainId, central.seq, central.hash, localSeq, localHash, detail.left(200)});
+        db.execBound(QStringLiteral("SELECT branchdesk_audit_alert(?, ?, ?, ?, ?, ?)"),
+                     {chainId, central.seq, central.hash, localSeq, localHash, detail.left(200)});
     else
-        run(db,
+        db.execBound(
             QStringLiteral("INSERT INTO audit_alerts (branch_code, chain_id, at, code, central_seq, central_hash, "
                            "local_seq, local_hash, detail) VALUES (?, ?, ?, 'audit.anchor_mismatch', ?, ?, ?, ?, ?)"),
             {branchOf(db), chainId, isoUtc(now), central.seq, central.hash, localSeq, localHash, detail.left(200)});

@@ -55,15 +55,6 @@ bool known(CentralDatabase &db, const QString &nationalCode)
     return found;
 }
 
-void execWrite(CentralDatabase &db, const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery &q = db.prepared(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    db.exec(q);
-    q.finish();
-}
-
 } // namespace
 
 QList<CentralChange> fetchPersonRows(CentralDatabase &db, const QString &nationalCode, const QString &staffLogin,
@@ -96,12 +87,11 @@ QList<CentralChange> fetchPersonRows(CentralDatabase &db, const QString &nationa
     if (!known(db, nationalCode))
         return out;
     const QString at = now.toUTC().toString(Qt::ISODateWithMs);
-    execWrite(db,
-              QStringLiteral("INSERT OR IGNORE INTO branch_persons (branch_code, national_code, how, since) VALUES (?, "
-                             "?, 'fetched', ?)"),
-              {branch, nationalCode, at});
-    execWrite(
-        db,
+    db.execBound(
+        QStringLiteral("INSERT OR IGNORE INTO branch_persons (branch_code, national_code, how, since) VALUES (?, "
+                       "?, 'fetched', ?)"),
+        {branch, nationalCode, at});
+    db.execBound(
         QStringLiteral(
             "INSERT INTO person_fetches (branch_code, national_code, staff_login, fetched_at) VALUES (?, ?, ?, ?)"),
         {branch, nationalCode, staffLogin, at});

@@ -108,9 +108,11 @@ private slots:
                                                                       {u"text"_s, kNotice}})
                                                 .toJson(QJsonDocument::Compact))}));
             // What the later migrations added goes too, as in a database schema 6 left (009's
-            // column; 007 and 008 rebuild what they change).
+            // and 010's columns; 007 and 008 rebuild what they change).
             QVERIFY(exec(c, u"DROP INDEX requests_by_tracking_key"_s));
             QVERIFY(exec(c, u"ALTER TABLE requests DROP COLUMN tracking_key"_s));
+            QVERIFY(exec(c, u"ALTER TABLE review_proposals DROP COLUMN branch_code"_s));
+            QVERIFY(exec(c, u"ALTER TABLE review_proposals DROP COLUMN version"_s));
             QVERIFY(exec(c, u"PRAGMA user_version = 6"_s));
         }
         QVERIFY(fileBytes(path).contains("482915") || fileBytes(path + u"-wal"_s).contains("482915"));

@@ -18,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -162,7 +163,14 @@ private slots:
         const qint64 outboxBefore = db::outboxCount(*m_db);
         auto p = proposeReview(*m_ctx, m_code, in, kSup1, kT2);
         QVERIFY2(p.ok(), qPrintable(p.failure.message()));
-        QCOMPARE(db::outboxCount(*m_db), outboxBefore); // a proposal changes no travelling row
+        // The proposal travels (to the branch's other desks): one outbox row, the request's none.
+        QCOMPARE(db::outboxCount(*m_db), outboxBefore + 1);
+        {
+            QSqlQuery &q = db::runStatement(*m_db, u"SELECT table_name FROM outbox ORDER BY seq DESC LIMIT 1"_s);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), u"review_proposals"_s);
+            q.finish();
+        }
         QCOMPARE(this->status(requestId), u"identity_mismatch"_s);
         QCOMPARE(auditsWith(u"review.propose"_s), 1);
         QCOMPARE(reviewQueue(*m_ctx).value->first().proposal->id, p.value->id);
@@ -174,7 +182,8 @@ private slots:
         const auto r = *db::findRequest(*m_db, requestId);
         QCOMPARE(statusName(r.status), status);
         QCOMPARE(r.version, version + 1);
-        QCOMPARE(db::outboxCount(*m_db), outboxBefore + outboxRows);
+        // The decision's rows and the proposal's approval (the proposal's two changes).
+        QCOMPARE(db::outboxCount(*m_db), outboxBefore + outboxRows + 2);
         QCOMPARE(bool(db::findAccount(*m_db, m_code)), status == u"activated"_s);
         const auto sms = db::listSms(*m_db);
         QCOMPARE(sms.size(), smsBefore + (smsText.isEmpty() ? 0 : 1));
@@ -230,13 +239,14 @@ private slots:
             return proposeReview(*m_ctx, m_code, {*reviewKindFromName(kind), c, reason}, who, kT2);
         };
         const int audits = db::auditLog(*m_db).size();
-        const qint64 outbox = db::outboxCount(*m_db);
+        qint64 outbox = db::outboxCount(*m_db); // (+1 below where a proposal is made: it travels)
         Failure failure;
         int expectedAudits = audits + 1; // the proposal, where the refusal is the approval
         switch (case_) {
         case 0: {
             auto p = propose(kSup1, good);
             QVERIFY(p.ok());
+            ++outbox;
             failure = approveReview(*m_ctx, p.value->id, kSup1, kT2).failure;
             break;
         }
@@ -247,6 +257,7 @@ private slots:
         case 2: {
             auto p = propose(kSup1, good);
             QVERIFY(p.ok());
+            ++outbox;
             failure = approveReview(*m_ctx, p.value->id, kClerk, kT2).failure;
             break;
         }
@@ -257,6 +268,7 @@ private slots:
         case 4: {
             auto p = propose(kSup1, good);
             QVERIFY(p.ok());
+            ++outbox;
             addRegistry(m_code, u"کریمی"_s);
             failure = approveReview(*m_ctx, p.value->id, kSup2, kT2).failure;
             break;
@@ -268,6 +280,7 @@ private slots:
         case 6: {
             auto p = propose(kSup1, good);
             QVERIFY(p.ok());
+            ++outbox;
             // The person registers again: the newer request is the one to decide.
             QVERIFY(submitRegistration(*m_ctx, person(m_code, u"رضایی"_s), kT2).ok());
             expectedAudits = db::auditLog(*m_db).size();
