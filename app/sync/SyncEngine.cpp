@@ -17,6 +17,7 @@
 #include <optional>
 #include <thread>
 #include <unistd.h>
+#include <variant>
 
 namespace branch
 {
@@ -283,57 +284,114 @@ QString claimBatch(Context &ctx, const QString &inFlight, bool postgres, db::Pre
 // This database's audit chain at the central (central schema 7): the central's last entry
 // of the chain must be in the local log, and the log intact up to its end (whoever edits,
 // cuts or re-anchors it is refused here, before anything is pushed, and the central keeps
-// an alert); then the entries after it go up, which the central takes only as the chain's
-// continuation. A refusal: audit.anchor_mismatch.
-std::optional<Failure> anchorAudit(Context &ctx, db::CentralDatabase &central, const QDateTime &now)
+// an alert); then the entries after it go up (AuditUpload), which the central takes only as
+// the chain's continuation. A refusal: audit.anchor_mismatch.
+struct AuditUpload {
+    QString chainId;
+    db::AuditHead head;
+    qint64 localLast = 0;
+    QList<db::AuditRecord> entries; // after the head
+};
+
+Failure auditMismatch(const QString &why)
 {
-    const QString chainId = auditChainId(ctx);
-    const db::AuditHead head = db::centralAuditHead(central, chainId, now);
+    return Failure::rule(QStringLiteral("audit"), QStringLiteral("audit.anchor_mismatch"),
+                         Services::tr("The audit log of this desk does not continue the copy the central "
+                                      "database holds: %1 It was edited, cut short or replaced; nothing was "
+                                      "sent, and head office has been told.")
+                             .arg(why));
+}
+
+std::variant<Failure, AuditUpload> checkAuditAnchor(Context &ctx, db::CentralDatabase &central, const QDateTime &now)
+{
+    AuditUpload up;
+    up.chainId = auditChainId(ctx);
+    up.head = db::centralAuditHead(central, up.chainId, now);
     const QList<db::AuditRecord> log = db::auditLog(ctx.db);
+    up.localLast = log.isEmpty() ? 0 : log.last().seq;
     security::StoredAuditEntries entries;
     entries.reserve(log.size());
     for (const db::AuditRecord &a : log)
         entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
                                                  a.nationalCode, a.details},
                         a.hash});
-    const security::ChainCheck check = security::verifyChain(entries, head.hash, head.seq);
-    const auto mismatch = [&](const QString &why) {
-        return Failure::rule(QStringLiteral("audit"), QStringLiteral("audit.anchor_mismatch"),
-                             Services::tr("The audit log of this desk does not continue the copy the central "
-                                          "database holds: %1 It was edited, cut short or replaced; nothing was "
-                                          "sent, and head office has been told.")
-                                 .arg(why));
-    };
+    const security::ChainCheck check = security::verifyChain(entries, up.head.hash, up.head.seq);
     if (!check.ok) {
-        const qint64 atSeq = head.seq > 0 ? head.seq : check.firstBadSeq;
+        const qint64 atSeq = up.head.seq > 0 ? up.head.seq : check.firstBadSeq;
         const QString localHash = atSeq > 0 && atSeq <= log.size() ? log.at(atSeq - 1).hash : QString();
-        db::recordAuditAlert(central, chainId, head, log.isEmpty() ? 0 : log.last().seq, localHash,
+        db::recordAuditAlert(central, up.chainId, up.head, up.localLast, localHash,
                              check.code + QStringLiteral(" at entry ") + QString::number(check.firstBadSeq), now);
-        return mismatch(check.reason);
+        return auditMismatch(check.reason);
     }
-    QList<db::AuditRecord> after;
     for (const db::AuditRecord &a : log)
-        if (a.seq > head.seq)
-            after << a;
+        if (a.seq > up.head.seq)
+            up.entries << a;
+    return up;
+}
+
+// Sends `up`'s entries (2000 a call; also none, which records the good check). The
+// central's refusal (a chain that moved since the head was read): the alert and the failure.
+std::optional<Failure> uploadAudit(db::CentralDatabase &central, const AuditUpload &up, const QDateTime &now)
+{
     try {
         constexpr qsizetype kPerCall = 2000;
         qsizetype from = 0;
         do {
-            db::pushAuditEntries(central, chainId, after.mid(from, kPerCall), now);
+            db::pushAuditEntries(central, up.chainId, up.entries.mid(from, kPerCall), now);
             from += kPerCall;
-        } while (from < after.size());
+        } while (from < up.entries.size());
     } catch (const db::DbException &e) {
         if (e.error().kind == db::DbError::Kind::Forbidden &&
             e.error().detail.contains(QLatin1String("audit.anchor_mismatch"))) {
-            db::recordAuditAlert(central, chainId, head, log.isEmpty() ? 0 : log.last().seq, QString(),
-                                 e.error().detail.left(200), now);
-            return mismatch(
+            db::recordAuditAlert(central, up.chainId, up.head, up.localLast, QString(), e.error().detail.left(200),
+                                 now);
+            return auditMismatch(
                 e.error().detail.section(QLatin1String("audit.anchor_mismatch: "), 1).section(QLatin1Char('\n'), 0, 0));
         }
         throw;
     }
     return std::nullopt;
 }
+
+// On PostgreSQL the upload runs beside the row push, on a connection of its own (the two
+// are independent once the local log is checked); SQLite's one writer takes it first.
+class AuditUploader
+{
+public:
+    AuditUploader(const db::CentralUrl &url, const QString &branch, AuditUpload up, const QDateTime &now)
+        : m_thread([this, url, branch, up = std::move(up), now] {
+              try {
+                  db::DbError error;
+                  auto central = db::CentralDatabase::open(url, db::CentralDatabase::OpenMode::Existing, &error);
+                  if (!central)
+                      throw db::DbException(error);
+                  central->actAsBranch(branch);
+                  m_refused = uploadAudit(*central, up, now);
+              } catch (const db::DbException &e) {
+                  m_error = e.error();
+              }
+          })
+    {
+    }
+    ~AuditUploader()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    // Waits for the upload: its refusal, or throws its storage error.
+    std::optional<Failure> finish()
+    {
+        m_thread.join();
+        if (m_error)
+            throw db::DbException(*m_error);
+        return m_refused;
+    }
+
+private:
+    std::optional<Failure> m_refused;
+    std::optional<db::DbError> m_error;
+    std::thread m_thread; // last: started once the members above exist
+};
 
 } // namespace
 
@@ -379,8 +437,14 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
     const QString echoTag = security::newUuidV4();
     try {
         // The audit chain first: a desk whose log does not continue the central's copy
-        // pushes nothing.
-        if (auto refused = anchorAudit(ctx, *central, now))
+        // pushes nothing. Its new entries go up beside the rows (PostgreSQL) or first.
+        auto anchored = checkAuditAnchor(ctx, *central, now);
+        if (auto *refused = std::get_if<Failure>(&anchored))
+            return *refused;
+        std::optional<AuditUploader> uploading;
+        if (url.dialect == db::CentralUrl::Dialect::PostgreSQL)
+            uploading.emplace(url, ctx.branchCode, std::get<AuditUpload>(std::move(anchored)), now);
+        else if (auto refused = uploadAudit(*central, std::get<AuditUpload>(anchored), now))
             return *refused;
 
         // Push: the batch id is stored with the rows before anything is sent; the next
@@ -421,6 +485,11 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
             }
         }
         pushing.reset();
+        if (uploading) {
+            atCentral = true;
+            if (auto refused = uploading->finish())
+                return *refused;
+        }
 
         pull(ctx, url, &result, &atCentral, echoTag);
     } catch (const db::DbException &e) {

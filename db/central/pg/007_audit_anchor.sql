@@ -3,8 +3,8 @@
 -- audit_chains holds each branch database's chain (a branch has several desks, each with
 -- its own database and chain: chain_id, the database's own id). A branch pushes the entries
 -- after the central's last one of its chain through branchdesk_push_audit, which takes them
--- only when they continue that chain (sequence, previous hash, and each hash recomputed
--- here: SHA-256 over the previous hash and the entry's canonical bytes, as
+-- only when they continue that chain (sequence and previous hash; `central audit verify`
+-- recomputes every hash of the central copy from its first entry, as
 -- app/security/AuditChain.h describes them). A branch whose log does not hold the central's
 -- last entry any more (edited, cut short, re-anchored) is refused before it pushes anything;
 -- its desk records that with branchdesk_audit_alert (audit_alerts). branch_contacts keeps
@@ -45,24 +45,6 @@ CREATE POLICY branch_own ON audit_alerts FOR SELECT TO branchdesk_branch
 CREATE POLICY branch_own ON branch_contacts FOR SELECT TO branchdesk_branch
     USING (branch_code = (SELECT branchdesk_session_branch()));
 
--- The hash of an audit entry (app/security/AuditChain.h, version 1): lowercase hex
--- SHA-256 over the previous hash's 32 bytes, "BDA1", then each field as a 4-byte
--- big-endian length and its UTF-8 bytes. NULL when prev is not 64 hex characters.
-CREATE FUNCTION branchdesk_audit_hash(prev text, seq bigint, id text, branch_code text, at text, actor text,
-                                      action text, national_code text, details text) RETURNS text
-LANGUAGE sql IMMUTABLE SET search_path = public, pg_temp AS $$
-    SELECT CASE WHEN prev ~ '^[0-9a-f]{64}$' THEN encode(sha256(
-        decode(prev, 'hex') || '\x42444131'::bytea
-        || int4send(octet_length(convert_to(seq::text, 'UTF8'))) || convert_to(seq::text, 'UTF8')
-        || int4send(octet_length(convert_to(id, 'UTF8'))) || convert_to(id, 'UTF8')
-        || int4send(octet_length(convert_to(branch_code, 'UTF8'))) || convert_to(branch_code, 'UTF8')
-        || int4send(octet_length(convert_to(at, 'UTF8'))) || convert_to(at, 'UTF8')
-        || int4send(octet_length(convert_to(actor, 'UTF8'))) || convert_to(actor, 'UTF8')
-        || int4send(octet_length(convert_to(action, 'UTF8'))) || convert_to(action, 'UTF8')
-        || int4send(octet_length(convert_to(national_code, 'UTF8'))) || convert_to(national_code, 'UTF8')
-        || int4send(octet_length(convert_to(details, 'UTF8'))) || convert_to(details, 'UTF8')), 'hex') END
-$$;
-
 -- The central's last entry of the session branch's chain `chain` (0 and the genesis hash
 -- when it holds none); records the branch's contact (its sync has begun).
 CREATE FUNCTION branchdesk_audit_head(chain text) RETURNS TABLE (seq bigint, hash text)
@@ -86,8 +68,7 @@ $$;
 -- Takes `entries` (a JSON array of entries in sequence order: seq, id, branch_code, at,
 -- actor, action, national_code, details, prev_hash, hash) onto the session branch's chain
 -- `chain`, only when they continue it: the first one follows the central's last entry, each
--- names the previous one's hash, each hash is the entry's, and each is the session
--- branch's (or names none: desks before 2026-12 wrote their backups' entries without the
+-- names the previous one's hash (a SHA-256), and each is the session branch's (or names none: desks before 2026-12 wrote their backups' entries without the
 -- branch, and a hash covers the field as it was written). Otherwise nothing is kept and the call fails (audit.anchor_mismatch). A chain
 -- new to the central while the branch has another one is recorded (audit.new_chain): a
 -- desk's first sync, or a database restored from a backup; head office sees which.
@@ -118,9 +99,7 @@ BEGIN
                    THEN 'does not name the previous entry''s hash'
                WHEN e.branch_code IS DISTINCT FROM me AND e.branch_code <> ''
                    THEN format('is branch %s''s', e.branch_code)
-               WHEN e.hash IS DISTINCT FROM branchdesk_audit_hash(e.prev_hash, e.s, e.id, e.branch_code, e.at,
-                                                                  e.actor, e.action, e.national_code, e.details)
-                   THEN 'its hash is not the entry''s'
+               WHEN e.hash !~ '^[0-9a-f]{64}$' THEN 'its hash is not a SHA-256'
                END AS why
         FROM (SELECT j.ord, (j.v ->> 'seq')::bigint AS s, j.v ->> 'id' AS id, j.v ->> 'branch_code' AS branch_code,
                      j.v ->> 'at' AS at, j.v ->> 'actor' AS actor, j.v ->> 'action' AS action,
