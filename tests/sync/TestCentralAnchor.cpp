@@ -66,8 +66,9 @@ class TestCentralAnchor : public SyncFixture
     // An audited action at the desk (an administrator's import of one mobile owner).
     bool audited(const QString &db, qint64 when)
     {
-        const QString line = u"%1,0912%2\n"_s.arg(nationalCode(u"%1"_s.arg(500000000 + ++m_lines, 9, 10, QChar(u'0'))))
-                                 .arg(3000000 + m_lines);
+        const int n = ++m_lines;
+        const QString line =
+            u"%1,0912%2\n"_s.arg(nationalCode(u"%1"_s.arg(500000000 + n, 9, 10, QChar(u'0')))).arg(3000000 + n);
         const CliResult r = ctlAs(db, u"admin"_s,
                                   {u"--now"_s, at(when), u"import-mobile-owners"_s,
                                    m_ws.file(u"own%1.csv"_s.arg(m_lines), "national_code,mobile\n" + line.toUtf8())});
@@ -80,16 +81,6 @@ class TestCentralAnchor : public SyncFixture
         return branchtest::runCli(
             branchctl(), QStringList{u"--lang"_s, u"en"_s} + args + QStringList{u"--central"_s, adminUrl(dialect)}, {},
             env());
-    }
-    QString centralValue(const QString &dialect, const QString &sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return u"(no central)"_s;
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql) || !q.next())
-            return u"(error: %1)"_s.arg(q.lastError().text());
-        return q.value(0).toString();
     }
     void centralExec(const QString &dialect, const QString &sql)
     {

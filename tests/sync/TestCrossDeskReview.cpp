@@ -123,6 +123,30 @@ class TestCrossDeskReview : public SyncFixture
         return out;
     }
 
+    // Desk A (and, with `withB`, desk B) of the branch; a mismatch registered at desk A and
+    // proposed there for correction by "supervisor", then synced. Empty id on failure.
+    struct Proposed {
+        QString a, b, id;
+        Mismatch p;
+    };
+    Proposed proposedAtA(const QString &dialect, bool withB = true)
+    {
+        Proposed out;
+        out.a = newDesk(dialect);
+        out.b = withB ? newDesk(dialect) : QString();
+        out.p = newMismatch();
+        if (out.a.isEmpty() || (withB && out.b.isEmpty()) || !registerMismatch(out.a, dialect, out.p, 100))
+            return out;
+        const CliResult proposed = propose(out.a, out.p, 200);
+        const CliResult synced = sync(out.a, dialect, 300);
+        if (proposed.exitCode != 0 || synced.exitCode != 0) {
+            qWarning("proposal failed: %s %s", qPrintable(describe(proposed)), qPrintable(describe(synced)));
+            return out;
+        }
+        out.id = object(proposed).value(u"proposal_id"_s).toString();
+        return out;
+    }
+
 private slots:
     void initTestCase() { setUpCentrals({kBranch}); }
 
@@ -130,15 +154,8 @@ private slots:
     void proposeAtOneDeskApproveAtAnother()
     {
         QFETCH(QString, dialect);
-        const QString a = newDesk(dialect), b = newDesk(dialect);
-        QVERIFY(!a.isEmpty() && !b.isEmpty());
-        const Mismatch p = newMismatch();
-        QVERIFY(registerMismatch(a, dialect, p, 100));
-        const CliResult proposed = propose(a, p, 200);
-        CLI_EXPECT(proposed, 0);
-        const QString id = object(proposed).value(u"proposal_id"_s).toString();
+        const auto [a, b, id, p] = proposedAtA(dialect);
         QVERIFY(!id.isEmpty());
-        CLI_EXPECT(sync(a, dialect, 300), 0);
 
         // Desk B pulls the request and the proposal: its queue shows who proposed what.
         CLI_EXPECT(sync(b, dialect, 400), 0);
@@ -182,14 +199,8 @@ private slots:
     void overtakenProposalIsStale()
     {
         QFETCH(QString, dialect);
-        const QString a = newDesk(dialect), b = newDesk(dialect);
-        QVERIFY(!a.isEmpty() && !b.isEmpty());
-        const Mismatch p = newMismatch();
-        QVERIFY(registerMismatch(a, dialect, p, 100));
-        const CliResult proposed = propose(a, p, 200);
-        CLI_EXPECT(proposed, 0);
-        const QString id = object(proposed).value(u"proposal_id"_s).toString();
-        CLI_EXPECT(sync(a, dialect, 300), 0);
+        const auto [a, b, id, p] = proposedAtA(dialect);
+        QVERIFY(!id.isEmpty());
         CLI_EXPECT(sync(b, dialect, 400), 0);
         // At desk B the person registers again, as the registry has them.
         QJsonObject r = validRequest(p.code, p.mobile);
@@ -211,14 +222,8 @@ private slots:
     void serverRefusesWhatTheDeskWouldRefuse()
     {
         const QString dialect = u"postgresql"_s;
-        const QString a = newDesk(dialect);
-        QVERIFY(!a.isEmpty());
-        const Mismatch p = newMismatch();
-        QVERIFY(registerMismatch(a, dialect, p, 100));
-        const CliResult proposed = propose(a, p, 200);
-        CLI_EXPECT(proposed, 0);
-        const QString id = object(proposed).value(u"proposal_id"_s).toString();
-        CLI_EXPECT(sync(a, dialect, 300), 0);
+        const QString id = proposedAtA(dialect, false).id;
+        QVERIFY(!id.isEmpty());
         const QString role = branch::db::CentralDatabase::roleNameFor(kBranch);
         const auto push = [&](const QString &change) {
             QString out, err;
@@ -243,18 +248,6 @@ private slots:
         QVERIFY(!m_pg.psql(u"UPDATE review_proposals SET status = 'approved' WHERE id = '%1'"_s.arg(id), nullptr, &err,
                            role));
         QVERIFY2(err.contains(u"permission denied"_s), qPrintable(err));
-    }
-
-private:
-    QString centralValue(const QString &dialect, const QString &sql)
-    {
-        auto db = admin(dialect);
-        if (!db)
-            return u"(no central)"_s;
-        QSqlQuery q(db->connection());
-        if (!q.exec(sql) || !q.next())
-            return u"(error: %1)"_s.arg(q.lastError().text());
-        return q.value(0).toString();
     }
 };
 
