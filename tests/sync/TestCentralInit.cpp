@@ -21,11 +21,11 @@ namespace
 {
 
 const QStringList kTables = {
-    QStringLiteral("branches"),       QStringLiteral("registry_persons"), QStringLiteral("mobile_owners"),
-    QStringLiteral("requests"),       QStringLiteral("accounts"),         QStringLiteral("sms_messages"),
-    QStringLiteral("recoveries"),     QStringLiteral("changes"),          QStringLiteral("applied_batches"),
-    QStringLiteral("conflicts"),      QStringLiteral("audit_chains"),     QStringLiteral("central_audit"),
-    QStringLiteral("branch_persons"), QStringLiteral("person_fetches"),   QStringLiteral("audit_alerts"),
+    QStringLiteral("branches"),        QStringLiteral("registry_persons"), QStringLiteral("mobile_owners"),
+    QStringLiteral("requests"),        QStringLiteral("accounts"),         QStringLiteral("sms_messages"),
+    QStringLiteral("recoveries"),      QStringLiteral("changes"),          QStringLiteral("applied_batches"),
+    QStringLiteral("conflicts"),       QStringLiteral("audit_chains"),     QStringLiteral("central_audit"),
+    QStringLiteral("branch_persons"),  QStringLiteral("person_fetches"),   QStringLiteral("audit_alerts"),
     QStringLiteral("branch_contacts"), QStringLiteral("review_proposals")};
 
 // The central schema version this program creates.
