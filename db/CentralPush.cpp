@@ -4,7 +4,6 @@
 
 #include "app/core/RequestStatus.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>

@@ -299,16 +299,22 @@ Outcome<ImportResult> importMobileOwners(Context &ctx, QIODevice &csv, const QDa
     });
 }
 
+security::StoredAuditEntries chainEntriesOf(const QList<db::AuditRecord> &log)
+{
+    security::StoredAuditEntries entries;
+    entries.reserve(log.size());
+    for (const auto &a : log)
+        entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
+                                                 a.nationalCode, a.details},
+                        a.hash});
+    return entries;
+}
+
 Outcome<AuditCheck> verifyAudit(Context &ctx)
 {
     try {
         const auto log = db::auditLog(ctx.db);
-        security::StoredAuditEntries entries;
-        entries.reserve(log.size());
-        for (const auto &a : log)
-            entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
-                                                     a.nationalCode, a.details},
-                            a.hash});
+        const security::StoredAuditEntries entries = chainEntriesOf(log);
         const QString anchorSeq = db::metaValue(ctx.db, QStringLiteral("audit_last_seq"));
         const QString anchorHash = db::metaValue(ctx.db, QStringLiteral("audit_last_hash"));
         const auto check = anchorSeq.isEmpty() ? security::verifyChain(entries, security::genesisHash(), 0)

@@ -3,6 +3,7 @@
 
 #include "Service.h"
 
+#include "app/security/AuditChain.h"
 #include "db/Records.h"
 
 #include <QIODevice>
@@ -60,5 +61,9 @@ struct AuditCheck {
     QString code, reason;
 };
 Outcome<AuditCheck> verifyAudit(Context &ctx);
+
+// Stored audit entries (a desk's log, or a chain the central holds) as the chain check
+// (security::verifyChain) reads them: the canonical fields and the stored hash.
+security::StoredAuditEntries chainEntriesOf(const QList<db::AuditRecord> &log);
 
 } // namespace branch

@@ -2,6 +2,7 @@
 #include "CentralOffice.h"
 
 #include "CentralAdmin.h"
+#include "app/lifecycle/Admin.h"
 #include "app/security/AuditChain.h"
 
 namespace branch
@@ -34,17 +35,11 @@ Outcome<CentralAuditReport> verifyCentralAudit(const db::CentralUrl &url, const 
         CentralAuditReport report;
         report.branch = code;
         for (const db::CentralChain &chain : db::centralAuditChains(*central, code)) {
-            security::StoredAuditEntries entries;
-            entries.reserve(chain.entries.size());
             qint64 otherBranch = 0;
-            for (const db::AuditRecord &a : chain.entries) {
+            for (const db::AuditRecord &a : chain.entries)
                 if (!otherBranch && a.branchCode != code && !a.branchCode.isEmpty()) // (see central/pg/007)
                     otherBranch = a.seq;
-                entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
-                                                         a.nationalCode, a.details},
-                                a.hash});
-            }
-            const security::ChainCheck check = security::verifyChain(entries);
+            const security::ChainCheck check = security::verifyChain(chainEntriesOf(chain.entries));
             CentralChainCheck c{chain.chainId,
                                 qint64(chain.entries.size()),
                                 chain.entries.isEmpty() ? 0 : chain.entries.last().seq,

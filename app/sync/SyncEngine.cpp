@@ -3,6 +3,7 @@
 #include "SyncEngine.h"
 
 #include "CentralAdmin.h"
+#include "app/lifecycle/Admin.h"
 #include "app/lifecycle/Staff.h"
 #include "app/security/AuditChain.h"
 #include "app/security/Random.h"
@@ -309,13 +310,7 @@ std::variant<Failure, AuditUpload> checkAuditAnchor(Context &ctx, db::CentralDat
     up.head = db::centralAuditHead(central, up.chainId, now);
     const QList<db::AuditRecord> log = db::auditLog(ctx.db);
     up.localLast = log.isEmpty() ? 0 : log.last().seq;
-    security::StoredAuditEntries entries;
-    entries.reserve(log.size());
-    for (const db::AuditRecord &a : log)
-        entries.append({security::AuditEntryData{a.seq, a.id, a.branchCode, db::isoUtc(a.at), a.actor, a.action,
-                                                 a.nationalCode, a.details},
-                        a.hash});
-    const security::ChainCheck check = security::verifyChain(entries, up.head.hash, up.head.seq);
+    const security::ChainCheck check = security::verifyChain(chainEntriesOf(log), up.head.hash, up.head.seq);
     if (!check.ok) {
         const qint64 atSeq = up.head.seq > 0 ? up.head.seq : check.firstBadSeq;
         const QString localHash = atSeq > 0 && atSeq <= log.size() ? log.at(atSeq - 1).hash : QString();
