@@ -1,9 +1,8 @@
 // The central's audit chains, alerts and branch contacts (see CentralAudit.h).
 #include "CentralAudit.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "CentralRows.h"
+
 #include <QSqlQuery>
 
 namespace branch::db
@@ -87,21 +86,30 @@ void pushAuditEntries(CentralDatabase &db, const QString &chainId, const QList<A
                       const QDateTime &now)
 {
     if (db.isPostgres()) {
-        QJsonArray array;
-        for (const AuditRecord &e : entries)
-            array.append(QJsonObject{{QStringLiteral("seq"), e.seq},
-                                     {QStringLiteral("id"), e.id},
-                                     {QStringLiteral("branch_code"), e.branchCode},
-                                     {QStringLiteral("at"), isoUtc(e.at)},
-                                     {QStringLiteral("actor"), e.actor},
-                                     {QStringLiteral("action"), e.action},
-                                     {QStringLiteral("national_code"), e.nationalCode},
-                                     {QStringLiteral("details"), e.details},
-                                     {QStringLiteral("prev_hash"), e.prevHash},
-                                     {QStringLiteral("hash"), e.hash}});
+        // Written straight to text (a sync sends thousands of entries).
+        QString json;
+        json.reserve(entries.size() * 400);
+        json += QLatin1Char('[');
+        for (const AuditRecord &e : entries) {
+            if (json.size() > 1)
+                json += QLatin1Char(',');
+            json += QLatin1String("{\"seq\":") + QString::number(e.seq);
+            const std::pair<QLatin1String, QString> fields[] = {
+                // values shared, not copied
+                {QLatin1String("id"), e.id},           {QLatin1String("branch_code"), e.branchCode},
+                {QLatin1String("at"), isoUtc(e.at)},   {QLatin1String("actor"), e.actor},
+                {QLatin1String("action"), e.action},   {QLatin1String("national_code"), e.nationalCode},
+                {QLatin1String("details"), e.details}, {QLatin1String("prev_hash"), e.prevHash},
+                {QLatin1String("hash"), e.hash}};
+            for (const auto &[key, value] : fields) {
+                json += QLatin1String(",\"") + key + QLatin1String("\":");
+                rows::appendJsonString(json, value);
+            }
+            json += QLatin1Char('}');
+        }
+        json += QLatin1Char(']');
         CentralTransaction tx(db);
-        db.execBound(QStringLiteral("SELECT branchdesk_push_audit(?, ?::jsonb)"),
-                     {chainId, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
+        db.execBound(QStringLiteral("SELECT branchdesk_push_audit(?, ?::jsonb)"), {chainId, json});
         tx.commit();
         return;
     }

@@ -176,11 +176,6 @@ QJsonObject objectFromRow(const TableShape &t, const Row &r)
     return o;
 }
 
-namespace
-{
-
-// `text` as a JSON string (RFC 8259: the quote, the backslash and the control characters
-// escaped; everything else as it is).
 void appendJsonString(QString &out, const QString &text)
 {
     out += QLatin1Char('"');
@@ -215,8 +210,6 @@ void appendJsonString(QString &out, const QString &text)
     }
     out += QLatin1Char('"');
 }
-
-} // namespace
 
 QString jsonArrayOfRows(const TableShape &t, const QList<const Row *> &rows)
 {

@@ -44,6 +44,9 @@ QString compactJson(const QJsonObject &o);
 
 Row rowFromPayload(const TableShape &t, const QJsonObject &payload);
 QJsonObject objectFromRow(const TableShape &t, const Row &r);
+// `text` as a JSON string appended to `out` (RFC 8259: the quote, the backslash and the
+// control characters escaped; everything else as it is).
+void appendJsonString(QString &out, const QString &text);
 // `rows` as one compact JSON array of objects (objectFromRow's keys and values, absent
 // columns left out), written straight to text: a push's batch of thousands of rows
 // without a QJsonObject for each.

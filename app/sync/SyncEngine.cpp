@@ -431,13 +431,24 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
     // run, not the branch: another database of the same branch pulls everything).
     const QString echoTag = security::newUuidV4();
     try {
+        // On PostgreSQL the push worker (and its connection) starts while the log is
+        // checked; it sends nothing until it is given a batch. SQLite's one writer first
+        // takes the audit entries, then the worker connects.
+        const bool postgres = url.dialect == db::CentralUrl::Dialect::PostgreSQL;
+        std::optional<PushWorker> pushing;
+        const auto startPushing = [&] {
+            if (!pushing && db::outboxCount(ctx.db) > 0)
+                pushing.emplace(url, ctx.branchCode, now, echoTag);
+        };
+        if (postgres)
+            startPushing();
         // The audit chain first: a desk whose log does not continue the central's copy
         // pushes nothing. Its new entries go up beside the rows (PostgreSQL) or first.
         auto anchored = checkAuditAnchor(ctx, *central, now);
         if (auto *refused = std::get_if<Failure>(&anchored))
             return *refused;
         std::optional<AuditUploader> uploading;
-        if (url.dialect == db::CentralUrl::Dialect::PostgreSQL)
+        if (postgres)
             uploading.emplace(url, ctx.branchCode, std::get<AuditUpload>(std::move(anchored)), now);
         else if (auto refused = uploadAudit(*central, std::get<AuditUpload>(anchored), now))
             return *refused;
@@ -448,11 +459,7 @@ Outcome<SyncResult> syncWithCentral(Context &ctx, const db::CentralUrl &url, con
         // outbox only once the central database committed it.
         atCentral = false;
         db::PreparedPush changes;
-        const bool postgres = url.dialect == db::CentralUrl::Dialect::PostgreSQL;
-        // The worker (and its connection) starts while the first batch is read.
-        std::optional<PushWorker> pushing;
-        if (db::outboxCount(ctx.db) > 0)
-            pushing.emplace(url, ctx.branchCode, now, echoTag);
+        startPushing(); // the worker connects while the first batch is read
         QString batchId = claimBatch(ctx, {}, postgres, &changes);
         if (!batchId.isEmpty()) {
             if (!pushing)

@@ -29,7 +29,7 @@ const QStringList kTables = {
     QStringLiteral("branch_contacts"), QStringLiteral("review_proposals")};
 
 // The central schema version this program creates.
-constexpr int kCentralVersion = 7;
+constexpr int kCentralVersion = 8;
 
 // A listening socket that never accepts: connections hang until the client gives up.
 class SilentPort

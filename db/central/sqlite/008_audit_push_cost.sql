@@ -1,0 +1,2 @@
+-- Central schema 8 (SQLite): nothing to change. PostgreSQL 008 makes its audit functions
+-- cheaper; the SQLite central finds a chain's head by its key already.
