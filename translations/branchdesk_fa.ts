@@ -1513,7 +1513,7 @@
     <message>
         <source>%1% %2</source>
         <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
-        <translation>%1% %2</translation>
+        <translation>%1٪ %2</translation>
     </message>
     <message>
         <source>Choose exactly three security questions.</source>

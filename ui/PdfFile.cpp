@@ -1,5 +1,6 @@
 // Writing a PDF into place (see PdfFile.h).
 #include "PdfFile.h"
+#include "Bidi.h"
 
 #include "DeskFont.h"
 
@@ -9,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPrinter>
 #include <QTemporaryFile>
@@ -20,11 +23,51 @@
 namespace branch::ui
 {
 
+namespace
+{
+// Pages of a print preview are drawn as images of this resolution.
+constexpr int kPreviewDpi = 300;
+
+// A print preview (QPrintPreviewDialog) records each page as a QPicture, which replays every
+// text item on its own, left to right: in Persian the colon of «امضای متقاضی:» crossed to the
+// wrong side and the spaces between runs went, while the PDF of the same document was right.
+// There each page is laid out as for the PDF and drawn as an image, so the preview shows what
+// the PDF holds; a real printer and the PDF get the text itself.
+bool paintPreview(QTextDocument &doc, QPrinter *printer, QPainter &painter)
+{
+    const QRectF target = printer->pageLayout().paintRectPixels(printer->resolution());
+    const QSize pixels = printer->pageLayout().paintRectPixels(kPreviewDpi).size();
+    QImage image(pixels, QImage::Format_RGB32);
+    const int dotsPerMeter = qRound(kPreviewDpi / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    doc.documentLayout()->setPaintDevice(&image);
+    doc.setPageSize(QSizeF(pixels));
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const int pages = doc.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0 && !printer->newPage())
+            return false;
+        image.fill(Qt::white);
+        QPainter onImage(&image);
+        onImage.setRenderHint(QPainter::TextAntialiasing);
+        const QRectF clip(0, i * pixels.height(), pixels.width(), pixels.height());
+        onImage.translate(0, -clip.top());
+        doc.drawContents(&onImage, clip);
+        onImage.end();
+        painter.drawImage(QRectF(QPointF(0, 0), target.size()), image);
+    }
+    return painter.end();
+}
+} // namespace
+
 bool paintDocument(QTextDocument &doc, QPrinter *printer)
 {
     QPainter painter;
     if (!printer || !painter.begin(printer))
         return false;
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Picture)
+        return paintPreview(doc, printer, painter);
     doc.documentLayout()->setPaintDevice(printer);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
     doc.setPageSize(page.size());
@@ -99,7 +142,7 @@ bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QSt
     if (e == PdfWriteError::None)
         return true;
     const QFileInfo target(QFileInfo(path).absoluteFilePath());
-    const QString shown = QDir::toNativeSeparators(target.filePath());
+    const QString shown = shownPath(target.filePath());
     QString message;
     switch (e) {
     case PdfWriteError::None:
@@ -111,7 +154,7 @@ bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QSt
         message = messages.isFolder.arg(shown);
         break;
     case PdfWriteError::FolderNotWritable:
-        message = messages.folderNotWritable.arg(shown, QDir::toNativeSeparators(target.absolutePath()));
+        message = messages.folderNotWritable.arg(shown, shownPath(target.absolutePath()));
         break;
     case PdfWriteError::NotWritten:
         message = messages.notWritten.arg(shown);

@@ -1,5 +1,6 @@
 // The receipt dialog: a read-only view of the receipt, print preview and PDF export.
 #include "ReceiptDialog.h"
+#include "Bidi.h"
 #include "ui_ReceiptDialog.h"
 
 #include "SaveFileDialog.h"
@@ -120,8 +121,7 @@ bool ReceiptDialog::saveAsPdf()
         showMessage(error, true);
         return false;
     }
-    showMessage(tr("The receipt was saved as %1.").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
-                false);
+    showMessage(tr("The receipt was saved as %1.").arg(shownPath(QFileInfo(path).absoluteFilePath())), false);
     emit pdfSaved(path);
     return true;
 }

@@ -19,6 +19,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 
 namespace branch::ui
 {
@@ -223,6 +224,13 @@ void ReviewQueuePage::reload()
         if (select >= 0)
             m_ui->cases->setCurrentCell(select, 0);
     }
+    // The list is as wide as its columns (the splitter's share cut the last ones off at 1366x768).
+    QHeaderView *header = m_ui->cases->horizontalHeader();
+    const QAbstractItemView *view = m_ui->cases; // sizeHintForColumn is public here
+    int width = 2 * m_ui->cases->frameWidth() + m_ui->cases->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < m_ui->cases->columnCount(); ++c)
+        width += qMax(header->sectionSizeHint(c), view->sizeHintForColumn(c));
+    m_ui->cases->setMinimumWidth(width);
     m_ui->title->setText(tr("Supervisor review queue — %1 cases").arg(QLocale().toString(m_cases.size())));
     showCase(select);
 }
