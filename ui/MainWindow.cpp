@@ -1,6 +1,7 @@
 // BranchDesk's main window (see MainWindow.h).
 #include "MainWindow.h"
 #include "Bidi.h"
+#include "TableColumns.h"
 #include "ui_MainWindow.h"
 
 #include "AboutDialog.h"
@@ -538,6 +539,8 @@ void MainWindow::refresh()
         n->setTextAlignment(kNumberAlignment);
         m_ui->counts->setItem(row, 1, n);
     }
+    // The panel as wide as its columns: in English a status's name pushed the figures out of view.
+    widenToColumns(m_ui->counts);
     // Re-run the lookup so that its statuses match the counts.
     m_search->searchNow();
 }

@@ -25,24 +25,30 @@ namespace branch::ui
 
 namespace
 {
-// Pages of a print preview are drawn as images of this resolution.
+// The resolution a PDF is laid out at (writePdfFile), and the one a preview's page image has.
+constexpr int kPdfDpi = 1200;
 constexpr int kPreviewDpi = 300;
 
 // A print preview (QPrintPreviewDialog) records each page as a QPicture, which replays every
 // text item on its own, left to right: in Persian the colon of «امضای متقاضی:» crossed to the
 // wrong side and the spaces between runs went, while the PDF of the same document was right.
-// There each page is laid out as for the PDF and drawn as an image, so the preview shows what
-// the PDF holds; a real printer and the PDF get the text itself.
+// There each page is laid out as for the PDF (its resolution: cell paddings are in device
+// pixels) and drawn as an image, so the preview shows what the PDF holds; a real printer and
+// the PDF get the text itself.
 bool paintPreview(QTextDocument &doc, QPrinter *printer, QPainter &painter)
 {
-    const QRectF target = printer->pageLayout().paintRectPixels(printer->resolution());
-    const QSize pixels = printer->pageLayout().paintRectPixels(kPreviewDpi).size();
-    QImage image(pixels, QImage::Format_RGB32);
-    const int dotsPerMeter = qRound(kPreviewDpi / 0.0254);
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
-    doc.documentLayout()->setPaintDevice(&image);
-    doc.setPageSize(QSizeF(pixels));
+    const QPageLayout page = printer->pageLayout();
+    auto withDpi = [](QImage image, int dpi) {
+        image.setDotsPerMeterX(qRound(dpi / 0.0254));
+        image.setDotsPerMeterY(qRound(dpi / 0.0254));
+        return image;
+    };
+    QImage layoutDevice = withDpi(QImage(1, 1, QImage::Format_RGB32), kPdfDpi);
+    doc.documentLayout()->setPaintDevice(&layoutDevice);
+    const QSizeF laidOut = page.paintRectPixels(kPdfDpi).size();
+    doc.setPageSize(laidOut);
+    QImage image = withDpi(QImage(page.paintRectPixels(kPreviewDpi).size(), QImage::Format_RGB32), kPreviewDpi);
+    const QRectF target(QPointF(0, 0), page.paintRectPixels(printer->resolution()).size());
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const int pages = doc.pageCount();
     for (int i = 0; i < pages; ++i) {
@@ -51,12 +57,14 @@ bool paintPreview(QTextDocument &doc, QPrinter *printer, QPainter &painter)
         image.fill(Qt::white);
         QPainter onImage(&image);
         onImage.setRenderHint(QPainter::TextAntialiasing);
-        const QRectF clip(0, i * pixels.height(), pixels.width(), pixels.height());
+        onImage.scale(double(kPreviewDpi) / kPdfDpi, double(kPreviewDpi) / kPdfDpi);
+        const QRectF clip(0, i * laidOut.height(), laidOut.width(), laidOut.height());
         onImage.translate(0, -clip.top());
         doc.drawContents(&onImage, clip);
         onImage.end();
-        painter.drawImage(QRectF(QPointF(0, 0), target.size()), image);
+        painter.drawImage(target, image);
     }
+    doc.documentLayout()->setPaintDevice(nullptr);
     return painter.end();
 }
 } // namespace
@@ -102,6 +110,7 @@ PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const
     {
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setResolution(kPdfDpi);
         printer.setOutputFileName(part.fileName());
         printer.setPageLayout(layout);
         printer.setCreator(QStringLiteral("BranchDesk"));

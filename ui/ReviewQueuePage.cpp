@@ -1,5 +1,6 @@
 // The supervisor review queue (see ReviewQueuePage.h).
 #include "ReviewQueuePage.h"
+#include "TableColumns.h"
 #include "ui_ReviewQueuePage.h"
 
 #include "Confirm.h"
@@ -14,12 +15,10 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 
-#include <QHeaderView>
 #include <QJsonValue>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
-#include <QScrollBar>
 
 namespace branch::ui
 {
@@ -225,12 +224,7 @@ void ReviewQueuePage::reload()
             m_ui->cases->setCurrentCell(select, 0);
     }
     // The list is as wide as its columns (the splitter's share cut the last ones off at 1366x768).
-    QHeaderView *header = m_ui->cases->horizontalHeader();
-    const QAbstractItemView *view = m_ui->cases; // sizeHintForColumn is public here
-    int width = 2 * m_ui->cases->frameWidth() + m_ui->cases->verticalScrollBar()->sizeHint().width();
-    for (int c = 0; c < m_ui->cases->columnCount(); ++c)
-        width += qMax(header->sectionSizeHint(c), view->sizeHintForColumn(c));
-    m_ui->cases->setMinimumWidth(width);
+    widenToColumns(m_ui->cases);
     m_ui->title->setText(tr("Supervisor review queue — %1 cases").arg(QLocale().toString(m_cases.size())));
     showCase(select);
 }
