@@ -480,7 +480,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dashboard->hasSnapshot(), kTimeout);
         shoot(u"dashboard"_s, &window);
 
-        QVERIFY2(m_failures.isEmpty(), qPrintable(u"\n"_s + m_failures.join(u'\n')));
+        for (const QString &f : std::as_const(m_failures))
+            qWarning("%s", qPrintable(f));
+        QVERIFY2(m_failures.isEmpty(), qPrintable(u"%1 slips (listed above)"_s.arg(m_failures.size())));
     }
 
     // A path inside a Persian sentence reads left to right, its slash at its left end: the
@@ -513,7 +515,7 @@ private slots:
         QString error;
         QVERIFY2(ui::exportReceiptPdf(receipt, pdf, &error), qPrintable(error));
         QProcess p;
-        p.start(pdftoppm, {u"-r"_s, u"100"_s, u"-png"_s, u"-singlefile"_s, pdf, m_dir.filePath(u"receipt"_s)});
+        p.start(pdftoppm, {u"-r"_s, u"150"_s, u"-png"_s, u"-singlefile"_s, pdf, m_dir.filePath(u"receipt"_s)});
         QVERIFY(p.waitForFinished(30000) && p.exitCode() == 0);
         QImage fromPdf(m_dir.filePath(u"receipt.png"_s));
         QVERIFY(!fromPdf.isNull());
@@ -523,7 +525,7 @@ private slots:
         dialog.showPreview();
         QPrintPreviewDialog *preview = dialog.previewDialog();
         QVERIFY(preview);
-        preview->resize(900, 1300);
+        preview->resize(1200, 1700);
         QVERIFY(QTest::qWaitForWindowExposed(preview));
         auto *widget = preview->findChild<QPrintPreviewWidget *>();
         QVERIFY(widget);
@@ -539,14 +541,14 @@ private slots:
                 if (shown.pixel(x, y) == qRgb(255, 255, 255))
                     page = page.united(QRect(x, y, 1, 1));
         QVERIFY(page.width() > 200);
-        const QSize size(400, int(400.0 * fromPdf.height() / fromPdf.width()));
+        const QSize size(800, int(800.0 * fromPdf.height() / fromPdf.width()));
         const QImage a = shown.copy(page).scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         const QImage b =
             fromPdf.convertToFormat(QImage::Format_RGB32).scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         a.save(QDir(m_out).filePath(u"fa-preview-page.png"_s));
         b.save(QDir(m_out).filePath(u"fa-pdf-page.png"_s));
         auto ink = [](const QImage &img, int x, int y) { return qGray(img.pixel(x, y)) < 140; };
-        // The share of `from`'s ink with ink of `to` within 2 pixels.
+        // The share of `from`'s ink with ink of `to` within a pixel.
         auto covered = [&](const QImage &from, const QImage &to) {
             int inked = 0, near = 0;
             for (int y = 2; y < size.height() - 2; ++y)
@@ -555,8 +557,8 @@ private slots:
                         continue;
                     ++inked;
                     bool found = false;
-                    for (int dy = -2; dy <= 2 && !found; ++dy)
-                        for (int dx = -2; dx <= 2 && !found; ++dx)
+                    for (int dy = -1; dy <= 1 && !found; ++dy)
+                        for (int dx = -1; dx <= 1 && !found; ++dx)
                             found = ink(to, x + dx, y + dy);
                     near += found ? 1 : 0;
                 }
@@ -564,7 +566,9 @@ private slots:
         };
         const double previewInPdf = covered(a, b), pdfInPreview = covered(b, a);
         qInfo("preview ink near the PDF's: %.3f; PDF ink near the preview's: %.3f", previewInPdf, pdfInPreview);
-        QVERIFY2(previewInPdf > 0.9 && pdfInPreview > 0.9, "the preview differs from the PDF");
+        // Measured here: 0.999 and 0.815 (poppler draws strokes a little bolder); Qt's own replay
+        // of the preview gave 0.50 and 0.52.
+        QVERIFY2(previewInPdf > 0.7 && pdfInPreview > 0.7, "the preview differs from the PDF");
     }
 };
 
