@@ -6,6 +6,9 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextDocument>
+#include <QTextOption>
 
 namespace branch::ui
 {
@@ -38,6 +41,27 @@ void alignToWindowLeadingSide(W *w)
         w->setAlignment(wanted);
 }
 
+// A QPlainTextEdit lays its text out left to right and on the left unless its layout direction
+// *changes* after it was made, which a widget made inside a right-to-left window never sees: a
+// refusal reason typed in Persian sat on the left. Each paragraph takes the direction its text
+// starts with and sits on the window's leading side.
+void alignToWindowLeadingSide(QPlainTextEdit *edit)
+{
+    QTextOption option = edit->document()->defaultTextOption();
+    const Qt::Alignment a = option.alignment();
+    const Qt::Alignment horizontal = a & (Qt::AlignHorizontal_Mask | Qt::AlignAbsolute);
+    const bool owned = edit->property(kOwnedProperty).toBool();
+    if (horizontal != Qt::AlignLeading && !owned)
+        return;
+    const QWidget *window = edit->window();
+    const bool rtl = (window ? window : edit)->layoutDirection() == Qt::RightToLeft;
+    option.setAlignment((a & ~(Qt::AlignHorizontal_Mask | Qt::AlignAbsolute)) | (rtl ? Qt::AlignRight : Qt::AlignLeft) |
+                        Qt::AlignAbsolute);
+    option.setTextDirection(Qt::LayoutDirectionAuto);
+    edit->setProperty(kOwnedProperty, true);
+    edit->document()->setDefaultTextOption(option);
+}
+
 class LeadingSideFilter : public QObject
 {
 public:
@@ -53,6 +77,8 @@ protected:
             alignToWindowLeadingSide(label);
         else if (auto *edit = qobject_cast<QLineEdit *>(o))
             alignToWindowLeadingSide(edit);
+        else if (auto *text = qobject_cast<QPlainTextEdit *>(o))
+            alignToWindowLeadingSide(text);
         return false;
     }
 };

@@ -30,7 +30,8 @@ QString shownPath(const QString &path);
 // Persian.
 inline constexpr Qt::Alignment kNumberAlignment = Qt::AlignRight | Qt::AlignAbsolute | Qt::AlignVCenter;
 
-// Installs, once for the application, what keeps every QLabel and QLineEdit whose alignment is
+// Installs, once for the application, what keeps every QLabel, QLineEdit and QPlainTextEdit
+// (each paragraph in the direction its text starts with) whose alignment is
 // leading (Qt's default) on the leading side of its *window*: right in a right-to-left window
 // whatever its text starts with, left in a left-to-right one. It is applied when a widget is first
 // polished and again when its layout direction changes; a widget given a centred, trailing or

@@ -49,6 +49,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QProcess>
@@ -203,6 +204,24 @@ class TestRightToLeft : public QObject
         }
     }
 
+    void checkTextEdits(const QString &screen, QWidget *root)
+    {
+        for (QPlainTextEdit *e : root->findChildren<QPlainTextEdit *>()) {
+            if (!e->isVisible() || e->toPlainText().isEmpty())
+                continue;
+            const QImage img = e->viewport()->grab().toImage();
+            const auto ink = inkColumns(img, e->viewport()->rect().adjusted(1, 1, -1, -1));
+            if (!ink)
+                continue;
+            const int w = e->viewport()->width();
+            const bool ok = rtl() ? ink->second >= w - 12 : ink->first <= 12;
+            if (!ok)
+                fail(screen, u"text %1 «%2» drawn from %3 to %4 of %5 px, not at its %6 edge"_s.arg(
+                                 e->objectName(), e->toPlainText(), QString::number(ink->first),
+                                 QString::number(ink->second), QString::number(w), rtl() ? u"right"_s : u"left"_s));
+        }
+    }
+
     void checkLabels(const QString &screen, QWidget *root)
     {
         for (QLabel *l : root->findChildren<QLabel *>()) {
@@ -322,6 +341,7 @@ class TestRightToLeft : public QObject
         if (rtl() && !latinDigitsRead(w->windowTitle()).isEmpty())
             fail(screen, u"window title reads Latin digits: «%1»"_s.arg(w->windowTitle()));
         checkFields(screen, w);
+        checkTextEdits(screen, w);
         checkLabels(screen, w);
         checkTables(screen, w);
     }
@@ -438,7 +458,9 @@ private slots:
         counterDialog(window, u"activated"_s, ui::CounterAction::ChangeMobile, u"mobile-change"_s, [](QDialog *d) {
             test::typeText(static_cast<ui::MobileChangeDialog *>(d)->mobileField(), u"09123456789"_s);
         });
-        counterDialog(window, u"branch_activation_required"_s, ui::CounterAction::Refuse, u"refusal"_s);
+        counterDialog(window, u"branch_activation_required"_s, ui::CounterAction::Refuse, u"refusal"_s, [](QDialog *d) {
+            test::typeText(static_cast<ui::RefusalDialog *>(d)->reasonField(), u"کارت ملی همراه ندارد"_s);
+        });
         counterDialog(window, u"activated"_s, ui::CounterAction::ResetPassword, u"password-reset"_s, [](QDialog *d) {
             test::typeText(static_cast<ui::PasswordResetDialog *>(d)->passwordField(), u"Golestan#1402"_s);
         });
