@@ -91,6 +91,11 @@ QString isolatedLtr(const QString &text)
     return QChar(0x2066) + text + QChar(0x2069);
 }
 
+IsolatedName isolatedName(const QString &first, const QString &last)
+{
+    return {QChar(0x2068) + first, last + QChar(0x2069)};
+}
+
 QString shownPath(const QString &path)
 {
     return isolatedLtr(QDir::toNativeSeparators(path));

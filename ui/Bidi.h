@@ -22,6 +22,15 @@ namespace branch::ui
 // in documents (checked by pixels in TestRightToLeft). Empty text stays empty.
 QString isolatedLtr(const QString &text);
 
+// A person's first and last names for the "%1 %2" of a sentence, as one piece in the direction
+// of their own letters: the first opens a first-strong isolate (U+2068), the last closes it
+// (U+2069). A Persian name opening an English sentence otherwise turned the whole line right
+// to left, its words in reverse order. Both translations keep "%1 %2" side by side.
+struct IsolatedName {
+    QString first, last;
+};
+IsolatedName isolatedName(const QString &first, const QString &last);
+
 // A file or folder path as people read it: native separators, isolated left to right.
 QString shownPath(const QString &path);
 

@@ -1,5 +1,6 @@
 // The supervisor review queue (see ReviewQueuePage.h).
 #include "ReviewQueuePage.h"
+#include "Bidi.h"
 #include "TableColumns.h"
 #include "ui_ReviewQueuePage.h"
 
@@ -245,9 +246,9 @@ void ReviewQueuePage::showCase(int row)
         return;
     }
     const auto &r = c->request;
+    const IsolatedName name = isolatedName(persianLetterForms(r.firstName), persianLetterForms(r.lastName));
     m_ui->heading->setText(tr("%1 %2 — national code %3 — mobile %4")
-                               .arg(persianLetterForms(r.firstName), persianLetterForms(r.lastName),
-                                    digits(r.nationalCode), digits(r.mobile)));
+                               .arg(name.first, name.last, digits(r.nationalCode), digits(r.mobile)));
     auto gender = [](const QString &g) { return g == QLatin1String("F") ? tr("Female") : tr("Male"); };
     struct Row {
         QString field, label, request, reference;

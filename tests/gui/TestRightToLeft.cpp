@@ -129,6 +129,35 @@ QString latinDigitsRead(const QString &text)
     return s.contains(QRegularExpression(u"[0-9]"_s)) ? text : QString();
 }
 
+// Whether `text` holds strong letters of both directions outside isolates.
+bool hasBothDirections(const QString &text)
+{
+    bool left = false, right = false;
+    int isolates = 0;
+    for (const QChar c : text) {
+        switch (c.direction()) {
+        case QChar::DirLRI:
+        case QChar::DirRLI:
+        case QChar::DirFSI:
+            ++isolates;
+            break;
+        case QChar::DirPDI:
+            isolates = qMax(0, isolates - 1);
+            break;
+        case QChar::DirL:
+            left = left || isolates == 0;
+            break;
+        case QChar::DirR:
+        case QChar::DirAL:
+            right = right || isolates == 0;
+            break;
+        default:
+            break;
+        }
+    }
+    return left && right;
+}
+
 // In a line of `direction`, is the character at `slash` drawn at the left end of `piece`
 // (the left-to-right path it starts)? Qt's own text layout, as the labels use it.
 bool slashAtLeftEnd(const QString &line, const QString &piece, const QFont &font, Qt::LayoutDirection direction)
@@ -231,6 +260,12 @@ class TestRightToLeft : public QObject
             const QString problem = latinDigitsRead(l->text());
             if (rtl() && !problem.isEmpty())
                 fail(screen, u"label %1 reads Latin digits: «%2»"_s.arg(l->objectName(), problem));
+            // A line mixing both directions runs in its window's (Qt lays a label's text out in the
+            // direction of its first strong letter outside isolates): a Persian name opening an
+            // English sentence turned it right to left, its words in reverse order.
+            if (hasBothDirections(l->text()) && l->text().isRightToLeft() != rtl())
+                fail(screen, u"label %1 «%2» runs %3"_s.arg(l->objectName(), l->text(),
+                                                            rtl() ? u"left to right"_s : u"right to left"_s));
             // Cut: a single-line label narrower than its text.
             if (!l->wordWrap() && l->width() + 1 < l->minimumSizeHint().width())
                 fail(screen,
