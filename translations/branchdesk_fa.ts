@@ -1545,7 +1545,7 @@
     </message>
     <message>
         <source>The password must be hard to guess: no common words, names, dates or patterns such as 1234 or qwerty on their own.</source>
-        <translation>گذرواژه باید به‌سختی حدس‌زدنی باشد: یک واژهٔ رایج، نام، تاریخ یا الگویی مانند 1234 یا qwerty به‌تنهایی کافی نیست.</translation>
+        <translation>گذرواژه باید به‌سختی حدس‌زدنی باشد: یک واژهٔ رایج، نام، تاریخ یا الگویی مانند ۱۲۳۴ یا qwerty به‌تنهایی کافی نیست.</translation>
     </message>
 </context>
 <context>

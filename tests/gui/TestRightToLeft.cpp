@@ -19,6 +19,7 @@
 #include "ui/Confirm.h"
 #include "ui/DashboardPage.h"
 #include "ui/DeskFont.h"
+#include "ui/FirstRunDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/MobileChangeDialog.h"
@@ -27,6 +28,7 @@
 #include "ui/ReceiptDialog.h"
 #include "ui/RecoveryDialog.h"
 #include "ui/RefusalDialog.h"
+#include "ui/RegistrationWizard.h"
 #include "ui/ReviewQueuePage.h"
 #include "ui/SearchPage.h"
 
@@ -34,6 +36,7 @@
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
+#include "app/lifecycle/ApplicantView.h"
 #include "app/lifecycle/Lifecycle.h"
 #include "app/lifecycle/Review.h"
 #include "app/lifecycle/Staff.h"
@@ -160,8 +163,10 @@ bool hasBothDirections(const QString &text)
 
 // In a line of `direction`, is the character at `slash` drawn at the left end of `piece`
 // (the left-to-right path it starts)? Qt's own text layout, as the labels use it.
-bool slashAtLeftEnd(const QString &line, const QString &piece, const QFont &font, Qt::LayoutDirection direction)
+bool slashAtLeftEnd(const QString &line, const QString &piece, const QFont &font)
 {
+    // A label lays its text out in the direction of its first strong letter outside isolates.
+    const Qt::LayoutDirection direction = line.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight;
     const qsizetype at = line.indexOf(piece);
     if (at < 0)
         return false;
@@ -465,8 +470,28 @@ private slots:
             auto *database = login.findChild<QLabel *>(u"databaseValue"_s);
             QVERIFY(database);
             const QString path = QDir::toNativeSeparators(m_ctx->databasePath());
-            QVERIFY2(slashAtLeftEnd(database->text(), path, database->font(), login.layoutDirection()),
-                     qPrintable(database->text()));
+            QVERIFY2(slashAtLeftEnd(database->text(), path, database->font()), qPrintable(database->text()));
+        }
+
+        // The lock screen: the login isolated inside the sentence.
+        {
+            ui::LoginDialog lock(*m_ctx);
+            lock.setLockedTo(u"sara"_s);
+            lock.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&lock));
+            shoot(u"lock"_s, &lock);
+        }
+        // The first run on a new computer: the path the database is made at.
+        {
+            ui::FirstRunDialog first(m_dir.filePath(u"new/branch.db"_s));
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            first.findChild<QLineEdit *>(u"branchCode"_s)->setText(u"1001"_s);
+            shoot(u"first-run"_s, &first);
+            auto *database = first.findChild<QLabel *>(u"databaseValue"_s);
+            QVERIFY(database);
+            const QString path = QDir::toNativeSeparators(m_dir.filePath(u"new/branch.db"_s));
+            QVERIFY2(slashAtLeftEnd(database->text(), path, database->font()), qPrintable(database->text()));
         }
 
         ui::MainWindow window(*m_ctx);
@@ -502,6 +527,35 @@ private slots:
         counterDialog(window, u"activated"_s, ui::CounterAction::ResetQuestions, u"questions-reset"_s);
         counterDialog(window, u"activated"_s, ui::CounterAction::Recover, u"recovery"_s);
 
+        // The registration wizard: codes and mobile, identity, the account's e-mail.
+        {
+            QString fresh;
+            for (int n = 123456780; n > 123456700 && fresh.isEmpty(); --n) {
+                const QString code = test::nationalCode(QString::number(n));
+                if (!applicantCase(*m_ctx, code).ok())
+                    fresh = code;
+            }
+            window.startRegistration();
+            ui::RegistrationWizard *wizard = window.registrationWizard();
+            QVERIFY(wizard && QTest::qWaitForWindowExposed(wizard));
+            auto field = [&](const char *name) { return wizard->findChild<QLineEdit *>(QString::fromLatin1(name)); };
+            test::typeText(field("nationalCode"), rtl() ? toPersianDigits(fresh) : fresh);
+            test::typeText(field("mobile"), u"۰۹۱۲ ۳۴۵ ۶۷۸۹"_s);
+            shoot(u"wizard-codes"_s, wizard);
+            wizard->next();
+            test::typeText(field("lastName"), u"كريمي"_s);
+            test::typeText(field("firstName"), u"زهرا"_s);
+            test::typeText(field("birthCertNo"), u"۴۵۶۷"_s);
+            test::typeText(field("birthDate"), u"۱۳۶۸/۱۲/۲۹"_s);
+            shoot(u"wizard-identity"_s, wizard);
+            wizard->next();
+            test::typeText(field("email"), u"z.karimi@example.com"_s);
+            shoot(u"wizard-account"_s, wizard);
+            ui::setNextConfirmAnswer(true);
+            wizard->reject();
+            QTRY_VERIFY(!window.registrationWizard());
+        }
+
         // The receipt and its print preview.
         {
             ui::Receipt receipt{
@@ -516,6 +570,12 @@ private slots:
             ui::ReceiptDialog dialog(receipt, &window);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            // Saved as PDF: the message names the file, its slash at its left end.
+            const QString saved = m_dir.filePath(u"receipt-%1.pdf"_s.arg(m_lang));
+            dialog.setNextPdfPath(saved);
+            QVERIFY(dialog.saveAsPdf());
+            QVERIFY2(slashAtLeftEnd(dialog.message(), QDir::toNativeSeparators(saved), dialog.font()),
+                     qPrintable(dialog.message()));
             shoot(u"receipt"_s, &dialog);
             dialog.showPreview();
             QPrintPreviewDialog *preview = dialog.previewDialog();
@@ -552,8 +612,8 @@ private slots:
             QCoreApplication::translate("branch::ui::ReceiptDialog", "The receipt was saved as %1.");
         QVERIFY(sentence != u"The receipt was saved as %1."_s);
         const QFont font = QApplication::font();
-        QVERIFY(slashAtLeftEnd(sentence.arg(ui::shownPath(path)), path, font, Qt::RightToLeft));
-        QVERIFY(!slashAtLeftEnd(sentence.arg(path), path, font, Qt::RightToLeft)); // the slip, without them
+        QVERIFY(slashAtLeftEnd(sentence.arg(ui::shownPath(path)), path, font));
+        QVERIFY(!slashAtLeftEnd(sentence.arg(path), path, font)); // the slip, without them
     }
 
     // The receipt's print preview shows the page its PDF holds: the preview's page and the PDF
