@@ -5,6 +5,7 @@
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
 #include "db/MetaRepository.h"
+#include "ui/Bidi.h"
 #include "ui/DeskFont.h"
 #include "ui/DeskStart.h"
 #include "ui/DeskTranslations.h"
@@ -33,6 +34,7 @@ int main(int argc, char **argv)
         }
     QApplication app(argc, argv);
     branch::ui::applyDeskFont();
+    branch::ui::installLeadingSideAlignment(app);
     QApplication::setApplicationName(QStringLiteral("BranchDesk"));
     QApplication::setApplicationVersion(branch::version());
 

@@ -1513,7 +1513,7 @@
     <message>
         <source>%1% %2</source>
         <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
-        <translation>%1% %2</translation>
+        <translation>%1٪ %2</translation>
     </message>
     <message>
         <source>Choose exactly three security questions.</source>
@@ -1545,7 +1545,7 @@
     </message>
     <message>
         <source>The password must be hard to guess: no common words, names, dates or patterns such as 1234 or qwerty on their own.</source>
-        <translation>گذرواژه باید به‌سختی حدس‌زدنی باشد: یک واژهٔ رایج، نام، تاریخ یا الگویی مانند 1234 یا qwerty به‌تنهایی کافی نیست.</translation>
+        <translation>گذرواژه باید به‌سختی حدس‌زدنی باشد: یک واژهٔ رایج، نام، تاریخ یا الگویی مانند ۱۲۳۴ یا qwerty به‌تنهایی کافی نیست.</translation>
     </message>
 </context>
 <context>

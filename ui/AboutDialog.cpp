@@ -2,6 +2,8 @@
 #include "AboutDialog.h"
 #include "ui_AboutDialog.h"
 
+#include "Bidi.h"
+
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/core/Version.h"
@@ -14,15 +16,6 @@
 namespace branch::ui
 {
 
-namespace
-{
-// Versions and paths are technical text: Latin digits, left to right, in either language.
-QString ltr(const QString &text)
-{
-    return QChar(0x2066) + text + QChar(0x2069);
-}
-} // namespace
-
 AboutDialog::AboutDialog(Context &ctx, QWidget *parent) : QDialog(parent), m_ui(new Ui::AboutDialog)
 {
     m_ui->setupUi(this);
@@ -33,17 +26,17 @@ AboutDialog::AboutDialog(Context &ctx, QWidget *parent) : QDialog(parent), m_ui(
         l->setTextFormat(Qt::PlainText);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_ui->versionValue->setText(ltr(version()));
+    m_ui->versionValue->setText(isolatedLtr(version()));
     // The Qt library actually loaded, which may be newer than the one built against.
-    m_ui->qtValue->setText(ltr(QString::fromLatin1(qVersion())));
+    m_ui->qtValue->setText(isolatedLtr(QString::fromLatin1(qVersion())));
     const auto info = databaseInfo(ctx);
     if (info.ok()) {
         const bool persian = language() == QLatin1String("fa");
         m_ui->branchValue->setText(persian ? toPersianDigits(info.value->branchCode) : info.value->branchCode);
-        const QString path = ltr(info.value->path);
+        const QString path = isolatedLtr(info.value->path);
         m_ui->databaseValue->setText(info.value->demo ? tr("%1 (demo database)").arg(path) : path);
         m_ui->schemaValue->setText(QLocale().toString(info.value->schemaVersion));
-        m_ui->sqliteValue->setText(ltr(info.value->sqliteVersion));
+        m_ui->sqliteValue->setText(isolatedLtr(info.value->sqliteVersion));
     } else {
         m_ui->databaseValue->setText(info.failure.message());
     }

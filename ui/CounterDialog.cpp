@@ -1,5 +1,6 @@
 // The shared frame of the counter-action dialogs (see CounterDialog.h).
 #include "CounterDialog.h"
+#include "Bidi.h"
 
 #include "Confirm.h"
 
@@ -35,8 +36,9 @@ QString CounterDialog::digits(const QString &s)
 
 QString CounterDialog::applicantHeading(const ApplicantCase &c)
 {
-    return tr("%1 %2 — national code %3")
-        .arg(persianLetterForms(c.request.firstName), persianLetterForms(c.request.lastName), digits(c.nationalCode));
+    const IsolatedName name =
+        isolatedName(persianLetterForms(c.request.firstName), persianLetterForms(c.request.lastName));
+    return tr("%1 %2 — national code %3").arg(name.first, name.last, digits(c.nationalCode));
 }
 
 void CounterDialog::bind(QLabel *heading, QLabel *message)

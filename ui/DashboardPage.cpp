@@ -1,5 +1,6 @@
 // The supervisor's dashboard (see DashboardPage.h).
 #include "DashboardPage.h"
+#include "Bidi.h"
 #include "ui_DashboardPage.h"
 
 #include "DashboardReport.h"
@@ -47,7 +48,7 @@ void addRow(QTableWidget *t, const QString &label, qint64 n)
     t->setItem(row, 0, new QTableWidgetItem(label));
     auto *item = new QTableWidgetItem(DashboardReport::number(n));
     item->setData(Qt::UserRole, n);
-    item->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
+    item->setTextAlignment(kNumberAlignment);
     t->setItem(row, 1, item);
 }
 } // namespace
@@ -335,9 +336,7 @@ bool DashboardPage::exportReport()
         showMessage(error, true);
         return false;
     }
-    showMessage(
-        tr("The daily report was saved as %1.").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
-        false);
+    showMessage(tr("The daily report was saved as %1.").arg(shownPath(QFileInfo(path).absoluteFilePath())), false);
     emit pdfSaved(path);
     return true;
 }

@@ -2,6 +2,8 @@
 #include "FirstRunDialog.h"
 #include "ui_FirstRunDialog.h"
 
+#include "Bidi.h"
+
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/lifecycle/Admin.h"
@@ -17,15 +19,6 @@
 namespace branch::ui
 {
 
-namespace
-{
-// A path reads left to right inside a Persian sentence or field.
-QString isolatedLtr(const QString &text)
-{
-    return QChar(0x2066) + text + QChar(0x2069);
-}
-} // namespace
-
 FirstRunDialog::FirstRunDialog(Context &ctx, QWidget *parent) : FirstRunDialog(&ctx, ctx.databasePath(), parent) {}
 
 FirstRunDialog::FirstRunDialog(const QString &databasePath, QWidget *parent)
@@ -39,7 +32,7 @@ FirstRunDialog::FirstRunDialog(Context *ctx, const QString &databasePath, QWidge
 {
     m_ui->setupUi(this);
     const bool persian = language() == QLatin1String("fa");
-    m_ui->databaseValue->setText(isolatedLtr(databasePath));
+    m_ui->databaseValue->setText(shownPath(databasePath));
     m_ui->databaseValue->setToolTip(databasePath);
     if (m_ctx) {
         m_ui->intro->setText(tr("This branch database has no staff account yet, so nobody can sign in. Create the "

@@ -1,5 +1,6 @@
 // Staff sign-in and the session lock screen.
 #include "LoginDialog.h"
+#include "Bidi.h"
 #include "ui_LoginDialog.h"
 
 #include "IdleWatcher.h"
@@ -59,10 +60,9 @@ void LoginDialog::setLockedTo(const QString &login)
     m_lockedTo = login;
     setWindowTitle(tr("Session locked — BranchDesk"));
     m_ui->heading->setText(tr("Session locked"));
-    // The login reads left to right inside the Persian sentence (U+202A ... U+202C).
     m_ui->intro->setText(tr("The session is locked (the desk was idle, or Lock now was chosen). Only %1 can "
                             "unlock it: enter the password to continue.")
-                             .arg(QChar(0x202A) + login + QChar(0x202C)));
+                             .arg(isolatedLtr(login)));
     m_ui->login->setText(login);
     m_ui->login->setReadOnly(true);
     m_ui->login->setFocusPolicy(Qt::NoFocus);
@@ -89,8 +89,7 @@ void LoginDialog::showWhere()
     const auto info = databaseInfo(m_ctx);
     const QString code = info.ok() ? info.value->branchCode : m_ctx.branchCode;
     m_ui->branchValue->setText(language() == QLatin1String("fa") ? toPersianDigits(code) : code);
-    // The path reads left to right, also inside a Persian line.
-    const QString path = QChar(0x2066) + m_ctx.databasePath() + QChar(0x2069);
+    const QString path = shownPath(m_ctx.databasePath());
     m_ui->databaseValue->setText(info.ok() && info.value->demo ? tr("%1 (demo database)").arg(path) : path);
     m_ui->databaseValue->setToolTip(m_ctx.databasePath());
 }

@@ -1,5 +1,7 @@
 // BranchDesk's main window (see MainWindow.h).
 #include "MainWindow.h"
+#include "Bidi.h"
+#include "TableColumns.h"
 #include "ui_MainWindow.h"
 
 #include "AboutDialog.h"
@@ -298,7 +300,7 @@ void MainWindow::updateBackupState()
     }
     if (!m_backup->lastError().isEmpty())
         text = tr("Backup failed");
-    QString tip = tr("Backups go to %1.").arg(QDir::toNativeSeparators(m_backup->folder()));
+    QString tip = tr("Backups go to %1.").arg(shownPath(m_backup->folder()));
     if (m_backup->sharesTheDatabaseDisk()) {
         text += QStringLiteral(" ⚠");
         tip += QLatin1Char('\n') + tr("The backups are on the same disk as the database: they protect against a "
@@ -534,9 +536,11 @@ void MainWindow::refresh()
         m_ui->counts->insertRow(row);
         m_ui->counts->setItem(row, 0, new QTableWidgetItem(statusLabel(s)));
         auto *n = new QTableWidgetItem(locale.toString(counts.value->value(s)));
-        n->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
+        n->setTextAlignment(kNumberAlignment);
         m_ui->counts->setItem(row, 1, n);
     }
+    // The panel as wide as its columns: in English a status's name pushed the figures out of view.
+    widenToColumns(m_ui->counts);
     // Re-run the lookup so that its statuses match the counts.
     m_search->searchNow();
 }

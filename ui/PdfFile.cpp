@@ -1,5 +1,6 @@
 // Writing a PDF into place (see PdfFile.h).
 #include "PdfFile.h"
+#include "Bidi.h"
 
 #include "DeskFont.h"
 
@@ -9,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPrinter>
 #include <QTemporaryFile>
@@ -20,11 +23,59 @@
 namespace branch::ui
 {
 
+namespace
+{
+// The resolution a PDF is laid out at (writePdfFile), and the one a preview's page image has.
+constexpr int kPdfDpi = 1200;
+constexpr int kPreviewDpi = 300;
+
+// A print preview (QPrintPreviewDialog) records each page as a QPicture, which replays every
+// text item on its own, left to right: in Persian the colon of «امضای متقاضی:» crossed to the
+// wrong side and the spaces between runs went, while the PDF of the same document was right.
+// There each page is laid out as for the PDF (its resolution: cell paddings are in device
+// pixels) and drawn as an image, so the preview shows what the PDF holds; a real printer and
+// the PDF get the text itself.
+bool paintPreview(QTextDocument &doc, QPrinter *printer, QPainter &painter)
+{
+    const QPageLayout page = printer->pageLayout();
+    auto withDpi = [](QImage image, int dpi) {
+        image.setDotsPerMeterX(qRound(dpi / 0.0254));
+        image.setDotsPerMeterY(qRound(dpi / 0.0254));
+        return image;
+    };
+    QImage layoutDevice = withDpi(QImage(1, 1, QImage::Format_RGB32), kPdfDpi);
+    doc.documentLayout()->setPaintDevice(&layoutDevice);
+    const QSizeF laidOut = page.paintRectPixels(kPdfDpi).size();
+    doc.setPageSize(laidOut);
+    QImage image = withDpi(QImage(page.paintRectPixels(kPreviewDpi).size(), QImage::Format_RGB32), kPreviewDpi);
+    const QRectF target(QPointF(0, 0), page.paintRectPixels(printer->resolution()).size());
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    const int pages = doc.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0 && !printer->newPage())
+            return false;
+        image.fill(Qt::white);
+        QPainter onImage(&image);
+        onImage.setRenderHint(QPainter::TextAntialiasing);
+        onImage.scale(double(kPreviewDpi) / kPdfDpi, double(kPreviewDpi) / kPdfDpi);
+        const QRectF clip(0, i * laidOut.height(), laidOut.width(), laidOut.height());
+        onImage.translate(0, -clip.top());
+        doc.drawContents(&onImage, clip);
+        onImage.end();
+        painter.drawImage(target, image);
+    }
+    doc.documentLayout()->setPaintDevice(nullptr);
+    return painter.end();
+}
+} // namespace
+
 bool paintDocument(QTextDocument &doc, QPrinter *printer)
 {
     QPainter painter;
     if (!printer || !painter.begin(printer))
         return false;
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Picture)
+        return paintPreview(doc, printer, painter);
     doc.documentLayout()->setPaintDevice(printer);
     const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
     doc.setPageSize(page.size());
@@ -59,6 +110,7 @@ PdfWriteError writePdfFile(const QString &path, const QPageLayout &layout, const
     {
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setResolution(kPdfDpi);
         printer.setOutputFileName(part.fileName());
         printer.setPageLayout(layout);
         printer.setCreator(QStringLiteral("BranchDesk"));
@@ -99,7 +151,7 @@ bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QSt
     if (e == PdfWriteError::None)
         return true;
     const QFileInfo target(QFileInfo(path).absoluteFilePath());
-    const QString shown = QDir::toNativeSeparators(target.filePath());
+    const QString shown = shownPath(target.filePath());
     QString message;
     switch (e) {
     case PdfWriteError::None:
@@ -111,7 +163,7 @@ bool exportDocumentPdf(const QString &path, const QPageLayout &layout, const QSt
         message = messages.isFolder.arg(shown);
         break;
     case PdfWriteError::FolderNotWritable:
-        message = messages.folderNotWritable.arg(shown, QDir::toNativeSeparators(target.absolutePath()));
+        message = messages.folderNotWritable.arg(shown, shownPath(target.absolutePath()));
         break;
     case PdfWriteError::NotWritten:
         message = messages.notWritten.arg(shown);

@@ -1,15 +1,21 @@
 // The receipt dialog: a read-only view of the receipt, print preview and PDF export.
 #include "ReceiptDialog.h"
+#include "Bidi.h"
 #include "ui_ReceiptDialog.h"
 
 #include "SaveFileDialog.h"
 
+#include "app/core/Digits.h"
+#include "app/core/Language.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMarginsF>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QPushButton>
 #include <QShortcut>
@@ -97,6 +103,14 @@ void ReceiptDialog::showPreview()
                                                     QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     connect(m_preview, &QPrintPreviewDialog::paintRequested, this,
             [this](QPrinter *printer) { printReceipt(m_receipt, printer); });
+    // Qt's preview writes its page count ("/ 1") in Latin digits; in Persian it reads in Persian.
+    if (language() == QLatin1String("fa"))
+        if (auto *pages = m_preview->findChild<QPrintPreviewWidget *>())
+            connect(pages, &QPrintPreviewWidget::previewChanged, m_preview, [preview = m_preview] {
+                for (QLabel *l : preview->findChildren<QLabel *>())
+                    if (l->text().startsWith(QLatin1String("/ ")))
+                        l->setText(toPersianDigits(l->text()));
+            });
     // Window-modal without a nested event loop: the counter stays responsive to the idle
     // lock, and tests can look at the preview without blocking.
     m_preview->open();
@@ -120,8 +134,7 @@ bool ReceiptDialog::saveAsPdf()
         showMessage(error, true);
         return false;
     }
-    showMessage(tr("The receipt was saved as %1.").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
-                false);
+    showMessage(tr("The receipt was saved as %1.").arg(shownPath(QFileInfo(path).absoluteFilePath())), false);
     emit pdfSaved(path);
     return true;
 }

@@ -2,6 +2,8 @@
 #include "RecoveryDialog.h"
 #include "ui_RecoveryDialog.h"
 
+#include "Bidi.h"
+
 #include "ActivationDialog.h"
 #include "MobileChangeDialog.h"
 #include "QuestionChoosers.h"
@@ -30,7 +32,7 @@ namespace
 // The masked number ("0912***4567") read left to right inside a right-to-left sentence.
 QString isolatedMobile(const QString &mobile)
 {
-    return QChar(0x2066) + CounterDialog::digits(MobileChangeDialog::maskedMobile(mobile)) + QChar(0x2069);
+    return isolatedLtr(CounterDialog::digits(MobileChangeDialog::maskedMobile(mobile)));
 }
 
 const QColor kProblemColor(0xb3, 0x26, 0x1e);

@@ -2,6 +2,8 @@
 #include "RegistrationWizard.h"
 #include "ui_RegistrationWizard.h"
 
+#include "Bidi.h"
+
 #include "Confirm.h"
 #include "MobileChangeDialog.h"
 #include "PasswordRulesChecklist.h"
@@ -213,7 +215,7 @@ void RegistrationWizard::wire()
         m_ui->doneMessage->setText(submittedMessage());
         // The code read left to right inside the sentence, whatever the direction around it.
         m_ui->doneDetails->setText(tr("Tracking code: %1\nThe result of the check is sent by SMS to %2.")
-                                       .arg(QChar(0x2066) + trackingCode() + QChar(0x2069), shownDigits(mobile)));
+                                       .arg(isolatedLtr(trackingCode()), shownDigits(mobile)));
     });
 
     // Each step starts in its first field (the wizard would leave the focus on a button).
@@ -426,7 +428,7 @@ QList<QPair<QString, QString>> RegistrationWizard::receiptDetails() const
     QString mobile;
     checkMobile(m_ui->mobile->text(), &mobile);
     return {{tr("Result of the check"),
-             tr("Sent by SMS to %1").arg(QChar(0x2066) + MobileChangeDialog::maskedMobile(mobile) + QChar(0x2069))}};
+             tr("Sent by SMS to %1").arg(isolatedLtr(MobileChangeDialog::maskedMobile(mobile)))}};
 }
 
 QList<QPair<QString, QString>> RegistrationWizard::reviewRows() const

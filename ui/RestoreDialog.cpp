@@ -1,5 +1,6 @@
 // The restore offered at start (see RestoreDialog.h).
 #include "RestoreDialog.h"
+#include "Bidi.h"
 #include "ui_RestoreDialog.h"
 
 #include "app/core/Digits.h"
@@ -28,10 +29,10 @@ RestoreDialog::RestoreDialog(const QString &databasePath, Why why, const QList<B
         why == Why::Missing
             ? tr("There is no branch database at %1, but backups of this desk's database were found. Restore the "
                  "newest one unless you know another is right; an administrator signs in to do it.")
-                  .arg(QChar(0x202A) + QDir::toNativeSeparators(databasePath) + QChar(0x202C))
+                  .arg(shownPath(databasePath))
             : tr("The branch database at %1 is damaged and cannot be opened. Restore a backup: the damaged file "
                  "is kept aside, not deleted. An administrator signs in to do it.")
-                  .arg(QChar(0x202A) + QDir::toNativeSeparators(databasePath) + QChar(0x202C)));
+                  .arg(shownPath(databasePath)));
     for (const BackupFile &b : backups) {
         const QDateTime t = b.takenAt.toLocalTime();
         const QString when = toJalaliString(t.date(), persian) + QLatin1Char(' ') + locale.toString(t.time(), u"HH:mm");
@@ -149,8 +150,7 @@ void RestoreDialog::onDone()
                     : tr("The backup is in place. %1 actions done after it are not in it; what had reached the "
                          "central database comes back with the next sync, the rest is only in the file kept aside "
                          "(%2).")
-                          .arg(locale.toString(done.afterBackup.size()),
-                               QChar(0x202A) + QDir::toNativeSeparators(done.keptAside) + QChar(0x202C));
+                          .arg(locale.toString(done.afterBackup.size()), shownPath(done.keptAside));
     accept();
 }
 

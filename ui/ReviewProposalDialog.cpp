@@ -1,5 +1,6 @@
 // A supervisor's proposal on an identity-mismatch case (see ReviewProposalDialog.h).
 #include "ReviewProposalDialog.h"
+#include "Bidi.h"
 
 #include "Confirm.h"
 #include "CounterDialog.h"
@@ -34,10 +35,8 @@ ReviewProposalDialog::ReviewProposalDialog(Context &ctx, const StaffSession &sta
     const auto &r = c.request;
 
     auto *layout = new QVBoxLayout(this);
-    auto *heading =
-        new QLabel(tr("%1 %2 — national code %3")
-                       .arg(persianLetterForms(r.firstName), persianLetterForms(r.lastName), digits(r.nationalCode)),
-                   this);
+    const IsolatedName name = isolatedName(persianLetterForms(r.firstName), persianLetterForms(r.lastName));
+    auto *heading = new QLabel(tr("%1 %2 — national code %3").arg(name.first, name.last, digits(r.nationalCode)), this);
     heading->setTextFormat(Qt::PlainText);
     heading->setWordWrap(true);
     layout->addWidget(heading);

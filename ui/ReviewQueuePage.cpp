@@ -1,5 +1,7 @@
 // The supervisor review queue (see ReviewQueuePage.h).
 #include "ReviewQueuePage.h"
+#include "Bidi.h"
+#include "TableColumns.h"
 #include "ui_ReviewQueuePage.h"
 
 #include "Confirm.h"
@@ -14,7 +16,6 @@
 #include "app/sync/CentralAdmin.h"
 #include "app/sync/SyncEngine.h"
 
-#include <QHeaderView>
 #include <QJsonValue>
 #include <QKeyEvent>
 #include <QLocale>
@@ -223,6 +224,8 @@ void ReviewQueuePage::reload()
         if (select >= 0)
             m_ui->cases->setCurrentCell(select, 0);
     }
+    // The list is as wide as its columns (the splitter's share cut the last ones off at 1366x768).
+    widenToColumns(m_ui->cases);
     m_ui->title->setText(tr("Supervisor review queue — %1 cases").arg(QLocale().toString(m_cases.size())));
     showCase(select);
 }
@@ -243,9 +246,9 @@ void ReviewQueuePage::showCase(int row)
         return;
     }
     const auto &r = c->request;
+    const IsolatedName name = isolatedName(persianLetterForms(r.firstName), persianLetterForms(r.lastName));
     m_ui->heading->setText(tr("%1 %2 — national code %3 — mobile %4")
-                               .arg(persianLetterForms(r.firstName), persianLetterForms(r.lastName),
-                                    digits(r.nationalCode), digits(r.mobile)));
+                               .arg(name.first, name.last, digits(r.nationalCode), digits(r.mobile)));
     auto gender = [](const QString &g) { return g == QLatin1String("F") ? tr("Female") : tr("Male"); };
     struct Row {
         QString field, label, request, reference;

@@ -2,6 +2,7 @@
 #include "app/core/PasswordPolicy.h"
 
 #include "app/core/Digits.h"
+#include "app/core/Language.h"
 #include "app/core/PersianText.h"
 #include "app/core/RuleText.h"
 
@@ -261,7 +262,10 @@ QList<PasswordRuleState> staffPasswordChecklist(QStringView pw, QStringView conf
 QString formatStrength(const PasswordStrength &s)
 {
     //: %1 is the percentage (0-100), %2 the strength label
-    return rulesText(QT_TRANSLATE_NOOP("branch::Rules", "%1% %2")).arg(QString::number(s.percent), s.label);
+    // The number in the digits the interface reads (the meter said "58%" in Latin digits in Persian).
+    const QString percent = QString::number(s.percent);
+    return rulesText(QT_TRANSLATE_NOOP("branch::Rules", "%1% %2"))
+        .arg(language() == QLatin1String("fa") ? toPersianDigits(percent) : percent, s.label);
 }
 
 } // namespace branch

@@ -350,9 +350,11 @@ void TestTranslations::questionsFollowTranslator()
 void TestTranslations::strengthLikeSeed()
 {
     PasswordStrength s = passwordStrength(u"Xy7#kLp9!qRz", PasswordContext{});
-    QCOMPARE(formatStrength(s), u"100% خیلی قوی"_s);
+    // The seed's words; the number in Persian digits with the Persian percent sign (issue 16
+    // item 5: the meter read "58%" in Latin digits).
+    QCOMPARE(formatStrength(s), u"۱۰۰٪ خیلی قوی"_s);
     s.percent = 87;
-    QCOMPARE(formatStrength(s), u"87% خیلی قوی"_s);
+    QCOMPARE(formatStrength(s), u"۸۷٪ خیلی قوی"_s);
     QCOMPARE(passwordStrength(u"", PasswordContext{}).label, u"خیلی ضعیف"_s);
 }
 

@@ -18,8 +18,10 @@
 #include "db/MetaRepository.h"
 #include "ui/ActivationDialog.h"
 #include "ui/ApplicantView.h"
+#include "ui/Bidi.h"
 #include "ui/Confirm.h"
 #include "ui/DashboardPage.h"
+#include "ui/DeskFont.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PasswordResetDialog.h"
@@ -119,6 +121,9 @@ int fail(const char *what)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    // What the desk's main sets up before its first window: its font and the leading sides.
+    ui::applyDeskFont();
+    ui::installLeadingSideAlignment(app);
     QCommandLineParser parser;
     parser.addHelpOption();
     QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The demo database."), QStringLiteral("PATH"));
@@ -240,11 +245,16 @@ int main(int argc, char **argv)
             return fail("the recovery dialog did not show");
         shoot(QStringLiteral("13-recovery-methods"));
         recovery->startSms();
-        if (recovery->page() != ui::RecoveryDialog::Page::Code)
-            return fail(qPrintable(QStringLiteral("no SMS code: ") + recovery->message()));
-        typeText(recovery->codeField(), QStringLiteral("000000"));
-        recovery->verifyCode();
-        shoot(QStringLiteral("14-recovery-code"));
+        // The code goes out from the SMS worker: the code page follows once it is sent. A
+        // desk without an SMS gateway set up says so instead, and step 14 is left out.
+        waitUntil([&] { return recovery->page() == ui::RecoveryDialog::Page::Code; }, 5000);
+        if (recovery->page() == ui::RecoveryDialog::Page::Code) {
+            typeText(recovery->codeField(), QStringLiteral("000000"));
+            recovery->verifyCode();
+            shoot(QStringLiteral("14-recovery-code"));
+        } else {
+            std::printf("no SMS code step (14 not taken): %s\n", qPrintable(recovery->message()));
+        }
         recovery->startDocuments();
         recovery->documentBox(QStringLiteral("national_card"))->setChecked(true);
         typeText(recovery->passwordField(), QStringLiteral("Golestan#1402"));
@@ -310,8 +320,10 @@ int main(int argc, char **argv)
     // 11. The supervisor review queue: one supervisor proposed a correction of a case from
     // the documents (the registry's values for the differing fields), another one looks at it.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    addStaff(ctx, QStringLiteral("reza"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super1"), now);
-    addStaff(ctx, QStringLiteral("maryam"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super2"), now);
+    addStaff(ctx, QStringLiteral("reza"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super1-Alborz-Damavand"),
+             now);
+    addStaff(ctx, QStringLiteral("maryam"), QStringLiteral("supervisor"), QStringLiteral("Tour#Super2-Zagros-Sahand"),
+             now);
     auto queue = reviewQueue(ctx);
     if (!queue.ok() || queue.value->isEmpty())
         return fail("the review queue is empty");
@@ -352,7 +364,7 @@ int main(int argc, char **argv)
     // 12. The supervisor's dashboard. A second clerk and the two supervisors activate a few
     // people waiting at the branch, so that today's chart has several bars.
     const QDateTime today = QDateTime::currentDateTimeUtc();
-    addStaff(ctx, QStringLiteral("neda"), QStringLiteral("clerk"), QStringLiteral("Tour#Clerk2"), today);
+    addStaff(ctx, QStringLiteral("neda"), QStringLiteral("clerk"), QStringLiteral("Tour#Clerk2-Dena-Taftan"), today);
     QStringList atBranch;
     for (const char *name : {"محمد", "علی", "حسین", "رضا", "فاطمه", "زهرا", "مریم", "مهدی"}) {
         auto rows = searchApplicants(ctx, QString::fromUtf8(name), QStringLiteral("branch_activation_required"), 10);
