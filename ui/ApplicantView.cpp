@@ -2,6 +2,8 @@
 #include "ApplicantView.h"
 #include "ui_ApplicantView.h"
 
+#include "DeskKeys.h"
+
 #include "ActivationDialog.h"
 #include "MobileChangeDialog.h"
 #include "PasswordResetDialog.h"
@@ -95,6 +97,7 @@ ApplicantView::ApplicantView(Context &ctx, QWidget *parent)
     : QWidget(parent), m_ui(new Ui::ApplicantView), m_ctx(ctx), m_persianDigits(language() == QLatin1String("fa"))
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     setStyleSheet(QLatin1String(kStyleSheet));
     QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);

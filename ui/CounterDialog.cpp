@@ -2,6 +2,7 @@
 #include "CounterDialog.h"
 
 #include "Confirm.h"
+#include "DeskKeys.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -16,6 +17,7 @@ CounterDialog::CounterDialog(Context &ctx, const StaffSession &staff, const Appl
     : QDialog(parent), m_ctx(ctx), m_staff(staff), m_case(applicant),
       m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    useDeskKeys(this);
 }
 
 void CounterDialog::setClock(std::function<QDateTime()> now)

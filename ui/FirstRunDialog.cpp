@@ -2,6 +2,8 @@
 #include "FirstRunDialog.h"
 #include "ui_FirstRunDialog.h"
 
+#include "DeskKeys.h"
+
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
 #include "app/lifecycle/Admin.h"
@@ -38,6 +40,7 @@ FirstRunDialog::FirstRunDialog(Context *ctx, const QString &databasePath, QWidge
       m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     const bool persian = language() == QLatin1String("fa");
     m_ui->databaseValue->setText(isolatedLtr(databasePath));
     m_ui->databaseValue->setToolTip(databasePath);

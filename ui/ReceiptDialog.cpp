@@ -2,6 +2,8 @@
 #include "ReceiptDialog.h"
 #include "ui_ReceiptDialog.h"
 
+#include "DeskKeys.h"
+
 #include "SaveFileDialog.h"
 
 #include <QDir>
@@ -24,6 +26,7 @@ ReceiptDialog::ReceiptDialog(const Receipt &receipt, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::ReceiptDialog), m_receipt(receipt)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     m_ui->message->hide();
 
     QTextDocument *doc = receiptDocument(m_receipt).release();

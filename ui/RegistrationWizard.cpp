@@ -2,6 +2,8 @@
 #include "RegistrationWizard.h"
 #include "ui_RegistrationWizard.h"
 
+#include "DeskKeys.h"
+
 #include "Confirm.h"
 #include "MobileChangeDialog.h"
 #include "PasswordRulesChecklist.h"
@@ -73,6 +75,7 @@ RegistrationWizard::RegistrationWizard(Context &ctx, const StaffSession &staff, 
 {
     static_assert(kSecurityQuestionCount == 3, "the form has three question rows");
     m_ui->setupUi(this);
+    useDeskKeys(this);
     // The seed's buttons: «مرحله بعد», «مرحله قبل», «تایید و ارسال درخواست».
     setButtonText(QWizard::NextButton, tr("&Next step"));
     setButtonText(QWizard::BackButton, tr("&Previous step"));

@@ -2,6 +2,8 @@
 #include "ReviewQueuePage.h"
 #include "ui_ReviewQueuePage.h"
 
+#include "DeskKeys.h"
+
 #include "Confirm.h"
 #include "ReviewProposalDialog.h"
 
@@ -36,6 +38,7 @@ ReviewQueuePage::ReviewQueuePage(Context &ctx, QWidget *parent)
       m_worker(ctx.databasePath(), ctx.branchCode, QStringLiteral("review-queue"), Worker::Connection::PerJob)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
