@@ -147,10 +147,6 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -213,6 +209,10 @@
     <message>
         <source>Activations per staff member</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>D&amp;ay:</translation>
     </message>
 </context>
 <context>
@@ -2372,10 +2372,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Activate account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Change &amp;mobile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2418,6 +2414,10 @@
     <message>
         <source>Reco&amp;ver password…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate account…</source>
+        <translation>A&amp;ctivate account…</translation>
     </message>
 </context>
 <context>

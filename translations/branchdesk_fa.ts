@@ -147,16 +147,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Day:</source>
-        <translation>&amp;روز:</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>به‌روزرسانی</translation>
     </message>
     <message>
         <source>&amp;Export daily report…</source>
-        <translation>خر&amp;وجی گزارش روزانه…</translation>
+        <translation>خروجی گزار&amp;ش روزانه…</translation>
     </message>
     <message>
         <source>&amp;Back to search</source>
@@ -213,6 +209,10 @@
     <message>
         <source>Activations per staff member</source>
         <translation>فعال‌سازی‌ها به تفکیک کارمند</translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>ر&amp;وز:</translation>
     </message>
 </context>
 <context>
@@ -748,7 +748,7 @@
     </message>
     <message>
         <source>&amp;Correct and activate…</source>
-        <translation>&amp;اصلاح و فعال‌سازی…</translation>
+        <translation>اصلا&amp;ح و فعال‌سازی…</translation>
     </message>
     <message>
         <source>&amp;Send back…</source>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation>&amp;رد…</translation>
+        <translation>ر&amp;د…</translation>
     </message>
     <message>
         <source>&amp;Approve proposal</source>
@@ -764,11 +764,11 @@
     </message>
     <message>
         <source>S&amp;ync conflicts</source>
-        <translation>تعا&amp;رض‌های همگام‌سازی</translation>
+        <translation>تعار&amp;ض‌های همگام‌سازی</translation>
     </message>
     <message>
         <source>&amp;Load from the central database</source>
-        <translation>خو&amp;اندن از پایگاه مرکزی</translation>
+        <translation>خواند&amp;ن از پایگاه مرکزی</translation>
     </message>
     <message>
         <source>Keep this &amp;branch&apos;s version</source>
@@ -2370,16 +2370,12 @@
         <translation>ناموفق</translation>
     </message>
     <message>
-        <source>&amp;Activate account…</source>
-        <translation>فعا&amp;ل‌سازی حساب…</translation>
-    </message>
-    <message>
         <source>Change &amp;mobile…</source>
-        <translation>تغییر شما&amp;ره همراه…</translation>
+        <translation>تغییر شمار&amp;ه همراه…</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation>با&amp;زنشانی گذرواژه…</translation>
+        <translation>بازنشانی گذر&amp;واژه…</translation>
     </message>
     <message>
         <source>Reset security &amp;questions…</source>
@@ -2387,7 +2383,7 @@
     </message>
     <message>
         <source>&amp;Refuse request…</source>
-        <translation>&amp;رد درخواست…</translation>
+        <translation>ر&amp;د درخواست…</translation>
     </message>
     <message>
         <source>SMS delivered to the gateway</source>
@@ -2415,7 +2411,11 @@
     </message>
     <message>
         <source>Reco&amp;ver password…</source>
-        <translation>با&amp;زیابی گذرواژه…</translation>
+        <translation>بازیابی گذروا&amp;ژه…</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate account…</source>
+        <translation>فعا&amp;ل‌سازی حساب…</translation>
     </message>
 </context>
 <context>
@@ -2789,7 +2789,7 @@
     </message>
     <message>
         <source>&amp;Applicant</source>
-        <translation>متقاضی</translation>
+        <translation>متقاضی (&amp;م)</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -2869,7 +2869,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;راهنما</translation>
+        <translation>ر&amp;اهنما</translation>
     </message>
     <message>
         <source>&amp;About BranchDesk…</source>

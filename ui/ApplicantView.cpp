@@ -169,7 +169,7 @@ void ApplicantView::buildActions()
         Qt::Key key;
     };
     const Def defs[] = {
-        {CounterAction::Activate, tr("&Activate account…"), Qt::Key_F2},
+        {CounterAction::Activate, tr("A&ctivate account…"), Qt::Key_F2},
         {CounterAction::ChangeMobile, tr("Change &mobile…"), Qt::Key_F3},
         {CounterAction::ResetPassword, tr("Reset &password…"), Qt::Key_F4},
         {CounterAction::ResetQuestions, tr("Reset security &questions…"), Qt::Key_F6},
