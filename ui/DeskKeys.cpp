@@ -6,9 +6,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLinkButton>
-#include <QFocusFrame>
 #include <QGroupBox>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
@@ -111,6 +111,60 @@ public:
     }
 };
 
+// A ring in the highlight colour over the focused widget, drawn above everything in its
+// window (a frame beside the widget would be cut by the page it stands in).
+class FocusRing : public QWidget
+{
+public:
+    explicit FocusRing(QWidget *window) : QWidget(window)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setFocusPolicy(Qt::NoFocus);
+        hide();
+    }
+
+    void follow(QWidget *target)
+    {
+        if (m_target)
+            m_target->removeEventFilter(this);
+        m_target = target;
+        if (target)
+            target->installEventFilter(this);
+        place();
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Move || event->type() == QEvent::Resize || event->type() == QEvent::Show ||
+            event->type() == QEvent::Hide)
+            place();
+        return false;
+    }
+
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 3, 3);
+    }
+
+private:
+    void place()
+    {
+        if (!m_target || !m_target->isVisible()) {
+            hide();
+            return;
+        }
+        setGeometry(QRect(m_target->mapTo(parentWidget(), QPoint(0, 0)), m_target->size()));
+        raise();
+        show();
+    }
+
+    QPointer<QWidget> m_target;
+};
+
 class ShortcutKeeper : public QObject
 {
 public:
@@ -143,16 +197,16 @@ void useDeskKeys(QWidget *root)
     Q_UNUSED(enter);
     root->setProperty(kRootProperty, true);
     root->installEventFilter(new FocusShownFilter(root));
-    // The style draws a command link button's focus as nothing (it is flat): a focus frame
-    // (a ring in the highlight colour around it) shows where Tab went.
-    auto *frame = new QFocusFrame(root);
-    QPalette ring = frame->palette();
-    ring.setColor(QPalette::WindowText, ring.color(QPalette::Highlight));
-    frame->setPalette(ring);
-    QObject::connect(qApp, &QApplication::focusChanged, frame, [root, frame](QWidget *, QWidget *now) {
-        auto *link = qobject_cast<QCommandLinkButton *>(now);
-        frame->setWidget(link && root->isAncestorOf(link) ? link : nullptr);
-    });
+    // Fusion draws a command link button's focus as nothing (it is flat), and a default push
+    // button's the same as its default look (a dialog's only button, or any auto-default one
+    // once it has the focus): the ring shows where Tab went.
+    auto *ring = new FocusRing(root->window());
+    QObject::connect(qApp, &QApplication::focusChanged, ring,
+                     [root = QPointer<QWidget>(root), ring](QWidget *, QWidget *now) {
+                         auto *push = qobject_cast<QPushButton *>(now);
+                         const bool unmarked = push && (qobject_cast<QCommandLinkButton *>(push) || push->isDefault());
+                         ring->follow(unmarked && root && root->isAncestorOf(push) ? push : nullptr);
+                     });
 }
 
 void keepShortcutsOf(QWidget *owner, QWidget *field)
