@@ -246,16 +246,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Show the password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Create the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the password</source>
+        <translation>Sho&amp;w the password</translation>
     </message>
 </context>
 <context>
@@ -739,10 +739,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cases, oldest first:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Request &amp;beside the civil registry:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,6 +773,10 @@
     <message>
         <source>Keep the c&amp;entral version</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cas&amp;es, oldest first:</source>
+        <translation>Cas&amp;es, oldest first:</translation>
     </message>
 </context>
 <context>

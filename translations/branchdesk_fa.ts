@@ -246,16 +246,16 @@
         <translation>تکرار گذر&amp;واژه:</translation>
     </message>
     <message>
-        <source>&amp;Show the password</source>
-        <translation>نمایش گذروا&amp;ژه</translation>
-    </message>
-    <message>
         <source>&amp;Create the administrator</source>
         <translation>ساختن مدیر سیستم</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>خر&amp;وج</translation>
+        <translation>خرو&amp;ج</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the password</source>
+        <translation>نمایش گذروا&amp;ژه</translation>
     </message>
 </context>
 <context>
@@ -739,12 +739,8 @@
         <translation>مغایر&amp;ت‌های هویتی</translation>
     </message>
     <message>
-        <source>&amp;Cases, oldest first:</source>
-        <translation>پر&amp;ونده‌ها، قدیمی‌ترین اول:</translation>
-    </message>
-    <message>
         <source>Request &amp;beside the civil registry:</source>
-        <translation>&amp;درخواست در کنار ثبت احوال:</translation>
+        <translation>درخواست در کنار ثبت احوا&amp;ل:</translation>
     </message>
     <message>
         <source>&amp;Correct and activate…</source>
@@ -756,7 +752,7 @@
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation>ر&amp;د…</translation>
+        <translation>رد کرد&amp;ن…</translation>
     </message>
     <message>
         <source>&amp;Approve proposal</source>
@@ -778,6 +774,10 @@
         <source>Keep the c&amp;entral version</source>
         <translation>نگه‌&amp;داشتن نسخه مرکزی</translation>
     </message>
+    <message>
+        <source>Cas&amp;es, oldest first:</source>
+        <translation>پر&amp;ونده‌ها، قدیمی‌ترین اول:</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation>&amp;وضعیت:</translation>
+        <translation>وضعیت (&amp;ض):</translation>
     </message>
     <message>
         <source>&amp;Look up at the central database</source>

@@ -43,6 +43,8 @@
 #include <QCommandLinkButton>
 #include <QDateEdit>
 #include <QFile>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -50,6 +52,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +137,46 @@ QList<QWidget *> tabChain(QWidget *window, QStringList *problems)
     return chain;
 }
 
+// The mnemonics a person can press with Alt in `window` now, by key: each visible button,
+// label with a buddy, group box, tab and menu of the menu bar that underlines a letter.
+QMap<QKeySequence, QStringList> visibleMnemonics(QWidget *window)
+{
+    QMap<QKeySequence, QStringList> out;
+    auto add = [&](const QString &text, const QWidget *w) {
+        const QKeySequence k = QKeySequence::mnemonic(text);
+        if (!k.isEmpty() && w->isVisible() && w->isEnabled())
+            out[k] << text;
+    };
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (w->window() != window)
+            continue;
+        if (auto *b = qobject_cast<QAbstractButton *>(w))
+            add(b->text(), b);
+        else if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+            add(l->text(), l);
+        else if (auto *g = qobject_cast<QGroupBox *>(w))
+            add(g->title(), g);
+        else if (auto *t = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < t->count(); ++i)
+                add(t->tabText(i), t);
+        else if (auto *m = qobject_cast<QMenuBar *>(w))
+            for (QAction *a : m->actions())
+                if (a->isEnabled())
+                    add(a->text(), m);
+    }
+    return out;
+}
+
+QStringList clashes(QWidget *window)
+{
+    QStringList out;
+    const auto all = visibleMnemonics(window);
+    for (auto it = all.begin(); it != all.end(); ++it)
+        if (it.value().size() > 1)
+            out << it.key().toString() + u": "_s + it.value().join(u" | "_s);
+    return out;
+}
+
 int audits(db::Database &db, const QString &action)
 {
     int n = 0;
@@ -199,6 +242,10 @@ class TestKeyboardWalk : public QObject
     QDialog *openCounterDialog(ui::MainWindow &w, const QString &code, int key)
     {
         if (!w.openApplicant(code))
+            return nullptr;
+        // After a dialog closed: the offscreen platform activates no window by itself.
+        w.activateWindow();
+        if (!QTest::qWaitForWindowActive(&w) || !QTest::qWaitFor([] { return focused() != nullptr; }))
             return nullptr;
         QTest::keyClick(focused(), Qt::Key(key));
         QDialog *d = w.applicantView()->openDialog();
@@ -436,6 +483,66 @@ private slots:
         press(Qt::Key_Escape); // nothing typed: the wizard closes without asking
         QTRY_VERIFY(!d || !d->isVisible());
         QCOMPARE(db::auditLog(*m_db).size(), before);
+    }
+
+    // One meaning for Alt+letter: in each window and page, no two visible mnemonics share a
+    // key (Qt would take turns between them, one press each).
+    void mnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("fa") << u"fa"_s;
+        QTest::newRow("en") << u"en"_s;
+    }
+    void mnemonicsAreUnique()
+    {
+        QFETCH(QString, lang);
+        test::useLanguage(lang, m_fa);
+        QStringList bad;
+        auto look = [&](const QString &where, QWidget *window) {
+            for (const QString &c : clashes(window))
+                bad << where + u": "_s + c;
+        };
+        {
+            const QString code = person(true);
+            const QString waiting = person(false);
+            auto w = window(kSup1);
+            QVERIFY(w);
+            look(u"search"_s, w.get());
+            QVERIFY(w->openApplicant(code));
+            look(u"applicant"_s, w.get());
+            QTest::keyClick(w.get(), Qt::Key_D, Qt::ControlModifier);
+            QTRY_VERIFY(w->dashboardPage() && w->centralWidget() == w->dashboardPage());
+            look(u"dashboard"_s, w.get());
+            QTest::keyClick(w.get(), Qt::Key_R, Qt::ControlModifier);
+            QTRY_VERIFY(w->reviewQueuePage() && w->centralWidget() == w->reviewQueuePage());
+            look(u"review queue"_s, w.get());
+            QVERIFY(w->openApplicant(waiting));
+            const QList<std::pair<const char *, int>> keys = {{"F2", Qt::Key_F2}, {"F8", Qt::Key_F8}};
+            for (const auto &[name, key] : keys) {
+                QDialog *d = openCounterDialog(*w, waiting, key);
+                QVERIFY(d);
+                look(QString::fromLatin1(name), d);
+                press(Qt::Key_Escape);
+                QTRY_VERIFY(!w->applicantView()->openDialog());
+            }
+            const QList<std::pair<const char *, int>> accountKeys = {
+                {"F3", Qt::Key_F3}, {"F4", Qt::Key_F4}, {"F6", Qt::Key_F6}, {"F7", Qt::Key_F7}};
+            for (const auto &[name, key] : accountKeys) {
+                QDialog *d = openCounterDialog(*w, code, key);
+                QVERIFY(d);
+                look(QString::fromLatin1(name), d);
+                press(Qt::Key_Escape);
+                QTRY_VERIFY(!w->applicantView()->openDialog());
+            }
+        }
+        ui::LoginDialog login(*m_ctx);
+        QVERIFY(test::showActive(login));
+        look(u"sign-in"_s, &login);
+        ui::FirstRunDialog first(m_dir.filePath(u"new-branch.db"_s));
+        QVERIFY(test::showActive(first));
+        look(u"first run"_s, &first);
+        test::useLanguage(u"fa"_s, m_fa);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(u'\n')));
     }
 
     // The dashboard's Ctrl+E while its date field has the keyboard.
