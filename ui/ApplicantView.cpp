@@ -194,6 +194,12 @@ void ApplicantView::buildActions()
         m_buttons.insert(d.action, button);
     }
     m_ui->actionsRow->addStretch(1);
+    // The history (the view's focus proxy) first, then the actions, then Back.
+    QList<QWidget *> stops{m_ui->history, m_ui->sms};
+    for (CounterAction a : allCounterActions())
+        stops << m_buttons.value(a);
+    stops << m_ui->backButton;
+    setTabStops(stops);
     updateActions();
 }
 

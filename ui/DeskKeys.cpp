@@ -217,4 +217,10 @@ void keepShortcutsOf(QWidget *owner, QWidget *field)
         inner->installEventFilter(new ShortcutKeeper(owner, inner));
 }
 
+void setTabStops(const QList<QWidget *> &stops)
+{
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QWidget::setTabOrder(stops.at(i - 1), stops.at(i));
+}
+
 } // namespace branch::ui

@@ -9,6 +9,8 @@
 // Ctrl+E, "end of line" in the X11 key scheme).
 #pragma once
 
+#include <QList>
+
 class QWidget;
 
 namespace branch::ui
@@ -23,5 +25,10 @@ void useDeskKeys(QWidget *root);
 // While `field` has the focus, the enabled actions of `owner` (added with addAction) keep their
 // shortcuts: the field does not take those key combinations as its own editing keys.
 void keepShortcutsOf(QWidget *owner, QWidget *field);
+
+// Tab goes through `stops` in this order. A page whose focus proxy (where it puts the focus)
+// is not its first stop loses that first stop to Tab (Qt enters the page at the proxy and goes
+// on from there; Shift+Tab reaches it): a page lists its proxy first.
+void setTabStops(const QList<QWidget *> &stops);
 
 } // namespace branch::ui

@@ -21,6 +21,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabBar>
 
 namespace branch::ui
 {
@@ -83,6 +84,10 @@ ReviewQueuePage::ReviewQueuePage(Context &ctx, QWidget *parent)
     connect(m_ui->keepCentralButton, &QPushButton::clicked, this, [this] { resolveConflictKeeping(false); });
     setCentralUrl({});
     setFocusProxy(m_ui->cases);
+    // The cases (the focus proxy) first, the tab bar last.
+    setTabStops({m_ui->cases, m_ui->comparison, m_ui->correctButton, m_ui->sendBackButton, m_ui->rejectButton,
+                 m_ui->approveButton, m_ui->conflicts, m_ui->conflictDetail, m_ui->loadConflictsButton,
+                 m_ui->keepLocalButton, m_ui->keepCentralButton, m_ui->tabs->tabBar()});
 }
 
 ReviewQueuePage::~ReviewQueuePage() = default;
