@@ -19,6 +19,7 @@
 #include "ui/RecoveryDialog.h"
 #include "ui/RefusalDialog.h"
 #include "ui/RegistrationWizard.h"
+#include "ui/RestoreDialog.h"
 #include "ui/ReviewProposalDialog.h"
 #include "ui/ReviewQueuePage.h"
 #include "ui/SearchPage.h"
@@ -355,6 +356,36 @@ private slots:
         QTRY_VERIFY(w->applicantView()->isAncestorOf(focused()));
     }
 
+    // Enter on a focused button presses it, as Space does: Tab to Cancel, Enter, nothing stored.
+    void counterDialogEnterOnCancel_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<bool>("account");
+        QTest::newRow("F2 activation") << int(Qt::Key_F2) << false;
+        QTest::newRow("F3 mobile") << int(Qt::Key_F3) << true;
+        QTest::newRow("F4 password") << int(Qt::Key_F4) << true;
+        QTest::newRow("F6 questions") << int(Qt::Key_F6) << true;
+        QTest::newRow("F7 recovery") << int(Qt::Key_F7) << true;
+        QTest::newRow("F8 refusal") << int(Qt::Key_F8) << false;
+    }
+    void counterDialogEnterOnCancel()
+    {
+        QFETCH(int, key);
+        QFETCH(bool, account);
+        const QString code = person(account);
+        auto w = window(kClerk);
+        QVERIFY(w);
+        QDialog *d = openCounterDialog(*w, code, key);
+        QVERIFY(d);
+        const qsizetype before = db::auditLog(*m_db).size();
+        for (int i = 0; i < 30 && focused()->objectName() != u"cancelButton"_s; ++i)
+            press(Qt::Key_Tab);
+        QCOMPARE(focused()->objectName(), u"cancelButton"_s);
+        press(Qt::Key_Return);
+        QTRY_VERIFY(!w->applicantView()->openDialog());
+        QCOMPARE(db::auditLog(*m_db).size(), before);
+    }
+
     // F7: Enter on the focused method (here the documents) takes it, as Space does.
     void recoveryMethodByEnter()
     {
@@ -433,7 +464,7 @@ private slots:
     void otherDialogsTabThenEsc_data()
     {
         QTest::addColumn<QString>("which");
-        for (const char *which : {"sign-in", "first run", "about", "receipt", "registration"})
+        for (const char *which : {"sign-in", "first run", "restore", "about", "receipt", "registration"})
             QTest::newRow(which) << QString::fromLatin1(which);
     }
     void otherDialogsTabThenEsc()
@@ -446,6 +477,9 @@ private slots:
             own = std::make_unique<ui::LoginDialog>(*m_ctx);
         } else if (which == u"first run"_s) {
             own = std::make_unique<ui::FirstRunDialog>(m_dir.filePath(u"new-branch.db"_s));
+        } else if (which == u"restore"_s) {
+            own = std::make_unique<ui::RestoreDialog>(m_dir.filePath(u"gone.db"_s), ui::RestoreDialog::Why::Missing,
+                                                      QList<BackupFile>{});
         } else {
             w = window(kClerk);
             QVERIFY(w);
@@ -555,6 +589,9 @@ private slots:
         ui::FirstRunDialog first(m_dir.filePath(u"new-branch.db"_s));
         QVERIFY(test::showActive(first));
         look(u"first run"_s, &first);
+        ui::RestoreDialog restore(m_dir.filePath(u"gone.db"_s), ui::RestoreDialog::Why::Missing, {});
+        QVERIFY(test::showActive(restore));
+        look(u"restore"_s, &restore);
         test::useLanguage(u"fa"_s, m_fa);
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(u'\n')));
     }
