@@ -1,11 +1,13 @@
 // One meaning for each key across the desk (issue 16 item 4), walked with keys alone on the
 // real main window, its pages and dialogs, on a real SQLite file: Tab moves through each
-// dialog's fields in order with the focus shown (the focused widget is drawn differently from
-// when it is not focused), Space ticks and presses, Enter is the default action (the mobile
-// change from its ticked ownership box, the F7 method chosen on its focused button, a focused
-// button of the review queue) and its effect is in the database, Esc cancels with nothing
-// changed, Ctrl+E exports from the dashboard's date field, and Alt+letter opens every menu of
-// the window in Persian and in English, on every page, without also pressing a button there.
+// dialog's fields in order and round each page both ways, with the focus shown on every stop
+// (the focused widget is drawn otherwise than when the focus is elsewhere); Space ticks and
+// presses; Enter is the default action (the mobile change from its ticked ownership box, the
+// F7 method chosen on its focused button, a focused button of the review queue, a focused
+// Cancel) and its effect is in the database; Esc cancels with nothing changed; Ctrl+E exports
+// from the dashboard's date field (under Xvfb: X11's key scheme gives a field Ctrl+E); Alt+letter
+// opens every menu of the window in Persian and in English, on every page, without pressing a
+// button there too, and no two visible mnemonics of a page or dialog share a key.
 #include "ui/AboutDialog.h"
 #include "ui/ActivationDialog.h"
 #include "ui/ApplicantView.h"
