@@ -97,7 +97,9 @@ public:
 };
 
 // The focus is drawn from the moment the window shows, not only after a first Tab: a desk is
-// worked from the keyboard.
+// worked from the keyboard. A dialog that closes gives the keyboard back to the window under
+// it: without a window manager (a kiosk session) X gives it to nobody, and no key worked until
+// a click (seen after the review queue's proposal under Xvfb).
 class FocusShownFilter : public QObject
 {
 public:
@@ -105,8 +107,15 @@ public:
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
+        auto *w = static_cast<QWidget *>(watched);
         if (event->type() == QEvent::Show)
-            static_cast<QWidget *>(watched)->window()->setAttribute(Qt::WA_KeyboardFocusChange);
+            w->window()->setAttribute(Qt::WA_KeyboardFocusChange);
+        if (event->type() == QEvent::Hide && w->isWindow() && w->parentWidget()) {
+            QWidget *under = w->parentWidget()->window();
+            const QWidget *active = QApplication::activeWindow();
+            if (under->isVisible() && (!active || active == w))
+                under->activateWindow();
+        }
         return false;
     }
 };
