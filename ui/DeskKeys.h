@@ -19,7 +19,7 @@ namespace branch::ui
 // Gives `root` (a dialog, a wizard or a page) and every widget inside it the desk's Enter, and
 // a visible focus on the buttons the style draws none for (a command link button, flat: the
 // F7 method page showed no focus at all; a default push button): a focus ring follows the
-// focus onto them.
+// focus onto them. A dialog that closes gives the keyboard back to the window under it.
 void useDeskKeys(QWidget *root);
 
 // While `field` has the focus, the enabled actions of `owner` (added with addAction) keep their
