@@ -147,10 +147,6 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +210,10 @@
         <source>Activations per staff member</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>D&amp;ay:</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -246,16 +246,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Show the password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Create the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the password</source>
+        <translation>Sho&amp;w the password</translation>
     </message>
 </context>
 <context>
@@ -739,10 +739,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cases, oldest first:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Request &amp;beside the civil registry:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,6 +773,10 @@
     <message>
         <source>Keep the c&amp;entral version</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cas&amp;es, oldest first:</source>
+        <translation>Cas&amp;es, oldest first:</translation>
     </message>
 </context>
 <context>
@@ -2372,10 +2372,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Activate account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Change &amp;mobile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2418,6 +2414,10 @@
     <message>
         <source>Reco&amp;ver password…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate account…</source>
+        <translation>A&amp;ctivate account…</translation>
     </message>
 </context>
 <context>

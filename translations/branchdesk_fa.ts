@@ -147,16 +147,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Day:</source>
-        <translation>&amp;روز:</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>به‌روزرسانی</translation>
     </message>
     <message>
         <source>&amp;Export daily report…</source>
-        <translation>خر&amp;وجی گزارش روزانه…</translation>
+        <translation>خروجی گزار&amp;ش روزانه…</translation>
     </message>
     <message>
         <source>&amp;Back to search</source>
@@ -214,6 +210,10 @@
         <source>Activations per staff member</source>
         <translation>فعال‌سازی‌ها به تفکیک کارمند</translation>
     </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>ر&amp;وز:</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -246,16 +246,16 @@
         <translation>تکرار گذر&amp;واژه:</translation>
     </message>
     <message>
-        <source>&amp;Show the password</source>
-        <translation>نمایش گذروا&amp;ژه</translation>
-    </message>
-    <message>
         <source>&amp;Create the administrator</source>
         <translation>ساختن مدیر سیستم</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>خر&amp;وج</translation>
+        <translation>خرو&amp;ج</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the password</source>
+        <translation>نمایش گذروا&amp;ژه</translation>
     </message>
 </context>
 <context>
@@ -739,16 +739,12 @@
         <translation>مغایر&amp;ت‌های هویتی</translation>
     </message>
     <message>
-        <source>&amp;Cases, oldest first:</source>
-        <translation>پر&amp;ونده‌ها، قدیمی‌ترین اول:</translation>
-    </message>
-    <message>
         <source>Request &amp;beside the civil registry:</source>
-        <translation>&amp;درخواست در کنار ثبت احوال:</translation>
+        <translation>درخواست در کنار ثبت احوا&amp;ل:</translation>
     </message>
     <message>
         <source>&amp;Correct and activate…</source>
-        <translation>&amp;اصلاح و فعال‌سازی…</translation>
+        <translation>اصلا&amp;ح و فعال‌سازی…</translation>
     </message>
     <message>
         <source>&amp;Send back…</source>
@@ -756,7 +752,7 @@
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation>&amp;رد…</translation>
+        <translation>رد کرد&amp;ن…</translation>
     </message>
     <message>
         <source>&amp;Approve proposal</source>
@@ -764,11 +760,11 @@
     </message>
     <message>
         <source>S&amp;ync conflicts</source>
-        <translation>تعا&amp;رض‌های همگام‌سازی</translation>
+        <translation>تعار&amp;ض‌های همگام‌سازی</translation>
     </message>
     <message>
         <source>&amp;Load from the central database</source>
-        <translation>خو&amp;اندن از پایگاه مرکزی</translation>
+        <translation>خواند&amp;ن از پایگاه مرکزی</translation>
     </message>
     <message>
         <source>Keep this &amp;branch&apos;s version</source>
@@ -777,6 +773,10 @@
     <message>
         <source>Keep the c&amp;entral version</source>
         <translation>نگه‌&amp;داشتن نسخه مرکزی</translation>
+    </message>
+    <message>
+        <source>Cas&amp;es, oldest first:</source>
+        <translation>پر&amp;ونده‌ها، قدیمی‌ترین اول:</translation>
     </message>
 </context>
 <context>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation>&amp;وضعیت:</translation>
+        <translation>وضعیت (&amp;ض):</translation>
     </message>
     <message>
         <source>&amp;Look up at the central database</source>
@@ -2370,16 +2370,12 @@
         <translation>ناموفق</translation>
     </message>
     <message>
-        <source>&amp;Activate account…</source>
-        <translation>فعا&amp;ل‌سازی حساب…</translation>
-    </message>
-    <message>
         <source>Change &amp;mobile…</source>
-        <translation>تغییر شما&amp;ره همراه…</translation>
+        <translation>تغییر شمار&amp;ه همراه…</translation>
     </message>
     <message>
         <source>Reset &amp;password…</source>
-        <translation>با&amp;زنشانی گذرواژه…</translation>
+        <translation>بازنشانی گذر&amp;واژه…</translation>
     </message>
     <message>
         <source>Reset security &amp;questions…</source>
@@ -2387,7 +2383,7 @@
     </message>
     <message>
         <source>&amp;Refuse request…</source>
-        <translation>&amp;رد درخواست…</translation>
+        <translation>ر&amp;د درخواست…</translation>
     </message>
     <message>
         <source>SMS delivered to the gateway</source>
@@ -2415,7 +2411,11 @@
     </message>
     <message>
         <source>Reco&amp;ver password…</source>
-        <translation>با&amp;زیابی گذرواژه…</translation>
+        <translation>بازیابی گذروا&amp;ژه…</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate account…</source>
+        <translation>فعا&amp;ل‌سازی حساب…</translation>
     </message>
 </context>
 <context>
@@ -2789,7 +2789,7 @@
     </message>
     <message>
         <source>&amp;Applicant</source>
-        <translation>متقاضی</translation>
+        <translation>متقاضی (&amp;م)</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -2869,7 +2869,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;راهنما</translation>
+        <translation>ر&amp;اهنما</translation>
     </message>
     <message>
         <source>&amp;About BranchDesk…</source>

@@ -3,6 +3,7 @@
 #include "ui_AboutDialog.h"
 
 #include "Bidi.h"
+#include "DeskKeys.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -19,6 +20,7 @@ namespace branch::ui
 AboutDialog::AboutDialog(Context &ctx, QWidget *parent) : QDialog(parent), m_ui(new Ui::AboutDialog)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     m_ui->buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLabel *l : {m_ui->versionValue, m_ui->branchValue, m_ui->databaseValue, m_ui->schemaValue, m_ui->qtValue,

@@ -2,6 +2,8 @@
 #include "ApplicantView.h"
 #include "ui_ApplicantView.h"
 
+#include "DeskKeys.h"
+
 #include "ActivationDialog.h"
 #include "MobileChangeDialog.h"
 #include "PasswordResetDialog.h"
@@ -95,6 +97,7 @@ ApplicantView::ApplicantView(Context &ctx, QWidget *parent)
     : QWidget(parent), m_ui(new Ui::ApplicantView), m_ctx(ctx), m_persianDigits(language() == QLatin1String("fa"))
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     setStyleSheet(QLatin1String(kStyleSheet));
     QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -166,7 +169,7 @@ void ApplicantView::buildActions()
         Qt::Key key;
     };
     const Def defs[] = {
-        {CounterAction::Activate, tr("&Activate account…"), Qt::Key_F2},
+        {CounterAction::Activate, tr("A&ctivate account…"), Qt::Key_F2},
         {CounterAction::ChangeMobile, tr("Change &mobile…"), Qt::Key_F3},
         {CounterAction::ResetPassword, tr("Reset &password…"), Qt::Key_F4},
         {CounterAction::ResetQuestions, tr("Reset security &questions…"), Qt::Key_F6},
@@ -191,6 +194,12 @@ void ApplicantView::buildActions()
         m_buttons.insert(d.action, button);
     }
     m_ui->actionsRow->addStretch(1);
+    // The history (the view's focus proxy) first, then the actions, then Back.
+    QList<QWidget *> stops{m_ui->history, m_ui->sms};
+    for (CounterAction a : allCounterActions())
+        stops << m_buttons.value(a);
+    stops << m_ui->backButton;
+    setTabStops(stops);
     updateActions();
 }
 

@@ -3,6 +3,7 @@
 #include "Bidi.h"
 
 #include "Confirm.h"
+#include "DeskKeys.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -17,6 +18,7 @@ CounterDialog::CounterDialog(Context &ctx, const StaffSession &staff, const Appl
     : QDialog(parent), m_ctx(ctx), m_staff(staff), m_case(applicant),
       m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    useDeskKeys(this);
 }
 
 void CounterDialog::setClock(std::function<QDateTime()> now)

@@ -3,6 +3,8 @@
 #include "Bidi.h"
 #include "ui_DashboardPage.h"
 
+#include "DeskKeys.h"
+
 #include "DashboardReport.h"
 #include "SaveFileDialog.h"
 #include "SyncController.h"
@@ -59,6 +61,7 @@ DashboardPage::DashboardPage(const QString &databasePath, const QString &branchC
       m_chartView(new QChartView(m_chart))
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     m_ui->title->setText(tr("Dashboard of branch %1").arg(isPersian() ? toPersianDigits(m_branchCode) : m_branchCode));
     m_ui->message->hide();
     // The day as people count it: Jalali, in the interface's digits (QLocale::setDefault).
@@ -103,6 +106,8 @@ DashboardPage::DashboardPage(const QString &databasePath, const QString &branchC
     back->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(back, &QAction::triggered, this, &DashboardPage::closed);
     addAction(back);
+    // Ctrl+E is also "end of line" in a field under X11's key scheme: the page's export wins.
+    keepShortcutsOf(this, m_ui->day);
 
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &DashboardPage::exportReport);

@@ -3,6 +3,7 @@
 #include "ui_FirstRunDialog.h"
 
 #include "Bidi.h"
+#include "DeskKeys.h"
 
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -31,6 +32,7 @@ FirstRunDialog::FirstRunDialog(Context *ctx, const QString &databasePath, QWidge
       m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     const bool persian = language() == QLatin1String("fa");
     m_ui->databaseValue->setText(shownPath(databasePath));
     m_ui->databaseValue->setToolTip(databasePath);

@@ -3,6 +3,8 @@
 #include "Bidi.h"
 #include "ui_LoginDialog.h"
 
+#include "DeskKeys.h"
+
 #include "IdleWatcher.h"
 #include "app/core/Digits.h"
 #include "app/core/Language.h"
@@ -31,6 +33,7 @@ LoginDialog::LoginDialog(Context &ctx, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::LoginDialog), m_ctx(ctx), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     QPushButton *signInButton = m_ui->buttons->button(QDialogButtonBox::Ok);
     signInButton->setText(tr("&Sign in"));
     signInButton->setDefault(true);

@@ -20,13 +20,12 @@ MobileChangeDialog::MobileChangeDialog(Context &ctx, const StaffSession &staff, 
     m_ui->mobile->setInputMethodHints(Qt::ImhDialableCharactersOnly);
     connect(m_ui->mobile, &QLineEdit::textChanged, this, &MobileChangeDialog::updateState);
     connect(m_ui->ownershipConfirmed, &QCheckBox::toggled, this, &MobileChangeDialog::updateState);
-    // Enter in the number field is handled here alone (no default button, so it cannot
-    // also press the button): submit when ready, else move to the ownership box.
-    m_ui->submitButton->setDefault(false);
+    // Change is the default button (enabled once the number is valid and the box ticked), so
+    // Enter submits from the number field and from the ticked ownership box alike; while the
+    // box is not ticked yet, Enter in the number field moves on to it.
+    m_ui->submitButton->setDefault(true);
     connect(m_ui->mobile, &QLineEdit::returnPressed, this, [this] {
-        if (m_ui->submitButton->isEnabled())
-            submit();
-        else if (!m_ui->ownershipConfirmed->isChecked())
+        if (!m_ui->ownershipConfirmed->isChecked())
             m_ui->ownershipConfirmed->setFocus();
     });
     connect(m_ui->submitButton, &QPushButton::clicked, this, &MobileChangeDialog::submit);

@@ -3,6 +3,8 @@
 #include "Bidi.h"
 #include "ui_ReceiptDialog.h"
 
+#include "DeskKeys.h"
+
 #include "SaveFileDialog.h"
 
 #include "app/core/Digits.h"
@@ -30,6 +32,7 @@ ReceiptDialog::ReceiptDialog(const Receipt &receipt, QWidget *parent)
     : QDialog(parent), m_ui(new Ui::ReceiptDialog), m_receipt(receipt)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     m_ui->message->hide();
 
     QTextDocument *doc = receiptDocument(m_receipt).release();

@@ -3,6 +3,7 @@
 #include "ui_RegistrationWizard.h"
 
 #include "Bidi.h"
+#include "DeskKeys.h"
 
 #include "Confirm.h"
 #include "MobileChangeDialog.h"
@@ -75,6 +76,7 @@ RegistrationWizard::RegistrationWizard(Context &ctx, const StaffSession &staff, 
 {
     static_assert(kSecurityQuestionCount == 3, "the form has three question rows");
     m_ui->setupUi(this);
+    useDeskKeys(this);
     // The seed's buttons: «مرحله بعد», «مرحله قبل», «تایید و ارسال درخواست».
     setButtonText(QWizard::NextButton, tr("&Next step"));
     setButtonText(QWizard::BackButton, tr("&Previous step"));

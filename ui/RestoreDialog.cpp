@@ -3,6 +3,8 @@
 #include "Bidi.h"
 #include "ui_RestoreDialog.h"
 
+#include "DeskKeys.h"
+
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
 #include "app/core/Language.h"
@@ -23,6 +25,7 @@ RestoreDialog::RestoreDialog(const QString &databasePath, Why why, const QList<B
     : QDialog(parent), m_ui(new Ui::RestoreDialog), m_databasePath(databasePath), m_backups(backups)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     const bool persian = language() == QLatin1String("fa");
     const QLocale locale;
     m_ui->intro->setText(

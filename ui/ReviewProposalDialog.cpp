@@ -4,6 +4,7 @@
 
 #include "Confirm.h"
 #include "CounterDialog.h"
+#include "DeskKeys.h"
 
 #include "app/core/Digits.h"
 #include "app/core/JalaliDate.h"
@@ -29,6 +30,7 @@ ReviewProposalDialog::ReviewProposalDialog(Context &ctx, const StaffSession &sta
       m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(QStringLiteral("ReviewProposalDialog"));
+    useDeskKeys(this);
     setWindowTitle(reviewKindLabel(kind));
     const bool persian = language() == QLatin1String("fa");
     auto digits = [persian](const QString &s) { return persian ? toPersianDigits(s) : s; };

@@ -4,6 +4,8 @@
 #include "TableColumns.h"
 #include "ui_ReviewQueuePage.h"
 
+#include "DeskKeys.h"
+
 #include "Confirm.h"
 #include "ReviewProposalDialog.h"
 
@@ -20,6 +22,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabBar>
 
 namespace branch::ui
 {
@@ -37,6 +40,7 @@ ReviewQueuePage::ReviewQueuePage(Context &ctx, QWidget *parent)
       m_worker(ctx.databasePath(), ctx.branchCode, QStringLiteral("review-queue"), Worker::Connection::PerJob)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     QFont titleFont = m_ui->title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
@@ -81,6 +85,10 @@ ReviewQueuePage::ReviewQueuePage(Context &ctx, QWidget *parent)
     connect(m_ui->keepCentralButton, &QPushButton::clicked, this, [this] { resolveConflictKeeping(false); });
     setCentralUrl({});
     setFocusProxy(m_ui->cases);
+    // The cases (the focus proxy) first, the tab bar last.
+    setTabStops({m_ui->cases, m_ui->comparison, m_ui->correctButton, m_ui->sendBackButton, m_ui->rejectButton,
+                 m_ui->approveButton, m_ui->conflicts, m_ui->conflictDetail, m_ui->loadConflictsButton,
+                 m_ui->keepLocalButton, m_ui->keepCentralButton, m_ui->tabs->tabBar()});
 }
 
 ReviewQueuePage::~ReviewQueuePage() = default;

@@ -2,6 +2,8 @@
 #include "SearchPage.h"
 #include "ui_SearchPage.h"
 
+#include "DeskKeys.h"
+
 #include "ApplicantSearchModel.h"
 #include "TextColors.h"
 
@@ -38,6 +40,7 @@ SearchPage::SearchPage(const QString &databasePath, const QString &branchCode, Q
       m_fetchWorker(databasePath, branchCode, QStringLiteral("applicant-fetch"), Worker::Connection::PerJob)
 {
     m_ui->setupUi(this);
+    useDeskKeys(this);
     m_model->setLimit(kDefaultLimit);
 
     m_ui->statusFilter->addItem(tr("All statuses"), QString());
