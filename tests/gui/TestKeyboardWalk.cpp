@@ -38,6 +38,7 @@
 #include "db/RequestRepository.h"
 #include "db/ReviewRepository.h"
 
+#include "tests/support/CounterFixture.h"
 #include "tests/support/GuiTestUtil.h"
 
 #include <QAbstractButton>
@@ -220,17 +221,9 @@ class TestKeyboardWalk : public QObject
                                  kT0);
         if (mobileOwned)
             db::upsertMobileOwner(*m_db, code, mobile);
-        RegistrationInput in;
-        in.nationalCode = code;
-        in.mobile = mobile;
-        in.firstName = first;
-        in.lastName = last;
+        RegistrationInput in = test::sampleRegistration(code, mobile, first, last);
         in.birthCertNo = u"4521"_s;
-        in.birthDate = u"1365/04/12"_s;
         in.gender = u"F"_s;
-        in.password = in.passwordConfirm = u"Abcdefg1x"_s;
-        in.questions = {
-            {u"favorite_color"_s, u"آبی"_s}, {u"birth_city"_s, u"تهران"_s}, {u"first_workplace"_s, u"کارخانه"_s}};
         if (!submitRegistration(*m_ctx, in, kT0).ok() || !verifyPending(*m_ctx, kT0.addSecs(60)).ok())
             qFatal("fixture: registration failed");
         return code;
