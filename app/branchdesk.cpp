@@ -5,8 +5,7 @@
 #include "app/lifecycle/Paths.h"
 #include "app/security/Crypto.h"
 #include "db/MetaRepository.h"
-#include "ui/Bidi.h"
-#include "ui/DeskFont.h"
+#include "ui/DeskLook.h"
 #include "ui/DeskStart.h"
 #include "ui/DeskTranslations.h"
 #include "ui/IdleWatcher.h"
@@ -33,8 +32,7 @@ int main(int argc, char **argv)
             return 0;
         }
     QApplication app(argc, argv);
-    branch::ui::applyDeskFont();
-    branch::ui::installLeadingSideAlignment(app);
+    branch::ui::applyDeskLook(app);
     QApplication::setApplicationName(QStringLiteral("BranchDesk"));
     QApplication::setApplicationVersion(branch::version());
 

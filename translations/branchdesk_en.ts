@@ -1514,7 +1514,6 @@
     </message>
     <message>
         <source>%1% %2</source>
-        <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2418,6 +2417,30 @@
     <message>
         <source>A&amp;ctivate account…</source>
         <translation>A&amp;ctivate account…</translation>
+    </message>
+    <message>
+        <source>Online recovery refused: too many wrong tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code not sent: the SMS gateway did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision proposed for a second supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed decision approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched from the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync conflict resolved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

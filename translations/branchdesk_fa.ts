@@ -1512,7 +1512,6 @@
     </message>
     <message>
         <source>%1% %2</source>
-        <extracomment>%1 is the percentage (0-100), %2 the strength label</extracomment>
         <translation>%1٪ %2</translation>
     </message>
     <message>
@@ -2416,6 +2415,30 @@
     <message>
         <source>A&amp;ctivate account…</source>
         <translation>فعا&amp;ل‌سازی حساب…</translation>
+    </message>
+    <message>
+        <source>Online recovery refused: too many wrong tries</source>
+        <translation>بازیابی برخط پذیرفته نشد: تلاش‌های نادرست بیش از حد</translation>
+    </message>
+    <message>
+        <source>Recovery code not sent: the SMS gateway did not answer</source>
+        <translation>کد بازیابی فرستاده نشد: سامانهٔ پیامک پاسخ نداد</translation>
+    </message>
+    <message>
+        <source>Decision proposed for a second supervisor</source>
+        <translation>تصمیم برای سرپرست دوم پیشنهاد شد</translation>
+    </message>
+    <message>
+        <source>Proposed decision approved</source>
+        <translation>تصمیم پیشنهادی تأیید شد</translation>
+    </message>
+    <message>
+        <source>Fetched from the central database</source>
+        <translation>از پایگاه دادهٔ مرکزی دریافت شد</translation>
+    </message>
+    <message>
+        <source>Sync conflict resolved</source>
+        <translation>ناسازگاری همگام‌سازی حل شد</translation>
     </message>
 </context>
 <context>

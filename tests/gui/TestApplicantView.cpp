@@ -24,10 +24,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace branch;
 using branch::test::nationalCode;
@@ -68,6 +70,7 @@ QStringList column(const QTableWidget *t, int col, int role = Qt::DisplayRole)
 class TestApplicantView : public QObject
 {
     Q_OBJECT
+    QTranslator m_faForLabels;
 
     QTemporaryDir m_dir;
     std::unique_ptr<db::Database> m_db;
@@ -87,6 +90,53 @@ class TestApplicantView : public QObject
     }
 
 private slots:
+    // Every action a person's history can hold (what the services audit with a national code)
+    // reads as words in both languages, never as its stored name.
+    void everyPersonActionHasALabel_data()
+    {
+        QTest::addColumn<QString>("action");
+        for (const char *a : {"request.submit",
+                              "request.activated",
+                              "request.branch_activation_required",
+                              "request.identity_mismatch",
+                              "request.expired",
+                              "request.superseded",
+                              "request.rejected",
+                              "account.create",
+                              "account.mobile_change",
+                              "account.password_reset",
+                              "account.questions_reset",
+                              "account.password_recovered",
+                              "account.recovered_at_branch",
+                              "recovery.start",
+                              "recovery.verified",
+                              "recovery.wrong_try",
+                              "recovery.locked",
+                              "recovery.superseded",
+                              "recovery.used",
+                              "recovery.refused",
+                              "recovery.sms_unavailable",
+                              "review.propose",
+                              "review.approve",
+                              "applicant.fetch",
+                              "conflict.resolve",
+                              "sms.queue",
+                              "sms.sent",
+                              "sms.retry",
+                              "sms.failed"})
+            QTest::newRow(a) << QString::fromLatin1(a);
+    }
+    void everyPersonActionHasALabel()
+    {
+        QFETCH(QString, action);
+        QVERIFY(m_faForLabels.load(QStringLiteral(":/i18n/branchdesk_fa.qm")));
+        QCOMPARE_NE(ui::ApplicantView::actionLabel(action), action);
+        QCoreApplication::installTranslator(&m_faForLabels);
+        const QString persian = ui::ApplicantView::actionLabel(action);
+        QCoreApplication::removeTranslator(&m_faForLabels);
+        QVERIFY2(!persian.contains(QRegularExpression(QStringLiteral("[A-Za-z]"))), qPrintable(persian));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -13,6 +13,7 @@
 #include "ui/ApplicantView.h"
 #include "ui/Confirm.h"
 #include "ui/DashboardPage.h"
+#include "ui/DeskLook.h"
 #include "ui/FirstRunDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -46,12 +47,14 @@
 #include <QCheckBox>
 #include <QCommandLinkButton>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -278,6 +281,28 @@ private slots:
         QVERIFY(addStaff(*m_ctx, u"sara"_s, u"clerk"_s, u"Clerk1234xKavirSepid"_s, kT0).ok());
         QVERIFY(addStaff(*m_ctx, u"sup1"_s, u"supervisor"_s, u"Super1234xJangalAbr"_s, kT0).ok());
         test::useLanguage(u"fa"_s, m_fa);
+        ui::applyDeskLook(*qApp); // as branchdesk's main: the desk's style, font and sides
+    }
+
+    // The standard dialog buttons carry no icon (no other button of the desk has one): on X11
+    // Qt gave them one, and in a right-to-left window drew it where the text belongs, the
+    // text pushed against the button's edge. Fails on the xcb run without the desk's style.
+    void standardButtonsCarryNoIcon()
+    {
+        ui::LoginDialog login(*m_ctx);
+        QMessageBox box(QMessageBox::Question, u"?"_s, u"?"_s, QMessageBox::Yes | QMessageBox::No);
+        int buttons = 0;
+        for (QDialog *d : std::initializer_list<QDialog *>{&login, &box}) {
+            d->show();
+            QVERIFY(QTest::qWaitForWindowExposed(d));
+            for (const QDialogButtonBox *row : d->findChildren<QDialogButtonBox *>())
+                for (const QAbstractButton *b : row->buttons()) {
+                    ++buttons;
+                    QVERIFY2(b->icon().isNull(), qPrintable(d->metaObject()->className() + u": "_s + b->text()));
+                }
+            d->hide();
+        }
+        QCOMPARE(buttons, 4);
     }
 
     void cleanupTestCase() { test::useLanguage(u"en"_s, m_fa); }

@@ -18,7 +18,7 @@
 #include "ui/Bidi.h"
 #include "ui/Confirm.h"
 #include "ui/DashboardPage.h"
-#include "ui/DeskFont.h"
+#include "ui/DeskLook.h"
 #include "ui/FirstRunDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -409,8 +409,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        ui::applyDeskFont();
-        ui::installLeadingSideAlignment(*qApp);
+        ui::applyDeskLook(*qApp);
         QVERIFY(m_fa.load(u":/i18n/branchdesk_fa.qm"_s));
         m_out = QDir(QCoreApplication::applicationDirPath()).filePath(u"rtl-screens"_s);
         QVERIFY(QDir().mkpath(m_out));

@@ -18,10 +18,9 @@
 #include "db/MetaRepository.h"
 #include "ui/ActivationDialog.h"
 #include "ui/ApplicantView.h"
-#include "ui/Bidi.h"
 #include "ui/Confirm.h"
 #include "ui/DashboardPage.h"
-#include "ui/DeskFont.h"
+#include "ui/DeskLook.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PasswordResetDialog.h"
@@ -122,8 +121,7 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     // What the desk's main sets up before its first window: its font and the leading sides.
-    ui::applyDeskFont();
-    ui::installLeadingSideAlignment(app);
+    ui::applyDeskLook(app);
     QCommandLineParser parser;
     parser.addHelpOption();
     QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The demo database."), QStringLiteral("PATH"));
