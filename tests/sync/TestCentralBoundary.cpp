@@ -76,6 +76,8 @@ QString pushedAccount(const QString &mobile, int version, const QString &passwor
 
 } // namespace
 
+using namespace Qt::StringLiterals;
+
 class TestCentralBoundary : public QObject
 {
     Q_OBJECT
@@ -482,6 +484,68 @@ private slots:
                                            "details ->> 'batch' = '%1'")
                                 .arg(batch)),
                  QStringLiteral("1"));
+    }
+
+    // The audit anchor from the attacker's side: psql as branch_1001 calls the server's
+    // function with entries that do not continue its chain; only a continuation is kept.
+    void auditPushIsOnlyAContinuation_data()
+    {
+        QTest::addColumn<QString>("entries"); // %1: the first entry's hash, %2: a fresh id
+        QTest::addColumn<QString>("why");
+        const QString h2 = QString(64, QLatin1Char('b'));
+        const auto entry = [](const QString &seq, const QString &branch, const QString &prev, const QString &hash) {
+            return QStringLiteral("{\"seq\": %1, \"id\": \"%2\", \"branch_code\": \"%3\", \"at\": "
+                                  "\"2026-12-04T10:00:00.000Z\", \"actor\": \"sara\", \"action\": \"x\", "
+                                  "\"national_code\": \"\", \"details\": \"{}\", \"prev_hash\": \"%4\", \"hash\": "
+                                  "\"%5\"}")
+                .arg(seq, QStringLiteral("%2"), branch, prev, hash);
+        };
+        QTest::newRow("a gap") << u'[' + entry(u"3"_s, u"1001"_s, u"%1"_s, h2) + u']' << u"does not follow"_s;
+        QTest::newRow("a replay of the head")
+            << u'[' + entry(u"1"_s, u"1001"_s, QString(64, QLatin1Char('0')), h2) + u']' << u"does not follow"_s;
+        QTest::newRow("another previous hash")
+            << u'[' + entry(u"2"_s, u"1001"_s, QString(64, QLatin1Char('c')), h2) + u']'
+            << u"does not name the previous entry"_s;
+        QTest::newRow("another branch's entry")
+            << u'[' + entry(u"2"_s, u"1002"_s, u"%1"_s, h2) + u']' << u"is branch 1002's"_s;
+        QTest::newRow("a hash that is no SHA-256")
+            << u'[' + entry(u"2"_s, u"1001"_s, u"%1"_s, u"not-a-hash"_s) + u']' << u"is not a SHA-256"_s;
+        QTest::newRow("a good entry, then a bad one")
+            << u'[' + entry(u"2"_s, u"1001"_s, u"%1"_s, h2) + u',' + entry(u"4"_s, u"1001"_s, h2, h2) + u']'
+            << u"entry 4: does not follow"_s;
+    }
+    void auditPushIsOnlyAContinuation()
+    {
+        QFETCH(QString, entries);
+        QFETCH(QString, why);
+        const QString chain = u"7f0c5e2a-54b1-4c6e-9d0a-3b8f1e2d4c60"_s;
+        const QString h1 = QString(64, QLatin1Char('a'));
+        QString out, error;
+        if (!asBranch(u"SELECT seq FROM branchdesk_audit_head('%1')"_s.arg(chain), &out) || out != u"1"_s) {
+            // The chain's first entry, once: a genesis continuation is taken.
+            QVERIFY2(asBranch(u"SELECT branchdesk_push_audit('%1', '[{\"seq\": 1, \"id\": \"%2\", \"branch_code\": "
+                              "\"1001\", \"at\": \"2026-12-04T09:00:00.000Z\", \"actor\": \"sara\", \"action\": "
+                              "\"x\", \"prev_hash\": \"%3\", \"hash\": \"%4\"}]'::jsonb)"_s.arg(
+                                  chain, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QString(64, QLatin1Char('0')), h1),
+                              &out, &error),
+                     qPrintable(error));
+            QCOMPARE(out, u"1"_s);
+        }
+        QVERIFY(asBranch(u"SELECT seq || ' ' || hash FROM branchdesk_audit_head('%1')"_s.arg(chain), &out));
+        QCOMPARE(out, u"1 "_s + h1);
+        const QString before = adminValue(u"SELECT count(*) FROM audit_chains WHERE chain_id = '%1'"_s.arg(chain));
+        QVERIFY(!asBranch(u"SELECT branchdesk_push_audit('%1', '%2'::jsonb)"_s.arg(
+                              chain, QString(entries)
+                                         .replace(u"%1"_s, h1)
+                                         .replace(u"%2"_s, QUuid::createUuid().toString(QUuid::WithoutBraces))),
+                          &out, &error));
+        QVERIFY2(error.contains(u"audit.anchor_mismatch"_s) && error.contains(why), qPrintable(error));
+        QCOMPARE(adminValue(u"SELECT count(*) FROM audit_chains WHERE chain_id = '%1'"_s.arg(chain)), before);
+        QCOMPARE(before, u"1"_s);
+        // Nor can it write the chain itself.
+        expectDenied(u"UPDATE audit_chains SET hash = '%1' WHERE chain_id = '%2'"_s.arg(QString(64, u'd'), chain));
+        expectDenied(u"DELETE FROM audit_chains WHERE chain_id = '%1'"_s.arg(chain));
     }
 };
 
