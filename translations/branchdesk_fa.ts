@@ -3424,11 +3424,11 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation>نا&amp;م خانوادگی:</translation>
+        <translation>نام خانو&amp;ادگی:</translation>
     </message>
     <message>
         <source>Birth &amp;certificate number:</source>
-        <translation>شما&amp;ره شناسنامه:</translation>
+        <translation>شمار&amp;ه شناسنامه:</translation>
     </message>
     <message>
         <source>Birth &amp;date (Jalali):</source>
@@ -3448,11 +3448,11 @@ The result of the check is sent by SMS to %2.</source>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;دلیل:</translation>
+        <translation>دلیل &amp;رد:</translation>
     </message>
     <message>
         <source>&amp;Note (optional):</source>
-        <translation>یا&amp;دداشت (اختیاری):</translation>
+        <translation>یادد&amp;اشت (اختیاری):</translation>
     </message>
     <message>
         <source>&amp;Propose</source>

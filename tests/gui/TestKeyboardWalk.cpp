@@ -60,11 +60,15 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QWizard>
+
+#include <functional>
 
 using namespace branch;
 using branch::test::nationalCode;
@@ -153,17 +157,16 @@ QList<QWidget *> tabChain(QWidget *window, QStringList *problems)
 
 // The mnemonics a person can press with Alt in `window` now, by key: each visible button,
 // label with a buddy, group box, tab and menu of the menu bar that underlines a letter.
-QMap<QKeySequence, QStringList> visibleMnemonics(QWidget *window)
+// The mnemonics of `root`'s widgets that `shown` counts as on screen.
+QMap<QKeySequence, QStringList> mnemonicsOf(QWidget *root, const std::function<bool(const QWidget *)> &shown)
 {
     QMap<QKeySequence, QStringList> out;
     auto add = [&](const QString &text, const QWidget *w) {
         const QKeySequence k = QKeySequence::mnemonic(text);
-        if (!k.isEmpty() && w->isVisible() && w->isEnabled())
+        if (!k.isEmpty() && shown(w) && w->isEnabled())
             out[k] << text;
     };
-    for (QWidget *w : window->findChildren<QWidget *>()) {
-        if (w->window() != window)
-            continue;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
         if (auto *b = qobject_cast<QAbstractButton *>(w))
             add(b->text(), b);
         else if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
@@ -181,13 +184,44 @@ QMap<QKeySequence, QStringList> visibleMnemonics(QWidget *window)
     return out;
 }
 
-QStringList clashes(QWidget *window)
+QMap<QKeySequence, QStringList> visibleMnemonics(QWidget *window)
+{
+    return mnemonicsOf(window, [window](const QWidget *w) { return w->window() == window && w->isVisible(); });
+}
+
+QStringList clashesIn(const QMap<QKeySequence, QStringList> &all)
 {
     QStringList out;
-    const auto all = visibleMnemonics(window);
     for (auto it = all.begin(); it != all.end(); ++it)
         if (it.value().size() > 1)
             out << it.key().toString() + u": "_s + it.value().join(u" | "_s);
+    return out;
+}
+
+QStringList clashes(QWidget *window)
+{
+    return clashesIn(visibleMnemonics(window));
+}
+
+// Each page of a wizard as it shows when it is the current one: its own widgets and the
+// wizard's buttons for it (without walking there, which needs every field filled).
+QStringList wizardClashes(QWizard *wizard)
+{
+    QStringList out;
+    for (const int id : wizard->pageIds()) {
+        QWizardPage *page = wizard->page(id);
+        auto all = mnemonicsOf(page, [page](const QWidget *w) { return w->isVisibleTo(page); });
+        const QWizard::WizardButton forward = page->isCommitPage()                          ? QWizard::CommitButton
+                                              : page->isFinalPage() || page->nextId() == -1 ? QWizard::FinishButton
+                                                                                            : QWizard::NextButton;
+        for (const QWizard::WizardButton b : {QWizard::BackButton, QWizard::CancelButton, forward}) {
+            const QKeySequence k = QKeySequence::mnemonic(wizard->buttonText(b));
+            if (!k.isEmpty())
+                all[k] << wizard->buttonText(b);
+        }
+        for (const QString &c : clashesIn(all))
+            out << u"page %1: "_s.arg(id) + c;
+    }
     return out;
 }
 
@@ -564,6 +598,7 @@ private slots:
         {
             const QString code = person(true);
             const QString waiting = person(false);
+            person(false, u"کاظمی‌پور"_s); // a case of the review queue: differs from the registry
             auto w = window(kSup1);
             QVERIFY(w);
             look(u"search"_s, w.get());
@@ -593,6 +628,34 @@ private slots:
                 press(Qt::Key_Escape);
                 QTRY_VERIFY(!w->applicantView()->openDialog());
             }
+            // The review queue's conflicts tab, and each proposal dialog (for a case without one).
+            QVERIFY(QTest::qWaitForWindowActive(w.get()));
+            QTRY_VERIFY(focused()); // the last dialog gave the keyboard back
+            press(Qt::Key_Escape);  // back to the search
+            QTRY_VERIFY(w->centralWidget() != w->applicantView());
+            QTest::keyClick(w.get(), Qt::Key_R, Qt::ControlModifier);
+            QTRY_VERIFY(w->reviewQueuePage() && w->centralWidget() == w->reviewQueuePage());
+            auto *tabs = w->reviewQueuePage()->findChild<QTabWidget *>();
+            QVERIFY(tabs && tabs->count() == 2);
+            tabs->setCurrentIndex(1);
+            look(u"review queue, conflicts"_s, w.get());
+            tabs->setCurrentIndex(0);
+            QTableWidget *cases = w->reviewQueuePage()->casesTable();
+            QTRY_VERIFY(cases->rowCount() > 0);
+            for (const ReviewKind kind : {ReviewKind::CorrectAndActivate, ReviewKind::SendBack, ReviewKind::Reject}) {
+                QPushButton *propose = w->reviewQueuePage()->proposeButton(kind);
+                for (int row = 0; row < cases->rowCount() && !propose->isEnabled(); ++row)
+                    cases->selectRow(row);
+                QVERIFY(propose->isEnabled());
+                propose->click();
+                QTRY_VERIFY(w->reviewQueuePage()->proposalDialog());
+                ui::ReviewProposalDialog *dialog = w->reviewQueuePage()->proposalDialog();
+                QVERIFY(QTest::qWaitForWindowActive(dialog));
+                look(u"proposal "_s + reviewKindName(kind), dialog);
+                QTRY_VERIFY(dialog->isAncestorOf(focused()));
+                press(Qt::Key_Escape);
+                QTRY_VERIFY(!w->reviewQueuePage()->proposalDialog());
+            }
         }
         {
             auto w = window(kClerk);
@@ -600,6 +663,8 @@ private slots:
             QTest::keyClick(w.get(), Qt::Key_N, Qt::ControlModifier);
             QTRY_VERIFY(w->registrationWizard() && w->registrationWizard()->isVisible());
             look(u"registration"_s, w->registrationWizard());
+            for (const QString &c : wizardClashes(w->registrationWizard()))
+                bad << u"registration "_s + c;
         }
         ui::LoginDialog login(*m_ctx);
         QVERIFY(test::showActive(login));
