@@ -225,6 +225,14 @@ QStringList wizardClashes(QWizard *wizard)
     return out;
 }
 
+// A data row per language of the desk.
+void bothLanguages()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("fa") << u"fa"_s;
+    QTest::newRow("en") << u"en"_s;
+}
+
 int audits(db::Database &db, const QString &action)
 {
     int n = 0;
@@ -580,12 +588,7 @@ private slots:
 
     // One meaning for Alt+letter: in each window and page, no two visible mnemonics share a
     // key (Qt would take turns between them, one press each).
-    void mnemonicsAreUnique_data()
-    {
-        QTest::addColumn<QString>("lang");
-        QTest::newRow("fa") << u"fa"_s;
-        QTest::newRow("en") << u"en"_s;
-    }
+    void mnemonicsAreUnique_data() { bothLanguages(); }
     void mnemonicsAreUnique()
     {
         QFETCH(QString, lang);
@@ -737,12 +740,7 @@ private slots:
 
     // Every menu of the window has its own mnemonic in both languages, which opens it from
     // every page where it is enabled; no button of the page takes the key too.
-    void menusOpenWithAlt_data()
-    {
-        QTest::addColumn<QString>("lang");
-        QTest::newRow("fa") << u"fa"_s;
-        QTest::newRow("en") << u"en"_s;
-    }
+    void menusOpenWithAlt_data() { bothLanguages(); }
     void menusOpenWithAlt()
     {
         QFETCH(QString, lang);
