@@ -186,6 +186,16 @@ bool slashAtLeftEnd(const QString &line, const QString &piece, const QFont &font
     const qreal slash = left(at), next = left(at + 1);
     return slash >= 0 && next >= 0 && slash < next;
 }
+
+// The dialog's database path (its "databaseValue" label) reads left to right, its
+// leading slash at the left end, inside a line of either direction.
+void databasePathReadsLeftToRight(const QWidget &dialog, const QString &path)
+{
+    auto *database = dialog.findChild<QLabel *>(u"databaseValue"_s);
+    QVERIFY(database);
+    QVERIFY2(slashAtLeftEnd(database->text(), QDir::toNativeSeparators(path), database->font()),
+             qPrintable(database->text()));
+}
 } // namespace
 
 class TestRightToLeft : public QObject
@@ -466,10 +476,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&login));
             login.findChild<QLineEdit *>(u"login"_s)->setText(u"sara"_s);
             shoot(u"sign-in"_s, &login);
-            auto *database = login.findChild<QLabel *>(u"databaseValue"_s);
-            QVERIFY(database);
-            const QString path = QDir::toNativeSeparators(m_ctx->databasePath());
-            QVERIFY2(slashAtLeftEnd(database->text(), path, database->font()), qPrintable(database->text()));
+            databasePathReadsLeftToRight(login, m_ctx->databasePath());
         }
 
         // The lock screen: the login isolated inside the sentence.
@@ -487,10 +494,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&first));
             first.findChild<QLineEdit *>(u"branchCode"_s)->setText(u"1001"_s);
             shoot(u"first-run"_s, &first);
-            auto *database = first.findChild<QLabel *>(u"databaseValue"_s);
-            QVERIFY(database);
-            const QString path = QDir::toNativeSeparators(m_dir.filePath(u"new/branch.db"_s));
-            QVERIFY2(slashAtLeftEnd(database->text(), path, database->font()), qPrintable(database->text()));
+            databasePathReadsLeftToRight(first, m_dir.filePath(u"new/branch.db"_s));
         }
 
         ui::MainWindow window(*m_ctx);
